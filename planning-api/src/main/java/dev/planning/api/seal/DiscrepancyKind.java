@@ -36,8 +36,9 @@ public enum DiscrepancyKind {
     /** The manifest named as {@code prior_manifest_id} cannot be found or does not verify. */
     PRIOR_MANIFEST,
     /**
-     * The recorded {@code snapshot_rev} does not exist in the workspace's repository, or is neither its
-     * {@code HEAD} nor an ancestor of it.
+     * The recorded {@code snapshot_rev} does not exist in the workspace's repository, or no commit of its
+     * {@code HEAD}'s first-parent line holds the content sealed there (the inputs the gates read and the
+     * rulebook directory, by git object id).
      */
     SNAPSHOT_REV_MISSING,
     /**

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.merge.MergeStrategy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,8 +98,8 @@ class SealedSetAttackTest {
      * attack24: the sealed commit chosen rather than forged. The contributor seals, with the tool and no
      * edit of any hash, on a branch of their own where the capacity model was never committed, then
      * brings the manifest, evidence and log onto the history checked out, where the capacity model puts
-     * carol over. Every input the gates read at that commit was sealed, so the check above held; the
-     * commit is simply not in the history the verifier is on.
+     * carol over. Every input the gates read at that commit was sealed, so the check above held; no commit
+     * of {@code main} held that set (bind25; attack24 refused it as a commit that is no ancestor of {@code HEAD}).
      */
     @Test
     void aManifestSealedOnACommitOutsideTheHistoryOfHeadIsNotSignedNorVerified() throws Exception {
@@ -106,6 +108,9 @@ class SealedSetAttackTest {
         try (Git git = Git.open(ws.root().toFile())) {
             git.checkout().setCreateBranch(true).setName("elsewhere").setStartPoint(planned).call();
         }
+        // The branch's own plan work: main holds this task breakdown only from the commit that brings the
+        // handoff over (a set of content main held at some commit would be a seal of that commit).
+        ws.edit(AttackWorkspace.TASKS, t -> t + "# planned on elsewhere\n");
         ws.sealNow();
         String sealedElsewhere = ws.commit("the handoff, elsewhere");
         try (Git git = Git.open(ws.root().toFile())) {
@@ -119,9 +124,148 @@ class SealedSetAttackTest {
         CliRun sign = ws.sign("PM");
         CliRun verify = ws.verify("--checksums-only");
 
-        assertFailsNaming(sign, 1, "SNAPSHOT_REV_MISSING", snapshot, "not HEAD nor an ancestor of it");
+        assertFailsNaming(sign, 1, "SNAPSHOT_REV_MISSING", snapshot, "is not on HEAD's first-parent line",
+                AttackWorkspace.CAPACITY + " is an input of the gates at HEAD, not at snapshot_rev");
         assertFailsNaming(verify, 1, "SNAPSHOT_REV_MISSING", snapshot);
         assertThat(ws.read(AttackWorkspace.MANIFEST)).doesNotContain("signatures:\n  - ");
+    }
+
+    /** Checks out {@code branch}, creating it at {@code start} when given. */
+    private static void checkout(AttackWorkspace ws, String branch, String start) throws Exception {
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setCreateBranch(start != null).setName(branch).setStartPoint(start).call();
+        }
+    }
+
+    /** Merges {@code branch} into the branch checked out with {@code strategy}, as a merge commit (never a fast-forward). */
+    private static void merge(AttackWorkspace ws, String branch, MergeStrategy strategy, boolean squash) throws Exception {
+        try (Git git = Git.open(ws.root().toFile())) {
+            MergeCommand merge = git.merge().include(git.getRepository().resolve(branch)).setStrategy(strategy)
+                    .setMessage("merge " + branch);
+            if (squash) {
+                merge.setSquash(true);
+            } else {
+                merge.setFastForward(MergeCommand.FastForwardMode.NO_FF).setCommit(true);
+            }
+            assertThat(merge.call().getMergeStatus().isSuccessful()).isTrue();
+        }
+    }
+
+    private static String snapshotRev(AttackWorkspace ws) {
+        return ws.read(AttackWorkspace.MANIFEST).replaceAll("(?s).*\nsnapshot_rev: \"([0-9a-f]{40})\".*", "$1");
+    }
+
+    /**
+     * bind25: the sealed commit brought into the history by a merge that takes none of its changes. The
+     * contributor seals, with the tool, on a branch whose capacity model lets carol through, merges that branch
+     * into {@code main} with {@code git merge -s ours} (a merge commit holding {@code main}'s files only), and
+     * brings the manifest, evidence and log over: {@code snapshot_rev} is now an ancestor of {@code HEAD}, yet no
+     * commit of {@code main} ever held the capacity model the handoff was judged on.
+     */
+    @Test
+    void aHandoffSealedOnABranchMergedWithStrategyOursIsNotSignedNorVerified() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        String planned = ws.commit("plan, capacity");
+        assertFailsNaming(ws.run(ws.cycleArgs("gate", "--to", "READY_FOR_HANDOFF")), 1, "cross_stream_consistency: FAIL");
+        checkout(ws, "elsewhere", planned);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        ws.sealNow();
+        checkout(ws, "main", null);
+        ws.write("NOTES.md", "main moved on\n");
+        ws.commit("notes");
+        merge(ws, "elsewhere", MergeStrategy.OURS, false);
+        assertThat(ws.read(AttackWorkspace.CAPACITY)).contains("carol: 1\n");
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setStartPoint("elsewhere").addPath("frameworks/planning-fe").call();
+        }
+        ws.commit("the handoff");
+        String snapshot = snapshotRev(ws);
+
+        CliRun sign = ws.sign("PM");
+        CliRun verify = ws.verify("--checksums-only");
+
+        assertFailsNaming(sign, 1, "SNAPSHOT_REV_MISSING", snapshot, AttackWorkspace.CAPACITY,
+                "first-parent line");
+        assertFailsNaming(verify, 1, "SNAPSHOT_REV_MISSING", snapshot, AttackWorkspace.CAPACITY);
+        assertThat(ws.read(AttackWorkspace.MANIFEST)).doesNotContain("signatures:\n  - ");
+    }
+
+    /**
+     * bind25: a handoff sealed and signed on a branch, then squash-merged into {@code main} (one new commit with
+     * exactly the branch's files; the sealed commit is no ancestor of it), verifies there: the sealed inputs are
+     * what {@code main} holds.
+     */
+    @Test
+    void aHandoffSealedOnABranchAndSquashMergedVerifies() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        String planned = ws.commit("plan");
+        checkout(ws, "feature", planned);
+        ws.edit(AttackWorkspace.TASKS, t -> t + "# reviewed on the feature branch\n");
+        ws.sealNow();
+        ws.signAll();
+        checkout(ws, "main", null);
+        ws.write("NOTES.md", "main moved on\n");
+        ws.commit("notes");
+        merge(ws, "feature", MergeStrategy.RECURSIVE, true);
+        String squashed = ws.commit("the handoff, squashed");
+        try (Git git = Git.open(ws.root().toFile())) {
+            assertThat(git.getRepository().parseCommit(git.getRepository().resolve(squashed)).getParentCount()).isOne();
+        }
+
+        CliRun verify = ws.verify();
+        CliRun checksums = ws.verify("--checksums-only");
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("verified");
+        assertThat(checksums.exitCode()).as(checksums.out() + checksums.err()).isZero();
+    }
+
+    /**
+     * bind25: the cost of binding the seal to content. A branch sealed while {@code main} changed an input of its
+     * gates (the capacity model), then merged normally: the merge commit holds the branch's plan beside
+     * {@code main}'s capacity model, a set no commit of {@code main} held and no gate judged. Refused, naming the
+     * path; sealing again on {@code main} is the way on.
+     */
+    @Test
+    void aBranchSealedBeforeMainChangedAnInputOfItsGatesIsRefusedAfterAMerge() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        String planned = ws.commit("plan, capacity");
+        checkout(ws, "feature", planned);
+        ws.edit(AttackWorkspace.TASKS, t -> t + "# reviewed on the feature branch\n");
+        ws.sealNow();
+        checkout(ws, "main", null);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 39"));
+        ws.commit("capacity");
+        merge(ws, "feature", MergeStrategy.RECURSIVE, false);
+
+        CliRun verify = ws.verify("--checksums-only");
+
+        assertFailsNaming(verify, 1, "SNAPSHOT_REV_MISSING", snapshotRev(ws), AttackWorkspace.CAPACITY);
+    }
+
+    /**
+     * bind25: what binding to content leaves, told rather than refused. A handoff sealed on {@code main}, then the
+     * capacity model committed: the gates over {@code HEAD} would judge carol over, the sealed set (an older commit
+     * of the line) did not hold the capacity model. The verdicts judge the sealed set, as for any input that changes
+     * after sealing, and {@code verify} says which commit holds it and what {@code HEAD} holds besides.
+     */
+    @Test
+    void aHandoffBoundToAnOlderCommitOfTheLineVerifiesAndSaysWhatHeadHoldsBesides() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.sealNow();
+        ws.signAll();
+        String signed = ws.commit("signed, nothing more");
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.commit("capacity");
+
+        CliRun verify = ws.verify("--checksums-only");
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("the sealed set is the content of commit " + signed
+                + " of HEAD's first-parent line, not of HEAD", AttackWorkspace.CAPACITY
+                + " is an input of the gates at HEAD, not at snapshot_rev");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -502,53 +503,79 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * The most commits {@link #inHistoryOfHead} walks back from {@code HEAD} (review24): past it the check refuses
-     * rather than walk on, so a history of any length ends the walk in a bounded time. More than the largest
-     * public histories hold (the Linux kernel's is under 1.5 million).
+     * The most commits {@link #onFirstParentLine} walks from {@code HEAD} (review24, bind25): past it the check
+     * refuses rather than walk on, so a line of any length ends the walk in a bounded time. Each commit walked costs
+     * a few tree reads, so the bound is below the number of commits of the largest public histories, and far above
+     * the first-parent line of a planning repository.
      */
-    static final long MAX_HISTORY_COMMITS = 5_000_000;
+    static final long MAX_FIRST_PARENT_COMMITS = 1_000_000;
 
     /**
-     * Whether the commit {@code revision} is {@code HEAD} or an ancestor of it: part of the history checked
-     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} through every
-     * parent until it meets the commit; the whole history when it is not there, up to
-     * {@link #MAX_HISTORY_COMMITS} commits. Commit dates, which any committer sets, decide only the order of the
-     * walk, never where it stops.
+     * The first commit of {@code HEAD}'s first-parent line, walking from {@code HEAD} (each commit's first parent
+     * only: the line a branch's own commits and its merge commits make, never a merged branch's commits), that
+     * {@code holds} accepts; at most {@link #MAX_FIRST_PARENT_COMMITS} commits are walked. Commit dates, which any
+     * committer sets, play no part; neither do replace refs nor grafts, which change no object (bind25).
      *
-     * @param revision a commit of this repository ({@link #hasCommit})
-     * @return false also in a repository without {@code HEAD}
-     * @throws InvalidInputException when the history of {@code HEAD} holds more commits than the bound before
-     *         the commit is met
+     * @param holds judges a commit by its id (40 hex digits); it may read the repository
+     * @param what  what the walk looks for, for the message when the line is longer than the bound
+     * @return empty when no commit of the line is accepted, or the repository has no {@code HEAD}
+     * @throws InvalidInputException when the line holds more commits than the bound before one is accepted
      * @throws PlanningException when the history cannot be read
      */
-    public boolean inHistoryOfHead(String revision) {
-        return inHistoryOfHead(revision, MAX_HISTORY_COMMITS);
+    public Optional<String> onFirstParentLine(Predicate<String> holds, String what) {
+        return onFirstParentLine(holds, what, MAX_FIRST_PARENT_COMMITS);
     }
 
-    /** As {@link #inHistoryOfHead(String)} with the bound given: the seam its test uses. */
-    boolean inHistoryOfHead(String revision, long maxCommits) {
+    /** As {@link #onFirstParentLine(Predicate, String)} with the bound given: the seam its test uses. */
+    Optional<String> onFirstParentLine(Predicate<String> holds, String what, long maxCommits) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD^{commit}");
             if (head == null) {
-                return false;
+                return Optional.empty();
             }
-            RevCommit sought = walk.parseCommit(ObjectId.fromString(revision));
-            walk.setRetainBody(false);
-            walk.markStart(walk.parseCommit(head));
-            long walked = 0;
-            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
-                if (commit.equals(sought)) {
-                    return true;
+            RevCommit commit = walk.parseCommit(head);
+            for (long walked = 1; ; walked++) {
+                if (holds.test(commit.name())) {
+                    return Optional.of(commit.name());
                 }
-                if (++walked >= maxCommits) {
-                    throw new InvalidInputException("the history of HEAD holds more than " + maxCommits
-                            + " commits without reaching snapshot_rev " + revision + ", the most that are walked to"
-                            + " tell whether it is HEAD or an ancestor of it; it cannot be checked here");
+                if (commit.getParentCount() == 0) {
+                    return Optional.empty();
                 }
+                if (walked >= maxCommits) {
+                    throw new InvalidInputException("the first-parent line of HEAD holds more than " + maxCommits
+                            + " commits without one that holds " + what + ", the most that are walked; it cannot be"
+                            + " checked here");
+                }
+                commit = walk.parseCommit(commit.getParent(0));
             }
-            return false;
         } catch (IOException e) {
-            throw failure("look up " + revision + " in the history of HEAD", e);
+            throw failure("walk the first-parent line of HEAD", e);
+        }
+    }
+
+    /**
+     * What each workspace path is at a commit, by git object: its mode and object id ({@code 100644 <id>} for a
+     * file, {@code 40000 <id>} for a directory's tree), or {@code none} when the commit holds nothing there.
+     * Content compared without reading it: two commits with the same object at a path hold the same bytes there.
+     *
+     * @param revision a commit of this repository ({@link #hasCommit}), 40 hex digits
+     * @param paths    workspace-relative, {@code /} separators
+     * @return by path, in the order given
+     * @throws PlanningException when the commit or its trees cannot be read
+     */
+    public Map<String, String> objects(String revision, Collection<String> paths) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            Map<String, String> found = new LinkedHashMap<>();
+            for (String path : paths) {
+                try (TreeWalk tree = TreeWalk.forPath(repository, prefix + path, commit.getTree())) {
+                    found.put(path, tree == null ? "none"
+                            : Integer.toOctalString(tree.getRawMode(0)) + " " + tree.getObjectId(0).name());
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw failure("read " + String.join(", ", paths) + " at " + revision, e);
         }
     }
 

@@ -416,6 +416,7 @@ public final class ManifestVerifier {
         // own names as prior still hold (attack19: a prior rewritten after this cycle was executed).
         List<String> chain = chain(manifest, display, trust, found, index);
         snapshot.ifPresent(check -> check.result().ifPresent(found::add));
+        snapshot.ifPresent(check -> check.note().ifPresent(notes::add));
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
                 chain, found, ignored, notes);
     }

@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The check that a manifest's {@code snapshot_rev} is a commit of the workspace's git repository in the
- * history of its {@code HEAD},
+ * The check that a manifest's {@code snapshot_rev} is a commit of the workspace's git repository whose sealed
+ * content a commit of {@code HEAD}'s first-parent line holds ({@link SnapshotBinding}),
  * started ahead on a thread of its own while the verifier checks everything else, and joined where
  * the verifier reports it.
  *
@@ -41,8 +41,15 @@ import java.util.concurrent.FutureTask;
  */
 final class SnapshotCheck {
 
-    /** Whether the revision is missing, and the inputs the gates read there (when asked and it is a commit). */
-    private record Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed) {
+    /**
+     * Whether the revision is missing, the inputs the gates read there (when asked and it is a commit), and what
+     * {@code HEAD} holds other than the sealed set when an older commit of its first-parent line holds it.
+     */
+    private record Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed, Optional<String> note) {
+
+        Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed) {
+            this(missing, committed, Optional.empty());
+        }
     }
 
     private final Path workspace;
@@ -99,6 +106,14 @@ final class SnapshotCheck {
     }
 
     /**
+     * What {@code HEAD} holds other than the sealed set, when the commit of its first-parent line that holds the
+     * sealed set is an older one ({@link SnapshotBinding}): a note for the report, never a discrepancy.
+     */
+    Optional<String> note() {
+        return answer().note();
+    }
+
+    /**
      * The inputs the gates of the cycle given to {@link #ahead(Path, HandoffManifest, String, WorkspaceLayout,
      * Optional)} read at {@code snapshot_rev} ({@link SealedInputs#committedInputs(GitRepository, WorkspaceLayout,
      * CycleRef, String)}); empty when none was given, the manifest records {@code dirty: true}, or the revision is
@@ -129,8 +144,9 @@ final class SnapshotCheck {
     }
 
     /**
-     * Whether the manifest's {@code snapshot_rev} is a commit of the repository the workspace lies in,
-     * {@code HEAD} or an ancestor of it, on the calling thread: a discrepancy when it is not, when the
+     * Whether the manifest's {@code snapshot_rev} is a commit of the repository the workspace lies in whose
+     * sealed content a commit of {@code HEAD}'s first-parent line holds ({@link SnapshotBinding}), on the calling
+     * thread: a discrepancy when it is not, when the
      * workspace is in no repository, or
      * when the revision is {@code none} and the manifest does not record {@code dirty: true}.
      *
@@ -161,18 +177,15 @@ final class SnapshotCheck {
                         Optional.empty());
             }
             // A commit of another branch, or of none, may hold any set of inputs: the contributor chooses it
-            // (a branch where the capacity model was never committed, sealed there with the tool). The inputs
-            // are held to what the gates read at the sealed commit only where that commit is in the history
-            // checked out (attack24).
-            if (!git.inHistoryOfHead(rev)) {
-                return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev
-                        + " in the history of HEAD", "a commit HEAD does not descend from", "snapshot_rev " + rev
-                        + " is not HEAD nor an ancestor of it: the sealed commit is not in the history checked out here")),
-                        Optional.empty());
+            // (a branch where the capacity model was never committed, sealed there with the tool: attack24), and
+            // a merge that takes none of its changes (git merge -s ours) makes it an ancestor of HEAD. So the
+            // seal binds to content on HEAD's first-parent line, not to ancestry (bind25).
+            Optional<Set<String>> atRev = inputsOf.flatMap(cycle -> SealedInputs.committedInputs(git, layout, cycle, rev));
+            SnapshotBinding.Outcome bound = SnapshotBinding.check(git, layout, inputsOf, atRev, rev, display);
+            if (bound.refused().isPresent()) {
+                return new Answer(bound.refused(), Optional.empty());
             }
-            Optional<Set<String>> committed = manifest.dirty() ? Optional.empty()
-                    : inputsOf.flatMap(cycle -> SealedInputs.committedInputs(git, layout, cycle, rev));
-            return new Answer(Optional.empty(), committed);
+            return new Answer(Optional.empty(), manifest.dirty() ? Optional.empty() : atRev, bound.note());
         }
     }
 }

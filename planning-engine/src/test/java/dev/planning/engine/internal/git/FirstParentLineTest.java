@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -21,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * review24: {@link GitRepository#inHistoryOfHead} (attack24) on histories a contributor shapes: commit dates
- * out of order (any committer sets them), merges, a detached {@code HEAD}.
+ * bind25: {@link GitRepository#onFirstParentLine}, the walk a seal's binding makes (review24 walked every ancestor,
+ * attack24), on histories a contributor shapes: commit dates out of order (any committer sets them), merges, a
+ * detached {@code HEAD}, replace refs and grafts, a line longer than the bound.
  */
-class InHistoryOfHeadTest {
+class FirstParentLineTest {
 
     @TempDir
     Path dir;
@@ -53,8 +57,17 @@ class InHistoryOfHeadTest {
         update.forceUpdate();
     }
 
+    /** Whether {@code commit} is on {@code HEAD}'s first-parent line. */
+    private static boolean onLine(GitRepository git, ObjectId commit) {
+        return git.onFirstParentLine(commit.name()::equals, "it").isPresent();
+    }
+
+    private static boolean onLine(GitRepository git, ObjectId commit, long bound) {
+        return git.onFirstParentLine(commit.name()::equals, "commit " + commit.name(), bound).isPresent();
+    }
+
     @Test
-    void anAncestorCommittedLaterThanItsDescendantsIsStillAnAncestor() throws Exception {
+    void aCommitOfTheLineCommittedLaterThanItsDescendantsIsStillOnIt() throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             Repository repository = git.getRepository();
             ObjectId root = commit(repository, 2020);
@@ -63,15 +76,19 @@ class InHistoryOfHeadTest {
             ObjectId head = commit(repository, 2025, skewed);
             detachHead(repository, head);
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(sealed.name())).isTrue();
-                assertThat(git24.inHistoryOfHead(root.name())).isTrue();
-                assertThat(git24.inHistoryOfHead(head.name())).isTrue();
+                assertThat(onLine(git24, sealed)).isTrue();
+                assertThat(onLine(git24, root)).isTrue();
+                assertThat(onLine(git24, head)).isTrue();
             }
         }
     }
 
+    /**
+     * A merged branch's commits are ancestors of the merge, not commits of its first-parent line: the line a
+     * {@code git merge -s ours} would otherwise bring a chosen commit into (bind25).
+     */
     @Test
-    void aCommitOnlyReachedThroughAMergesSecondParentIsAnAncestor() throws Exception {
+    void aCommitOnlyReachedThroughAMergesSecondParentIsNotOnTheLine() throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             Repository repository = git.getRepository();
             ObjectId root = commit(repository, 2020);
@@ -80,25 +97,27 @@ class InHistoryOfHeadTest {
             ObjectId merge = commit(repository, 2023, main, branch);
             detachHead(repository, merge);
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(branch.name())).isTrue();
+                assertThat(onLine(git24, branch)).as("the second parent's commit").isFalse();
+                assertThat(onLine(git24, main)).as("the first parent").isTrue();
+                assertThat(onLine(git24, root)).isTrue();
             }
             detachHead(repository, main);
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(branch.name())).as("a sibling branch's commit").isFalse();
-                assertThat(git24.inHistoryOfHead(merge.name())).as("a descendant of HEAD").isFalse();
+                assertThat(onLine(git24, branch)).as("a sibling branch's commit").isFalse();
+                assertThat(onLine(git24, merge)).as("a descendant of HEAD").isFalse();
             }
         }
     }
 
     @Test
-    void aCommitOfAnUnrelatedHistoryIsNotAnAncestor() throws Exception {
+    void aCommitOfAnUnrelatedHistoryIsNotOnTheLine() throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             Repository repository = git.getRepository();
             ObjectId orphan = commit(repository, 2040);
             ObjectId head = commit(repository, 2020, commit(repository, 2019));
             detachHead(repository, head);
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(orphan.name())).isFalse();
+                assertThat(onLine(git24, orphan)).isFalse();
             }
         }
     }
@@ -120,24 +139,25 @@ class InHistoryOfHeadTest {
             detachHead(repository, tip);
             ObjectId oldest = first;
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(oldest.name(), 5)).as("met within the bound").isTrue();
-                assertThatThrownBy(() -> git24.inHistoryOfHead(oldest.name(), 3))
+                assertThat(onLine(git24, oldest, 5)).as("met within the bound").isTrue();
+                assertThatThrownBy(() -> onLine(git24, oldest, 3))
                         .isInstanceOf(InvalidInputException.class)
-                        .hasMessageContaining("holds more than 3 commits without reaching snapshot_rev " + oldest.name());
-                assertThatThrownBy(() -> git24.inHistoryOfHead(orphan.name(), 3))
+                        .hasMessageContaining("the first-parent line of HEAD holds more than 3 commits without one that"
+                                + " holds commit " + oldest.name());
+                assertThatThrownBy(() -> onLine(git24, orphan, 3))
                         .isInstanceOf(InvalidInputException.class);
-                assertThat(git24.inHistoryOfHead(orphan.name(), 6)).as("the whole history within the bound").isFalse();
+                assertThat(onLine(git24, orphan, 5)).as("the whole line within the bound").isFalse();
             }
         }
     }
 
     /**
      * A replace ref ({@code git replace}) or a graft, which git's own commands honour, changes no object: a commit
-     * the history of {@code HEAD} does not hold is not made an ancestor by one (nor is one that it holds taken out).
+     * the first-parent line of {@code HEAD} does not hold is not put on it by one (nor is one that it holds taken out).
      * Such refs are local and are not fetched by default, so a signer's clone would not see them either.
      */
     @Test
-    void aReplaceRefOrAGraftDoesNotMakeACommitAnAncestor() throws Exception {
+    void aReplaceRefOrAGraftDoesNotPutACommitOnTheLine() throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             Repository repository = git.getRepository();
             ObjectId elsewhere = commit(repository, 2021);
@@ -148,11 +168,42 @@ class InHistoryOfHeadTest {
             RefUpdate replace = repository.updateRef("refs/replace/" + root.name());
             replace.setNewObjectId(replacement);
             replace.forceUpdate();
-            java.nio.file.Files.createDirectories(dir.resolve(".git/info"));
-            java.nio.file.Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
+            Files.createDirectories(dir.resolve(".git/info"));
+            Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
-                assertThat(git24.inHistoryOfHead(elsewhere.name())).isFalse();
-                assertThat(git24.inHistoryOfHead(root.name())).isTrue();
+                assertThat(onLine(git24, elsewhere)).isFalse();
+                assertThat(onLine(git24, root)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * {@link GitRepository#objects}: what a path is at a commit, compared by object: the same bytes at two commits
+     * are the same blob, a directory is its tree, a path the commit does not hold is {@code none}.
+     */
+    @Test
+    void objectsTellsFilesAndDirectoriesByTheirGitObjects() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Files.createDirectories(dir.resolve("rulebook"));
+            Files.writeString(dir.resolve("rulebook/rulebook.yaml"), "a\n");
+            Files.writeString(dir.resolve("plan.yaml"), "one\n");
+            git.add().addFilepattern(".").call();
+            String first = git.commit().setMessage("one").setSign(false).call().getName();
+            Files.writeString(dir.resolve("notes.md"), "unrelated\n");
+            git.add().addFilepattern(".").call();
+            String second = git.commit().setMessage("two").setSign(false).call().getName();
+            Files.writeString(dir.resolve("plan.yaml"), "two\n");
+            git.add().addFilepattern(".").call();
+            String third = git.commit().setMessage("three").setSign(false).call().getName();
+            try (GitRepository git25 = GitRepository.find(dir).orElseThrow()) {
+                List<String> paths = List.of("plan.yaml", "rulebook", "capacity.yaml");
+                Map<String, String> atFirst = git25.objects(first, paths);
+                assertThat(atFirst.get("plan.yaml")).startsWith("100644 ");
+                assertThat(atFirst.get("rulebook")).startsWith("40000 ");
+                assertThat(atFirst.get("capacity.yaml")).isEqualTo("none");
+                assertThat(git25.objects(second, paths)).isEqualTo(atFirst);
+                assertThat(git25.objects(third, paths).get("plan.yaml")).isNotEqualTo(atFirst.get("plan.yaml"));
+                assertThat(git25.objects(third, paths).get("rulebook")).isEqualTo(atFirst.get("rulebook"));
             }
         }
     }
