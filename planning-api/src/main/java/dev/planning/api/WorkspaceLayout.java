@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  * <p>The streams' root is a normalised relative path ({@code plans}, {@code a/b}): every path the
  * layout names is compared, as text, with the paths a git commit lists (the sealed set's completeness,
  * {@code verify}), and {@code ./plans} or {@code plans/} would match none of them, so that check would
- * find no input to hold the seal to. Such a root is refused when the layout is made.
+ * find no input to hold the seal to. Such a root is refused when the layout is made, and so is such a
+ * rulebook directory: the seal's binding to HEAD's first-parent line compares the rulebook directory's git
+ * tree by that path, and {@code ./rulebook} would name no tree at either commit, so the rulebooks would
+ * never be compared.
  *
  * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
@@ -58,10 +61,15 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     public WorkspaceLayout {
         Objects.requireNonNull(streamsRoot, "streamsRoot");
         Objects.requireNonNull(rulebookDir, "rulebookDir");
-        if (!NORMALISED_RELATIVE.matcher(streamsRoot).matches()) {
-            throw new IllegalArgumentException("streamsRoot must be a normalised relative path such as frameworks or"
-                    + " a/b (segments of letters, digits, '.', '_' or '-', none '.' or '..', no leading or trailing '/'),"
-                    + " not '" + streamsRoot + "'");
+        requireNormalisedRelative("streamsRoot", streamsRoot, "frameworks");
+        requireNormalisedRelative("rulebookDir", rulebookDir, "rulebook");
+    }
+
+    private static void requireNormalisedRelative(String component, String path, String example) {
+        if (!NORMALISED_RELATIVE.matcher(path).matches()) {
+            throw new IllegalArgumentException(component + " must be a normalised relative path such as " + example
+                    + " or a/b (segments of letters, digits, '.', '_' or '-', none '.' or '..', no leading or trailing"
+                    + " '/'), not '" + path + "'");
         }
     }
 

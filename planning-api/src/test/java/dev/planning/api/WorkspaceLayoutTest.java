@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * review24 noticed that a streams' root written {@code ./plans} or {@code plans/} makes every path the
  * layout names differ, as text, from the paths a git commit lists: the sealed set's completeness check
  * (attack23) then found no committed input to hold a seal to, and checked nothing. Such a root is refused
- * when the layout is made.
+ * when the layout is made. The rulebook directory likewise: the seal's binding (bind25) compares its git
+ * tree by that path, and {@code ./rulebook} names none, so the rulebooks would go uncompared.
  */
 class WorkspaceLayoutTest {
 
@@ -30,5 +31,21 @@ class WorkspaceLayoutTest {
         WorkspaceLayout layout = new WorkspaceLayout(root, "policy");
 
         assertThat(layout.streamDir("fe")).isEqualTo(root + "/planning-fe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"./rulebook", "rulebook/", "/rulebook", "rules//x", "rules/./x", "..", "../rulebook", ".",
+            "", "rules\\x", " rulebook"})
+    void aRulebookDirectoryThatIsNotANormalisedRelativePathIsRefused(String dir) {
+        assertThatThrownBy(() -> new WorkspaceLayout("plans", dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rulebookDir must be a normalised relative path")
+                .hasMessageContaining("'" + dir + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rulebook", "policy", "governance/rulebook", ".rules"})
+    void aNormalisedRelativeRulebookDirectoryIsAccepted(String dir) {
+        assertThat(new WorkspaceLayout("plans", dir).rulebookDir()).isEqualTo(dir);
     }
 }

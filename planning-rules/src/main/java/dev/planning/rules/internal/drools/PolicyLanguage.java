@@ -304,6 +304,25 @@ final class PolicyLanguage {
         return !TRUSTED_MODE.equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
     }
 
+    /**
+     * Refuses to check rule files, and so to compile any, under Drools' DRL10 parser
+     * ({@code -Ddrools.drl.antlr4.parser.enabled=true}, which {@link DrlParser} reads once): every check here
+     * reads DRL as the default DRL6 parser does, and what the other parser makes of the same text was never
+     * compared with them (attack25), so a rule they pass could compile to other code.
+     *
+     * @param drl10 whether Drools' DRL10 parser is on ({@link DrlParser#ANTLR4_PARSER_ENABLED})
+     * @throws InvalidInputException when it is
+     */
+    static void requireCheckedParser(boolean drl10) {
+        if (drl10) {
+            throw new InvalidInputException("Drools' DRL10 parser is switched on (-D"
+                    + DrlParser.ANTLR4_PARSER_ENABLED_PROPERTY + "=true), but the policy check reads rule files as"
+                    + " Drools' default DRL6 parser does, so no rulebook is compiled under a parser the check was"
+                    + " not made for; remove the property (or run with -D" + MODE_PROPERTY + "=" + TRUSTED_MODE
+                    + " for rulebooks you trust as code)");
+        }
+    }
+
     /** Refuses a DRL file over {@link #MAX_DRL_BYTES}, in either mode: nobody writes a policy that long. */
     static void requireSize(String file, long bytes) {
         if (bytes > MAX_DRL_BYTES) {

@@ -212,6 +212,8 @@ final class RulebookCompiler {
         if (!PolicyLanguage.enabled()) {
             return false;
         }
+        // Before a stored verdict can stand for the check: it was reached by the DRL6 reading.
+        PolicyLanguage.requireCheckedParser(DrlParser.ANTLR4_PARSER_ENABLED);
         if (cache != null && cache.policyPassed(key, directory)) {
             return true;
         }

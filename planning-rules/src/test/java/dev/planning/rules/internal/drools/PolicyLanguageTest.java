@@ -166,6 +166,15 @@ class PolicyLanguageTest {
                 .hasMessageContaining("inserts 9 violations; a consequence may insert at most 8");
     }
 
+    @Test
+    void noRulebookIsCheckedUnderDroolsDrl10ParserWhichTheCheckWasNotMadeFor() {
+        assertThatThrownBy(() -> PolicyLanguage.requireCheckedParser(true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Drools' DRL10 parser is switched on (-Ddrools.drl.antlr4.parser.enabled=true)")
+                .hasMessageContaining("no rulebook is compiled under a parser the check was not made for");
+        assertThatCode(() -> PolicyLanguage.requireCheckedParser(false)).doesNotThrowAnyException();
+    }
+
     static Stream<Arguments> hostileRules() {
         return Stream.of(
                 Arguments.of("import java.io.File;\n", "import java.io.File", 6),
