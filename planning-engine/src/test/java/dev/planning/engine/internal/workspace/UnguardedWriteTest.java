@@ -128,4 +128,19 @@ class UnguardedWriteTest {
         assertThat(e).isNotInstanceOf(SystemFailureException.class);
         assertThat(e.getMessage()).isEqualTo("cannot write the file (it is a directory)");
     }
+
+    /**
+     * review25: a path with no file name (the root, as {@code attest --out /} gives it) is the user's mistake,
+     * exit 2, named; it was a NullPointerException, the command line's "internal error" (exit 3).
+     */
+    @Test
+    void thePathOfNoFileIsRefusedAsTheUsersMistake() {
+        PlanningException e = org.assertj.core.api.Assertions.catchThrowableOfType(PlanningException.class,
+                () -> AtomicFiles.writeUnguarded(Path.of("/"), "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(e).isNotNull().isNotInstanceOf(SystemFailureException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot write the file (it names no file: a directory path with no"
+                + " file name in it)");
+        assertThat(e.location().orElseThrow().file()).isEqualTo("/");
+    }
 }
