@@ -84,7 +84,7 @@ class HostilePathsInOutputTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).isEqualTo("error: " + dir + "/" + ESCAPED
-                + "/statement.json: cannot write the file (FileAlreadyExistsException)\n");
+                + "/statement.json: cannot write the file (" + dir + "/" + ESCAPED + " is not a directory)\n");
         assertNoForgedLine(run);
     }
 

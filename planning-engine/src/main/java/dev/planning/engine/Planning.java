@@ -198,7 +198,8 @@ public final class Planning {
      * @throws dev.planning.api.SystemFailureException when the system failed the write (a full disk, a file system turned
      *     read-only, an I/O error), naming the file
      * @throws dev.planning.api.PlanningException when the user can fix it (a permission, a file where a directory of the
-     *     path should be, a name too long), naming the file
+     *     path should be, a directory where the file goes, a name too long, a path that names no file such as
+     *     the root), naming the file
      * @since 0.1
      */
     public static void writeFile(Path file, byte[] content) {

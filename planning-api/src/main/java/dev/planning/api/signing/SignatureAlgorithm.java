@@ -3,6 +3,7 @@ package dev.planning.api.signing;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
+import java.security.Key;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -59,8 +60,9 @@ public enum SignatureAlgorithm {
      * @throws InvalidInputException naming what the key is (another curve, type, a shorter modulus, an exponent
      *                               under 3 or even) and what is expected
      * @throws NullPointerException  for a {@code null} key
+     * @since 0.1
      */
-    public static SignatureAlgorithm ofKey(java.security.Key key) {
+    public static SignatureAlgorithm ofKey(Key key) {
         String refusal = AllowedKeys.refusal(Objects.requireNonNull(key, "key"));
         if (refusal != null) {
             throw new InvalidInputException("not a key the trust model allows: " + refusal + "; " + AllowedKeys.EXPECTED);

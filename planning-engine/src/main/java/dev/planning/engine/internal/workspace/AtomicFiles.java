@@ -259,6 +259,11 @@ public final class AtomicFiles {
 
     private static Path writeTemp(Path file, byte[] content, String posixPermissions) {
         Path directory = file.toAbsolutePath().getParent();
+        if (directory == null || file.getFileName() == null) {
+            // The root (`--out /`): no name to write under, the user's to fix (review25: a NullPointerException).
+            throw new PlanningException("cannot write the file (it names no file: a directory path with no file name"
+                    + " in it)", SourceLocation.ofFile(file.toString()), null);
+        }
         try {
             Files.createDirectories(directory);
             // createTempFile makes an owner-only file; give it the target's permissions before the rename.

@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Who is to fix a failed write of the product's own files (the event log, manifests, caches, any
@@ -44,7 +45,7 @@ public final class WriteFailures {
      */
     public static PlanningException of(String failed, Path file, String shown, IOException e) {
         SourceLocation at = SourceLocation.ofFile(shown);
-        String said = failed + " (" + reason(e) + ")";
+        String said = failed + " (" + inTheWay(file, shown, e).orElseGet(() -> reason(e)) + ")";
         if (usersToFix(file, e)) {
             return new PlanningException(said, at, e);
         }
@@ -76,6 +77,46 @@ public final class WriteFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * What stands in the way, in words, when the path shows it (review25: a file where a directory of the path
+     * should be gave the exception's class, {@code FileAlreadyExistsException}, or the C library's "Not a
+     * directory" without saying which): "{@code <the path up to it> is not a directory}", named as {@code shown}
+     * names the file, or "{@code it is a directory}". Empty for any other failure, whose reason is the file
+     * system's.
+     */
+    static Optional<String> inTheWay(Path file, String shown, IOException e) {
+        if (!(e instanceof FileSystemException) || e instanceof AccessDeniedException) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("it is a directory");
+        }
+        Path absolute = file.toAbsolutePath();
+        for (Path up = absolute.getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(up)) {
+                if (Files.isDirectory(up)) {
+                    return Optional.empty();
+                }
+                return Optional.of(Shown.path(shownUp(shown, absolute.getNameCount() - up.getNameCount())
+                        .orElse(up.toString())) + " is not a directory");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code shown} without its last {@code levels} names, when it has that many before them. */
+    private static Optional<String> shownUp(String shown, int levels) {
+        String up = shown;
+        for (int i = 0; i < levels; i++) {
+            int cut = Math.max(up.lastIndexOf('/'), up.lastIndexOf('\\'));
+            if (cut <= 0) {
+                return Optional.empty();
+            }
+            up = up.substring(0, cut);
+        }
+        return Optional.of(up);
     }
 
     /**

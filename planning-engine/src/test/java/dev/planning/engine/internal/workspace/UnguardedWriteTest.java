@@ -99,7 +99,48 @@ class UnguardedWriteTest {
                 () -> AtomicFiles.writeUnguarded(file, "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(e).isNotInstanceOf(SystemFailureException.class);
-        assertThat(e.getMessage()).isEqualTo("cannot write the file (FileAlreadyExistsException)");
+        // review25: in words, naming what is in the way, never the exception's class (FileAlreadyExistsException).
+        assertThat(e.getMessage()).isEqualTo("cannot write the file (" + blocker + " is not a directory)");
         assertThat(e.location().orElseThrow().file()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void aRelativePathsBlockerIsNamedAsThePathWasGiven() throws Exception {
+        Files.writeString(dir.resolve("blocker"), "a file");
+        Path file = Path.of("").toAbsolutePath().relativize(dir.resolve("blocker/deeper/statement.json"));
+
+        PlanningException e = org.assertj.core.api.Assertions.catchThrowableOfType(PlanningException.class,
+                () -> AtomicFiles.writeUnguarded(file, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(e.getMessage()).isEqualTo("cannot write the file (" + file.getParent().getParent()
+                + " is not a directory)");
+        assertThat(e.location().orElseThrow().file()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void aDirectoryWhereTheFileGoesIsSaidInWords() throws Exception {
+        Path file = dir.resolve("statement.json");
+        Files.writeString(Files.createDirectories(file).resolve("inside"), "keeps the directory from being replaced");
+
+        PlanningException e = org.assertj.core.api.Assertions.catchThrowableOfType(PlanningException.class,
+                () -> AtomicFiles.writeUnguarded(file, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(e).isNotInstanceOf(SystemFailureException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot write the file (it is a directory)");
+    }
+
+    /**
+     * review25: a path with no file name (the root, as {@code attest --out /} gives it) is the user's mistake,
+     * exit 2, named; it was a NullPointerException, the command line's "internal error" (exit 3).
+     */
+    @Test
+    void thePathOfNoFileIsRefusedAsTheUsersMistake() {
+        PlanningException e = org.assertj.core.api.Assertions.catchThrowableOfType(PlanningException.class,
+                () -> AtomicFiles.writeUnguarded(Path.of("/"), "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(e).isNotNull().isNotInstanceOf(SystemFailureException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot write the file (it names no file: a directory path with no"
+                + " file name in it)");
+        assertThat(e.location().orElseThrow().file()).isEqualTo("/");
     }
 }
