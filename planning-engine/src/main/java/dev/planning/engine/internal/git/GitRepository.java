@@ -566,7 +566,9 @@ public final class GitRepository implements AutoCloseable {
      * @param holds judges a commit by its id (40 hex digits); it may read the repository
      * @param what  what the walk looks for, for the message when the line is longer than the bound
      * @return empty when no commit of the line is accepted, or the repository has no {@code HEAD}
-     * @throws InvalidInputException when the line holds more commits than the bound before one is accepted
+     * @throws InvalidInputException when the line holds more commits than the bound before one is accepted, or
+     *         {@code holds} reads more than {@link #MAX_FIRST_PARENT_TREE_BYTES} of trees ({@link #objects},
+     *         {@link #entries}) before one is
      * @throws PlanningException when the history cannot be read
      */
     public Optional<String> onFirstParentLine(Predicate<String> holds, String what) {
