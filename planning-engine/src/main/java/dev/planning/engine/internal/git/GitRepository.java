@@ -12,6 +12,7 @@ import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -21,8 +22,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,6 +51,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
@@ -55,6 +59,7 @@ import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -511,6 +516,48 @@ public final class GitRepository implements AutoCloseable {
     static final long MAX_FIRST_PARENT_COMMITS = 1_000_000;
 
     /**
+     * The most bytes of git trees {@link #onFirstParentLine}'s judge may read ({@link #objects}, {@link #entries})
+     * before the walk refuses (probe25): the commit bound alone let a line whose commits each hold a large tree (a
+     * directory of 100,000 entries, 9.7 MiB packed for 2,000 commits) cost 117 ms of CPU a commit, so hours within
+     * the bound. 1 GiB is a few seconds of parsing, and a first-parent line of a planning repository, whose trees on
+     * the inputs' paths are a few KiB, reads far less before it meets the sealed set.
+     */
+    static final long MAX_FIRST_PARENT_TREE_BYTES = 1L << 30;
+
+    /** The bytes of trees the running {@link #onFirstParentLine} walk may still read; null when none runs. */
+    private TreeBudget budget;
+
+    /** Bytes of trees left to read, refused past the bound. */
+    private static final class TreeBudget {
+
+        private final long bound;
+        private final String what;
+        private long left;
+
+        TreeBudget(long bound, String what) {
+            this.bound = bound;
+            this.what = what;
+            this.left = bound;
+        }
+
+        void charge(long bytes) {
+            left -= bytes;
+            if (left < 0) {
+                throw new InvalidInputException("the first-parent line of HEAD holds more than " + bound + " bytes of git"
+                        + " trees on the inputs' paths before a commit that holds " + what + ", the most that are read;"
+                        + " it cannot be checked here");
+            }
+        }
+    }
+
+    /** Charges a tree's size to the running walk's budget, if one runs. */
+    private void charge(ObjectReader reader, ObjectId tree) throws IOException {
+        if (budget != null) {
+            budget.charge(reader.getObjectSize(tree, Constants.OBJ_TREE));
+        }
+    }
+
+    /**
      * The first commit of {@code HEAD}'s first-parent line, walking from {@code HEAD} (each commit's first parent
      * only: the line a branch's own commits and its merge commits make, never a merged branch's commits), that
      * {@code holds} accepts; at most {@link #MAX_FIRST_PARENT_COMMITS} commits are walked. Commit dates, which any
@@ -519,7 +566,9 @@ public final class GitRepository implements AutoCloseable {
      * @param holds judges a commit by its id (40 hex digits); it may read the repository
      * @param what  what the walk looks for, for the message when the line is longer than the bound
      * @return empty when no commit of the line is accepted, or the repository has no {@code HEAD}
-     * @throws InvalidInputException when the line holds more commits than the bound before one is accepted
+     * @throws InvalidInputException when the line holds more commits than the bound before one is accepted, or
+     *         {@code holds} reads more than {@link #MAX_FIRST_PARENT_TREE_BYTES} of trees ({@link #objects},
+     *         {@link #entries}) before one is
      * @throws PlanningException when the history cannot be read
      */
     public Optional<String> onFirstParentLine(Predicate<String> holds, String what) {
@@ -528,6 +577,24 @@ public final class GitRepository implements AutoCloseable {
 
     /** As {@link #onFirstParentLine(Predicate, String)} with the bound given: the seam its test uses. */
     Optional<String> onFirstParentLine(Predicate<String> holds, String what, long maxCommits) {
+        return onFirstParentLine(holds, what, maxCommits, MAX_FIRST_PARENT_TREE_BYTES);
+    }
+
+    /**
+     * As {@link #onFirstParentLine(Predicate, String)} with both bounds given: the seam its tests use. While the walk
+     * runs, the trees {@link #objects} and {@link #entries} read for {@code holds} are charged to {@code maxTreeBytes}.
+     */
+    Optional<String> onFirstParentLine(Predicate<String> holds, String what, long maxCommits, long maxTreeBytes) {
+        TreeBudget outer = budget;
+        budget = new TreeBudget(maxTreeBytes, what);
+        try {
+            return walkFirstParentLine(holds, what, maxCommits);
+        } finally {
+            budget = outer;
+        }
+    }
+
+    private Optional<String> walkFirstParentLine(Predicate<String> holds, String what, long maxCommits) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD^{commit}");
             if (head == null) {
@@ -564,19 +631,58 @@ public final class GitRepository implements AutoCloseable {
      * @throws PlanningException when the commit or its trees cannot be read
      */
     public Map<String, String> objects(String revision, Collection<String> paths) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            // Each tree read once per call (the inputs share their parents), and charged to a running walk's budget.
+            Map<ObjectId, byte[]> trees = new HashMap<>();
             Map<String, String> found = new LinkedHashMap<>();
             for (String path : paths) {
-                try (TreeWalk tree = TreeWalk.forPath(repository, prefix + path, commit.getTree())) {
-                    found.put(path, tree == null ? "none"
-                            : Integer.toOctalString(tree.getRawMode(0)) + " " + tree.getObjectId(0).name());
-                }
+                found.put(path, entry(reader, commit.getTree(), prefix + path, trees));
             }
             return found;
         } catch (IOException e) {
             throw failure("read " + String.join(", ", paths) + " at " + revision, e);
         }
+    }
+
+    /**
+     * The mode and object id of the entry at {@code path} (repository-relative) below {@code root}, as
+     * {@code TreeWalk.forPath} finds it; {@code none} when a component is missing or not a directory.
+     */
+    private String entry(ObjectReader reader, ObjectId root, String path, Map<ObjectId, byte[]> trees)
+            throws IOException {
+        ObjectId at = root;
+        int mode = FileMode.TREE.getBits();
+        for (String name : path.split("/", -1)) {
+            if ((mode & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+                return "none";
+            }
+            byte[] raw = trees.get(at);
+            if (raw == null) {
+                charge(reader, at);
+                try {
+                    raw = reader.open(at, Constants.OBJ_TREE).getCachedBytes((int) MAX_READ_BYTES);
+                } catch (LargeObjectException e) {
+                    throw new InvalidInputException("the git tree " + at.name() + " on the way to " + Shown.path(path)
+                            + " is over the " + (MAX_READ_BYTES >> 20) + " MiB a tree is read to");
+                }
+                trees.put(at.copy(), raw);
+            }
+            // By the name's bytes, as TreeWalk.forPath compares them.
+            byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+            CanonicalTreeParser entries = new CanonicalTreeParser();
+            entries.reset(raw);
+            while (!entries.eof() && !Arrays.equals(entries.getEntryPathBuffer(), 0, entries.getEntryPathLength(),
+                    wanted, 0, wanted.length)) {
+                entries.next(1);
+            }
+            if (entries.eof()) {
+                return "none";
+            }
+            mode = entries.getEntryRawMode();
+            at = entries.getEntryObjectId();
+        }
+        return Integer.toOctalString(mode) + " " + at.name();
     }
 
     /**
@@ -822,18 +928,22 @@ public final class GitRepository implements AutoCloseable {
         if (!hasCommit(revision)) {
             return Optional.empty();
         }
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
             List<String> found = new ArrayList<>();
-            try (TreeWalk tree = TreeWalk.forPath(repository, prefix + directory, commit.getTree())) {
+            // The trees on the way are charged to a running walk's budget (probe25), as each one entered below.
+            entry(reader, commit.getTree(), prefix + directory, new HashMap<>());
+            try (TreeWalk tree = TreeWalk.forPath(reader, prefix + directory, commit.getTree())) {
                 if (tree == null || !tree.isSubtree()) {
                     return Optional.of(List.of());
                 }
+                charge(reader, tree.getObjectId(0));
                 tree.enterSubtree();
                 while (tree.next()) {
                     String path = tree.getPathString().substring(prefix.length());
                     if (tree.isSubtree()) {
                         if (enter.test(path)) {
+                            charge(reader, tree.getObjectId(0));
                             tree.enterSubtree();
                         }
                     } else if (keep.test(path)) {
