@@ -465,6 +465,8 @@ final class PolicyLanguage {
                             + " escaping, so it runs as other code than it reads; write it in double quotes (\\\")"));
                 }
             }
+            // More tokens than characters: the lexer did not end where a lexer must, so the scan is incomplete.
+            problems.add(new Problem(1, 1, "the rule file cannot be read to its end by Drools' lexer; expected DRL"));
         } catch (RuntimeException e) {
             problems.add(new Problem(1, 1, "the rule file cannot be read by Drools' lexer; expected DRL"));
         }
