@@ -115,8 +115,9 @@ public final class PemKeys {
     /**
      * Reads a private key file and derives its public key.
      *
-     * @throws InvalidInputException when the file is missing, not PEM, encrypted, or not a key
-     *                               the trust model allows ({@link KeyAllowList}), naming the file
+     * @throws InvalidInputException when the file is missing, not PEM, encrypted, not a key
+     *                               the trust model allows ({@link KeyAllowList}), or a key whose
+     *                               numbers do not belong together ({@link PrivateNumbers}), naming the file
      */
     public static KeyPair readPrivateKey(Path file) {
         String source = file.toString();
@@ -126,6 +127,11 @@ public final class PemKeys {
                 if (pair.getPrivateKeyInfo() != null) {
                     KeyAllowList.requireAlgorithm(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm(), source);
                 }
+                if (pair.getPublicKeyInfo() == null && pair.getPrivateKeyInfo() != null) {
+                    // An EC PRIVATE KEY saved without its optional public key (`openssl ec -no_public`): read as a
+                    // PKCS#8 file is, its public key derived (keys26: it was refused as "not a valid" key).
+                    return derivedPair(pair.getPrivateKeyInfo(), source);
+                }
                 if (pair.getPublicKeyInfo() != null) {
                     KeyAllowList.requireAlgorithm(pair.getPublicKeyInfo().getAlgorithm(), source);
                 }
@@ -134,14 +140,7 @@ public final class PemKeys {
             }
             if (object instanceof PrivateKeyInfo info) {
                 KeyAllowList.requireAlgorithm(info.getPrivateKeyAlgorithm(), source);
-                KeyPair jdk = jdkKeyPair(info);
-                if (jdk != null) {
-                    return allowed(jdk, source);
-                }
-                PrivateKey key = Converter.INSTANCE.getPrivateKey(info);
-                // Before its public half is computed: a point multiplication on a curve of the file's choosing.
-                KeyAllowList.requireKey(key, source);
-                return allowed(new KeyPair(publicOf(key, source), key), source);
+                return derivedPair(info, source);
             }
         } catch (IOException | GeneralSecurityException e) {
             // The provider's message names its own classes and key specs: the user is told which key it is not.
@@ -208,9 +207,43 @@ public final class PemKeys {
         return pair;
     }
 
-    /** The pair, once both its halves are keys the trust model allows ({@link KeyAllowList}). */
+    /**
+     * The pair of a private key that carries no public key the reader takes (PKCS#8, or an {@code EC PRIVATE KEY}
+     * without its optional one): the JDK's key where it can represent it, BouncyCastle's otherwise, its public half
+     * derived once the private key is shown usable ({@link #usable}).
+     */
+    private static KeyPair derivedPair(PrivateKeyInfo info, String source) throws IOException, GeneralSecurityException {
+        PrivateKey jdk = jdkPrivateKey(info);
+        if (jdk != null) {
+            usable(jdk, source);
+            PublicKey publicKey = jdkPublicOf(jdk);
+            if (publicKey != null) {
+                return allowed(new KeyPair(publicKey, jdk), source);
+            }
+        }
+        PrivateKey key = Converter.INSTANCE.getPrivateKey(info);
+        usable(key, source);
+        return allowed(new KeyPair(publicOf(key, source), key), source);
+    }
+
+    /**
+     * Refuses a private key the trust model does not allow ({@link KeyAllowList}) or whose numbers do not belong
+     * together ({@link PrivateNumbers}: an RSA key's primes, exponents and CRT values, an EC key's private value
+     * between 1 and the order less one), naming the file: before its public half is computed from them (a point
+     * multiplication on a curve and by a value of the file's choosing), and before anything is signed with it.
+     */
+    private static void usable(PrivateKey key, String source) {
+        KeyAllowList.requireKey(key, source);
+        String wrong = PrivateNumbers.refusal(key);
+        if (wrong != null) {
+            throw new InvalidInputException("not a usable private key: " + wrong + " (the file was edited or damaged);"
+                    + " " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
+        }
+    }
+
+    /** The pair, once both its halves are keys the trust model allows ({@link KeyAllowList}) and usable. */
     private static KeyPair allowed(KeyPair pair, String source) {
-        KeyAllowList.requireKey(pair.getPrivate(), source);
+        usable(pair.getPrivate(), source);
         KeyAllowList.requireKey(pair.getPublic(), source);
         return pair;
     }
@@ -239,13 +272,6 @@ public final class PemKeys {
     private static KeyPair jdkKeyPair(PEMKeyPair pair) throws IOException {
         PrivateKey key = jdkPrivateKey(pair.getPrivateKeyInfo());
         PublicKey publicKey = key == null || pair.getPublicKeyInfo() == null ? null : jdkPublicKey(pair.getPublicKeyInfo());
-        return publicKey == null ? null : new KeyPair(publicKey, key);
-    }
-
-    /** The JDK's key pair for a PKCS#8 private key, its public half derived, or {@code null}. */
-    private static KeyPair jdkKeyPair(PrivateKeyInfo info) throws IOException {
-        PrivateKey key = jdkPrivateKey(info);
-        PublicKey publicKey = key == null ? null : jdkPublicOf(key);
         return publicKey == null ? null : new KeyPair(publicKey, key);
     }
 

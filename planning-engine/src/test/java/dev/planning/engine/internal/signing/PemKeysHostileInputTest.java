@@ -8,15 +8,22 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
@@ -96,6 +103,122 @@ class PemKeysHostileInputTest {
         byte[] message = "m".getBytes(StandardCharsets.US_ASCII);
         assertThat(Crypto.verify(SignatureAlgorithm.ECDSA_P256_SHA256, own.getPublic(), message, signer.sign(message)))
                 .isTrue();
+    }
+
+    /** A traditional {@code EC PRIVATE KEY} of the value {@code d} naming {@code curve}, without its optional public key. */
+    private static String sec1WithoutPublicKey(BigInteger d, ASN1ObjectIdentifier curve) throws Exception {
+        return pem("EC PRIVATE KEY", new org.bouncycastle.asn1.sec.ECPrivateKey(256, d, curve).getEncoded());
+    }
+
+    /** The fixed RSA key's numbers, as a PKCS#1 {@code RSAPrivateKey} structure to edit. */
+    private static BigInteger[] rsaNumbers() {
+        RSAPrivateCrtKey k = (RSAPrivateCrtKey) TestKeys.rsa().getPrivate();
+        return new BigInteger[] {k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(), k.getPrimeP(),
+            k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()};
+    }
+
+    private static byte[] pkcs1(BigInteger[] v) throws Exception {
+        return new org.bouncycastle.asn1.pkcs.RSAPrivateKey(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]).getEncoded();
+    }
+
+    private static String pkcs8(byte[] pkcs1) throws Exception {
+        return pem("PRIVATE KEY", new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+                DERNull.INSTANCE), ASN1Primitive.fromByteArray(pkcs1)).getEncoded());
+    }
+
+    /**
+     * keys26: an RSA key file whose private numbers had been edited (its modulus and public exponent, so its key id,
+     * left as they were) was read, and signing with it was refused only later, as "does not verify with its own
+     * key". Each edit is now refused when the file is read, as {@code RSA PRIVATE KEY} and as PKCS#8, naming the
+     * file and what does not belong together; the key as it was reads from either form.
+     */
+    @Test
+    void anRsaKeyFileWhosePrivateNumbersDoNotMatchItsModulusIsRefusedWhenRead() throws Exception {
+        BigInteger two = BigInteger.TWO;
+        record Edit(String name, int index, java.util.function.UnaryOperator<BigInteger> change, String says) {
+        }
+        List<Edit> edits = List.of(
+                new Edit("d", 2, d -> d.add(two), "its private exponent is not the inverse of its public exponent"),
+                new Edit("p", 3, p -> p.add(two), "its modulus is not the product of its two primes"),
+                new Edit("q", 4, q -> BigInteger.ONE, "its modulus is not the product of its two primes"),
+                new Edit("dP", 5, dp -> dp.add(two), "its CRT exponents are not its private exponent modulo p-1 and q-1"),
+                new Edit("dQ", 6, dq -> dq.subtract(two), "its CRT exponents are not"),
+                new Edit("qInv", 7, qi -> qi.add(BigInteger.ONE), "its CRT coefficient is not the inverse of q modulo p"));
+        for (Edit edit : edits) {
+            BigInteger[] numbers = rsaNumbers();
+            numbers[edit.index()] = edit.change().apply(numbers[edit.index()]);
+            byte[] der = pkcs1(numbers);
+            for (String form : List.of("RSA PRIVATE KEY", "PRIVATE KEY")) {
+                InvalidInputException e = privateKeyRefusal(edit.name() + "-" + form.length() + ".key.pem",
+                        form.equals("PRIVATE KEY") ? pkcs8(der) : pem(form, der));
+                assertThat(e.getMessage()).as(edit.name() + " as " + form)
+                        .startsWith("not a usable private key: ").contains(edit.says()).contains("edited or damaged");
+            }
+        }
+
+        BigInteger[] numbers = rsaNumbers();
+        for (int i = 3; i < 8; i++) {
+            numbers[i] = BigInteger.ZERO;
+        }
+        assertThat(privateKeyRefusal("no-primes.key.pem", pem("RSA PRIVATE KEY", pkcs1(numbers))).getMessage())
+                .contains("without its primes and CRT values");
+
+        byte[] asItWas = pkcs1(rsaNumbers());
+        for (String text : List.of(pem("RSA PRIVATE KEY", asItWas), pkcs8(asItWas))) {
+            Path file = dir.resolve("as-it-was.key.pem");
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
+            assertThat(PemKeys.readPrivateKey(file).getPublic()).isEqualTo(TestKeys.rsa().getPublic());
+            Files.delete(file);
+        }
+    }
+
+    /**
+     * keys26: an {@code EC PRIVATE KEY} saved without its optional public key ({@code openssl ec -no_public}) was
+     * refused as "not a valid elliptic-curve private key". It is read as a PKCS#8 file is, its public key derived,
+     * and signs.
+     */
+    @Test
+    void anEcPrivateKeyFileWithoutItsPublicKeyIsReadWithItsPublicKeyDerived() throws Exception {
+        java.security.KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        Path file = dir.resolve("no-public.key.pem");
+        Files.writeString(file, sec1WithoutPublicKey(((java.security.interfaces.ECPrivateKey) own.getPrivate()).getS(),
+                SECObjectIdentifiers.secp256r1), StandardCharsets.US_ASCII);
+
+        PemSigner signer = PemSigner.load("QA", file);
+
+        assertThat(Crypto.identity(signer.publicKey())).isEqualTo(Crypto.identity(own.getPublic()));
+        assertThat(signer.keyId()).isEqualTo(Crypto.keyId(own.getPublic()));
+        byte[] message = "m".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Crypto.verify(SignatureAlgorithm.ECDSA_P256_SHA256, own.getPublic(), message, signer.sign(message)))
+                .isTrue();
+    }
+
+    /**
+     * keys26: hostile {@code EC PRIVATE KEY} files, without and with a public key: a private value of 0, one equal to
+     * or above P-256's order (which the JDK read, deriving the public key of the value modulo the order), a curve
+     * other than P-256. Each refused when read, naming the file and what is wrong.
+     */
+    @Test
+    void hostileEcPrivateKeyFilesAreRefusedWhenRead() throws Exception {
+        BigInteger order = new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+        assertThat(privateKeyRefusal("zero.key.pem", sec1WithoutPublicKey(BigInteger.ZERO,
+                SECObjectIdentifiers.secp256r1)).getMessage()).contains("its private value is 0");
+        for (BigInteger d : List.of(order, order.add(BigInteger.ONE), BigInteger.TWO.pow(256).subtract(BigInteger.ONE))) {
+            assertThat(privateKeyRefusal("large.key.pem", sec1WithoutPublicKey(d, SECObjectIdentifiers.secp256r1))
+                    .getMessage()).as(d.toString(16)).contains("its private value is not less than the curve's order");
+            Files.delete(dir.resolve("large.key.pem"));
+        }
+        java.security.KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        byte[] point = SubjectPublicKeyInfo.getInstance(other.getPublic().getEncoded()).getPublicKeyData().getBytes();
+        assertThat(privateKeyRefusal("zero-with-public.key.pem", pem("EC PRIVATE KEY",
+                new org.bouncycastle.asn1.sec.ECPrivateKey(256, BigInteger.ZERO, new DERBitString(point),
+                        SECObjectIdentifiers.secp256r1).getEncoded())).getMessage()).contains("its private value is 0");
+        assertThat(privateKeyRefusal("p384.key.pem", sec1WithoutPublicKey(BigInteger.TEN, SECObjectIdentifiers.secp384r1))
+                .getMessage()).contains("not a key the trust model allows: an ECDSA key on P-384 (secp384r1)");
+        assertThat(privateKeyRefusal("k1.key.pem", sec1WithoutPublicKey(BigInteger.TEN, SECObjectIdentifiers.secp256k1))
+                .getMessage()).contains("an ECDSA key on secp256k1, not on P-256");
+        assertThat(privateKeyRefusal("unknown-curve.key.pem", sec1WithoutPublicKey(BigInteger.TEN,
+                new ASN1ObjectIdentifier("1.2.3.4"))).getMessage()).contains("the curve 1.2.3.4, not on P-256");
     }
 
     @Test
