@@ -7,6 +7,7 @@ import static dev.planning.cli.attack.SignatureAttackFixture.assertFailsNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.SourceLocation;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.api.artifact.HandoffManifest;
@@ -120,7 +121,7 @@ class SignatureAttackTest {
         Path trust = dir.resolve("two-encodings-trust.yaml");
         String techLeadPem = PemKeys.publicKeyPem(PemKeys.readPublicKey(f.keys.resolve("TechLead.pub.pem")));
         String explicit = explicitPem(techLeadPem);
-        String explicitId = Crypto.keyId(PemKeys.parsePublicKey(explicit, "explicit"));
+        String explicitId = Crypto.keyId(PemKeys.parsePublicKey(explicit, SourceLocation.ofFile("explicit")));
         Files.writeString(trust, Files.readString(f.trust) + "  QA2:\n    - key_id: \"" + explicitId + "\"\n"
                 + "      algorithm: \"ECDSA-P256-SHA256\"\n      public_key: |\n"
                 + explicit.lines().map(l -> "        " + l + "\n").reduce("", String::concat));
@@ -316,7 +317,8 @@ class SignatureAttackTest {
     }
 
     private static String explicitPem(String namedPem) throws Exception {
-        SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(PemKeys.parsePublicKey(namedPem, "pem").getEncoded());
+        SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(PemKeys.parsePublicKey(namedPem,
+                SourceLocation.ofFile("pem")).getEncoded());
         SubjectPublicKeyInfo explicit = new SubjectPublicKeyInfo(new AlgorithmIdentifier(
                 X9ObjectIdentifiers.id_ecPublicKey, new X962Parameters(ECNamedCurveTable.getByName("secp256r1"))),
                 info.getPublicKeyData().getBytes());

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.hash.Sha256;
 import java.math.BigInteger;
@@ -121,7 +122,7 @@ public final class Crypto {
     public static String identity(PublicKey key) {
         try {
             if (key instanceof ECPublicKey ec) {
-                algorithmOf(key, "public key");
+                algorithmOf(key);
                 byte[] point = uncompressed(ec.getW());
                 return Sha256.hex(new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
                         SECObjectIdentifiers.secp256r1), point).getEncoded(ASN1Encoding.DER));
@@ -134,7 +135,7 @@ public final class Crypto {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot encode a public key", e);
         }
-        algorithmOf(key, "public key");
+        algorithmOf(key);
         return keyId(key);
     }
 
@@ -154,15 +155,26 @@ public final class Crypto {
     }
 
     /**
-     * The algorithm a key signs with, by the one allow-list of keys ({@link SignatureAlgorithm#ofKey}: Ed25519,
-     * P-256's whole domain, RSA of at least 2048 bits with an odd public exponent of at least 3), as a trust
+     * The algorithm a key read from a file signs with, by the one allow-list of keys ({@link SignatureAlgorithm#ofKey}:
+     * Ed25519, P-256's whole domain, RSA of at least 2048 bits with an odd public exponent of at least 3), as a trust
      * file's keys and {@code TrustedKey} are held to it.
      *
-     * @param source how a refusal names where the key came from (a file, a trust file's line, "key of role QA")
-     * @throws InvalidInputException for any other key, naming {@code source}
+     * @param at the file (and, for a trust file's key, the line and column) the key was read from
+     * @throws InvalidInputException for any other key, located at {@code at}
      */
-    public static SignatureAlgorithm algorithmOf(Key key, String source) {
-        return KeyAllowList.requireKey(key, source);
+    public static SignatureAlgorithm algorithmOf(Key key, SourceLocation at) {
+        return KeyAllowList.requireKey(key, at);
+    }
+
+    /**
+     * The algorithm a key that no file holds (a key pair an embedder passes, a key built in code) signs with, by the
+     * same allow-list; a refusal names no file (keys26: such callers passed words, "key of role QA", which a JSON
+     * error showed as its {@code file}).
+     *
+     * @throws InvalidInputException for any other key, without a location
+     */
+    public static SignatureAlgorithm algorithmOf(Key key) {
+        return SignatureAlgorithm.ofKey(key);
     }
 
     /**

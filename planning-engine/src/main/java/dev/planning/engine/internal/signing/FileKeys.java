@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.signing;
 
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
@@ -43,7 +44,7 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(publicKeyFile, "publicKeyFile");
         PublicKey key = PemKeys.readPublicKey(publicKeyFile);
-        return new TrustedKey(role, TrustedKey.keyIdOf(key), Crypto.algorithmOf(key, publicKeyFile.toString()), key);
+        return new TrustedKey(role, TrustedKey.keyIdOf(key), Crypto.algorithmOf(key, SourceLocation.ofFile(publicKeyFile.toString())), key);
     }
 
     @Override

@@ -57,57 +57,58 @@ final class KeyAllowList {
      * curve named other than P-256, an EC key naming no curve, parameters an Ed25519 or RSA key does
      * not take. Explicit curve parameters are left to {@link #requireKey}, which compares the domain.
      *
-     * @param source the file (or trust file line) the key came from, for the message
-     * @throws InvalidInputException naming {@code source} and what the key is
+     * @param at the file (and, for a trust file's key, the line and column) the key came from
+     * @throws InvalidInputException located at {@code at}, naming what the key is
      */
-    static void requireAlgorithm(AlgorithmIdentifier algorithm, String source) {
+    static void requireAlgorithm(AlgorithmIdentifier algorithm, SourceLocation at) {
         String oid = algorithm.getAlgorithm().getId();
         ASN1Encodable parameters = algorithm.getParameters();
         ASN1Primitive primitive = parameters == null ? null : parameters.toASN1Primitive();
         switch (oid) {
             case ED25519 -> {
                 if (primitive != null) {
-                    throw refused("an Ed25519 key with algorithm parameters, which RFC 8410 gives it none", source);
+                    throw refused("an Ed25519 key with algorithm parameters, which RFC 8410 gives it none", at);
                 }
             }
             case RSA -> {
                 if (primitive != null && !(primitive instanceof ASN1Null)) {
-                    throw refused("an RSA key whose algorithm parameters are not NULL", source);
+                    throw refused("an RSA key whose algorithm parameters are not NULL", at);
                 }
             }
             case EC -> {
                 if (primitive instanceof ASN1ObjectIdentifier curve) {
                     if (!curve.equals(SECObjectIdentifiers.secp256r1)) {
-                        throw refused("an ECDSA key on " + curveName(curve) + ", not on P-256", source);
+                        throw refused("an ECDSA key on " + curveName(curve) + ", not on P-256", at);
                     }
                 } else if (!(primitive instanceof ASN1Sequence)) {
-                    throw refused("an EC key that names no curve (implicit parameters)", source);
+                    throw refused("an EC key that names no curve (implicit parameters)", at);
                 }
             }
-            default -> throw refused("unsupported key type " + algorithmName(algorithm.getAlgorithm()), source);
+            default -> throw refused("unsupported key type " + algorithmName(algorithm.getAlgorithm()), at);
         }
     }
 
     /**
      * Refuses a parsed key (public or private, the JDK's or BouncyCastle's) that is not one the trust
      * model allows, by the one allow-list ({@link SignatureAlgorithm#ofKey}: the whole P-256 domain, the RSA
-     * bounds, the types), naming {@code source} as the file.
+     * bounds, the types), located at the file (and line) it came from.
      *
+     * @param at the file (and, for a trust file's key, the line and column) the key came from
      * @return the algorithm the key signs with
-     * @throws InvalidInputException naming {@code source} and what the key is
+     * @throws InvalidInputException located at {@code at}, naming what the key is
      */
-    static SignatureAlgorithm requireKey(Key key, String source) {
+    static SignatureAlgorithm requireKey(Key key, SourceLocation at) {
         try {
             return SignatureAlgorithm.ofKey(key);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(source));
+            throw new InvalidInputException(e.getMessage(), at);
         }
     }
 
-    private static InvalidInputException refused(String what, String source) {
+    private static InvalidInputException refused(String what, SourceLocation at) {
         return new InvalidInputException("not a key the trust model allows: " + what + "; expected an Ed25519,"
                 + " ECDSA P-256 or RSA key (RSA of at least " + MIN_RSA_BITS + " bits), as `planning keys generate`"
-                + " makes them", SourceLocation.ofFile(source));
+                + " makes them", at);
     }
 
     /** A named curve in words: {@code P-384 (secp384r1)}, {@code secp256k1}, or its OID. */

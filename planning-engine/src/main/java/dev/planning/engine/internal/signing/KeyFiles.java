@@ -162,7 +162,7 @@ public final class KeyFiles {
         }
         KeyPair pair = PemKeys.readPrivateKey(staged);
         PublicKey publicKey = pair.getPublic();
-        TrustedKey key = new TrustedKey(role, Crypto.keyId(publicKey), Crypto.algorithmOf(publicKey, staged.toString()),
+        TrustedKey key = new TrustedKey(role, Crypto.keyId(publicKey), Crypto.algorithmOf(publicKey, SourceLocation.ofFile(staged.toString())),
                 publicKey);
         if (!trusted(trust, key)) {
             Files.delete(staged);

@@ -62,7 +62,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  *
  * <pre>{@code
  * KeyPair pair = PemKeys.readPrivateKey(Path.of("keys/QA.key.pem"));   // the public half is derived
- * PublicKey key = PemKeys.parsePublicKey(pemText, "trust.yaml:12:5");
+ * PublicKey key = PemKeys.parsePublicKey(pemText, new SourceLocation("trust.yaml", 12, 5));
  * }</pre>
  */
 public final class PemKeys {
@@ -120,55 +120,55 @@ public final class PemKeys {
      *                               numbers do not belong together ({@link PrivateNumbers}), naming the file
      */
     public static KeyPair readPrivateKey(Path file) {
-        String source = file.toString();
-        Object object = parseOne(read(file), source, PRIVATE_EXPECTED);
+        SourceLocation at = SourceLocation.ofFile(file.toString());
+        Object object = parseOne(read(file), at, PRIVATE_EXPECTED);
         try {
             if (object instanceof PEMKeyPair pair) {
                 if (pair.getPrivateKeyInfo() != null) {
-                    KeyAllowList.requireAlgorithm(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm(), source);
+                    KeyAllowList.requireAlgorithm(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm(), at);
                 }
                 if (pair.getPublicKeyInfo() == null && pair.getPrivateKeyInfo() != null) {
                     // An EC PRIVATE KEY saved without its optional public key (`openssl ec -no_public`): read as a
                     // PKCS#8 file is, its public key derived (keys26: it was refused as "not a valid" key).
-                    return derivedPair(pair.getPrivateKeyInfo(), source);
+                    return derivedPair(pair.getPrivateKeyInfo(), at);
                 }
                 if (pair.getPublicKeyInfo() != null) {
-                    KeyAllowList.requireAlgorithm(pair.getPublicKeyInfo().getAlgorithm(), source);
+                    KeyAllowList.requireAlgorithm(pair.getPublicKeyInfo().getAlgorithm(), at);
                 }
                 KeyPair jdk = jdkKeyPair(pair);
-                return ownPublicKey(allowed(jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair), source), source);
+                return ownPublicKey(allowed(jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair), at), at);
             }
             if (object instanceof PrivateKeyInfo info) {
-                KeyAllowList.requireAlgorithm(info.getPrivateKeyAlgorithm(), source);
-                return derivedPair(info, source);
+                KeyAllowList.requireAlgorithm(info.getPrivateKeyAlgorithm(), at);
+                return derivedPair(info, at);
             }
         } catch (IOException | GeneralSecurityException e) {
             // The provider's message names its own classes and key specs: the user is told which key it is not.
             PrivateKeyInfo info = object instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) object;
             throw new InvalidInputException("not a usable private key: its content is not a valid "
                     + algorithmName(info == null ? null : info.getPrivateKeyAlgorithm().getAlgorithm().getId())
-                    + " private key; " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
+                    + " private key; " + PRIVATE_EXPECTED, at);
         }
         if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
             throw new InvalidInputException("encrypted private keys are not supported; decrypt it with"
-                    + " `openssl pkey -in KEY -out PLAIN` or plug in a Signer", SourceLocation.ofFile(source));
+                    + " `openssl pkey -in KEY -out PLAIN` or plug in a Signer", at);
         }
         throw new InvalidInputException("expected a PEM private key (-----BEGIN PRIVATE KEY-----), found "
-                + describe(object), SourceLocation.ofFile(source));
+                + describe(object), at);
     }
 
     /**
      * Parses a PEM public key.
      *
-     * @param source how errors name where the text came from
+     * @param at the file (and, for a trust file's key, the line and column) the text came from, as errors name it
      * @throws InvalidInputException when the text is not a PEM public key the trust model allows
-     *                               ({@link KeyAllowList}), naming {@code source}
+     *                               ({@link KeyAllowList}), located at {@code at}
      */
-    public static PublicKey parsePublicKey(String pem, String source) {
-        Object object = parseOne(pem, source, PUBLIC_EXPECTED);
+    public static PublicKey parsePublicKey(String pem, SourceLocation at) {
+        Object object = parseOne(pem, at, PUBLIC_EXPECTED);
         if (object instanceof SubjectPublicKeyInfo info) {
             // Before any provider reads it: a key of another algorithm never reaches BouncyCastle's provider.
-            KeyAllowList.requireAlgorithm(info.getAlgorithm(), source);
+            KeyAllowList.requireAlgorithm(info.getAlgorithm(), at);
             PublicKey key;
             try {
                 PublicKey jdk = jdkPublicKey(info);
@@ -176,18 +176,18 @@ public final class PemKeys {
             } catch (IOException | RuntimeException e) {
                 throw new InvalidInputException("not a usable public key: its content is not a valid "
                         + algorithmName(info.getAlgorithm().getAlgorithm().getId()) + " public key; " + PUBLIC_EXPECTED,
-                        SourceLocation.ofFile(source));
+                        at);
             }
-            KeyAllowList.requireKey(key, source);
+            KeyAllowList.requireKey(key, at);
             return key;
         }
         throw new InvalidInputException("expected a PEM public key (-----BEGIN PUBLIC KEY-----), found "
-                + describe(object), SourceLocation.ofFile(source));
+                + describe(object), at);
     }
 
     /** Reads a public key file. */
     public static PublicKey readPublicKey(Path file) {
-        return parsePublicKey(read(file), file.toString());
+        return parsePublicKey(read(file), SourceLocation.ofFile(file.toString()));
     }
 
     /**
@@ -197,12 +197,12 @@ public final class PemKeys {
      * under a key id that is not the signer's). The public key is derived from the private one and compared
      * by identity ({@link Crypto#identity}: whatever the encoding); one that cannot be derived is refused too.
      */
-    private static KeyPair ownPublicKey(KeyPair pair, String source) throws GeneralSecurityException {
+    private static KeyPair ownPublicKey(KeyPair pair, SourceLocation at) throws GeneralSecurityException {
         PrivateKey key = pair.getPrivate();
-        PublicKey derived = Crypto.isBouncyCastleKey(key) ? publicOf(key, source) : jdkPublicOf(key);
+        PublicKey derived = Crypto.isBouncyCastleKey(key) ? publicOf(key, at) : jdkPublicOf(key);
         if (derived == null || !Crypto.identity(derived).equals(Crypto.identity(pair.getPublic()))) {
             throw new InvalidInputException("not a usable private key: its public key is not the public key of its"
-                    + " private key (the file pairs two keys' halves); " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
+                    + " private key (the file pairs two keys' halves); " + PRIVATE_EXPECTED, at);
         }
         return pair;
     }
@@ -212,18 +212,18 @@ public final class PemKeys {
      * without its optional one): the JDK's key where it can represent it, BouncyCastle's otherwise, its public half
      * derived once the private key is shown usable ({@link #usable}).
      */
-    private static KeyPair derivedPair(PrivateKeyInfo info, String source) throws IOException, GeneralSecurityException {
+    private static KeyPair derivedPair(PrivateKeyInfo info, SourceLocation at) throws IOException, GeneralSecurityException {
         PrivateKey jdk = jdkPrivateKey(info);
         if (jdk != null) {
-            usable(jdk, source);
+            usable(jdk, at);
             PublicKey publicKey = jdkPublicOf(jdk);
             if (publicKey != null) {
-                return allowed(new KeyPair(publicKey, jdk), source);
+                return allowed(new KeyPair(publicKey, jdk), at);
             }
         }
         PrivateKey key = Converter.INSTANCE.getPrivateKey(info);
-        usable(key, source);
-        return allowed(new KeyPair(publicOf(key, source), key), source);
+        usable(key, at);
+        return allowed(new KeyPair(publicOf(key, at), key), at);
     }
 
     /**
@@ -232,19 +232,19 @@ public final class PemKeys {
      * between 1 and the order less one), naming the file: before its public half is computed from them (a point
      * multiplication on a curve and by a value of the file's choosing), and before anything is signed with it.
      */
-    private static void usable(PrivateKey key, String source) {
-        KeyAllowList.requireKey(key, source);
+    private static void usable(PrivateKey key, SourceLocation at) {
+        KeyAllowList.requireKey(key, at);
         String wrong = PrivateNumbers.refusal(key);
         if (wrong != null) {
             throw new InvalidInputException("not a usable private key: " + wrong + " (the file was edited or damaged);"
-                    + " " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
+                    + " " + PRIVATE_EXPECTED, at);
         }
     }
 
     /** The pair, once both its halves are keys the trust model allows ({@link KeyAllowList}) and usable. */
-    private static KeyPair allowed(KeyPair pair, String source) {
-        usable(pair.getPrivate(), source);
-        KeyAllowList.requireKey(pair.getPublic(), source);
+    private static KeyPair allowed(KeyPair pair, SourceLocation at) {
+        usable(pair.getPrivate(), at);
+        KeyAllowList.requireKey(pair.getPublic(), at);
         return pair;
     }
 
@@ -318,7 +318,7 @@ public final class PemKeys {
                         .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (key instanceof java.security.interfaces.ECPrivateKey ec
-                    && Crypto.algorithmOf(ec, "private key") == SignatureAlgorithm.ECDSA_P256_SHA256) {
+                    && Crypto.algorithmOf(ec) == SignatureAlgorithm.ECDSA_P256_SHA256) {
                 X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
                 org.bouncycastle.math.ec.ECPoint q = p256.getG().multiply(ec.getS()).normalize();
                 java.security.spec.ECPoint w = new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(),
@@ -332,7 +332,7 @@ public final class PemKeys {
         return null;
     }
 
-    private static PublicKey publicOf(PrivateKey key, String source) throws GeneralSecurityException {
+    private static PublicKey publicOf(PrivateKey key, SourceLocation at) throws GeneralSecurityException {
         if (key instanceof EdDSAPrivateKey ed) {
             return ed.getPublicKey();
         }
@@ -347,15 +347,15 @@ public final class PemKeys {
                     .generatePublic(new ECPublicKeySpec(params.getG().multiply(d).normalize(), params));
         }
         throw new InvalidInputException("unsupported private key type " + key.getAlgorithm()
-                + "; expected Ed25519, ECDSA P-256 or RSA", SourceLocation.ofFile(source));
+                + "; expected Ed25519, ECDSA P-256 or RSA", at);
     }
 
-    private static Object parseOne(String text, String source, String remedy) {
+    private static Object parseOne(String text, SourceLocation at, String remedy) {
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object = parser.readObject();
             if (object == null) {
                 throw new InvalidInputException("no PEM object found (expected -----BEGIN ...-----)",
-                        SourceLocation.ofFile(source));
+                        at);
             }
             return object;
         } catch (IOException | IllegalArgumentException e) {
@@ -366,7 +366,7 @@ public final class PemKeys {
                     : message.contains("base64") ? "the text between its -----BEGIN and -----END lines holds characters"
                             + " that are not base64"
                     : "the text between its -----BEGIN and -----END lines is not a whole key (cut short, or edited)";
-            throw new InvalidInputException("malformed PEM: " + why + "; " + remedy, SourceLocation.ofFile(source));
+            throw new InvalidInputException("malformed PEM: " + why + "; " + remedy, at);
         }
     }
 

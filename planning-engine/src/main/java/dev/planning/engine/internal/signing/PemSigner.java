@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.signing;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
@@ -32,8 +33,17 @@ public final class PemSigner implements Signer {
         this.role = Roles.require(role);
         this.privateKey = Objects.requireNonNull(pair.getPrivate(), "private key");
         this.publicKey = Objects.requireNonNull(pair.getPublic(), "public key");
-        this.algorithm = Crypto.algorithmOf(publicKey, "key of role " + role);
+        this.algorithm = algorithmOf(publicKey, role);
         this.keyId = Crypto.keyId(publicKey);
+    }
+
+    /** The key's algorithm, or a refusal that names the role in its words: a key in memory has no file to name. */
+    private static SignatureAlgorithm algorithmOf(PublicKey key, String role) {
+        try {
+            return Crypto.algorithmOf(key);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("the key of role " + role + " is " + e.getMessage(), null, e);
+        }
     }
 
     /**

@@ -385,11 +385,7 @@ public final class TrustFile {
             TrustValues.Listing listing) {
         SourceLocation at = locate.apply(pointer + "/public_key");
         PublicKey key;
-        try {
-            key = PemKeys.parsePublicKey(listing.publicKey(), at.toString());
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.getMessage(), at, e);
-        }
+        key = PemKeys.parsePublicKey(listing.publicKey(), at);
         String keyId = listing.keyId();
         String actualId = Crypto.keyId(key);
         if (!actualId.equals(keyId)) {
@@ -397,7 +393,7 @@ public final class TrustFile {
                     + actualId, locate.apply(pointer + "/key_id"));
         }
         SignatureAlgorithm algorithm = SignatureAlgorithm.fromId(listing.algorithm());
-        SignatureAlgorithm actual = Crypto.algorithmOf(key, at.toString());
+        SignatureAlgorithm actual = Crypto.algorithmOf(key, at);
         if (actual != algorithm) {
             throw new InvalidInputException("algorithm " + algorithm.id() + " does not match the public key, which is "
                     + actual.id(), locate.apply(pointer + "/algorithm"));

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -407,7 +408,7 @@ class SealingTest {
     void oneKeyUnderTwoEncodingsAndTwoRolesCountsOnceAndIsNotSignedTwice() throws Exception {
         Path workspace = SealFixture.committedExample(dir);
         // TechLead's key, also trusted for QA under its explicit-parameters encoding (another key_id).
-        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(TECH_LEAD.publicKey()), "x");
+        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(TECH_LEAD.publicKey()), SourceLocation.ofFile("x"));
         PemSigner asQa = new PemSigner("QA", new KeyPair(explicit, SealFixture.TECH_LEAD_KEYS.getPrivate()));
         assertThat(asQa.keyId()).isNotEqualTo(TECH_LEAD.keyId());
         List<TrustedKey> keys = new ArrayList<>(TRUST.keys());

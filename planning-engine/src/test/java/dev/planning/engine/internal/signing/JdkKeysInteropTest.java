@@ -2,6 +2,7 @@ package dev.planning.engine.internal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class JdkKeysInteropTest {
         KeyPair old = bouncyCastlePair(algorithm);
         String pem = PemKeys.publicKeyPem(old.getPublic());
 
-        PublicKey parsed = PemKeys.parsePublicKey(pem, "test");
+        PublicKey parsed = PemKeys.parsePublicKey(pem, SourceLocation.ofFile("test"));
 
         assertThat(Crypto.isBouncyCastleKey(parsed)).isFalse();
         assertThat(parsed.getEncoded()).isEqualTo(old.getPublic().getEncoded());

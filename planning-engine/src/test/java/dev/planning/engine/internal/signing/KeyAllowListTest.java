@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class KeyAllowListTest {
 
     private static void assertNamed(InvalidInputException e, String file, String what) {
         assertThat(e).as("refused").isNotNull();
-        assertThat(e.location().orElseThrow().file()).isEqualTo(file);
+        assertThat(e.location().orElseThrow().toString()).isEqualTo(file);
         assertThat(e.getMessage()).contains("not a key the trust model allows: " + what,
                 "expected an Ed25519, ECDSA P-256 or RSA key (RSA of at least 2048 bits)")
                 .doesNotContain("Exception", "java.", "org.", "\n");
@@ -171,7 +172,8 @@ class KeyAllowListTest {
         assertThat(one.getEncoded()).isEqualTo(der);
 
         assertNamed(catchThrowableOfType(InvalidInputException.class,
-                () -> PemKeys.parsePublicKey(pem("PUBLIC KEY", der), "trust.yaml:9:7")), "trust.yaml:9:7",
+                () -> PemKeys.parsePublicKey(pem("PUBLIC KEY", der), new SourceLocation("trust.yaml", 9, 7))),
+                "trust.yaml:9:7",
                 "an RSA key whose public exponent is 1 (not odd and at least 3)");
     }
 
@@ -191,13 +193,37 @@ class KeyAllowListTest {
                 .as("RSA-1024").isNotNull().hasMessageContaining("not a key the trust model allows: an RSA key that has"
                         + " 1024 bits, under the 2048 it needs");
         assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> Crypto.algorithmOf(exponentOne, "key of role QA"))).as("exponent 1").isNotNull()
+                () -> Crypto.algorithmOf(exponentOne))).as("exponent 1").isNotNull()
                 .hasMessageContaining("an RSA key whose public exponent is 1 (not odd and at least 3)");
         assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> Crypto.algorithmOf(ec("secp256k1", Crypto.bc()).getPublic(), "key of role QA")))
+                () -> Crypto.algorithmOf(ec("secp256k1", Crypto.bc()).getPublic())))
                 .as("secp256k1, a curve of P-256's size").isNotNull()
                 .hasMessageContaining("an EC key whose curve parameters are not P-256's");
         assertThat(new PemSigner("QA", TestKeys.rsa()).algorithm()).isEqualTo(SignatureAlgorithm.RSA_SHA256);
+    }
+
+    /**
+     * keys26: {@code Crypto.algorithmOf(key, source)} put its {@code source} in the refusal's file, and callers without
+     * a file passed words ("key of role QA" from a signer made from a key pair, "public key" from {@code
+     * Crypto.identity}), which a JSON error showed as a file. A key no file holds is now refused naming no file (the
+     * role in the message), a trust file's key at its file, line and column as three fields, a key file by its path.
+     */
+    @Test
+    void aRefusedKeyNamesAFileOnlyWhenItCameFromOne() throws Exception {
+        KeyPair rsa1024 = generate("RSA", 1024);
+
+        InvalidInputException inMemory = catchThrowableOfType(InvalidInputException.class,
+                () -> new PemSigner("QA", rsa1024));
+        InvalidInputException identity = catchThrowableOfType(InvalidInputException.class,
+                () -> Crypto.identity(ec("secp256k1", Crypto.bc()).getPublic()));
+        InvalidInputException trustLine = catchThrowableOfType(InvalidInputException.class,
+                () -> Crypto.algorithmOf(rsa1024.getPublic(), new SourceLocation("keys/trust.yaml", 6, 17)));
+
+        assertThat(inMemory.location()).as(inMemory.describe()).isEmpty();
+        assertThat(inMemory.getMessage()).startsWith("the key of role QA is not a key the trust model allows: an RSA"
+                + " key that has 1024 bits");
+        assertThat(identity.location()).as(identity.describe()).isEmpty();
+        assertThat(trustLine.location()).contains(new SourceLocation("keys/trust.yaml", 6, 17));
     }
 
     @Test
@@ -209,7 +235,7 @@ class KeyAllowListTest {
             PemKeys.writePrivateKey(file, pair.getPrivate());
 
             assertThat(PemKeys.readPrivateKey(file).getPublic()).isEqualTo(pair.getPublic());
-            assertThat(PemKeys.parsePublicKey(PemKeys.publicKeyPem(pair.getPublic()), "test")).isEqualTo(pair.getPublic());
+            assertThat(PemKeys.parsePublicKey(PemKeys.publicKeyPem(pair.getPublic()), SourceLocation.ofFile("test"))).isEqualTo(pair.getPublic());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,14 +51,15 @@ class PemKeysHostileInputTest {
     }
 
     private InvalidInputException publicKeyRefusal(String pem) {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PemKeys.parsePublicKey(pem, "trust.yaml:7:9"));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> PemKeys.parsePublicKey(pem, new SourceLocation("trust.yaml", 7, 9)));
         assertThat(e).isNotNull();
         assertClear(e, "trust.yaml:7:9");
         return e;
     }
 
     private static void assertClear(InvalidInputException e, String file) {
-        assertThat(e.location().orElseThrow().file()).isEqualTo(file);
+        assertThat(e.location().orElseThrow().toString()).isEqualTo(file);
         assertThat(e.getMessage()).as(e.getMessage())
                 .doesNotContain("\n").doesNotContain("\r").doesNotContain("Exception").doesNotContain("java.")
                 .doesNotContain("org.").doesNotContainPattern("\\p{Cntrl}").doesNotContain("ASN")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class SignatureHygieneTest {
     @Test
     void aP256KeyHasOneIdentityUnderNamedCurveAndExplicitParameters() throws Exception {
         PublicKey named = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256).getPublic();
-        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(named), "test");
+        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(named), SourceLocation.ofFile("test"));
 
         assertThat(Crypto.keyId(explicit)).isNotEqualTo(Crypto.keyId(named));
         assertThat(Crypto.identity(explicit)).isEqualTo(Crypto.identity(named)).isEqualTo(Crypto.keyId(named));
@@ -72,7 +73,7 @@ class SignatureHygieneTest {
     @Test
     void aTrustFileListingOneKeyUnderTwoEncodingsIsRefusedAtTheSecondEntry() throws Exception {
         PublicKey named = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256).getPublic();
-        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(named), "test");
+        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(named), SourceLocation.ofFile("test"));
         Path trust = dir.resolve("trust.yaml");
         Files.writeString(trust, "version: \"1.0\"\nroles:\n  TechLead:\n" + entry(named) + "  QA:\n" + entry(explicit),
                 StandardCharsets.UTF_8);
