@@ -345,15 +345,24 @@ public final class PlanningCommand implements Runnable {
 
     /**
      * pg24: the store's system failures (exit 3) keep their hint on the error's line: a busy store's
-     * ({@link #busyHint}), and what to check when the store cannot be reached; nothing for another failure.
+     * ({@link #busyHint}), and what to check when the store cannot be reached; nothing for another failure. A
+     * store's failure handed on as the cause of a system failure that says what was written before it (an append
+     * after a file, {@code Unrecorded}) keeps its hint too.
      */
     static String storeHint(SystemFailureException failure) {
-        if (failure instanceof StoreBusyException busy) {
-            return busyHint(busy);
-        }
-        if (failure instanceof StoreUnreachableException) {
-            return "; check that the database is up and that the store file's url (PLANNING_STORE_URL) names it,"
-                    + " then run the same command again";
+        // The store's failure itself, or the cause of one that says what was written before it (keys26).
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+            if (cause instanceof StoreBusyException busy) {
+                return busyHint(busy);
+            }
+            if (cause instanceof StoreUnreachableException) {
+                return "; check that the database is up and that the store file's url (PLANNING_STORE_URL) names it,"
+                        + " then run the same command again";
+            }
+            if (!(cause instanceof SystemFailureException)) {
+                return "";
+            }
         }
         return "";
     }

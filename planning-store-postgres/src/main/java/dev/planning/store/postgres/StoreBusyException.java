@@ -17,7 +17,9 @@ import java.util.Objects;
  * {@link PostgresStore.Builder#poolSize}.
  *
  * <p>A {@link SystemFailureException}: the system, not the input, failed the command (the command line's
- * exit code 3), and the same command may succeed once the other sessions are done.
+ * exit code 3), and the same command may succeed once the other sessions are done. An append that records a
+ * file the command has just written (a seal's manifest, a signature, imported outcomes, a digest) hands this
+ * on as the cause of a {@link SystemFailureException} that says what was written and what completes it.
  *
  * @since 0.1
  */

@@ -17,7 +17,9 @@ public final class Unrecorded {
     /**
      * {@code e} with "{@code written} was written but its event is not recorded; {@code complete}"
      * added, of the same kind for the two the callers tell apart ({@link ConcurrentTransitionException},
-     * a plain {@link PlanningException}, a {@link SystemFailureException}); any other kind (a damaged or unreadable log) as it is.
+     * a plain {@link PlanningException}); any {@link SystemFailureException} as one, with {@code e} as its cause
+     * (a store's own kind, such as the PostgreSQL store's busy store, is kept there for the command line's
+     * hint); any other kind (a damaged or unreadable log) as it is.
      */
     public static PlanningException explain(PlanningException e, String written, String complete) {
         String hint = ". " + written + " was written, but its event is not recorded: " + complete;
@@ -26,8 +28,9 @@ public final class Unrecorded {
             explained.initCause(e);
             return explained;
         }
-        if (e.getClass() == SystemFailureException.class) {
-            // A full disk or an I/O error stays the system's failure (exit 3), with what to run once it is fixed.
+        if (e instanceof SystemFailureException) {
+            // A full disk, an I/O error, a busy or unreachable store stays the system's failure (exit 3), with what to
+            // run once it is fixed (keys26: a subtype of the store's module was handed on without it).
             return new SystemFailureException(e.getMessage() + hint, e.location().orElse(null), e);
         }
         if (e.getClass() == PlanningException.class) {
