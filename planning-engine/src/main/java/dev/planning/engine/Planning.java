@@ -191,7 +191,9 @@ public final class Planning {
      * writes its own: the bytes go to a temporary file beside it, {@code .<name>~<number>.tmp}, are forced to
      * disk and renamed into place; missing parent directories are created. A temporary that a write killed at
      * least an hour before left beside the file is deleted once the file is in place, so a crash leaves nothing
-     * that outlives the next write (a younger one may be another process's write under way).
+     * that outlives the next write (a younger one may be another process's write under way). A new file gets the
+     * permissions the process's umask gives, as a shell's redirection would; a replaced one keeps its own. Not for
+     * secrets: such a file may be readable by others.
      *
      * @param file    the file, replaced when it exists
      * @param content its bytes

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +31,16 @@ import java.util.stream.Stream;
  */
 public final class AtomicFiles {
 
-    /** Permissions of a new file: readable by everyone, as an editor would create it. */
+    /**
+     * Permissions of a new file of the workspace (a plan, a manifest, an event log, a trust file, a public key):
+     * readable by everyone, whatever the umask, as the repository shares them. Private keys and the cache's key are
+     * written owner-only ({@code rw-------}, {@link #writeNew(Path, byte[], String)}), whatever the umask too; a file
+     * for the user ({@link #writeUnguarded}) gets the umask's.
+     */
     public static final String DEFAULT_PERMISSIONS = "rw-r--r--";
+
+    /** What a new file of the user's is created with, before the process's umask takes its bits away. */
+    private static final String BEFORE_UMASK = "rw-rw-rw-";
 
     /**
      * How old a temporary of a file no lock guards must be before a later write deletes it ({@link
@@ -62,7 +71,12 @@ public final class AtomicFiles {
      */
     public static void write(Path file, byte[] content) {
         // A replaced file keeps its permissions; a new one gets the default.
-        Path temp = writeTemp(file, content, existingPermissions(file).orElse(DEFAULT_PERMISSIONS));
+        replace(file, content, existingPermissions(file).orElse(DEFAULT_PERMISSIONS));
+    }
+
+    /** {@link #write}, the temporary given {@code posixPermissions}, or the umask's when they are {@code null}. */
+    private static void replace(Path file, byte[] content, String posixPermissions) {
+        Path temp = writeTemp(file, content, posixPermissions);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.getParent());
@@ -138,10 +152,16 @@ public final class AtomicFiles {
      * A crash so leaves nothing that lives past the next write an hour later (exit25: these writers used the
      * earlier form, which nothing swept). A temporary that cannot be deleted is left: the file is written.
      *
+     * <p>A new file gets the permissions the process's umask gives a new file ({@code rw-rw-rw-} less the umask's
+     * bits), as a shell's redirection or an editor would give it, and a replaced one keeps its own: a user whose
+     * umask keeps files private gets a private report (keys26: every new one was {@code rw-r--r--}, and the writer
+     * before exit25's left each owner-only). Not for secrets, which {@link #writeNew(Path, byte[], String)} writes
+     * owner-only whatever the umask.
+     *
      * @throws PlanningException when the file cannot be written, classified by {@link WriteFailures}
      */
     public static void writeUnguarded(Path file, byte[] content) {
-        write(file, content);
+        replace(file, content, existingPermissions(file).orElse(null));
         deleteStaleTemporaries(file);
     }
 
@@ -250,7 +270,7 @@ public final class AtomicFiles {
 
     private static Optional<String> existingPermissions(Path file) {
         try {
-            return Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(
+            return Optional.of(PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(file)));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
@@ -266,12 +286,18 @@ public final class AtomicFiles {
         }
         try {
             Files.createDirectories(directory);
-            // createTempFile makes an owner-only file; give it the target's permissions before the rename.
-            Path temp = Files.createTempFile(directory, "." + file.getFileName() + SEPARATOR, ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(posixPermissions));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: ACLs inherited from the directory apply.
+            String prefix = "." + file.getFileName() + SEPARATOR;
+            Path temp;
+            if (posixPermissions == null) {
+                temp = createUnderUmask(directory, prefix);
+            } else {
+                // createTempFile makes an owner-only file; give it the target's permissions before the rename.
+                temp = Files.createTempFile(directory, prefix, ".tmp");
+                try {
+                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(posixPermissions));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: ACLs inherited from the directory apply.
+                }
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -287,6 +313,19 @@ public final class AtomicFiles {
             return temp;
         } catch (IOException e) {
             throw failure(file, e);
+        }
+    }
+
+    /**
+     * A new temporary whose permissions are the umask's: the mode given at its creation is masked by the process's
+     * umask, as the system masks any new file's (a later {@code chmod} would not be).
+     */
+    private static Path createUnderUmask(Path directory, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(directory, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(BEFORE_UMASK)));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(directory, prefix, ".tmp");
         }
     }
 
