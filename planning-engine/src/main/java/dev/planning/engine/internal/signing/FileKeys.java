@@ -44,7 +44,8 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(publicKeyFile, "publicKeyFile");
         PublicKey key = PemKeys.readPublicKey(publicKeyFile);
-        return new TrustedKey(role, TrustedKey.keyIdOf(key), Crypto.algorithmOf(key, SourceLocation.ofFile(publicKeyFile.toString())), key);
+        return new TrustedKey(role, TrustedKey.keyIdOf(key),
+                Crypto.algorithmOf(key, SourceLocation.ofFile(publicKeyFile.toString())), key);
     }
 
     @Override

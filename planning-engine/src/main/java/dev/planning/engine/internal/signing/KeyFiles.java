@@ -162,8 +162,8 @@ public final class KeyFiles {
         }
         KeyPair pair = PemKeys.readPrivateKey(staged);
         PublicKey publicKey = pair.getPublic();
-        TrustedKey key = new TrustedKey(role, Crypto.keyId(publicKey), Crypto.algorithmOf(publicKey, SourceLocation.ofFile(staged.toString())),
-                publicKey);
+        TrustedKey key = new TrustedKey(role, Crypto.keyId(publicKey),
+                Crypto.algorithmOf(publicKey, SourceLocation.ofFile(staged.toString())), publicKey);
         if (!trusted(trust, key)) {
             Files.delete(staged);
             return Optional.empty();

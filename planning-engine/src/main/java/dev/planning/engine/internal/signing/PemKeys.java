@@ -212,7 +212,8 @@ public final class PemKeys {
      * without its optional one): the JDK's key where it can represent it, BouncyCastle's otherwise, its public half
      * derived once the private key is shown usable ({@link #usable}).
      */
-    private static KeyPair derivedPair(PrivateKeyInfo info, SourceLocation at) throws IOException, GeneralSecurityException {
+    private static KeyPair derivedPair(PrivateKeyInfo info, SourceLocation at)
+            throws IOException, GeneralSecurityException {
         PrivateKey jdk = jdkPrivateKey(info);
         if (jdk != null) {
             usable(jdk, at);

@@ -235,7 +235,8 @@ class KeyAllowListTest {
             PemKeys.writePrivateKey(file, pair.getPrivate());
 
             assertThat(PemKeys.readPrivateKey(file).getPublic()).isEqualTo(pair.getPublic());
-            assertThat(PemKeys.parsePublicKey(PemKeys.publicKeyPem(pair.getPublic()), SourceLocation.ofFile("test"))).isEqualTo(pair.getPublic());
+            assertThat(PemKeys.parsePublicKey(PemKeys.publicKeyPem(pair.getPublic()), SourceLocation.ofFile("test")))
+                    .isEqualTo(pair.getPublic());
         }
     }
 

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -137,7 +138,7 @@ class PemKeysHostileInputTest {
     @Test
     void anRsaKeyFileWhosePrivateNumbersDoNotMatchItsModulusIsRefusedWhenRead() throws Exception {
         BigInteger two = BigInteger.TWO;
-        record Edit(String name, int index, java.util.function.UnaryOperator<BigInteger> change, String says) {
+        record Edit(String name, int index, UnaryOperator<BigInteger> change, String says) {
         }
         List<Edit> edits = List.of(
                 new Edit("d", 2, d -> d.add(two), "its private exponent is not the inverse of its public exponent"),
