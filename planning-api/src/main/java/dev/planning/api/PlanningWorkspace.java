@@ -157,9 +157,13 @@ public interface PlanningWorkspace {
      * unless the transition's gates include {@code release_readiness}, which then fails and records
      * the refusal.
      *
+     * <p>A cycle that does not {@linkplain #exists exist} is refused before anything is written: no log is
+     * opened and no evidence written, so a mistyped cycle id never becomes a cycle ({@link #create} opens one).
+     *
      * @param cycle the cycle; never {@code null}
      * @param to the target state
      * @return the attempt, accepted or refused, with the gate results that decided it
+     * @throws NoSuchCycleException          when the cycle does not exist (no task breakdown, no event)
      * @throws InvalidTransitionException    when the lifecycle does not allow the transition
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      * @throws SealingException              when sealing is refused, or a sealed artifact changed
@@ -168,13 +172,15 @@ public interface PlanningWorkspace {
 
     /**
      * Records a fact that does not move the cycle (imported outcomes, a published digest, a seal, a
-     * signature, a waiver) in the cycle's event log.
+     * signature, a waiver) in the cycle's event log. A cycle that does not {@linkplain #exists exist} is
+     * refused before anything is written, as {@link #advance} refuses it.
      *
      * @param type    {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
      *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED} or {@code DIGEST_PUBLISHED}
      * @param details string facts to record, e.g. the paths imported
      * @param cycle the cycle; never {@code null}
      * @return the recorded event
+     * @throws NoSuchCycleException         when the cycle does not exist (no task breakdown, no event)
      * @throws IllegalArgumentException     for an event type that moves the cycle
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
@@ -309,11 +315,11 @@ public interface PlanningWorkspace {
      * {@link WorkspaceLayout#taskBreakdownCandidates} accepts) or at least one event in its log.
      *
      * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
-     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. The other methods
-     * do not refuse one: {@link #status} reads it as {@code PLANNED} with no history, {@link #dryRun}
-     * reports its missing files, and {@link #advance} and {@link #record} open its event log and record
-     * (the attempt, refused). Ask this first when a cycle id comes from outside (a request, a form), so
-     * that a mistyped id is refused instead of becoming a cycle.
+     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. {@link #advance} and
+     * {@link #record} refuse one too, with a {@link NoSuchCycleException}, before anything is written, so a
+     * mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
+     * {@code PLANNED} with no history and {@link #dryRun} reports its missing files; ask this first when a
+     * cycle id comes from outside (a request, a form) and the answer matters.
      *
      * <p>The default answers from {@link #root()}, {@link #layout()} and {@link #status}, so a workspace
      * implemented outside the project answers it as the engine's do; a task breakdown whose existence

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +135,25 @@ class LifecycleCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).doesNotContain("PLANNED");
         assertThat(run.err()).contains("no such cycle fe/2025-09-03").contains("planning init");
+    }
+
+    /** api26: advance of a cycle that does not exist is refused naming it, and leaves no file or directory. */
+    @Test
+    void advanceOfACycleThatDoesNotExistIsBadUsageAndWritesNothing() throws Exception {
+        Path ws = workspace();
+        List<Path> before;
+        try (Stream<Path> walk = Files.walk(ws)) {
+            before = walk.sorted().toList();
+        }
+
+        CliRun run = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no such cycle fe/2025-09-03").hasLineCount(1);
+        try (Stream<Path> walk = Files.walk(ws)) {
+            assertThat(walk.sorted().toList()).isEqualTo(before);
+        }
     }
 
     @Test

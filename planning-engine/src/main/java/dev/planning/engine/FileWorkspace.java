@@ -1,5 +1,6 @@
 package dev.planning.engine;
 
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.lifecycle.ImproveResult;
@@ -239,13 +240,25 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
+        requireExisting(cycle);
         // Sealing (entering PACKAGED) and the guard of sealed cycles are steps of the machine.
         return machine.advance(cycle, to);
     }
 
     @Override
     public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
+        requireExisting(cycle);
         return machine.record(cycle, type, details);
+    }
+
+    /**
+     * Refuses a cycle that does not exist before anything is written (api26: {@code advance} and {@code record}
+     * opened its log and recorded the attempt, so a mistyped id became a cycle). Asking writes nothing.
+     */
+    private void requireExisting(CycleRef cycle) {
+        if (!exists(cycle)) {
+            throw new NoSuchCycleException(cycle, layout);
+        }
     }
 
     @Override
