@@ -76,9 +76,18 @@ public interface PlanningWorkspace {
     Rulebook rulebook();
 
     /**
-     * The cycles that have a task breakdown in the workspace, sorted by stream then cycle id.
+     * The cycles of the workspace, sorted by stream then cycle id: every cycle that {@linkplain #exists exists}
+     * (a task breakdown, or an event in the workspace's event store), and every cycle a story map or decision
+     * log is named for. A cycle with events and no task breakdown (its plan removed, or never written) is
+     * listed: {@link #status} shows its history, and the plan it lacks is for the caller to show (as
+     * {@code planning status} does); so is a log whose hash chain is broken, for {@link #status} to refuse. An
+     * event log file that holds no event (an interrupted first append) does not list its cycle, and a file in an events
+     * directory that is not named after a cycle is refused ({@link InvalidInputException}), never skipped.
+     * Over an event store that does not list its cycles ({@link dev.planning.api.store.EventStore#cycles()}
+     * refuses), the cycles its files name only.
      *
-     * @return the cycles that have a task breakdown in the workspace, sorted by stream then cycle id
+     * @return the cycles of the workspace, sorted by stream then cycle id, as a list that refuses changes
+     * @throws InvalidInputException when a file in an events directory is not named after a cycle
      */
     List<CycleRef> cycles();
 

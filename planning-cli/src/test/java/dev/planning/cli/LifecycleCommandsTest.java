@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.Planning;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +137,26 @@ class LifecycleCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).doesNotContain("PLANNED");
         assertThat(run.err()).contains("no such cycle fe/2025-09-03").contains("planning init");
+    }
+
+    /**
+     * api26: status lists a cycle with events and no task breakdown (it listed the cycles with a plan only),
+     * saying which plan it lacks.
+     */
+    @Test
+    void statusListsACycleWithEventsAndNoTaskBreakdownSayingWhatIsMissing() {
+        Path ws = workspace();
+        Planning.builder().workspace(ws).triggeredBy("test").build()
+                .create(new CycleRef("fe", "2025-08-19"));
+
+        CliRun run = CliRun.of("status", "-w", ws.toString());
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("fe/2025-08-19: PLANNED\n  NO TASK BREAKDOWN: frameworks/planning-fe/tasks/"
+                + "2025-08-19-fe_task_breakdown.yaml does not exist: the cycle's gates have no plan to judge\n")
+                .contains("fe/2025-09-02: ").containsOnlyOnce("NO TASK BREAKDOWN");
+        assertThat(CliRun.of("status", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-08-19").out())
+                .contains("NO TASK BREAKDOWN");
     }
 
     /** api26: advance of a cycle that does not exist is refused naming it, and leaves no file or directory. */

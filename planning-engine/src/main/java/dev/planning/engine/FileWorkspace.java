@@ -59,7 +59,6 @@ import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.api.seal.VerificationSummaries;
 import java.net.URI;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -180,7 +179,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public List<CycleRef> cycles() {
-        return new WorkspaceScanner(root, layout).cycles();
+        return WorkspaceCycles.of(root, layout, store);
     }
 
     @Override
