@@ -428,6 +428,7 @@ public interface PlanningWorkspace {
      * @param files the report files, at least one; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return the files stored (and those already there) under the cycle's outcomes directory
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}, before any file is stored
      * @throws InvalidInputException when a file cannot be read or recognised, naming it
      */
     ImportReport importOutcomes(CycleRef cycle, List<Path> files);

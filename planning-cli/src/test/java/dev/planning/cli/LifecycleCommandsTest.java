@@ -159,20 +159,27 @@ class LifecycleCommandsTest {
                 .contains("NO TASK BREAKDOWN");
     }
 
-    /** api26: advance of a cycle that does not exist is refused naming it, and leaves no file or directory. */
+    /** api26: advance and import of a cycle that does not exist are refused naming it, leaving no file or directory. */
     @Test
-    void advanceOfACycleThatDoesNotExistIsBadUsageAndWritesNothing() throws Exception {
+    void advanceAndImportOfACycleThatDoesNotExistAreBadUsageAndWriteNothing() throws Exception {
         Path ws = workspace();
         List<Path> before;
         try (Stream<Path> walk = Files.walk(ws)) {
             before = walk.sorted().toList();
         }
 
+        Path junit = Files.writeString(dir.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"1\" failures=\"0\""
+                + " errors=\"0\" skipped=\"0\"><testcase classname=\"x\" name=\"y\"/></testsuite>\n");
+
         CliRun run = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03", "--to",
                 "READY_FOR_HANDOFF");
+        CliRun imported = CliRun.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03",
+                junit.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no such cycle fe/2025-09-03").hasLineCount(1);
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).contains("no such cycle fe/2025-09-03").hasLineCount(1);
         try (Stream<Path> walk = Files.walk(ws)) {
             assertThat(walk.sorted().toList()).isEqualTo(before);
         }

@@ -66,7 +66,7 @@ class EmbedderDoorTest {
     }
 
     /**
-     * api26: advance and record refuse a cycle that does not exist before they write anything (they opened its
+     * api26: advance, record and importOutcomes refuse a cycle that does not exist before they write anything (they opened its
      * event log and recorded the attempt, so that the mistyped id became a cycle); create opens one on purpose.
      */
     @Test
@@ -79,6 +79,10 @@ class EmbedderDoorTest {
                 .hasMessageStartingWith("no such cycle fe/2025-09-20: it has no event log and no task breakdown");
         assertThatThrownBy(() -> workspace.record(MISTYPED, EventType.WAIVER_GRANTED, Map.of("rule", "r")))
                 .isInstanceOf(NoSuchCycleException.class);
+        Path junit = Files.writeString(dir.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"1\" failures=\"0\""
+                + " errors=\"0\" skipped=\"0\"><testcase classname=\"x\" name=\"y\"/></testsuite>\n");
+        assertThatThrownBy(() -> workspace.importOutcomes(MISTYPED, List.of(junit)))
+                .as("refused before the file is stored, not after").isInstanceOf(NoSuchCycleException.class);
         assertThat(files(workspace.root())).as("no file and no directory written").isEqualTo(before);
         assertThat(workspace.exists(MISTYPED)).isFalse();
 
