@@ -76,9 +76,18 @@ public interface PlanningWorkspace {
     Rulebook rulebook();
 
     /**
-     * The cycles that have a task breakdown in the workspace, sorted by stream then cycle id.
+     * The cycles of the workspace, sorted by stream then cycle id: every cycle that {@linkplain #exists exists}
+     * (a task breakdown, or an event in the workspace's event store), and every cycle a story map or decision
+     * log is named for. A cycle with events and no task breakdown (its plan removed, or never written) is
+     * listed: {@link #status} shows its history, and the plan it lacks is for the caller to show (as
+     * {@code planning status} does); so is a log whose hash chain is broken, for {@link #status} to refuse. An
+     * event log file that holds no event (an interrupted first append) does not list its cycle, and a file in an events
+     * directory that is not named after a cycle is refused ({@link InvalidInputException}), never skipped.
+     * Over an event store that does not list its cycles ({@link dev.planning.api.store.EventStore#cycles()}
+     * refuses), the cycles its files name only.
      *
-     * @return the cycles that have a task breakdown in the workspace, sorted by stream then cycle id
+     * @return the cycles of the workspace, sorted by stream then cycle id, as a list that refuses changes
+     * @throws InvalidInputException when a file in an events directory is not named after a cycle
      */
     List<CycleRef> cycles();
 
@@ -157,9 +166,13 @@ public interface PlanningWorkspace {
      * unless the transition's gates include {@code release_readiness}, which then fails and records
      * the refusal.
      *
+     * <p>A cycle that does not {@linkplain #exists exist} is refused before anything is written: no log is
+     * opened and no evidence written, so a mistyped cycle id never becomes a cycle ({@link #create} opens one).
+     *
      * @param cycle the cycle; never {@code null}
      * @param to the target state
      * @return the attempt, accepted or refused, with the gate results that decided it
+     * @throws NoSuchCycleException          when the cycle does not exist (no task breakdown, no event)
      * @throws InvalidTransitionException    when the lifecycle does not allow the transition
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      * @throws SealingException              when sealing is refused, or a sealed artifact changed
@@ -168,13 +181,15 @@ public interface PlanningWorkspace {
 
     /**
      * Records a fact that does not move the cycle (imported outcomes, a published digest, a seal, a
-     * signature, a waiver) in the cycle's event log.
+     * signature, a waiver) in the cycle's event log. A cycle that does not {@linkplain #exists exist} is
+     * refused before anything is written, as {@link #advance} refuses it.
      *
      * @param type    {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
      *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED} or {@code DIGEST_PUBLISHED}
      * @param details string facts to record, e.g. the paths imported
      * @param cycle the cycle; never {@code null}
      * @return the recorded event
+     * @throws NoSuchCycleException         when the cycle does not exist (no task breakdown, no event)
      * @throws IllegalArgumentException     for an event type that moves the cycle
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
@@ -309,11 +324,11 @@ public interface PlanningWorkspace {
      * {@link WorkspaceLayout#taskBreakdownCandidates} accepts) or at least one event in its log.
      *
      * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
-     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. The other methods
-     * do not refuse one: {@link #status} reads it as {@code PLANNED} with no history, {@link #dryRun}
-     * reports its missing files, and {@link #advance} and {@link #record} open its event log and record
-     * (the attempt, refused). Ask this first when a cycle id comes from outside (a request, a form), so
-     * that a mistyped id is refused instead of becoming a cycle.
+     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. {@link #advance} and
+     * {@link #record} refuse one too, with a {@link NoSuchCycleException}, before anything is written, so a
+     * mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
+     * {@code PLANNED} with no history and {@link #dryRun} reports its missing files; ask this first when a
+     * cycle id comes from outside (a request, a form) and the answer matters.
      *
      * <p>The default answers from {@link #root()}, {@link #layout()} and {@link #status}, so a workspace
      * implemented outside the project answers it as the engine's do; a task breakdown whose existence
@@ -413,6 +428,7 @@ public interface PlanningWorkspace {
      * @param files the report files, at least one; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return the files stored (and those already there) under the cycle's outcomes directory
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}, before any file is stored
      * @throws InvalidInputException when a file cannot be read or recognised, naming it
      */
     ImportReport importOutcomes(CycleRef cycle, List<Path> files);

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import java.nio.file.Path;
@@ -40,7 +41,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportReport report = workspace.open().importOutcomes(cycle.ref(), files);
+        PlanningWorkspace ws = workspace.open();
+        // The command line's "no such cycle" line, as advance and gate give it (api26: the import stored the
+        // files, then recorded them in a new log, so a mistyped id became a cycle).
+        ImportReport report = ws.importOutcomes(cycle.existing(ws), files);
         Reports.print(spec.commandLine().getOut(), format.format, json(report), () -> text(report));
         return ExitCodes.OK;
     }

@@ -1,7 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
-import dev.planning.engine.Planning;
+import dev.planning.engine.OutputFile;
 import java.nio.file.Path;
 
 /** Files the CLI writes for the user (an attestation): written whole or not at all. */
@@ -11,7 +11,7 @@ final class OutputFiles {
     }
 
     /**
-     * Replaces (or creates) a file atomically through the product's one writer ({@link Planning#writeFile}): a
+     * Replaces (or creates) a file atomically through the product's one writer ({@link OutputFile#write}): a
      * temporary {@code .<name>~<number>.tmp} beside it, then an atomic rename, so a reader never sees half of it,
      * and a killed write's temporary goes with a later write (exit25: this wrote {@code .<name><number>.tmp},
      * which nothing swept). Missing parent directories are created.
@@ -22,6 +22,6 @@ final class OutputFiles {
      *     write (a full disk, an I/O error), exit 2 when the user can fix it
      */
     static void write(Path file, byte[] content) {
-        Planning.writeFile(file, content);
+        OutputFile.write(file, content);
     }
 }

@@ -132,10 +132,20 @@ final class Reports {
         return text.toString();
     }
 
-    static String statusText(List<CycleStatus> statuses, List<EventLogCorruptedException> broken) {
+    /**
+     * Each cycle's state and history, then the broken logs; a cycle of {@code withoutPlan} is followed by a line
+     * naming the task breakdown it lacks (api26: such a cycle, with events only, was not listed at all).
+     */
+    static String statusText(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
+            Map<CycleRef, String> withoutPlan) {
         StringBuilder text = new StringBuilder();
         for (CycleStatus status : statuses) {
             text.append(status.cycle()).append(": ").append(status.state()).append('\n');
+            String plan = withoutPlan.get(status.cycle());
+            if (plan != null) {
+                text.append("  NO TASK BREAKDOWN: ").append(plan).append(" does not exist: the cycle's gates have no"
+                        + " plan to judge\n");
+            }
             for (RecordedEvent recorded : status.history()) {
                 PlanningEvent e = recorded.event();
                 text.append("  ").append(lineNumber(recorded.line())).append("  ").append(e.timestamp())

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.Planning;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +137,52 @@ class LifecycleCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).doesNotContain("PLANNED");
         assertThat(run.err()).contains("no such cycle fe/2025-09-03").contains("planning init");
+    }
+
+    /**
+     * api26: status lists a cycle with events and no task breakdown (it listed the cycles with a plan only),
+     * saying which plan it lacks.
+     */
+    @Test
+    void statusListsACycleWithEventsAndNoTaskBreakdownSayingWhatIsMissing() {
+        Path ws = workspace();
+        Planning.builder().workspace(ws).triggeredBy("test").build()
+                .create(new CycleRef("fe", "2025-08-19"));
+
+        CliRun run = CliRun.of("status", "-w", ws.toString());
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("fe/2025-08-19: PLANNED\n  NO TASK BREAKDOWN: frameworks/planning-fe/tasks/"
+                + "2025-08-19-fe_task_breakdown.yaml does not exist: the cycle's gates have no plan to judge\n")
+                .contains("fe/2025-09-02: ").containsOnlyOnce("NO TASK BREAKDOWN");
+        assertThat(CliRun.of("status", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-08-19").out())
+                .contains("NO TASK BREAKDOWN");
+    }
+
+    /** api26: advance and import of a cycle that does not exist are refused naming it, leaving no file or directory. */
+    @Test
+    void advanceAndImportOfACycleThatDoesNotExistAreBadUsageAndWriteNothing() throws Exception {
+        Path ws = workspace();
+        List<Path> before;
+        try (Stream<Path> walk = Files.walk(ws)) {
+            before = walk.sorted().toList();
+        }
+
+        Path junit = Files.writeString(dir.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"1\" failures=\"0\""
+                + " errors=\"0\" skipped=\"0\"><testcase classname=\"x\" name=\"y\"/></testsuite>\n");
+
+        CliRun run = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03", "--to",
+                "READY_FOR_HANDOFF");
+        CliRun imported = CliRun.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03",
+                junit.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no such cycle fe/2025-09-03").hasLineCount(1);
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).contains("no such cycle fe/2025-09-03").hasLineCount(1);
+        try (Stream<Path> walk = Files.walk(ws)) {
+            assertThat(walk.sorted().toList()).isEqualTo(before);
+        }
     }
 
     @Test

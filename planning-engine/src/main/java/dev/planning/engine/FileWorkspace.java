@@ -1,5 +1,6 @@
 package dev.planning.engine;
 
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.lifecycle.ImproveResult;
@@ -58,7 +59,6 @@ import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.api.seal.VerificationSummaries;
 import java.net.URI;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -179,7 +179,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public List<CycleRef> cycles() {
-        return new WorkspaceScanner(root, layout).cycles();
+        return WorkspaceCycles.of(root, layout, store);
     }
 
     @Override
@@ -239,13 +239,25 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
+        requireExisting(cycle);
         // Sealing (entering PACKAGED) and the guard of sealed cycles are steps of the machine.
         return machine.advance(cycle, to);
     }
 
     @Override
     public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
+        requireExisting(cycle);
         return machine.record(cycle, type, details);
+    }
+
+    /**
+     * Refuses a cycle that does not exist before anything is written (api26: {@code advance} and {@code record}
+     * opened its log and recorded the attempt, so a mistyped id became a cycle). Asking writes nothing.
+     */
+    private void requireExisting(CycleRef cycle) {
+        if (!exists(cycle)) {
+            throw new NoSuchCycleException(cycle, layout);
+        }
     }
 
     @Override

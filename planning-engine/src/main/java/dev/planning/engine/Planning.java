@@ -27,7 +27,6 @@ import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.OpenedWorkspaces;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,28 +183,6 @@ public final class Planning {
      */
     public static List<String> writeGitFiles(Path workspace) {
         return GitFiles.write(Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize());
-    }
-
-    /**
-     * Writes a file for the user (an attestation, a report, a demo's file) whole or not at all, as the product
-     * writes its own: the bytes go to a temporary file beside it, {@code .<name>~<number>.tmp}, are forced to
-     * disk and renamed into place; missing parent directories are created. A temporary that a write killed at
-     * least an hour before left beside the file is deleted once the file is in place, so a crash leaves nothing
-     * that outlives the next write (a younger one may be another process's write under way). A new file gets the
-     * permissions the process's umask gives, as a shell's redirection would; a replaced one keeps its own. Not for
-     * secrets: such a file may be readable by others.
-     *
-     * @param file    the file, replaced when it exists
-     * @param content its bytes
-     * @throws dev.planning.api.SystemFailureException when the system failed the write (a full disk, a file system turned
-     *     read-only, an I/O error), naming the file
-     * @throws dev.planning.api.PlanningException when the user can fix it (a permission, a file where a directory of the
-     *     path should be, a directory where the file goes, a name too long, a path that names no file such as
-     *     the root), naming the file
-     * @since 0.1
-     */
-    public static void writeFile(Path file, byte[] content) {
-        AtomicFiles.writeUnguarded(Objects.requireNonNull(file, "file"), Objects.requireNonNull(content, "content"));
     }
 
     /**

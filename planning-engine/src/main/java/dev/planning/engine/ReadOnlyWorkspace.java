@@ -30,7 +30,6 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,7 +110,7 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
 
     @Override
     public List<CycleRef> cycles() {
-        return new WorkspaceScanner(root, layout).cycles();
+        return WorkspaceCycles.of(root, layout, store);
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -43,9 +45,10 @@ class EmbedderDoorTest {
         return Planning.builder().workspace(workspace).triggeredBy("embedder-service").build();
     }
 
+    /** Every file and directory under {@code root}, sorted. */
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
+            return walk.sorted().toList();
         }
     }
 
@@ -59,10 +62,33 @@ class EmbedderDoorTest {
         assertThat(workspace.exists(MISTYPED)).isFalse();
         assertThat(files(workspace.root())).as("asking writes nothing").isEqualTo(before);
 
-        // What exists() guards against: advance opens the mistyped cycle's log to record its refusal.
-        assertThat(workspace.advance(MISTYPED, CycleState.READY_FOR_HANDOFF).accepted()).isFalse();
-        assertThat(workspace.exists(MISTYPED)).as("a cycle with an event and no plan").isTrue();
         assertThatThrownBy(() -> workspace.exists(null)).isInstanceOf(NullPointerException.class).hasMessage("cycle");
+    }
+
+    /**
+     * api26: advance, record and importOutcomes refuse a cycle that does not exist before they write anything (they opened its
+     * event log and recorded the attempt, so that the mistyped id became a cycle); create opens one on purpose.
+     */
+    @Test
+    void advanceAndRecordRefuseACycleThatDoesNotExistWritingNothing() throws IOException {
+        PlanningWorkspace workspace = copyOfTheFrontendCycle();
+        List<Path> before = files(workspace.root());
+
+        assertThatThrownBy(() -> workspace.advance(MISTYPED, CycleState.READY_FOR_HANDOFF))
+                .isInstanceOfSatisfying(NoSuchCycleException.class, e -> assertThat(e.cycle()).isEqualTo(MISTYPED))
+                .hasMessageStartingWith("no such cycle fe/2025-09-20: it has no event log and no task breakdown");
+        assertThatThrownBy(() -> workspace.record(MISTYPED, EventType.WAIVER_GRANTED, Map.of("rule", "r")))
+                .isInstanceOf(NoSuchCycleException.class);
+        Path junit = Files.writeString(dir.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"1\" failures=\"0\""
+                + " errors=\"0\" skipped=\"0\"><testcase classname=\"x\" name=\"y\"/></testsuite>\n");
+        assertThatThrownBy(() -> workspace.importOutcomes(MISTYPED, List.of(junit)))
+                .as("refused before the file is stored, not after").isInstanceOf(NoSuchCycleException.class);
+        assertThat(files(workspace.root())).as("no file and no directory written").isEqualTo(before);
+        assertThat(workspace.exists(MISTYPED)).isFalse();
+
+        workspace.create(MISTYPED);
+        assertThat(workspace.advance(MISTYPED, CycleState.READY_FOR_HANDOFF).accepted()).as("opened on purpose, "
+                + "the cycle is judged (it has no plan)").isFalse();
     }
 
     @Test

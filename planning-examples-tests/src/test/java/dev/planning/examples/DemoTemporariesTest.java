@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * exit25: the demo writes its marker through the product's one atomic writer ({@code Planning.writeFile}), so
+ * exit25: the demo writes its marker through the product's one atomic writer ({@code OutputFile.write}), so
  * what a killed demo left beside it (the earlier {@code .<name><number>.tmp}, which nothing swept, or the
  * product's {@code .<name>~<number>.tmp}) goes with the next run instead of living forever.
  * Two demo runs, about 20 seconds: slow, and tagged {@code crash} for the killed run it stands for.

@@ -18,6 +18,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
 import dev.planning.report.HtmlReport;
 import java.io.IOException;
@@ -437,12 +438,12 @@ public final class DemoScenario {
     }
 
     /**
-     * Through the product's one writer ({@link Planning#writeFile}): a temporary {@code .<name>~<number>.tmp}
+     * Through the product's one writer ({@link OutputFile#write}): a temporary {@code .<name>~<number>.tmp}
      * beside the file, then an atomic rename, so a reader never sees half of it and a killed write's temporary
      * goes with a later write (exit25: this wrote {@code .<name><number>.tmp}, which nothing swept).
      */
     private static void writeAtomically(Path file, byte[] content) {
-        Planning.writeFile(file, content);
+        OutputFile.write(file, content);
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;
@@ -166,7 +167,7 @@ public final class EmbeddingExample {
 
         // tag::attest[]
         Attestation attestation = workspace.attest(cycle, List.of(keys.pemSigner("QA", keyDir.resolve("QA.key.pem"))));
-        write(attestationFile, attestation.envelope());          // an in-toto statement in a DSSE envelope
+        OutputFile.write(attestationFile, attestation.envelope().getBytes(StandardCharsets.UTF_8)); // whole or not at all
         // end::attest[]
 
         transitions.add(workspace.advance(cycle, CycleState.EXECUTED));
@@ -202,14 +203,6 @@ public final class EmbeddingExample {
     private static List<Path> filesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.seal.SealingException;
+import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
 import java.io.File;
 import java.io.IOException;
@@ -142,12 +143,12 @@ public abstract class PlanningMojo extends AbstractMojo {
     }
 
     /**
-     * Through the product's one writer ({@link Planning#writeFile}): a temporary {@code .<name>~<number>.tmp}
+     * Through the product's one writer ({@link OutputFile#write}): a temporary {@code .<name>~<number>.tmp}
      * beside the file, then an atomic rename, so a reader never sees half of it and a killed write's temporary
      * goes with a later write (exit25: this wrote {@code .<name><number>.tmp}, which nothing swept).
      */
     private static void writeAtomically(Path file, byte[] content) {
-        Planning.writeFile(file, content);
+        OutputFile.write(file, content);
     }
 
     /** The findings of one severity, one line each. */

@@ -3,6 +3,9 @@ package dev.planning.api.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,20 +61,94 @@ class GateResultTest {
         assertThatThrownBy(() -> result.evidence().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
-    /** JSON's nulls and order are kept; a value that is not JSON is kept as it is, for the gate contract to judge. */
+    /** JSON's nulls and order are kept, and every kind of JSON number. */
     @Test
-    void nullsOrderAndOtherValuesAreKeptAsGiven() {
+    void nullsOrderAndJsonNumbersAreKeptAsGiven() {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("z", null);
         evidence.put("a", Arrays.asList(null, 1, "two"));
-        Set<String> notJson = Set.of("x");
-        evidence.put("set", notJson);
+        evidence.put("numbers", List.of(1L, (short) 2, (byte) 3, 4.5, 5.5f, BigInteger.TEN, BigDecimal.ONE));
 
         GateResult result = GateResult.of("g", List.of(), evidence);
 
-        assertThat(result.evidence().keySet()).containsExactly("z", "a", "set");
+        assertThat(result.evidence().keySet()).containsExactly("z", "a", "numbers");
         assertThat(result.evidence().get("z")).isNull();
         assertThat(result.evidence().get("a")).isEqualTo(Arrays.asList(null, 1, "two"));
-        assertThat(result.evidence().get("set")).isSameAs(notJson);
+        assertThat(result.evidence().get("numbers")).isEqualTo(evidence.get("numbers"));
+    }
+
+    /**
+     * api26: a value with no JSON form is refused when the result is made, naming the gate and where the value
+     * is; a set and an array were kept as they were (changeable, and written as the mapper saw fit).
+     */
+    @Test
+    void refusesAValueThatIsNotJsonNamingTheGateAndWhereItIs() {
+        record Seen(int tasks) {
+        }
+        Map<String, Object> cases = new LinkedHashMap<>();
+        cases.put("a java.util.ImmutableCollections$Set12, not a JSON value", Set.of("x"));
+        cases.put("a [Ljava.lang.String;, not a JSON value", new String[] {"x"});
+        cases.put("a " + Seen.class.getName() + ", not a JSON value", new Seen(1));
+        cases.put("a java.time.LocalDate, not a JSON value", LocalDate.of(2025, 9, 2));
+        cases.put("a " + GateStatus.class.getName() + ", not a JSON value", GateStatus.PASS);
+        cases.put("is NaN, which JSON has no number for", Double.NaN);
+        cases.put("is Infinity, which JSON has no number for", Float.POSITIVE_INFINITY);
+        cases.forEach((problem, value) -> {
+            Map<String, Object> coverage = new LinkedHashMap<>();
+            coverage.put("ok", 1);
+            coverage.put("ids", Arrays.asList("S-1", value));
+            Map<String, Object> evidence = Map.of("coverage", coverage);
+
+            assertThatThrownBy(() -> GateResult.of("parity", List.of(), evidence))
+                    .isInstanceOfSatisfying(GateResult.InvalidEvidenceException.class, e -> {
+                        assertThat(e.gate()).isEqualTo("parity");
+                        assertThat(e.path()).isEqualTo("evidence.coverage.ids[1]");
+                    })
+                    .hasMessageStartingWith("gate parity: evidence.coverage.ids[1] ").hasMessageContaining(problem);
+        });
+    }
+
+    @Test
+    void refusesAMapWhoseKeyIsNotAString() {
+        Map<Object, Object> byNumber = new LinkedHashMap<>();
+        byNumber.put(1, "one");
+
+        assertThatThrownBy(() -> GateResult.of("g", List.of(), Map.of("by_number", byNumber)))
+                .isInstanceOf(GateResult.InvalidEvidenceException.class)
+                .hasMessage("gate g: evidence.by_number has a key that is a java.lang.Integer, not a string");
+    }
+
+    @Test
+    void evidenceNestedToTheBoundIsKeptAndOneLevelDeeperIsRefused() {
+        assertThat(GateResult.of("g", List.of(), nested(GateResult.MAX_EVIDENCE_DEPTH)).evidence()).isNotEmpty();
+
+        assertThatThrownBy(() -> GateResult.of("g", List.of(), nested(GateResult.MAX_EVIDENCE_DEPTH + 1)))
+                .isInstanceOf(GateResult.InvalidEvidenceException.class)
+                .hasMessageStartingWith("gate g: evidence.n[0].n[0]")
+                .hasMessageEndingWith(" nests deeper than " + GateResult.MAX_EVIDENCE_DEPTH + " levels");
+    }
+
+    /** review25 left it: evidence that holds itself (a gate's bug) overflowed the stack; it is refused now. */
+    @Test
+    void evidenceThatHoldsItselfIsRefusedNotCopiedUntilTheStackRunsOut() {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        List<Object> list = new ArrayList<>();
+        list.add(list);
+        evidence.put("itself", evidence);
+        Map<String, Object> listed = Map.of("list", list);
+
+        assertThatThrownBy(() -> GateResult.of("g", List.of(), evidence))
+                .isInstanceOf(GateResult.InvalidEvidenceException.class).hasMessageContaining("nests deeper than");
+        assertThatThrownBy(() -> GateResult.of("g", List.of(), listed))
+                .isInstanceOf(GateResult.InvalidEvidenceException.class).hasMessageContaining("nests deeper than");
+    }
+
+    /** Evidence {@code depth} levels deep: maps and lists alternating, the evidence map the first level. */
+    private static Map<String, Object> nested(int depth) {
+        Object value = "leaf";
+        for (int level = depth; level > 1; level--) {
+            value = level % 2 == 0 ? List.of(value) : Map.of("n", value);
+        }
+        return Map.of("n", value);
     }
 }

@@ -57,7 +57,9 @@ import org.junit.jupiter.api.Test;
  * {@link PlanningException}, may pass through, any other exception is a crash), named after the gate,
  * whose status is the one its findings give ({@link GateResult#of}: {@code FAIL} exactly when an
  * error is found); its evidence holds JSON values only (strings, numbers, booleans, {@code null},
- * lists and string-keyed maps of them: the engine writes it as JSON); the same context gets the
+ * lists and string-keyed maps of them, at most {@link GateResult#MAX_EVIDENCE_DEPTH} deep: the engine
+ * writes it as JSON), which {@link GateResult} itself refuses otherwise when the gate makes its result
+ * ({@link GateResult.InvalidEvidenceException}), reported by that test alone; the same context gets the
  * same verdict, findings and evidence included, from the same instance and from a new one ({@code
  * verify} recomputes a sealed verdict from the sealed inputs and must get what was sealed); runs on
  * several threads at once get the verdicts of runs one at a time (the engine builds one instance
@@ -144,13 +146,21 @@ public abstract class GateContract {
         }
     }
 
-    /** The evidence holds JSON values only: the engine writes it to the cycle's evidence as JSON. */
+    /**
+     * The evidence holds JSON values only, nested at most {@link GateResult#MAX_EVIDENCE_DEPTH} deep: the engine
+     * writes it to the cycle's evidence as JSON. {@link GateResult} refuses any other when the gate makes its
+     * result, so this reports the refusal, naming where in the evidence the value is.
+     */
     @Test
     void theEvidenceHoldsJsonValuesOnly() {
         Gate gate = newGate();
         for (GateContext context : allContexts()) {
-            evaluate(gate, context).ifPresent(result -> result.evidence()
-                    .forEach((key, value) -> requireJson("evidence." + key, value, context)));
+            try {
+                verdict(gate, context);
+            } catch (GateResult.InvalidEvidenceException refused) {
+                fail(refused.getMessage() + ", on " + context + " (GateResult refuses it: the engine records the"
+                        + " run as crashed, a failed gate)", refused);
+            }
         }
     }
 
@@ -238,14 +248,28 @@ public abstract class GateContract {
         return all;
     }
 
-    /** The verdict; empty when the context refused something the gate asked (a {@link PlanningException}). */
+    /**
+     * The verdict; empty when the context refused something the gate asked (a {@link PlanningException}), or
+     * when {@link GateResult} refused the gate's evidence, which {@link #theEvidenceHoldsJsonValuesOnly} reports.
+     */
     private static Optional<GateResult> evaluate(Gate gate, GateContext context) {
+        try {
+            return verdict(gate, context);
+        } catch (GateResult.InvalidEvidenceException judgedByItsOwnTest) {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #evaluate}, a refusal of the gate's evidence thrown as it is. */
+    private static Optional<GateResult> verdict(Gate gate, GateContext context) {
         GateResult result;
         try {
             result = gate.evaluate(context);
         } catch (PlanningException refused) {
             // The engine records it as a gate.error finding: the transition is refused, nothing passes.
             return Optional.empty();
+        } catch (GateResult.InvalidEvidenceException notJson) {
+            throw notJson;
         } catch (RuntimeException crash) {
             throw new AssertionError(gate.name() + " crashed on " + context + " (the engine records a gate.crashed"
                     + " finding; report a finding instead): " + crash, crash);
@@ -254,29 +278,6 @@ public abstract class GateContract {
             fail(gate.name() + " returned null on " + context);
         }
         return Optional.of(result);
-    }
-
-    private static void requireJson(String where, Object value, GateContext context) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof Float || value instanceof Short
-                || value instanceof Byte || value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger) {
-            return;
-        }
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                requireJson(where + "[" + i + "]", list.get(i), context);
-            }
-            return;
-        }
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, inner) -> {
-                assertThat(key).as("a key of %s on %s", where, context).isInstanceOf(String.class);
-                requireJson(where + "." + key, inner, context);
-            });
-            return;
-        }
-        fail(where + " on " + context + " is a " + value.getClass().getName()
-                + ", not a JSON value (a string, number, boolean, null, or a list or string-keyed map of them)");
     }
 
     /** {@code context}, counting the calls of {@link GateContext#workspace()}. */

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.Events;
 
 /** The contract passes a sound gate and fails gates that break the SPI's promises, each at the promise it breaks. */
@@ -68,6 +70,22 @@ class GateContractTest {
     @Test
     void failsAGateWhoseEvidenceIsNotJson() {
         assertThat(failures(run(RecordInEvidence.class))).containsExactly("theEvidenceHoldsJsonValuesOnly");
+    }
+
+    /**
+     * api26: a set, an array or evidence that holds itself is refused by {@code GateResult} when the gate makes
+     * its result (a set and an array were kept as they were, and a map that holds itself overflowed the stack);
+     * the contract reports it at the evidence's promise alone, with the refusal's words.
+     */
+    @Test
+    void failsAGateWhoseEvidenceHoldsASetAnArrayOrItselfAtTheEvidencesPromiseOnly() {
+        for (Class<?> contract : List.of(SetInEvidence.class, ArrayInEvidence.class, ItselfInEvidence.class)) {
+            Events tests = run(contract);
+            assertThat(failures(tests)).as(contract.getSimpleName()).containsExactly("theEvidenceHoldsJsonValuesOnly");
+            assertThat(tests.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow()
+                    .getThrowable().orElseThrow().getMessage()))
+                    .singleElement().asString().startsWith("gate owners_named: evidence.extra");
+        }
     }
 
     @Test
@@ -223,6 +241,47 @@ class GateContractTest {
                     return GateResult.of(name(), result.findings(), evidence);
                 }
             };
+        }
+    }
+
+    /** A gate that adds {@code extra} to the evidence a sound gate gives. */
+    abstract static class ExtraEvidence extends Sound {
+        abstract Object extra();
+
+        @Override
+        protected Gate newGate() {
+            return new OwnersNamed() {
+                @Override
+                public GateResult evaluate(GateContext context) {
+                    GateResult result = super.evaluate(context);
+                    Map<String, Object> evidence = new LinkedHashMap<>(result.evidence());
+                    evidence.put("extra", extra());
+                    return GateResult.of(name(), result.findings(), evidence);
+                }
+            };
+        }
+    }
+
+    static class SetInEvidence extends ExtraEvidence {
+        @Override
+        Object extra() {
+            return Set.of("FE-1");
+        }
+    }
+
+    static class ArrayInEvidence extends ExtraEvidence {
+        @Override
+        Object extra() {
+            return new String[] {"FE-1"};
+        }
+    }
+
+    static class ItselfInEvidence extends ExtraEvidence {
+        @Override
+        Object extra() {
+            Map<String, Object> itself = new LinkedHashMap<>();
+            itself.put("again", itself);
+            return itself;
         }
     }
 

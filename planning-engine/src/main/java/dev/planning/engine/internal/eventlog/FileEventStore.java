@@ -255,9 +255,11 @@ public final class FileEventStore implements EventStore {
 
     /**
      * The cycles with a log file, listed without reading them (one may hold no event): for the queries,
-     * which read each log anyway and skip an empty one, so that a question reads each log once.
+     * which read each log anyway and skip an empty one, so that a question reads each log once, and for a
+     * workspace's listing of its cycles, which lists a damaged log's cycle for its status to report. A file
+     * under the events directories not named after a cycle is refused, as by {@link #cycles()}.
      */
-    List<CycleRef> logFiles() {
+    public List<CycleRef> logFiles() {
         return EventLogQueries.logs(workspace, layout);
     }
     @Override

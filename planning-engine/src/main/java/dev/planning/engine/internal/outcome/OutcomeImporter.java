@@ -4,6 +4,7 @@ import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
@@ -76,7 +77,8 @@ public final class OutcomeImporter {
      * Imports files into a cycle.
      *
      * @throws InvalidInputException when a file is missing, of no known kind, malformed or partial
-     *                               (nothing is stored then), or the cycle is {@code COMPLETED}
+     *                               (nothing is stored then), or the cycle is {@code COMPLETED}, or
+     *                               ({@link NoSuchCycleException}) does not exist
      */
     public ImportReport importFiles(CycleRef cycle, List<Path> files) {
         if (files.isEmpty()) {
@@ -84,6 +86,10 @@ public final class OutcomeImporter {
                     + " or deployments YAML files");
         }
         var status = workspace.status(cycle);
+        if (status.history().isEmpty() && !workspace.exists(cycle)) {
+            // Refused before a file is stored: the record at the end would refuse it, after the files (api26).
+            throw new NoSuchCycleException(cycle, layout);
+        }
         if (status.state() == CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");
         }

@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -359,6 +360,40 @@ class LifecycleMachineTest {
         Finding finding = result.gate("buggy").orElseThrow().findings().get(0);
         assertThat(finding.code()).isEqualTo("gate.crashed");
         assertThat(finding.message()).isEqualTo("gate buggy crashed: java.lang.IllegalStateException: oops");
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+    }
+
+    /**
+     * api26: a plug-in gate whose evidence holds a value that is not JSON (here a set) fails as crashed, the
+     * finding naming the gate and where the value is; its evidence is none of it (the engine wrote such a value
+     * as the mapper saw fit, a set as an array and any other object as its text).
+     */
+    @Test
+    void aGateWhoseEvidenceIsNotJsonFailsAsCrashedNamingWhereTheValueIs() {
+        Gate setInEvidence = new Gate() {
+            @Override
+            public String name() {
+                return "plugin";
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                return GateResult.of(name(), List.of(), Map.of("ids", Set.of("FE-1")));
+            }
+        };
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "plugin")))
+                .gate(setInEvidence).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        GateResult plugin = result.gate("plugin").orElseThrow();
+        assertThat(plugin.evidence()).isEmpty();
+        assertThat(plugin.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo("gate.crashed");
+            assertThat(finding.message()).startsWith("gate plugin crashed: " + GateResult.InvalidEvidenceException.class
+                    .getName() + ": gate plugin: evidence.ids is a java.util.ImmutableCollections$Set12, not a JSON value");
+        });
         assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.signing.SignatureAlgorithm;
-import dev.planning.engine.Planning;
+import dev.planning.engine.OutputFile;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemKeys;
 import dev.planning.testkit.process.ChildProcesses;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * keys26: the permissions of each kind of file the product writes, read back as POSIX permissions. Secrets (a
  * private key, the staged key of {@code keys generate}, the cache's key) are owner-only whatever the umask; a file
- * for the user ({@code Planning.writeFile}: {@code --out}, the Maven plugin's reports, the demo's files) gets the
+ * for the user ({@code OutputFile.write}: {@code --out}, the Maven plugin's reports, the demo's files) gets the
  * umask's when new and keeps its own when replaced; a workspace file is {@code rw-r--r--}. A umask is a process's,
  * so the writes run in child JVMs started under {@code umask 077} and {@code umask 000} (before: a new file for the
  * user was {@code rw-r--r--} under either).
@@ -44,8 +44,8 @@ class FilePermissionsUnderUmaskTest {
     public static void main(String[] args) {
         Path into = Path.of(args[0]);
         byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
-        Planning.writeFile(into.resolve("out/report.html"), bytes);
-        Planning.writeFile(into.resolve("replaced.json"), bytes);
+        OutputFile.write(into.resolve("out/report.html"), bytes);
+        OutputFile.write(into.resolve("replaced.json"), bytes);
         PemKeys.writePrivateKey(into.resolve("QA.key.pem"), Crypto.generate(SignatureAlgorithm.ED25519).getPrivate());
         // The cache's key, as CacheSecret writes it.
         AtomicFiles.writeNew(into.resolve("cache-key"), new byte[32], "rw-------");
@@ -103,7 +103,7 @@ class FilePermissionsUnderUmaskTest {
         Path probe = Files.createFile(dir.resolve("probe"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
 
-        Planning.writeFile(dir.resolve("attestation.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        OutputFile.write(dir.resolve("attestation.json"), "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(permissions(dir.resolve("attestation.json"))).isEqualTo(permissions(probe));
         try (var entries = Files.list(dir)) {
