@@ -9,9 +9,9 @@ import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.report.CiReports;
 import java.util.ArrayList;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
