@@ -1,13 +1,13 @@
 package dev.planning.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.lifecycle.CycleStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What scaffolding a workspace did ({@code Planning.init}, {@code planning init}).

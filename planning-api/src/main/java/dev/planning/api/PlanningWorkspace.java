@@ -1,11 +1,12 @@
 package dev.planning.api;
 
-import dev.planning.api.digest.DigestResult;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import dev.planning.api.event.EventType;
-import dev.planning.api.event.RecordedEvent;
+
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;

@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
@@ -11,7 +12,6 @@ import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
-import dev.planning.api.InvalidInputException;
 import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.planning.cli;
 
+import dev.planning.engine.OutputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * What {@code bin/planning} guesses the next {@code lint} from: whether this command line printed or
@@ -47,31 +46,32 @@ final class LintHint {
         record(kept, System.getProperty(FILE), System.getProperty(TOKEN));
     }
 
-    /** As {@link #record(boolean)}, with the file and token given (either {@code null}: nothing is done). */
-    static void record(boolean kept, String file, String token) {
+    /**
+     * As {@link #record(boolean)}, with the file and token given (either {@code null}: nothing is done).
+     *
+     * @return whether the hint is now as asked: written with the token, or removed
+     */
+    static boolean record(boolean kept, String file, String token) {
         if (file == null || token == null || file.isEmpty()) {
-            return;
+            return false;
         }
         try {
             Path hint = Path.of(file).toAbsolutePath();
             if (!kept) {
                 Files.deleteIfExists(hint);
-                return;
+                return true;
             }
-            // Written whole or not at all (a reader never sees half a token): a new file beside it, moved
-            // over it (not createTempFile, which seeds a SecureRandom: more than a kept result costs; two
-            // lints at once may collide on the name, and then one writes no hint).
-            Path temporary = hint.resolveSibling(hint.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            try {
-                Files.writeString(temporary, token, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                Files.move(temporary, hint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+            if (!Files.isDirectory(hint.getParent())) {
+                return false; // the launcher's directory is gone: a hint is not worth making it again
             }
+            // Written whole or not at all (a reader never sees half a token), through the product's one writer: its
+            // temporary is unique to the write, so two lints at once both write (the fixed hint.tmp they shared
+            // collided, and one wrote no hint), and a killed lint's is swept by a later write an hour on.
+            OutputFile.write(hint, token.getBytes(StandardCharsets.UTF_8));
+            return true;
         } catch (IOException | RuntimeException e) {
             // A guess at start-up time: failing to write it changes nothing else.
+            return false;
         }
     }
 }

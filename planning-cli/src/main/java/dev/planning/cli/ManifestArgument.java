@@ -1,10 +1,10 @@
 package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.Planning;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 

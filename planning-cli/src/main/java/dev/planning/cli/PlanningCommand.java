@@ -1,11 +1,11 @@
 package dev.planning.cli;
 
-import dev.planning.rules.CompiledRulebooks;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.governance.EvaluationLimitException;
-import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
+import dev.planning.rules.CompiledRulebooks;
 import dev.planning.store.postgres.StoreBusyException;
 import dev.planning.store.postgres.StoreUnreachableException;
 import java.io.PrintWriter;

@@ -6,7 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,45 @@ class LintHintTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(hint);
         }
+    }
+
+    @Test
+    void twoLintsWritingTheHintAtOnceBothWriteItWholeAndLeaveNoTemporary() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> writers = List.of(
+                        pool.submit(() -> { start.await(); return LintHint.record(true, hint.toString(), "one"); }),
+                        pool.submit(() -> { start.await(); return LintHint.record(true, hint.toString(), "two"); }));
+                start.countDown();
+
+                assertThat(writers.get(0).get()).as("round %d, first lint", round).isTrue();
+                assertThat(writers.get(1).get()).as("round %d, second lint", round).isTrue();
+                assertThat(Files.readString(hint, StandardCharsets.UTF_8)).isIn("one", "two");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(hint);
+        }
+    }
+
+    @Test
+    void aTemporaryAKilledLintLeftAnHourAgoIsSweptByTheNextWriteAYoungerOneIsNot() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Path killed = Files.writeString(dir.resolve("..lint-hint~123456789.tmp"), "half a tok", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
+        Path underWay = Files.writeString(dir.resolve("..lint-hint~987654321.tmp"), "another to", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(underWay, FileTime.from(Instant.now().minus(Duration.ofMinutes(59))));
+
+        assertThat(LintHint.record(true, hint.toString(), TOKEN)).isTrue();
+
+        assertThat(hint).hasContent(TOKEN);
+        assertThat(killed).doesNotExist();
+        assertThat(underWay).exists();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.planning.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.PlanningEvent;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * An {@link EventStore} that keeps every cycle's log in memory: for tests and for applications

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository's Java sources import the {@code java.util} types they use instead of spelling
- * them out, and hold no unused import ({@link JavaSourceHygiene}).
+ * them out, hold no unused import, and keep their imports in one order ({@link JavaSourceHygiene}).
  */
 class JavaSourceHygieneTest {
 
@@ -21,7 +21,7 @@ class JavaSourceHygieneTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
-    void everyJavaSourceImportsTheJavaUtilTypesItUsesAndNothingElse() throws IOException {
+    void everyJavaSourceImportsTheJavaUtilTypesItUsesAndNothingElseInOrder() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> sources = sources();
         for (Path source : sources) {
@@ -68,6 +68,52 @@ class JavaSourceHygieneTest {
                 "}");
 
         assertThat(JavaSourceHygiene.problems("A.java", source)).containsExactly("A.java:4: unused import java.util.Optional");
+    }
+
+    @Test
+    void findsAnImportOutOfOrderAndOneRepeated() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "import java.util.List;",
+                "import static java.util.Objects.requireNonNull;",
+                "import dev.planning.engine.internal.workspace.AtomicFiles;",
+                "import dev.planning.engine.Planning;",
+                "import java.util.List;",
+                "import java.util.Map;",
+                "",
+                "class A {",
+                "    List<Map<AtomicFiles, Planning>> a = requireNonNull(null);",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).containsExactly(
+                "A.java:4: import static java.util.Objects.requireNonNull out of order (static imports first, then the"
+                        + " others, each group sorted)",
+                "A.java:5: import dev.planning.engine.internal.workspace.AtomicFiles out of order (static imports first,"
+                        + " then the others, each group sorted)",
+                "A.java:6: import dev.planning.engine.Planning out of order (static imports first, then the others,"
+                        + " each group sorted)",
+                "A.java:7: import java.util.List twice");
+    }
+
+    @Test
+    void importsInTheSourcesOrderAreNoProblem() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "import static org.assertj.core.api.Assertions.assertThat;",
+                "import static org.junit.jupiter.api.Assertions.fail;",
+                "",
+                "import dev.planning.api.InvalidInputException;",
+                "import dev.planning.api.artifact.Task;",
+                "import java.util.List;",
+                "import org.junit.jupiter.api.Test;",
+                "",
+                "class A {",
+                "    @Test void t() { assertThat(List.<Task>of()).isEmpty(); fail(new InvalidInputException(\"x\", null)); }",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).isEmpty();
     }
 
     private static List<Path> sources() throws IOException {

@@ -1,11 +1,11 @@
 package dev.planning.examples;
 
+import dev.planning.api.artifact.Priority;
+import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
-import dev.planning.api.artifact.Priority;
-import dev.planning.api.artifact.Task;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

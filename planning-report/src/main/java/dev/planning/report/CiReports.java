@@ -1,7 +1,6 @@
 package dev.planning.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.Printable;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Lint, gate, transition and verification results in the formats CI systems read: JUnit XML (every

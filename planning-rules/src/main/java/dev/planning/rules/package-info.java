@@ -53,10 +53,13 @@
  *   <li>{@code internal.drools.CompiledRulebookCache} asks the engine's {@code OutsideRepository}
  *       whether git tracks a cache entry or verdict (a cache directory in a checkout): the check the
  *       trust file and private keys get, so a committed entry is never used; it reads the cache
- *       directory's repository only, never the workspace;</li>
+ *       directory's repository only, never the workspace. It writes its entries, verdicts and kept
+ *       results with the engine's atomic file writes ({@code AtomicFiles.writeUnguarded}, owner-only):
+ *       one writer, one temporary name unique to the write, one sweep an hour on (fold26);</li>
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
- *       checkout, and is never deleted;</li>
+ *       checkout, and is never deleted; it takes its bound on a temporary's age from {@code AtomicFiles},
+ *       whose temporaries it sweeps;</li>
  *   <li>{@code internal.drools.CacheSecret} creates the cache's key file with the engine's atomic file
  *       writes ({@code AtomicFiles}: owner-only from the start, linked into place, never replacing a file),
  *       and deletes what a killed creation left there an hour on: one writer, one temporary name, one sweep

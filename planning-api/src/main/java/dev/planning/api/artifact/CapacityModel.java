@@ -1,7 +1,6 @@
 package dev.planning.api.artifact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The capacity model ({@code frameworks/capacity.yaml}): how many effort points each owner and

@@ -1,13 +1,13 @@
 package dev.planning.api.artifact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.SourceLocation;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One declared cross-stream contract: work a provider stream (or a team outside the workspace)

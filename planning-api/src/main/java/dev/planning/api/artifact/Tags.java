@@ -1,8 +1,9 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import static org.apiguardian.api.API.Status.STABLE;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

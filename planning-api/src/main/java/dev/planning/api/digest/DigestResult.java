@@ -1,11 +1,11 @@
 package dev.planning.api.digest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.artifact.DigestSummary;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What publishing a digest did.

@@ -1,10 +1,11 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.HandoffManifest;
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.governance.Waiver;

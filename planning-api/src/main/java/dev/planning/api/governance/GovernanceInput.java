@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.Task;
-import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package dev.planning.api.governance;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
@@ -9,6 +8,7 @@ import dev.planning.api.rulebook.Rulebook;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How far ahead waiver expiries are warned about: the rulebook's

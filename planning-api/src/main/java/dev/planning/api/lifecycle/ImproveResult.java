@@ -1,13 +1,13 @@
 package dev.planning.api.lifecycle;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What completing a cycle did.

@@ -1,10 +1,10 @@
 package dev.planning.api.outcome;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One file of an import: where it came from, what it is, and where it is stored.

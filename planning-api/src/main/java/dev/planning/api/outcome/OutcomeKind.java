@@ -1,9 +1,9 @@
 package dev.planning.api.outcome;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The kinds of execution outcome {@code planning import} accepts, each stored in its own directory

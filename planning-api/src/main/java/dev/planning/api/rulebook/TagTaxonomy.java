@@ -1,7 +1,6 @@
 package dev.planning.api.rulebook;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.Printable;
 import dev.planning.api.artifact.Tag;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The rulebook's tag taxonomy ({@code taxonomy:} in {@code rulebook.yaml}) as a fail-closed check:

@@ -1,9 +1,9 @@
 package dev.planning.api.seal;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A sealed manifest as an in-toto Statement v1 in a signed DSSE envelope, ready to be written or

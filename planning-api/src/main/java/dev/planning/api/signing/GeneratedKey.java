@@ -1,12 +1,12 @@
 package dev.planning.api.signing;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A key pair written by {@link Keys#generate}: the private key (owner-only permissions where the

@@ -1,9 +1,9 @@
 package dev.planning.api.signing;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Signing keys and trust files on disk: what {@code planning keys generate}, {@code --trust FILE}

@@ -1,7 +1,8 @@
 package dev.planning.api.signing;
 
-import dev.planning.api.rulebook.SigningPolicy;
 import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.planning.api.rulebook.SigningPolicy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

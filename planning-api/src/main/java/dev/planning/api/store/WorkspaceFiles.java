@@ -1,11 +1,11 @@
 package dev.planning.api.store;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A read-only view of a workspace's files that knows the layout: where each {@link ArtifactKind}

@@ -1,9 +1,9 @@
 package dev.planning.bench.jmh;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.bench.workload.Workload;
 import dev.planning.bench.workload.WorkloadGenerator;
 import dev.planning.bench.workload.WorkloadSpec;
-import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -2,6 +2,7 @@ package dev.planning.bench.workload;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
@@ -16,7 +17,6 @@ import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.internal.defaults.DefaultRulebook;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -59,6 +59,8 @@ public final class AttackWorkspace {
     public static final String CAPACITY = "frameworks/capacity.yaml";
     /** The team's next cycle, chained to {@link #CYCLE} ({@link #laterCycleExecuted}). */
     public static final String LATER = "2025-09-16";
+    /** A capacity model that puts carol over: FE-12 (8 points) is hers, and she has one point ({@link #capacity}). */
+    public static final String OVER_CAPACITY = capacity(1);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,6 +77,25 @@ public final class AttackWorkspace {
         Path ws = CycleScript.committedExample(dir);
         Path keys = CycleScript.keys(dir);
         return new AttackWorkspace(ws, keys);
+    }
+
+    /** {@link #planned}, with {@link #OVER_CAPACITY} at {@link #CAPACITY} committed: the gates fail for carol. */
+    public static AttackWorkspace plannedOverCapacity(Path dir) throws Exception {
+        AttackWorkspace ws = planned(dir);
+        ws.write(CAPACITY, OVER_CAPACITY);
+        ws.commit("capacity");
+        return ws;
+    }
+
+    /** The text of a capacity model giving alice and bob 40 points each and carol {@code carolPoints}. */
+    public static String capacity(int carolPoints) {
+        return """
+                version: "1.0.0"
+                owners:
+                  alice: 40
+                  bob: 40
+                  carol: %d
+                """.formatted(carolPoints);
     }
 
     /**

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,23 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("attack")
 class DirtySealSignAttackTest {
 
-    /** FE-12 (8 points) is carol's: one point of capacity puts her over. */
-    private static final String OVER_CAPACITY = """
-            version: "1.0.0"
-            owners:
-              alice: 40
-              bob: 40
-              carol: 1
-            """;
-
     @TempDir
     Path dir;
 
     /** The attack up to the key holders: sealed dirty without the capacity model, the model restored and committed. */
     private AttackWorkspace sealedDirtyWithoutTheCapacityModel() throws Exception {
-        AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
-        ws.commit("capacity");
+        AttackWorkspace ws = AttackWorkspace.plannedOverCapacity(dir);
         String capacity = ws.read(AttackWorkspace.CAPACITY);
         Files.delete(ws.path(AttackWorkspace.CAPACITY));
         ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
@@ -49,14 +36,6 @@ class DirtySealSignAttackTest {
         ws.commit("sealed");
         assertThat(ws.read(AttackWorkspace.MANIFEST)).contains("dirty: true").doesNotContain(AttackWorkspace.CAPACITY);
         return ws;
-    }
-
-    private static CliRun signAllowingDirty(AttackWorkspace ws, String role, String... more) {
-        List<String> args = new ArrayList<>(List.of("sign",
-                ws.path(AttackWorkspace.MANIFEST).toString(), "--role", role, "--key",
-                ws.keys().resolve(role + ".key.pem").toString(), "--trust", ws.trust(), "--allow-dirty"));
-        args.addAll(List.of(more));
-        return ws.run(args.toArray(String[]::new));
     }
 
     @Test
@@ -79,7 +58,7 @@ class DirtySealSignAttackTest {
     void withAllowDirtyTheSignatureIsAddedAndTheResultSaysTheManifestIsDirty() throws Exception {
         AttackWorkspace ws = sealedDirtyWithoutTheCapacityModel();
 
-        CliRun sign = signAllowingDirty(ws, "PM");
+        CliRun sign = ws.sign("PM", "--allow-dirty");
 
         assertThat(sign.exitCode()).as(sign.out() + sign.err()).isZero();
         assertThat(sign.out()).contains("signed ", "as PM", "dirty: the manifest was sealed with --allow-dirty (dirty: true",
@@ -91,7 +70,7 @@ class DirtySealSignAttackTest {
     void theJsonResultOfSigningADirtySealSaysDirty() throws Exception {
         AttackWorkspace ws = sealedDirtyWithoutTheCapacityModel();
 
-        CliRun sign = signAllowingDirty(ws, "QA", "--format", "json");
+        CliRun sign = ws.sign("QA", "--allow-dirty", "--format", "json");
 
         assertThat(sign.exitCode()).as(sign.out() + sign.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(sign.out());
@@ -105,8 +84,7 @@ class DirtySealSignAttackTest {
         AttackWorkspace ws = AttackWorkspace.sealed(dir);
 
         CliRun text = ws.sign("PM");
-        CliRun json = ws.run("sign", ws.path(AttackWorkspace.MANIFEST).toString(), "--role", "QA", "--key",
-                ws.keys().resolve("QA.key.pem").toString(), "--trust", ws.trust(), "--format", "json");
+        CliRun json = ws.sign("QA", "--format", "json");
 
         assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
         assertThat(text.out()).doesNotContain("dirty");

@@ -30,14 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("attack")
 class SealedSetAttackTest {
 
-    /** FE-12 (8 points) is carol's: one point of capacity puts her over. */
-    private static final String OVER_CAPACITY = """
-            version: "1.0.0"
-            owners:
-              alice: 40
-              bob: 40
-              carol: 1
-            """;
     private static final String PSP_PLAN = "frameworks/planning-psp/tasks/2025-09-02-psp_task_breakdown.yaml";
 
     @TempDir
@@ -73,15 +65,13 @@ class SealedSetAttackTest {
 
     @Test
     void aManifestThatLeavesOutTheCapacityModelCommittedAtItsRevisionIsNotSignedNorVerified() throws Exception {
-        AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
-        ws.commit("capacity");
+        AttackWorkspace ws = AttackWorkspace.plannedOverCapacity(dir);
         CliRun honest = ws.run(ws.cycleArgs("gate", "--to", "READY_FOR_HANDOFF"));
         assertFailsNaming(honest, 1, "cross_stream_consistency: FAIL", "carol");
         // Sealed where the capacity model is not committed, then pointed at a commit that holds it.
         ws.delete(AttackWorkspace.CAPACITY);
         ws.sealNow();
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY);
         String withCapacity = ws.commit("capacity back");
         repointSnapshot(ws, withCapacity);
         ws.commit("tidy the seal");
@@ -117,9 +107,9 @@ class SealedSetAttackTest {
             git.checkout().setName("main").call();
             git.checkout().setStartPoint(sealedElsewhere).addPath("frameworks/planning-fe").call();
         }
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY);
         ws.commit("capacity, and the handoff");
-        String snapshot = ws.read(AttackWorkspace.MANIFEST).replaceAll("(?s).*\nsnapshot_rev: \"([0-9a-f]{40})\".*", "$1");
+        String snapshot = snapshotRev(ws);
 
         CliRun sign = ws.sign("PM");
         CliRun verify = ws.verify("--checksums-only");
@@ -165,11 +155,11 @@ class SealedSetAttackTest {
     @Test
     void aHandoffSealedOnABranchMergedWithStrategyOursIsNotSignedNorVerified() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY);
         String planned = ws.commit("plan, capacity");
         assertFailsNaming(ws.run(ws.cycleArgs("gate", "--to", "READY_FOR_HANDOFF")), 1, "cross_stream_consistency: FAIL");
         checkout(ws, "elsewhere", planned);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.capacity(40));
         ws.sealNow();
         checkout(ws, "main", null);
         ws.write("NOTES.md", "main moved on\n");
@@ -230,13 +220,13 @@ class SealedSetAttackTest {
     @Test
     void aBranchSealedBeforeMainChangedAnInputOfItsGatesIsRefusedAfterAMerge() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.capacity(40));
         String planned = ws.commit("plan, capacity");
         checkout(ws, "feature", planned);
         ws.edit(AttackWorkspace.TASKS, t -> t + "# reviewed on the feature branch\n");
         ws.sealNow();
         checkout(ws, "main", null);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 39"));
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.capacity(39));
         ws.commit("capacity");
         merge(ws, "feature", MergeStrategy.RECURSIVE, false);
 
@@ -257,7 +247,7 @@ class SealedSetAttackTest {
         ws.sealNow();
         ws.signAll();
         String signed = ws.commit("signed, nothing more");
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY);
         ws.commit("capacity");
 
         CliRun verify = ws.verify("--checksums-only");
@@ -299,9 +289,7 @@ class SealedSetAttackTest {
 
     @Test
     void sealRefusesAnInputCommittedAtHeadThatWasDeletedOnlyFromTheWorkTree() throws Exception {
-        AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
-        ws.commit("capacity");
+        AttackWorkspace ws = AttackWorkspace.plannedOverCapacity(dir);
         Files.delete(ws.path(AttackWorkspace.CAPACITY));
         ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
 
@@ -327,7 +315,7 @@ class SealedSetAttackTest {
                     effort: 1
                     status: planned
                 """);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.capacity(40));
         ws.sealNow();
         ws.signAll();
 

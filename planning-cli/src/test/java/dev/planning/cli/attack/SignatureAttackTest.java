@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
-import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.signing.Crypto;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
 import dev.planning.store.postgres.OutboxRelay;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.planning.store.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.started();
     private static KafkaClusterTestKit kafka;
 
     @TempDir
@@ -61,7 +63,6 @@ class DemoStoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -134,9 +135,6 @@ class DemoStoreTest {
         if (kafka != null) {
             kafka.close();
         }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     /**
@@ -157,7 +155,7 @@ class DemoStoreTest {
 
     Path storeFile(String repository, String topic) throws IOException {
         Path file = dir.resolve("store.properties");
-        Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
+        Files.writeString(file, "url=" + postgres.jdbcUrl() + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=" + kafka.bootstrapServers() + "\nkafka.topic=" + topic + "\n",
                 StandardCharsets.UTF_8);
         return file;
@@ -201,7 +199,7 @@ class DemoStoreTest {
         createTopic(topic);
         Map<String, String> environment = Map.of(
                 "PLANNING_STORE_CONFIG", "",
-                "PLANNING_STORE_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                "PLANNING_STORE_URL", postgres.jdbcUrl(),
                 "PLANNING_STORE_REPOSITORY", repository,
                 "PLANNING_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "PLANNING_KAFKA_TOPIC", topic);
@@ -249,7 +247,7 @@ class DemoStoreTest {
     void withTheBrokerDownTheDemoSaysInOneLineWhyItsEventsWaitInTheOutbox() throws Exception {
         // A database of its own: the events left in its outbox must not reach the other tests' topics.
         String database = "down_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource().getConnection();
                 java.sql.Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + database);
         }
@@ -259,7 +257,7 @@ class DemoStoreTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", database) + "\nrepository=" + repository
+        Files.writeString(store, "url=" + postgres.jdbcUrl(database) + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=127.0.0.1:" + closedPort + "\nkafka.topic=down\n", StandardCharsets.UTF_8);
 
         CliRun demo = run("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
@@ -289,7 +287,7 @@ class DemoStoreTest {
 
     /** {@code stream/cycle seq eventId} of each event the database holds for the repository. */
     static List<String> storedEvents(String repository) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource().getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT stream, cycle_id, seq, event_id"
                         + " FROM planning_event WHERE repository = ? ORDER BY stream, cycle_id, seq")) {
             select.setString(1, repository);

@@ -3,18 +3,15 @@ package dev.planning.cli.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.planning.store.postgres.PostgresServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,37 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileRowsTest {
 
     private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.started();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
-
-    private Path config(String repository) throws IOException {
-        Path file = dir.resolve("store.properties");
-        Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
-                + "\n", StandardCharsets.UTF_8);
-        return file;
-    }
-
     /** The example's cycle advanced once into the store, then {@code sql} run with the repository as its parameter. */
     private Path advancedThenEdited(String repository, String sql) throws IOException, SQLException {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        Path store = config(repository);
+        Path store = postgres.storeFile(dir.resolve("store.properties"), repository);
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString());
         assertThat(advance.exitCode()).as(advance.err()).isZero();
         assertThat(ws.resolve(LOG)).doesNotExist();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource().getConnection();
                 PreparedStatement edit = connection.prepareStatement(sql)) {
             edit.setString(1, repository);
             assertThat(edit.executeUpdate()).isEqualTo(1);

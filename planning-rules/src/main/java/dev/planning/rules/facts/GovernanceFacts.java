@@ -3,12 +3,12 @@ package dev.planning.rules.facts;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.artifact.Activity;
+import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.governance.GovernanceInput;
-import dev.planning.api.artifact.Story;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.planning.rules.impact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.apiguardian.api.API;
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a rulebook change does to one cycle.

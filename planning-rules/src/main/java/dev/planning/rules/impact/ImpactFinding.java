@@ -2,7 +2,6 @@ package dev.planning.rules.impact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.apiguardian.api.API;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Severity;
 import java.util.Collections;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * One governance finding that a rulebook change adds or resolves.

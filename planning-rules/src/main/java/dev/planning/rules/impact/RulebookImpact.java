@@ -2,31 +2,30 @@ package dev.planning.rules.impact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.apiguardian.api.API;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
-import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
-import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.Markdown;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.WorkspaceLayout;
-import dev.planning.api.PlanningException;
-import dev.planning.api.Printable;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
@@ -47,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The impact of a rulebook change on every cycle of a workspace: each cycle's plan evaluated by the

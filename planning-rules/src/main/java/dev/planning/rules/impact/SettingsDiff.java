@@ -1,9 +1,9 @@
 package dev.planning.rules.impact;
 
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.KpiDefinition;
-import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;

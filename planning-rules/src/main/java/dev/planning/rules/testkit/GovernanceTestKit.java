@@ -1,7 +1,6 @@
 package dev.planning.rules.testkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.GovernanceDecision;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Policies tested in memory: DRL text in, governance decisions out, with no rulebook directory,

@@ -1,13 +1,14 @@
 package dev.planning.rules.testkit;
 
-import dev.planning.api.rulebook.Rulebook;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package dev.planning.testkit.gate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.apiguardian.api.API;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
@@ -45,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A {@link GateContext} for testing a gate without an engine or a workspace on disk: every part of

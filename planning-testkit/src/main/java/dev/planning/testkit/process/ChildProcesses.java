@@ -2,11 +2,11 @@ package dev.planning.testkit.process;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.apiguardian.api.API;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Child processes that use the test JVM's temporary directory ({@code java.io.tmpdir}) as theirs.

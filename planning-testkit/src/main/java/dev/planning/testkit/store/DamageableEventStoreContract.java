@@ -1,16 +1,15 @@
 package dev.planning.testkit.store;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import org.apiguardian.api.API;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

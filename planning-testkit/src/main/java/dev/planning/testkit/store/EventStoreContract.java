@@ -1,11 +1,9 @@
 package dev.planning.testkit.store;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apiguardian.api.API;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -31,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.ArtifactChecksum;
@@ -11,7 +12,6 @@ import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;

@@ -1,10 +1,11 @@
 package dev.planning.engine.internal.cycle;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.LintReport;
-import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.lint.CycleLint;
@@ -12,7 +13,6 @@ import dev.planning.engine.internal.lint.CycleLinter;
 import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.planning.engine.internal.cycle;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.workspace.LayoutFiles;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;

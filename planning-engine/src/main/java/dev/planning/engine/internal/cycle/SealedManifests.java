@@ -2,10 +2,10 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
-import dev.planning.api.event.RecordedEvent;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package dev.planning.engine.internal.digest;
 
-import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ReadResult;

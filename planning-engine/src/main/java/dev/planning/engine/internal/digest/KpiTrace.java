@@ -1,7 +1,7 @@
 package dev.planning.engine.internal.digest;
 
-import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import dev.planning.engine.internal.metrics.KpiInput;
+import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.planning.engine.internal.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
-import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;

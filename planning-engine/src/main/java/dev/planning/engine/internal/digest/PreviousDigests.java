@@ -1,10 +1,10 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.planning.engine.internal.document;
 
-import dev.planning.api.DocumentException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.planning.api.DocumentException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import java.util.Locale;

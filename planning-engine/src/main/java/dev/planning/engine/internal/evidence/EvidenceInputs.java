@@ -1,11 +1,11 @@
 package dev.planning.engine.internal.evidence;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleFiles;
 import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.evidence;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
@@ -11,7 +12,6 @@ import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.lifecycle;
 
-import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
@@ -9,6 +8,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.EvaluationLimitException;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

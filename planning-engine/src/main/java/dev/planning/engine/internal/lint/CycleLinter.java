@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.lint;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
@@ -15,7 +16,6 @@ import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;

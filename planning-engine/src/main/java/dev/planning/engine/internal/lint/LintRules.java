@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.lint;
 
-import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.internal.rulebook.RuleNames;
-import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.api.governance.WaiverHorizon;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.TagTaxonomy;
+import dev.planning.engine.internal.rulebook.RuleNames;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,18 +1,18 @@
 package dev.planning.engine.internal.lint;
 
-import dev.planning.api.gate.LintReport;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.metrics;
 
-import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
+import dev.planning.engine.internal.outcome.Delivery;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

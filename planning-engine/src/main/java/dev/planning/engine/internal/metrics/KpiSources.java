@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.metrics;
 
+import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.engine.internal.outcome.OutcomeSet;
-import dev.planning.api.artifact.Contract;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.planning.engine.internal.metrics;
 
+import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
-import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.outcome.Delivery;
 import java.math.BigDecimal;
 import java.util.List;

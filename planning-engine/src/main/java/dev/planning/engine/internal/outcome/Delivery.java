@@ -1,14 +1,14 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
-import java.util.List;
-import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**

@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.outcome;
 
-import dev.planning.api.outcome.OutcomeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import java.io.ByteArrayInputStream;

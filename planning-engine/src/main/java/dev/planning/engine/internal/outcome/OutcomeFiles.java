@@ -1,11 +1,11 @@
 package dev.planning.engine.internal.outcome;
 
-import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import dev.planning.engine.internal.artifact.ErrorList;
-import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.engine.internal.artifact.ErrorList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

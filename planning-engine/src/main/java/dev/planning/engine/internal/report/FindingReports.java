@@ -1,11 +1,11 @@
 package dev.planning.engine.internal.report;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.engine.internal.workspace.UnreadableInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
@@ -19,6 +18,7 @@ import dev.planning.engine.internal.outcome.JUnitReportParser;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

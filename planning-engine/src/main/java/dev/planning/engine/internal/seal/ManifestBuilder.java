@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.GovernanceSummary;
@@ -17,11 +18,10 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
-import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

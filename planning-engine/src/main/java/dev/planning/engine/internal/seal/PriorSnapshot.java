@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -8,6 +7,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
@@ -9,6 +8,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,14 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.engine.internal.workspace.UnreadableInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
-import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.signing.TrustedKeys;
@@ -19,6 +18,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,7 +2,6 @@ package dev.planning.engine.internal.signing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.engine.internal.json.JsonMappers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
@@ -17,18 +16,19 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Attests a cycle's sealed manifest: an in-toto statement in a DSSE envelope ({@link Attestations}),

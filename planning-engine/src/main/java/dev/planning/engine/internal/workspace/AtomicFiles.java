@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -72,6 +73,17 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] content) {
         // A replaced file keeps its permissions; a new one gets the default.
         replace(file, content, existingPermissions(file).orElse(DEFAULT_PERMISSIONS));
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, with POSIX permissions such as {@code rw-------} set on the temporary file
+     * before it gets its name, whether the file is new or replaced: never visible with wider ones. Ignored where the
+     * file system has no POSIX permissions.
+     *
+     * @throws PlanningException when the file cannot be written
+     */
+    public static void write(Path file, byte[] content, String posixPermissions) {
+        replace(file, content, Objects.requireNonNull(posixPermissions, "posixPermissions"));
     }
 
     /** {@link #write}, the temporary given {@code posixPermissions}, or the umask's when they are {@code null}. */
@@ -162,6 +174,17 @@ public final class AtomicFiles {
      */
     public static void writeUnguarded(Path file, byte[] content) {
         replace(file, content, existingPermissions(file).orElse(null));
+        deleteStaleTemporaries(file);
+    }
+
+    /**
+     * As {@link #writeUnguarded(Path, byte[])}, with the permissions {@link #write(Path, byte[], String)} sets (a
+     * cache's owner-only files, which two processes may write at once).
+     *
+     * @throws PlanningException when the file cannot be written, classified by {@link WriteFailures}
+     */
+    public static void writeUnguarded(Path file, byte[] content, String posixPermissions) {
+        write(file, content, posixPermissions);
         deleteStaleTemporaries(file);
     }
 

@@ -1,8 +1,8 @@
 package dev.planning.engine.internal.workspace;
 
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.ArtifactKind;
 import dev.planning.api.store.WorkspaceFiles;

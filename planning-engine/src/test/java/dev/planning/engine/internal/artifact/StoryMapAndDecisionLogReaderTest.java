@@ -2,12 +2,12 @@ package dev.planning.engine.internal.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Tag;
@@ -10,7 +11,6 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.Finding;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
@@ -17,7 +18,6 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
-import dev.planning.api.SourceLocation;
 import dev.planning.engine.fixtures.Plans;
 import java.math.BigDecimal;
 import java.nio.file.Files;

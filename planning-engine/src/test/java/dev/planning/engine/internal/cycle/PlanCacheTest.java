@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
-import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.document;
 
-import dev.planning.api.DocumentException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.gate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -15,7 +16,6 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
@@ -12,14 +13,13 @@ import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.lint.LintCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.planning.engine.internal.cycle.ArtifactGateContext;
-import dev.planning.engine.internal.cycle.GateEnvironment;
-import dev.planning.api.WorkspaceLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

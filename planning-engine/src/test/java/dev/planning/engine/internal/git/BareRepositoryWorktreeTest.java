@@ -2,7 +2,6 @@ package dev.planning.engine.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.engine.fixtures.GitFixture;
@@ -31,7 +30,7 @@ class BareRepositoryWorktreeTest {
         Files.createDirectories(origin.resolve("ci"));
         Files.writeString(origin.resolve("ci/trust.yaml"), "keys: []\n");
         Files.writeString(origin.resolve(".gitignore"), "target/\n");
-        assumeTrue(GitFixture.cliInit(origin), "no git command here");
+        GitFixture.requireCliInit(origin, "these tests clone bare and add work trees with the git command line");
         GitFixture.cli(origin, "add", ".");
         GitFixture.cli(origin, "commit", "-q", "-m", "plans, and the trust file by mistake");
         Path bare = dir.resolve("bare.git");

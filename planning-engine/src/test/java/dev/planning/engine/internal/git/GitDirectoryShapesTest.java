@@ -2,7 +2,6 @@ package dev.planning.engine.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
@@ -35,7 +34,7 @@ class GitDirectoryShapesTest {
         Files.createDirectories(at.resolve("ci"));
         Files.writeString(at.resolve("ci/trust.yaml"), "keys: []\n");
         Files.writeString(at.resolve(".gitignore"), "target/\n");
-        assumeTrue(GitFixture.cliInit(at, options), "no git command here");
+        GitFixture.requireCliInit(at, "these tests make repository shapes only the git command line makes", options);
         GitFixture.cli(at, "add", ".");
         GitFixture.cli(at, "commit", "-q", "-m", "plans, and the trust file by mistake");
         return at;
@@ -196,7 +195,7 @@ class GitDirectoryShapesTest {
     void aSparseCheckoutsWorktreeConfigIsRead() throws Exception {
         Path repository = repository(dir.resolve("repo"));
         GitFixture.cli(repository, "sparse-checkout", "set", "planning", "ci");
-        assumeTrue(GitFixture.cli(repository, "config", "extensions.worktreeConfig").equals("true"),
+        GitFixture.requireGit(GitFixture.cli(repository, "config", "extensions.worktreeConfig").equals("true"),
                 "this git's sparse-checkout does not set extensions.worktreeConfig");
 
         assertThatThrownBy(() -> TrustFile.requireOutside(repository.resolve("ci/trust.yaml"), repository.resolve("planning")))

@@ -1,7 +1,6 @@
 package dev.planning.engine.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ class ReplaceRefAttackTest {
 
     @Test
     void aFileIsReadAsCommittedEvenWhenAReplaceRefStandsForItsBlob() throws Exception {
-        assumeTrue(GitFixture.cliInit(dir), "no git command here");
+        GitFixture.requireCliInit(dir, "these tests make replace refs with the git command line");
         Files.writeString(dir.resolve("plan.yaml"), "tasks: sealed\n");
         GitFixture.cli(dir, "add", "plan.yaml");
         GitFixture.cli(dir, "commit", "-q", "-m", "plan");

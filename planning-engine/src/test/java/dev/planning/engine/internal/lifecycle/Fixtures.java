@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.lifecycle;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
@@ -14,7 +15,9 @@ import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.workspace.LayoutFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import dev.planning.api.store.WorkspaceFiles;
-import dev.planning.engine.internal.workspace.LayoutFiles;
-import dev.planning.api.WorkspaceLayout;
 
 /** Small rulebooks, gates and contexts for lifecycle tests. */
 final class Fixtures {

@@ -8,14 +8,14 @@ import static dev.planning.engine.internal.lifecycle.Fixtures.rulebook;
 import static dev.planning.engine.internal.lifecycle.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.evidence.GateOutcomes;
-import dev.planning.engine.fixtures.Plans;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.lint;
 
-import dev.planning.api.gate.LintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;

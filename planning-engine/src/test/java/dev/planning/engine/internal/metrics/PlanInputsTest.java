@@ -3,8 +3,8 @@ package dev.planning.engine.internal.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.SourceLocation;
-import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.TaskRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

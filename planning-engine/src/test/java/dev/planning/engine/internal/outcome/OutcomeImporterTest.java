@@ -1,8 +1,5 @@
 package dev.planning.engine.internal.outcome;
 
-import dev.planning.api.outcome.OutcomeKind;
-import dev.planning.api.outcome.ImportedFile;
-import dev.planning.api.outcome.ImportReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,6 +9,9 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.outcome.ImportedFile;
+import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package dev.planning.engine.internal.seal;
 import static dev.planning.engine.internal.seal.SealFixture.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
@@ -60,8 +59,8 @@ class Sha256RepositoryAttackTest {
 
     /** Makes {@code dir} a SHA-256 repository with everything in it committed. */
     private static void sha256Repository(Path dir) throws IOException, InterruptedException {
-        assumeTrue(GitFixture.cliInit(dir, "--object-format=sha256"),
-                "the git command cannot make a SHA-256 repository here");
+        GitFixture.requireCliInit(dir, "these tests need a git command line that makes SHA-256 repositories (2.29 or"
+                + " later)", "--object-format=sha256");
         GitFixture.cli(dir, "add", "-A");
         GitFixture.cli(dir, "commit", "-q", "-m", "initial");
         assertThat(GitFixture.cli(dir, "rev-parse", "HEAD")).hasSize(64);

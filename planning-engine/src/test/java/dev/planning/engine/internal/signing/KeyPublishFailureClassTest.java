@@ -23,12 +23,16 @@ class KeyPublishFailureClassTest {
     @TempDir
     Path dir;
 
+    /** Publishing {@code staged} failed in the file system, for {@code reason} (the C library's words). */
+    private static PlanningException failedFor(Path staged, String reason) {
+        return KeyFiles.publishFailure(staged, new FileSystemException(staged.toString(), null, reason));
+    }
+
     @Test
     void anIoErrorReadingTheStagedKeyIsTheSystemsFailureNamingTheFile() {
         Path staged = dir.resolve(".signer.key.staged");
 
-        PlanningException e = KeyFiles.publishFailure(staged,
-                new FileSystemException(staged.toString(), null, "Input/output error"));
+        PlanningException e = failedFor(staged, "Input/output error");
 
         assertThat(e).isInstanceOf(SystemFailureException.class);
         assertThat(e.getMessage()).startsWith("cannot finish the key's files (Input/output error): the system failed")
@@ -40,8 +44,7 @@ class KeyPublishFailureClassTest {
     void aReadOnlyFileSystemDeletingTheStagedKeyIsTheSystemsFailure() {
         Path staged = dir.resolve(".signer.key.staged");
 
-        PlanningException e = KeyFiles.publishFailure(staged,
-                new FileSystemException(staged.toString(), null, "Read-only file system"));
+        PlanningException e = failedFor(staged, "Read-only file system");
 
         assertThat(e).isInstanceOf(SystemFailureException.class);
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
-import dev.planning.engine.fixtures.GitFixture;
-import dev.planning.engine.fixtures.Monorepo;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.fixtures.Monorepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -8,6 +8,7 @@ import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,21 @@ class AtomicFilesTest {
         AtomicFiles.write(secret, new byte[] {2});
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secret)))
                 .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aWriteWithPermissionsGivesThemToANewFileAndToAReplacedOne() throws Exception {
+        Path created = dir.resolve("new.bin");
+        Path replaced = Files.writeString(dir.resolve("old.bin"), "old");
+        Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        AtomicFiles.writeUnguarded(created, new byte[] {1}, "rw-------");
+        AtomicFiles.writeUnguarded(replaced, new byte[] {2}, "rw-------");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced))).isEqualTo("rw-------");
+        assertThat(Files.readAllBytes(replaced)).containsExactly(2);
+        assertThat(Plans.filesUnder(dir)).containsExactlyInAnyOrder(created, replaced);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.planning.engine.internal.workspace;
 
-import dev.planning.api.WorkspaceLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.Plans;
 import java.nio.file.Files;

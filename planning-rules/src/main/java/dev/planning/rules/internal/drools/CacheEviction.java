@@ -1,6 +1,7 @@
 package dev.planning.rules.internal.drools;
 
 import dev.planning.engine.internal.git.OutsideRepository;
+import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -57,8 +58,8 @@ final class CacheEviction {
     /** A read moves an entry's time to now only when it is older than this (one write per hour at most). */
     static final Duration TOUCH_AFTER = Duration.ofHours(1);
 
-    /** A temporary file older than this is a crashed writer's, and is deleted. */
-    static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+    /** A temporary file older than this is a crashed writer's, and is deleted: the product's one bound for that. */
+    static final Duration STALE_TEMPORARY = AtomicFiles.STALE_TEMPORARY;
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
@@ -372,7 +373,11 @@ final class CacheEviction {
         /** The names of the files the cache keeps: a key and a suffix. */
         static final Pattern KEPT = Pattern.compile("[0-9a-f]{64}\\.[a-z]{1,16}");
 
-        /** The names of the cache's temporary files ({@code Files.createTempFile(directory, key, ".tmp")}). */
-        static final Pattern TEMPORARY = Pattern.compile("[0-9a-f]{64}[0-9]{1,20}\\.tmp");
+        /**
+         * The names of the cache's temporary files: {@code .KEY.SUFFIX~N.tmp}, as the product's one writer names a
+         * kept file's ({@code AtomicFiles}); and {@code KEYN.tmp}, as this cache named them before (fold26), left by
+         * a crash of an earlier version.
+         */
+        static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{64}\\.[a-z]{1,16}~[0-9]{1,20}\\.tmp|[0-9a-f]{64}[0-9]{1,20}\\.tmp");
     }
 }

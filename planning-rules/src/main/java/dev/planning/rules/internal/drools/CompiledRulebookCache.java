@@ -1,6 +1,7 @@
 package dev.planning.rules.internal.drools;
 
 import dev.planning.engine.internal.git.OutsideRepository;
+import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +10,10 @@ import java.io.ObjectInputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -370,35 +369,23 @@ public final class CompiledRulebookCache {
             ByteArrayOutputStream entry = new ByteArrayOutputStream(payload.length + 200);
             entry.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             entry.writeBytes(payload);
-            writeAtomically(key, key + ".bin", entry.toByteArray());
+            writeAtomically(key + ".bin", entry.toByteArray());
             stores.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             // A cache is an optimisation: failing to write one changes nothing else.
         }
     }
 
-    /** Writes a file of the cache owner-only and atomically (a temporary file, then a move). */
-    private void writeAtomically(String key, String name, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(directory, key, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-            eviction.written(directory, directory.resolve(name), bytes.length);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
-        }
+    /**
+     * Writes a file of the cache owner-only and atomically through the product's one writer: its temporary is
+     * {@code .<name>~<n>.tmp}, unique to the write (two processes writing the same entry do not collide), deleted
+     * when the write fails, and a crashed writer's is swept by a later write of the same file once an hour old
+     * ({@link AtomicFiles#writeUnguarded(Path, byte[], String)}) or by eviction ({@link CacheEviction}).
+     */
+    private void writeAtomically(String name, byte[] bytes) {
+        Path file = directory.resolve(name);
+        AtomicFiles.writeUnguarded(file, bytes, PosixFilePermissions.toString(OWNER_ONLY_FILE));
+        eviction.written(directory, file, bytes.length);
     }
 
     /**
@@ -455,8 +442,8 @@ public final class CompiledRulebookCache {
             ByteArrayOutputStream entry = new ByteArrayOutputStream(256);
             entry.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             entry.writeBytes(payload);
-            writeAtomically(key, key + ".policy", entry.toByteArray());
-        } catch (IOException | RuntimeException e) {
+            writeAtomically(key + ".policy", entry.toByteArray());
+        } catch (RuntimeException e) {
             // A cache is an optimisation: failing to write one changes nothing else.
         }
     }
@@ -533,9 +520,9 @@ public final class CompiledRulebookCache {
             ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 200);
             file.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             file.writeBytes(payload);
-            writeAtomically(key, key + "." + suffix, file.toByteArray());
+            writeAtomically(key + "." + suffix, file.toByteArray());
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }

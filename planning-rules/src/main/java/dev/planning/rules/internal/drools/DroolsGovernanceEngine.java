@@ -3,9 +3,9 @@ package dev.planning.rules.internal.drools;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
-import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Violation;
 import dev.planning.api.rulebook.Rulebook;
@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.internal.runtime.conf.ForceEagerActivationOption;
 
 /**

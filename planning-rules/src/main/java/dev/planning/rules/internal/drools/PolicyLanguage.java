@@ -90,15 +90,15 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DRLFactory;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import org.kie.internal.builder.conf.LanguageLevelOption;
-import org.drools.drl.parser.DRLFactory;
 import org.drools.drl.parser.lang.DRL6Lexer;
 import org.drools.drl.parser.lang.DRLExpressions;
 import org.drools.drl.parser.lang.ParserHelper;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * The policy language: the subset of DRL a rulebook may use, checked on the parsed form before a

@@ -211,20 +211,85 @@ class CacheEvictionTest {
         assertThat(cleared[0]).isEqualTo(1);
     }
 
+    /** A temporary of the cache's, named {@code name}, owner-only, modified {@code ageMinutes} ago. */
+    private Path temporary(String name, int ageMinutes) throws IOException {
+        Path file = cache().resolve(name);
+        Files.write(file, new byte[10]);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(ageMinutes))));
+        return file;
+    }
+
     @Test
     void aStaleTemporaryFileIsDeletedAndAWriterInProgressIsLeftAlone() throws IOException {
-        Path stale = cache().resolve(key(1) + "123456789.tmp");
-        Path fresh = cache().resolve(key(2) + "987654321.tmp");
-        for (Path file : List.of(stale, fresh)) {
-            Files.write(file, new byte[10]);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        // The product's writer names them .KEY.SUFFIX~N.tmp (fold26); KEYN.tmp is how this cache named them before.
+        Path stale = temporary("." + key(1) + ".lint~123456789.tmp", 120);
+        Path fresh = temporary("." + key(2) + ".bin~987654321.tmp", 50);
+        Path staleOld = temporary(key(3) + "123456789.tmp", 120);
+        Path freshOld = temporary(key(4) + "987654321.tmp", 50);
 
         new CacheEviction(1_000_000, 1000).sweep(cache(), null);
 
         assertThat(stale).doesNotExist();
+        assertThat(staleOld).doesNotExist();
         assertThat(fresh).exists();
+        assertThat(freshOld).exists();
+    }
+
+    @Test
+    void aTemporaryOfAnotherShapeIsNotTheCachesAndIsLeftWhateverItsAge() throws IOException {
+        List<Path> others = List.of(temporary("." + key(1) + "~123.tmp", 600), temporary("." + key(1) + ".lint~x.tmp", 600),
+                temporary(".cache-key~123.tmp", 600), temporary("." + key(1) + ".LINT~123.tmp", 600),
+                temporary("." + key(1) + ".lint~123.tmp.bak", 600));
+
+        new CacheEviction(1_000_000, 1000).sweep(cache(), null);
+        long[] cleared = CacheEviction.clear(cache());
+
+        assertThat(cleared).containsExactly(0, 0);
+        assertThat(others).allMatch(Files::exists);
+    }
+
+    @Test
+    void twoWritersOfOneResultAtOnceBothKeepItAndLeaveNoTemporary() throws Exception {
+        Path workspace = workspace();
+        Path rulebook = Files.createDirectories(workspace.resolve("rulebook"));
+        Path cache = cache();
+        byte[] result = "result".getBytes(StandardCharsets.UTF_8);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> writers = List.of(
+                        pool.submit(() -> { start.await(); return CompiledRulebookCache.at(cache)
+                                .storeResult(key(1), "lint", MAGIC, result, rulebook, workspace); }),
+                        pool.submit(() -> { start.await(); return CompiledRulebookCache.at(cache)
+                                .storeResult(key(1), "lint", MAGIC, result, rulebook, workspace); }));
+                start.countDown();
+
+                assertThat(writers.get(0).get()).as("round %d, first writer", round).isTrue();
+                assertThat(writers.get(1).get()).as("round %d, second writer", round).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(CompiledRulebookCache.at(cache()).readResult(key(1), "lint", MAGIC, 1000, rulebook, workspace()))
+                .hasValueSatisfying(p -> assertThat(p).isEqualTo(result));
+        assertThat(names()).containsExactly(key(1) + ".lint");
+    }
+
+    @Test
+    void writingAResultSweepsTheTemporaryACrashedWriterOfItLeftAnHourAgoNotAYoungerOne() throws IOException {
+        Path rulebook = Files.createDirectories(workspace().resolve("rulebook"));
+        Path crashed = temporary("." + key(1) + ".lint~123456789.tmp", 61);
+        Path underWay = temporary("." + key(1) + ".lint~987654321.tmp", 59);
+
+        assertThat(CompiledRulebookCache.at(cache()).storeResult(key(1), "lint", MAGIC,
+                "result".getBytes(StandardCharsets.UTF_8), rulebook, workspace())).isTrue();
+
+        assertThat(crashed).doesNotExist();
+        assertThat(underWay).exists();
+        assertThat(Files.getPosixFilePermissions(cache().resolve(key(1) + ".lint")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.rules.TestRulebooks;
 import dev.planning.engine.fixtures.CacheFiles;
+import dev.planning.rules.TestRulebooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;

@@ -1,12 +1,12 @@
 package dev.planning.engine.internal.gate.crossstream;
 
 import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.PersonNames;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
-import dev.planning.api.artifact.CapacityModel;
-import dev.planning.api.artifact.PersonNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.gate.crossstream;
 
+import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskRef;
-import dev.planning.api.artifact.Contract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.planning.engine.internal.gate.crossstream;
 
 import dev.planning.api.SourceLocation;
-import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.Task;
 import java.time.LocalDate;
 import java.util.Optional;
 
