@@ -81,12 +81,12 @@ class StoreExitCodesTest {
     @Test
     void aDigestWhoseAppendKeepsLosingSaysTheDigestWasWrittenWithTheConflictHint() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        Path store = storeFile("store.properties", postgres.getJdbcUrl("postgres", "postgres"), "acme/digest");
+        Path store = storeFile("store.properties", postgres.jdbcUrl(), "acme/digest");
         String[] digest = {"digest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--store",
             store.toString()};
         CliRun advanced = CliRun.of(advance(ws, store));
         assertThat(advanced.exitCode()).as(advanced.err()).isZero();
-        sql("CREATE FUNCTION keys26_contended() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        postgres.sql("CREATE FUNCTION keys26_contended() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                 + " RAISE EXCEPTION 'another writer' USING ERRCODE = 'serialization_failure'; END $$",
                 "CREATE TRIGGER keys26_contended BEFORE INSERT ON planning_event FOR EACH ROW"
                         + " WHEN (NEW.repository = 'acme/digest') EXECUTE FUNCTION keys26_contended()");
@@ -94,7 +94,7 @@ class StoreExitCodesTest {
         try {
             contended = assertTimeoutPreemptively(HANG, () -> CliRun.of(digest));
         } finally {
-            sql("DROP TRIGGER keys26_contended ON planning_event", "DROP FUNCTION keys26_contended()");
+            postgres.sql("DROP TRIGGER keys26_contended ON planning_event", "DROP FUNCTION keys26_contended()");
         }
         CliRun retried = CliRun.of(digest);
 
