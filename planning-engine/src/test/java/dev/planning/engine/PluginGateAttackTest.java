@@ -9,10 +9,21 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.Plans;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -84,5 +95,103 @@ class PluginGateAttackTest {
         assertThat(results.get(1).evidence().get("streams")).asInstanceOf(InstanceOfAssertFactories.LIST).doesNotContain("zz");
         assertThat(results.get(1).evidence().get("artifacts")).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .doesNotContain("frameworks/planning-zz/tasks/elsewhere.yaml").contains(Plans.TASKS_PATH);
+    }
+
+    private static GateResult judgedAlone(PlanningWorkspace ws) {
+        return ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF).get(0);
+    }
+
+    private static Gate passing(String name) {
+        return gate(name, context -> Map.of());
+    }
+
+    @Test
+    void evidenceHoldingAnObjectThatIsNoJsonValueFailsTheGateNamingWhereAndWhatItIs() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("ok", List.of(1, "two", true));
+        nested.put("thread", Thread.currentThread());
+        Gate first = gate("first", context -> Map.of("runs", List.of(Map.of("at", nested))));
+
+        GateResult result = judgedAlone(workspace(first, passing("second")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.evidence()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("gate.crashed");
+            assertThat(f.message()).contains("gate first returned evidence that is not JSON")
+                    .contains("runs[0].at.thread").contains("java.lang.Thread")
+                    .contains("expected strings, finite numbers, booleans, null, and lists and maps");
+        });
+    }
+
+    @Test
+    void advanceWritesNoEvidenceThatIsNotJsonAndRefusesTheMove() throws IOException {
+        Gate first = gate("first", context -> Map.of("thread", Thread.currentThread()));
+
+        TransitionResult advanced = workspace(first, passing("second")).advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+
+        assertThat(advanced.accepted()).isFalse();
+        try (Stream<Path> files = Files.walk(workspace.resolve("frameworks/planning-fe/evidence"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString())
+                        .doesNotContain("stackTrace").doesNotContain("contextClassLoader");
+            }
+        }
+    }
+
+    @Test
+    void numbersThatAreNotJsonNumbersAndKeysThatAreNotTextFailTheGate() {
+        for (Object value : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                new java.util.concurrent.atomic.AtomicLong(1), new byte[] {1}, new String[] {"a"}, Optional.of("x"),
+                Map.of(1, "one"), 'c')) {
+            Gate first = gate("first", context -> Map.of("value", value));
+
+            GateResult result = judgedAlone(workspace(first, passing("second")));
+
+            assertThat(result.status()).as(String.valueOf(value)).isEqualTo(GateStatus.FAIL);
+            assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
+                    .as(String.valueOf(value)).contains("returned evidence that is not JSON").contains("value");
+        }
+    }
+
+    @Test
+    void evidenceNestedDeeperThanTheReadersReadIsRefused() {
+        Object deep = "leaf";
+        for (int i = 0; i < 65; i++) {
+            deep = List.of(deep);
+        }
+        Object tooDeep = deep;
+        Gate first = gate("first", context -> Map.of("deep", tooDeep));
+
+        GateResult result = judgedAlone(workspace(first, passing("second")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
+                .contains("more than 64 levels");
+    }
+
+    @Test
+    void jsonValuesOfEveryKindPassAsGiven() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("text", "a");
+        values.put("int", 1);
+        values.put("long", Long.MAX_VALUE);
+        values.put("decimal", new BigDecimal("0.1"));
+        values.put("big", BigInteger.TEN.pow(30));
+        values.put("double", 2.5d);
+        values.put("flag", true);
+        values.put("nothing", null);
+        values.put("list", List.of(List.of(), Map.of("k", 1)));
+        Object deep = "leaf";
+        for (int i = 0; i < 63; i++) {
+            deep = List.of(deep);
+        }
+        values.put("deep", deep);
+        Gate first = gate("first", context -> values);
+
+        GateResult result = judgedAlone(workspace(first, passing("second")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.PASS);
+        assertThat(result.evidence()).containsOnlyKeys(values.keySet());
     }
 }
