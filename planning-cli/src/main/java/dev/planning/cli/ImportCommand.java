@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planning import}: stores execution outcomes (JUnit XML, JaCoCo XML, LCOV, axe-core JSON,
  * deployments YAML) under {@code outcomes/{cycle}/}, detected by content. A bad or partial file is
- * refused (exit 2) and then nothing is stored; importing the same bytes again changes nothing.
+ * refused (exit 2) and then nothing is stored; importing the same bytes again changes nothing. A cycle that
+ * does not exist is refused ("no such cycle", exit 2), as {@code gate} refuses it.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import execution outcomes (JUnit XML, JaCoCo XML, LCOV, axe-core JSON, deployments YAML)"
@@ -40,7 +42,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportReport report = workspace.open().importOutcomes(cycle.ref(), files);
+        PlanningWorkspace ws = workspace.open();
+        // A mistyped id must not become a cycle whose only event is the import (attack26).
+        ImportReport report = ws.importOutcomes(cycle.existing(ws), files);
         Reports.print(spec.commandLine().getOut(), format.format, json(report), () -> text(report));
         return ExitCodes.OK;
     }
