@@ -109,7 +109,7 @@ class PluginGateAttackTest {
     void evidenceHoldingAnObjectThatIsNoJsonValueFailsTheGateNamingWhereAndWhatItIs() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("ok", List.of(1, "two", true));
-        nested.put("thread", Thread.currentThread());
+        nested.put("thread", new Thread("evidence"));
         Gate first = gate("first", context -> Map.of("runs", List.of(Map.of("at", nested))));
 
         GateResult result = judgedAlone(workspace(first, passing("second")));
@@ -126,7 +126,7 @@ class PluginGateAttackTest {
 
     @Test
     void advanceWritesNoEvidenceThatIsNotJsonAndRefusesTheMove() throws IOException {
-        Gate first = gate("first", context -> Map.of("thread", Thread.currentThread()));
+        Gate first = gate("first", context -> Map.of("thread", new Thread("evidence")));
 
         TransitionResult advanced = workspace(first, passing("second")).advance(CYCLE, CycleState.READY_FOR_HANDOFF);
 
