@@ -3,15 +3,15 @@ package dev.planning.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.fixtures.Plans;
-import dev.planning.api.gate.Finding;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.fixtures.Plans;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +143,7 @@ class PluginGateAttackTest {
     @Test
     void numbersThatAreNotJsonNumbersAndKeysThatAreNotTextFailTheGate() {
         for (Object value : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
-                new java.util.concurrent.atomic.AtomicLong(1), new byte[] {1}, new String[] {"a"}, Optional.of("x"),
+                new AtomicLong(1), new byte[] {1}, new String[] {"a"}, Optional.of("x"),
                 Map.of(1, "one"), 'c')) {
             Gate first = gate("first", context -> Map.of("value", value));
 

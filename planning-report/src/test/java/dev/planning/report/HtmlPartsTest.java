@@ -1,9 +1,11 @@
 package dev.planning.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,12 +35,12 @@ class HtmlPartsTest {
 
         String chart = Svg.kpiChart("plan_accuracy", "percent", points, Optional.of(-Double.MAX_VALUE));
 
-        List<String> heights = java.util.regex.Pattern.compile("<circle class=\"point\" cx=\"[^\"]*\" cy=\"([^\"]*)\"")
+        List<String> heights = Pattern.compile("<circle class=\"point\" cx=\"[^\"]*\" cy=\"([^\"]*)\"")
                 .matcher(chart).results().map(m -> m.group(1)).toList();
         assertThat(heights).hasSize(2);
         assertThat(Double.parseDouble(heights.get(0))).as("0 lies halfway between the target and the other point")
                 .isCloseTo(Double.parseDouble(heights.get(1)) + (136 - Double.parseDouble(heights.get(1))) / 2,
-                        org.assertj.core.data.Offset.offset(0.5));
+                        offset(0.5));
         assertThat(Double.parseDouble(heights.get(1))).as("the largest value at the top of the plot").isLessThan(40);
         assertThat(chart).doesNotContain(">n/a<").doesNotContain("NaN").doesNotContain("Infinity");
     }
