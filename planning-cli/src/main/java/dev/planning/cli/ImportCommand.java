@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planning import}: stores execution outcomes (JUnit XML, JaCoCo XML, LCOV, axe-core JSON,
  * deployments YAML) under {@code outcomes/{cycle}/}, detected by content. A bad or partial file is
- * refused (exit 2) and then nothing is stored; importing the same bytes again changes nothing.
+ * refused (exit 2) and then nothing is stored; importing the same bytes again changes nothing. A cycle that
+ * does not exist is refused ("no such cycle", exit 2), as {@code gate} refuses it.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import execution outcomes (JUnit XML, JaCoCo XML, LCOV, axe-core JSON, deployments YAML)"

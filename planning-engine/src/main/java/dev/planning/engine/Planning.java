@@ -65,7 +65,9 @@ import org.apiguardian.api.API;
  * {@code release_readiness} and, with {@code planning-rules} on the class path, {@code governance})
  * are found through the builder's {@link Builder#classLoader class loader} (by default the thread's
  * context class loader, so a gate in a plug-in's or web application's loader is found); a gate
- * passed to {@link Builder#gate} replaces a registered one of the same name. Every gate sees the
+ * passed to {@link Builder#gate} replaces a registered one of the same name; two registered gates of
+ * different classes under one name (a plug-in's jar registering {@code release_readiness}) are refused
+ * by {@link Builder#build()}, never left to the class path's order. Every gate sees the
  * workspace through its {@link dev.planning.api.gate.GateContext}, which carries the builder's
  * layout, clock and trusted keys.
  *

@@ -140,11 +140,16 @@ final class Svg {
             min = Math.min(min, target.get());
             max = Math.max(max, target.get());
         }
-        if (max - min < 1e-9) {
+        // In halves, so that the span of two finite values never overflows: a digest (anyone's file) stating
+        // 1.8e308 with a target of -1.8e308 drew every point at the bottom (attack26). Halving is exact, so the
+        // chart of ordinary values keeps its bytes.
+        double halfSpan = max / 2 - min / 2;
+        if (halfSpan < 0.5e-9) {
             max = min + 1;
+            halfSpan = 0.5;
         }
-        double span = max - min;
-        max += span * 0.1;
+        // 10% above the highest value, within the doubles (max is never negative).
+        max += Math.min(halfSpan * 0.2, Double.MAX_VALUE - max);
         StringBuilder out = new StringBuilder();
         String title = name + ": " + (points.isEmpty() ? "not measured"
                 : Html.number(points.get(points.size() - 1).value()) + " " + unit)
@@ -161,7 +166,8 @@ final class Svg {
         out.append(text(left - 4, top + 4, "end", 10, "normal", "#4b5563", Html.number(max)));
         double finalMin = min;
         double finalMax = max;
-        DoubleUnaryOperator y = v -> bottom - (v - finalMin) / (finalMax - finalMin) * (bottom - top);
+        double halfRange = finalMax / 2 - finalMin / 2;
+        DoubleUnaryOperator y = v -> bottom - (v / 2 - finalMin / 2) / halfRange * (bottom - top);
         if (target.isPresent()) {
             double ty = y.applyAsDouble(target.get());
             out.append("<line class=\"target\" x1=\"").append(num(left)).append("\" y1=\"").append(num(ty))

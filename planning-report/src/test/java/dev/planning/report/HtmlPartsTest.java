@@ -1,9 +1,11 @@
 package dev.planning.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,28 @@ class HtmlPartsTest {
         String first = Svg.kpiChart("plan_accuracy", "percent", points, Optional.of(90.0));
         assertThat(Svg.kpiChart("plan_accuracy", "percent", List.copyOf(points), Optional.of(90.0))).isEqualTo(first);
         assertThat(first).contains(">80</text>", ">93.33</text>", "target 90", "class=\"target\"");
+    }
+
+    /**
+     * attack26: a digest (anyone's file) stating a KPI near {@code Double.MAX_VALUE} with a target near its
+     * negative drew every point at the bottom of the chart, 0 and 1.8e308 alike: the span between them overflowed to
+     * infinity. Each point is now drawn where its value lies, and the axis never reads "n/a".
+     */
+    @Test
+    void valuesWhoseSpanOverflowsADoubleAreStillDrawnWhereTheyLie() {
+        List<Model.Point> points = List.of(new Model.Point("2025-09-02", 0),
+                new Model.Point("2025-09-16", Double.MAX_VALUE));
+
+        String chart = Svg.kpiChart("plan_accuracy", "percent", points, Optional.of(-Double.MAX_VALUE));
+
+        List<String> heights = Pattern.compile("<circle class=\"point\" cx=\"[^\"]*\" cy=\"([^\"]*)\"")
+                .matcher(chart).results().map(m -> m.group(1)).toList();
+        assertThat(heights).hasSize(2);
+        assertThat(Double.parseDouble(heights.get(0))).as("0 lies halfway between the target and the other point")
+                .isCloseTo(Double.parseDouble(heights.get(1)) + (136 - Double.parseDouble(heights.get(1))) / 2,
+                        offset(0.5));
+        assertThat(Double.parseDouble(heights.get(1))).as("the largest value at the top of the plot").isLessThan(40);
+        assertThat(chart).doesNotContain(">n/a<").doesNotContain("NaN").doesNotContain("Infinity");
     }
 
     @Test

@@ -102,8 +102,10 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         CycleArtifacts artifacts = environment.artifacts();
         this.tasks = recorded(() -> artifacts.taskBreakdown(cycle));
         this.storyMap = recorded(() -> artifacts.storyMap(cycle));
-        this.otherStreams = recorded(() -> artifacts.otherStreams(cycle));
-        this.artifactPaths = recorded(() -> artifacts.artifactPaths(cycle));
+        // Served to every gate of the run from one memo: a view that refuses changes, so that no gate (a plug-in's
+        // that sorts or trims what it is given) changes what the gates after it judge (attack26).
+        this.otherStreams = recorded(() -> Collections.unmodifiableMap(artifacts.otherStreams(cycle)));
+        this.artifactPaths = recorded(() -> Collections.unmodifiableList(artifacts.artifactPaths(cycle)));
         this.waivers = recorded(() -> readOptional(environment.layout().decisionLog(cycle),
                 (file, path) -> new DecisionLogReader().readFor(file, path, cycle)).orElse(List.of()));
         this.contracts = recorded(() -> readOptional(environment.layout().contracts(cycle),

@@ -3,10 +3,12 @@ package dev.planning.engine.internal.gate;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.gate.Gate;
+import java.security.CodeSource;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Gates by name, as gate profiles refer to them. Built from gates passed explicitly, optionally
  * completed by those registered in {@code META-INF/services/dev.planning.api.gate.Gate}; an explicit
- * gate replaces a discovered one of the same name, so an application can override a built-in.
+ * gate replaces a discovered one of the same name, so an application can override a built-in. Two
+ * registered gates of different classes under one name are refused, unless an explicit gate settles it.
  *
  * <pre>{@code
  * GateRegistry gates = GateRegistry.withServiceLoader(List.of(new OwnersPresentGate()), getClass().getClassLoader());
@@ -55,24 +58,54 @@ public final class GateRegistry {
      * These gates plus the ones {@link ServiceLoader} finds through a class loader.
      *
      * @throws PlanningException when a registered gate cannot be instantiated
+     * @throws InvalidInputException when two registered gates of different classes share a name no explicit gate has
      */
     public static GateRegistry withServiceLoader(List<? extends Gate> explicit, ClassLoader loader) {
         Map<String, Gate> byName = new TreeMap<>(of(explicit).gates);
+        Map<String, Gate> registered = new TreeMap<>();
         try {
             for (Gate discovered : ServiceLoader.load(Gate.class, loader)) {
-                byName.putIfAbsent(checkedName(discovered), discovered);
+                register(registered, discovered, byName.keySet());
             }
             if (loader != GateRegistry.class.getClassLoader()) {
                 // A loader that does not delegate to the engine's (a plug-in host's) still gets the built-ins.
                 for (Gate builtIn : ServiceLoader.load(Gate.class, GateRegistry.class.getClassLoader())) {
-                    byName.putIfAbsent(checkedName(builtIn), builtIn);
+                    register(registered, builtIn, byName.keySet());
                 }
             }
         } catch (ServiceConfigurationError e) {
             throw new PlanningException("a gate registered in META-INF/services/" + Gate.class.getName()
                     + " cannot be loaded: " + e.getMessage(), null, e);
         }
+        registered.forEach(byName::putIfAbsent);
         return new GateRegistry(byName);
+    }
+
+    /**
+     * Adds a gate {@link ServiceLoader} found. The same class found again (the built-ins through two loaders) is
+     * one gate; two classes under one name are refused (attack26): keeping the first found let the class path's
+     * order decide which one judges, so a plug-in's jar listed first replaced a built-in (its
+     * {@code release_readiness}, which checks the seal's signatures) without a word. A name the caller gave a
+     * gate of its own is settled by that gate.
+     *
+     * @throws InvalidInputException naming both classes and where each was loaded from
+     */
+    private static void register(Map<String, Gate> registered, Gate gate, Set<String> explicit) {
+        String name = checkedName(gate);
+        Gate other = registered.putIfAbsent(name, gate);
+        if (other != null && other.getClass() != gate.getClass() && !explicit.contains(name)) {
+            throw new InvalidInputException("two gates registered in META-INF/services/" + Gate.class.getName()
+                    + " are named '" + name + "': " + origin(other.getClass()) + " and " + origin(gate.getClass())
+                    + "; which one judged would depend on the class path's order: remove the one not meant, or give the"
+                    + " one meant to Planning.builder().gate(...), which replaces a registered gate of its name");
+        }
+    }
+
+    /** A class's name and the jar or directory it was loaded from, where the runtime tells. */
+    private static String origin(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return type.getName() + (source == null || source.getLocation() == null ? ""
+                : " (from " + source.getLocation() + ")");
     }
 
     /** The gates on this class's class path: the built-ins and any registered by other jars. */

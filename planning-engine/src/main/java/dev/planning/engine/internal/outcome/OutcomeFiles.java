@@ -6,8 +6,10 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,7 +101,17 @@ public final class OutcomeFiles {
     private static <R> List<OutcomeSet.Stored<R>> parsed(OutcomeSnapshot snapshot, OutcomeKind kind,
             BiFunction<byte[], String, R> parser, List<InvalidInputException> refused) {
         List<OutcomeSet.Stored<R>> reports = new ArrayList<>();
+        Map<String, String> byHash = new HashMap<>();
         for (OutcomeSnapshot.File file : snapshot.filesIn(kind.directory())) {
+            String first = byHash.putIfAbsent(file.sha256(), file.path());
+            if (first != null) {
+                // import stores a report's bytes once; a second copy (committed by hand) would count its tests, checks
+                // or deployments twice (attack26).
+                refused.add(new InvalidInputException("holds the same bytes as " + Shown.path(first) + " (sha256 "
+                        + file.sha256() + "): one report stored twice would be counted twice; remove one",
+                        SourceLocation.ofFile(file.path())));
+                continue;
+            }
             try {
                 reports.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), parser.apply(file.content(),
                         file.path())));

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,10 +132,17 @@ public final class OutcomeImporter {
         }
         requireDistinctDeployments(cycle, candidates, existing);
         requireMergeableCoverage(cycle, candidates, existing);
+        // The bytes this call stored, by SHA-256: the same bytes given twice under two names are stored once (the
+        // directory was looked at before either was written; attack26).
+        Map<String, String> storedNow = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
             String prefix = candidate.sha256().substring(0, PREFIX);
+            if (existing.get(i).isEmpty() && storedNow.containsKey(candidate.sha256())) {
+                imported.add(new ImportedFile(candidate.source(), candidate.kind(), storedNow.get(candidate.sha256()), true));
+                continue;
+            }
             if (existing.get(i).isPresent() && alreadyRecorded.contains(existing.get(i).get())) {
                 imported.add(new ImportedFile(candidate.source(), candidate.kind(), existing.get(i).get(), true));
                 continue;
@@ -153,6 +161,7 @@ public final class OutcomeImporter {
             }
             String path = dir + "/" + prefix + "-" + safeName(candidate.source());
             AtomicFiles.writeNew(SafePaths.resolve(workspace.root(), path), candidate.content());
+            storedNow.put(candidate.sha256(), path);
             imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, false));
             stored.add(path);
             details.put(SHA256_OF + path, candidate.sha256());

@@ -106,6 +106,24 @@ class OutcomeImporterTest {
     }
 
     /**
+     * attack26: the same bytes given twice in one call, under two names, were stored twice (the check for a stored
+     * copy looked at the directory before either was written), so the cycle's tests counted twice.
+     */
+    @Test
+    void theSameBytesTwiceInOneImportAreStoredOnce() throws IOException {
+        Path first = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        Path second = report("TEST-b.xml", JUnitReportParserTest.SUREFIRE);
+
+        ImportReport result = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(first, second));
+
+        assertThat(storedFiles()).hasSize(1);
+        assertThat(result.files()).extracting(ImportedFile::alreadyImported).containsExactly(false, true);
+        assertThat(result.files().get(1).path()).isEqualTo(result.files().get(0).path());
+        assertThat(workspace.status(CYCLE).history()).last()
+                .satisfies(e -> assertThat(e.event().details().get("count")).isEqualTo("1"));
+    }
+
+    /**
      * An import that stored its file but was stopped before recording {@code OUTCOMES_IMPORTED} (the
      * disk full on the log, a killed process): the next import of the same bytes records the event.
      * Before, it answered "already imported" and recorded nothing, so the cycle's history never said
