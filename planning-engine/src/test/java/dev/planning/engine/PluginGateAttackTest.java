@@ -119,9 +119,9 @@ class PluginGateAttackTest {
         assertThat(result.evidence()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("gate.crashed");
-            assertThat(f.message()).contains("gate first returned evidence that is not JSON")
-                    .contains("runs[0].at.thread").contains("java.lang.Thread")
-                    .contains("expected strings, finite numbers, booleans, null, and lists and maps");
+            assertThat(f.message()).contains("gate first crashed: ").contains("InvalidEvidenceException")
+                    .contains("evidence.runs[0].at.thread").contains("java.lang.Thread")
+                    .contains("not a JSON value (a string, number, boolean, null, or a list or string-keyed map");
         });
     }
 
@@ -151,14 +151,14 @@ class PluginGateAttackTest {
 
             assertThat(result.status()).as(String.valueOf(value)).isEqualTo(GateStatus.FAIL);
             assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
-                    .as(String.valueOf(value)).contains("returned evidence that is not JSON").contains("value");
+                    .as(String.valueOf(value)).contains("InvalidEvidenceException").contains("evidence.value");
         }
     }
 
     @Test
-    void evidenceNestedDeeperThanTheReadersReadIsRefused() {
+    void evidenceNestedDeeperThanTheBoundIsRefused() {
         Object deep = "leaf";
-        for (int i = 0; i < 65; i++) {
+        for (int i = 0; i < GateResult.MAX_EVIDENCE_DEPTH; i++) {
             deep = List.of(deep);
         }
         Object tooDeep = deep;
@@ -168,7 +168,7 @@ class PluginGateAttackTest {
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
         assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
-                .contains("more than 64 levels");
+                .contains("nests deeper than " + GateResult.MAX_EVIDENCE_DEPTH + " levels");
     }
 
     @Test
@@ -184,7 +184,7 @@ class PluginGateAttackTest {
         values.put("nothing", null);
         values.put("list", List.of(List.of(), Map.of("k", 1)));
         Object deep = "leaf";
-        for (int i = 0; i < 63; i++) {
+        for (int i = 0; i < GateResult.MAX_EVIDENCE_DEPTH - 1; i++) {
             deep = List.of(deep);
         }
         values.put("deep", deep);

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Runs resolved gates in order. A gate that throws fails instead of aborting the transition: the
  * attempt is still recorded, with the failure as a finding ({@code gate.error} for a
- * {@link PlanningException}, {@code gate.crashed} for any other exception, or for evidence that is not JSON,
- * {@link EvidenceValues}). An {@link Error}, a
+ * {@link PlanningException}, {@code gate.crashed} for any other exception, a {@link dev.planning.api.gate.GateResult.InvalidEvidenceException}
+ * included: evidence that is not JSON cannot be made). An {@link Error}, a
  * {@link LinkageError} included (a plug-in's class or native library missing), is no verdict of the gate:
  * it propagates and no attempt is recorded. The exception among exceptions is an
  * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
@@ -83,15 +83,6 @@ final class GateRun {
         }
         if (result == null) {
             return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " returned no result",
-                    Optional.empty(), Optional.empty()));
-        }
-        Optional<String> notJson = EvidenceValues.notJson(result.evidence());
-        if (notJson.isPresent()) {
-            // Fail closed: the evidence is written, sealed and shown; a value the engine cannot write as the JSON
-            // it is is no evidence (attack26).
-            return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " returned evidence that"
-                    + " is not JSON: " + notJson.get() + "; expected strings, finite numbers, booleans, null, and lists"
-                    + " and maps (with text keys) of them, at most " + EvidenceValues.MAX_DEPTH + " levels deep",
                     Optional.empty(), Optional.empty()));
         }
         // The status as given, unless the result lists an error: GateResult's constructor takes a PASS
