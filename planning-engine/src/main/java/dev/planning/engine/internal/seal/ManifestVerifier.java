@@ -736,11 +736,12 @@ public final class ManifestVerifier {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), judged.expected(), judged.actual(),
                         "prior manifest " + id + " " + judged.why()));
             }
-            found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
+            Optional<CycleRef> priorCycle = ownCycle(priorManifest);
+            // Bound to HEAD's first-parent line as verify of the prior's own cycle binds it (seal26).
+            found.addAll(PriorSnapshot.check(workspace, layout, priorManifest, priorCycle, path.get()));
             // A later handoff rests on its prior's seal as verify of the prior judges it: its log records that
             // seal once, of exactly this manifest (kit19: a prior whose log lost its seal passed the chain).
             String priorPath = path.get();
-            Optional<CycleRef> priorCycle = ownCycle(priorManifest);
             if (priorCycle.isEmpty()) {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, priorPath, "a valid stream and cycle id",
                         priorManifest.stream() + "/" + priorManifest.cycleId(), "prior manifest " + id
