@@ -70,9 +70,12 @@ class SealAttackTest {
         ws.write(AttackWorkspace.TASKS, ws.read(AttackWorkspace.TASKS) + UNCONTROLLED_TASK);
         String newSha = Sha256.file(ws.path(AttackWorkspace.TASKS)).sha256();
         long newBytes = Files.size(ws.path(AttackWorkspace.TASKS));
+        // snapshot_rev pointed at a commit that holds the new plan: a sealed input must be the blob there (seal26).
+        String planned = ws.commit("tidy the plan");
         ws.edit(AttackWorkspace.MANIFEST, m -> m.replace(sealedSha, newSha)
-                .replace("bytes: " + sealedBytes + "\n", "bytes: " + newBytes + "\n"));
-        ws.commit("tidy the plan");
+                .replace("bytes: " + sealedBytes + "\n", "bytes: " + newBytes + "\n")
+                .replaceFirst("(?m)^snapshot_rev: \"[0-9a-f]{40}\"$", "snapshot_rev: \"" + planned + "\""));
+        ws.commit("tidy the seal");
         AttackWorkspace.Snapshot before = ws.snapshot();
         String manifest = ws.read(AttackWorkspace.MANIFEST);
 
@@ -108,11 +111,14 @@ class SealAttackTest {
         String approvals = "      approvals: [pm-dana, techlead-erik, qa-fay]\n";
         assertThat(plan).contains(approvals);
         ws.write(AttackWorkspace.TASKS, plan.replaceFirst(Pattern.quote(approvals), ""));
+        // snapshot_rev pointed at a commit that holds the new plan: a sealed input must be the blob there (seal26).
+        String planned = ws.commit("the plan");
         byte[] newPlan = Files.readAllBytes(ws.path(AttackWorkspace.TASKS));
         String oldSha = Sha256.hex(oldPlan);
         String newSha = Sha256.hex(newPlan);
         String manifest = ws.read(AttackWorkspace.MANIFEST).replace(oldSha, newSha)
-                .replaceFirst("bytes: " + oldPlan.length + "\n", "bytes: " + newPlan.length + "\n");
+                .replaceFirst("bytes: " + oldPlan.length + "\n", "bytes: " + newPlan.length + "\n")
+                .replaceFirst("(?m)^snapshot_rev: \"[0-9a-f]{40}\"$", "snapshot_rev: \"" + planned + "\"");
         try (var evidence = Files.list(ws.path("frameworks/planning-fe/evidence/2025-09-02"))) {
             for (Path file : evidence.toList()) {
                 String relative = ws.root().relativize(file).toString().replace('\\', '/');

@@ -251,9 +251,12 @@ class SealedInputsAttackTest {
         ws.edit(AttackWorkspace.TASKS, t -> t.replaceFirst("owner: [a-z]+", "owner: mallory"));
         String newSha = Sha256.file(ws.path(AttackWorkspace.TASKS)).sha256();
         long newBytes = Files.size(ws.path(AttackWorkspace.TASKS));
+        // snapshot_rev pointed at a commit that holds the new plan: a sealed input must be the blob there (seal26).
+        String reassigned = ws.commit("reassign");
         ws.edit(AttackWorkspace.MANIFEST, m -> m.replace(sealedSha, newSha)
-                .replace("bytes: " + sealedBytes + "\n", "bytes: " + newBytes + "\n"));
-        ws.commit("reassign");
+                .replace("bytes: " + sealedBytes + "\n", "bytes: " + newBytes + "\n")
+                .replaceFirst("(?m)^snapshot_rev: \"[0-9a-f]{40}\"$", "snapshot_rev: \"" + reassigned + "\""));
+        ws.commit("tidy the seal");
 
         VerificationReport report = team.verify(FE, TrustFile.readOutside(Path.of(ws.trust()), ws.root()));
 

@@ -258,6 +258,43 @@ class SealedSetAttackTest {
                 + " is an input of the gates at HEAD, not at snapshot_rev");
     }
 
+    /**
+     * seal26: a sealed input whose checksum is not the blob at {@code snapshot_rev}. The contributor seals, with
+     * the tool, on a branch whose plan ({@code P1}) was judged with a roomy capacity model; {@code main} cuts
+     * carol's capacity and then takes the plan, so no commit of {@code main} holds that plan with that capacity
+     * model, and the gates over {@code HEAD} fail. The manifest, evidence and log are brought over and
+     * {@code snapshot_rev} pointed at the commit of {@code main} before the cut (the log's chain recomputed, no
+     * key used). That commit is on the line and holds the sealed capacity model, but another plan ({@code P0}):
+     * the task breakdown's sealed checksum is the work tree's, not the commit's. {@code verify} read the sealed
+     * bytes from the work tree when git's did not match, so the verdicts were re-derived over a set the line never
+     * held, and every role signed.
+     */
+    @Test
+    void aSealedInputWhoseChecksumIsNotTheBlobAtSnapshotRevIsNotSignedNorVerified() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        String roomy = ws.commit("plan, capacity");
+        checkout(ws, "elsewhere", roomy);
+        ws.edit(AttackWorkspace.TASKS, t -> t + "# planned after the capacity cut\n");
+        ws.sealNow();
+        checkout(ws, "main", null);
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.commit("capacity cut");
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setStartPoint("elsewhere").addPath("frameworks/planning-fe").call();
+        }
+        ws.commit("the plan, and the handoff");
+        repointSnapshot(ws, roomy);
+        ws.commit("tidy the seal");
+
+        CliRun sign = ws.sign("PM");
+        CliRun verify = ws.verify("--checksums-only");
+
+        assertFailsNaming(sign, 1, "ARTIFACT_CHANGED", AttackWorkspace.TASKS, "committed at snapshot_rev " + roomy);
+        assertFailsNaming(verify, 1, "ARTIFACT_CHANGED", AttackWorkspace.TASKS, "committed at snapshot_rev " + roomy);
+        assertThat(ws.read(AttackWorkspace.MANIFEST)).doesNotContain("signatures:\n  - ");
+    }
+
     @Test
     void aSealedPlanOfAStreamTheSealedRevisionDoesNotHoldIsNotSigned() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);

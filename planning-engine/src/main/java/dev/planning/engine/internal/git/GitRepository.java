@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -762,6 +763,24 @@ public final class GitRepository implements AutoCloseable {
             return Optional.of(new Sha256.FileDigest(HexFormat.of().formatHex(sha256.digest()), size));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /**
+     * The size of a workspace file as committed at {@code revision}, from its git object's header (the blob itself
+     * is not read): what a caller compares with a sealed size before it reads a blob whole (seal26).
+     *
+     * @param path workspace-relative, {@code /} separators
+     * @return empty when the revision is not a commit or has no such regular file
+     * @throws PlanningException when the object cannot be read (missing from the object store, say)
+     */
+    public OptionalLong size(String revision, String path) {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            Optional<ObjectId> blob = blob(revision, path);
+            return blob.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(reader.getObjectSize(blob.get(), Constants.OBJ_BLOB));
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         }

@@ -388,8 +388,11 @@ public final class ManifestVerifier {
                 waivers.addAll(sealed.waivers());
                 stamps.addAll(sealed.stamps());
             } else {
+                // Joined already (incompleteSealedSet): without a commit that holds the sealed set there are no
+                // sealed bytes to re-derive the verdicts from, only the work tree's, which a clean seal never takes.
+                boolean bound = snapshot.map(check -> check.result().isEmpty()).orElse(true);
                 VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
-                        rulebookSealed, changed.isEmpty(), trust);
+                        rulebookSealed, changed.isEmpty() && bound, trust);
                 found.addAll(verdict.discrepancies());
                 notes.addAll(verdict.notes());
                 waivers.addAll(verdict.waivers());
@@ -568,6 +571,8 @@ public final class ManifestVerifier {
                         + " snapshot_rev " + rev + " (not committed there, or another stream's plan they do not choose)"));
             }
         }
+        // Each sealed input is the blob committed at snapshot_rev, compared on the snapshot check's thread (seal26).
+        found.addAll(snapshot.unlikeCommitted());
         return found;
     }
 
@@ -731,11 +736,12 @@ public final class ManifestVerifier {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), judged.expected(), judged.actual(),
                         "prior manifest " + id + " " + judged.why()));
             }
-            found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
+            Optional<CycleRef> priorCycle = ownCycle(priorManifest);
+            // Bound to HEAD's first-parent line as verify of the prior's own cycle binds it (seal26).
+            found.addAll(PriorSnapshot.check(workspace, layout, priorManifest, priorCycle, path.get()));
             // A later handoff rests on its prior's seal as verify of the prior judges it: its log records that
             // seal once, of exactly this manifest (kit19: a prior whose log lost its seal passed the chain).
             String priorPath = path.get();
-            Optional<CycleRef> priorCycle = ownCycle(priorManifest);
             if (priorCycle.isEmpty()) {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, priorPath, "a valid stream and cycle id",
                         priorManifest.stream() + "/" + priorManifest.cycleId(), "prior manifest " + id

@@ -1,8 +1,10 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.git.GitRepository;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a prior manifest's artifacts where they were sealed: at its {@code snapshot_rev}, read
@@ -19,13 +22,24 @@ import java.util.Optional;
  * closed: a prior without a revision, outside a repository, or with an artifact missing or
  * different at that revision is a discrepancy. Evidence files, written by the sealing run itself
  * and committed later, are the exception: they are checked only when present at the revision.
+ *
+ * <p>The prior is bound as {@code verify} of its own cycle binds it (seal26): its {@code snapshot_rev} on
+ * {@code HEAD}'s first-parent line (told by commit id first, which reads no tree), or else a commit of that line
+ * holding its sealed set ({@link SnapshotBinding}). A later handoff rests on its prior's seal as verify of the
+ * prior judges it; a handoff signed on a branch that never landed (its commit on a side branch, or dangling once
+ * the branch is gone) is no prior of this line.
  */
 final class PriorSnapshot {
 
     private PriorSnapshot() {
     }
 
-    static List<Discrepancy> check(Path workspace, HandoffManifest prior, String display) {
+    /**
+     * @param cycle the prior's own cycle; empty when it names none (then only its {@code snapshot_rev} on the line
+     *              binds it)
+     */
+    static List<Discrepancy> check(Path workspace, WorkspaceLayout layout, HandoffManifest prior,
+            Optional<CycleRef> cycle, String display) {
         List<Discrepancy> found = new ArrayList<>();
         String id = prior.manifestId();
         String rev = prior.snapshotRev();
@@ -47,6 +61,7 @@ final class PriorSnapshot {
                         "prior manifest " + id + ": snapshot_rev is not a commit of the workspace's repository"));
                 return found;
             }
+            bound(git, layout, prior, cycle, display).ifPresent(found::add);
             for (ArtifactChecksum artifact : prior.artifacts()) {
                 // Streamed: a prior artifact (evidence included) may be of any size at that commit.
                 Optional<Sha256.FileDigest> bytes = git.digest(rev, artifact.path());
@@ -73,5 +88,20 @@ final class PriorSnapshot {
                     + " cannot be checked at its snapshot_rev: " + e.getMessage()));
         }
         return found;
+    }
+
+    /** A refusal when no commit of {@code HEAD}'s first-parent line holds the prior's sealed set. */
+    private static Optional<Discrepancy> bound(GitRepository git, WorkspaceLayout layout, HandoffManifest prior,
+            Optional<CycleRef> cycle, String display) {
+        String rev = prior.snapshotRev();
+        // By id first: a prior sealed on the line (the usual case) binds without a tree read of the commits since.
+        if (git.onFirstParentLine(rev::equals, "snapshot_rev " + rev + " of prior manifest " + prior.manifestId())
+                .isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> inputs = cycle.flatMap(c -> SealedInputs.committedInputs(git, layout, c, rev));
+        return SnapshotBinding.check(git, layout, cycle, inputs, rev, display).refused().map(d -> new Discrepancy(
+                DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected(), d.actual(), "prior manifest "
+                        + prior.manifestId() + ": " + d.message()));
     }
 }

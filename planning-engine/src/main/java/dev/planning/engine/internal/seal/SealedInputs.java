@@ -1,14 +1,18 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +23,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,8 +38,8 @@ import java.util.stream.Stream;
  * The sealed inputs of a handoff as they were sealed, for re-deriving its verdict: each sealed
  * input (plan files, contracts, capacity model, the other streams' plans; not the evidence) with
  * its sealed bytes, read from git objects at the manifest's {@code snapshot_rev} (with JGit, not
- * the work tree) and, for a manifest sealed without a clean revision, from the work tree; either
- * way only bytes with the sealed SHA-256 and size are used.
+ * the work tree) and, only for a manifest sealed dirty, from the work tree; either way only bytes
+ * with the sealed SHA-256 and size are used.
  *
  * <p>{@link #pin} writes them into a directory of their own, which then holds exactly the sealed
  * set: the gates run over it see the other streams' plans the signers saw, pinned, whatever those
@@ -80,9 +86,11 @@ final class SealedInputs implements AutoCloseable {
     }
 
     /**
-     * The artifact's sealed bytes, from git at {@code snapshot_rev} first, else the work tree; empty when
-     * neither has them. Neither is read unless it has the sealed size, and that is at most
-     * {@link GitRepository#MAX_READ_BYTES}.
+     * The artifact's sealed bytes: for a clean seal, the blob committed at {@code snapshot_rev} and nothing else
+     * (seal26: the work tree is not what the seal claims, and its bytes let a set no commit held be judged); for a
+     * manifest sealed dirty ({@code dirty: true}), git at {@code snapshot_rev} first, else the work tree (no commit
+     * holds such a set); empty when none has them. Nothing is read unless it has the sealed size, and that is at
+     * most {@link GitRepository#MAX_READ_BYTES}.
      */
     Optional<byte[]> sealedBytes(ArtifactChecksum artifact) {
         if (!manifest.snapshotRev().equals(GitState.NONE)) {
@@ -95,6 +103,9 @@ final class SealedInputs implements AutoCloseable {
             });
             if (committed.filter(bytes -> matches(bytes, artifact)).isPresent()) {
                 return committed;
+            }
+            if (!manifest.dirty()) {
+                return Optional.empty();
             }
         }
         try {
@@ -111,6 +122,58 @@ final class SealedInputs implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sealed inputs among {@code inputs} (those the gates read at {@code snapshot_rev}) whose sealed SHA-256 and
+     * size are not those of the blob committed there (seal26), each an {@code ARTIFACT_CHANGED} discrepancy: a
+     * clean seal claims the content of that commit, and one whose checksum is the work tree's, or anything else,
+     * was judged over bytes the commit does not hold. The blob's size is compared first, from its header; only one
+     * of the sealed size is read, and never one over {@link GitRepository#MAX_READ_BYTES}.
+     *
+     * @throws dev.planning.api.InvalidInputException when a blob of the sealed size is over that bound (no gate
+     *         reads an input that large, so it cannot have been judged, and it is not read)
+     * @throws PlanningException when a blob cannot be read (missing from the object store, as in a partial clone)
+     */
+    static List<Discrepancy> unlikeCommitted(GitRepository git, HandoffManifest manifest, Set<String> inputs) {
+        String rev = manifest.snapshotRev();
+        List<Discrepancy> found = new ArrayList<>();
+        for (ArtifactChecksum artifact : manifest.artifacts()) {
+            if (!inputs.contains(artifact.path())) {
+                continue;
+            }
+            String sealed = "sha256 " + artifact.sha256() + " (" + artifact.bytes() + " bytes), the file committed at"
+                    + " snapshot_rev " + rev;
+            String why = "sealed input " + artifact.path() + " is not the file committed at snapshot_rev " + rev
+                    + ": the manifest seals other bytes than that commit holds, so the verdicts were not judged over"
+                    + " its content";
+            OptionalLong size = git.size(rev, artifact.path());
+            if (size.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, artifact.path(), sealed,
+                        "no regular file committed at snapshot_rev " + rev, why));
+                continue;
+            }
+            if (size.getAsLong() != artifact.bytes()) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, artifact.path(), sealed,
+                        size.getAsLong() + " bytes committed at snapshot_rev " + rev, why));
+                continue;
+            }
+            if (artifact.bytes() > GitRepository.MAX_READ_BYTES) {
+                throw new InvalidInputException("sealed input " + Shown.path(artifact.path()) + " is "
+                        + artifact.bytes() + " bytes at snapshot_rev " + rev + ", over the "
+                        + (GitRepository.MAX_READ_BYTES >> 20) + " MiB an input is read to: no gate can have judged"
+                        + " it, and it is not read");
+            }
+            byte[] bytes = git.read(rev, artifact.path(), artifact.bytes()).orElseThrow(() -> new PlanningException(
+                    "cannot read sealed input " + Shown.path(artifact.path()) + " at snapshot_rev " + rev
+                            + " from the git repository"));
+            if (!matches(bytes, artifact)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, artifact.path(), sealed,
+                        "sha256 " + Sha256.hex(bytes) + " (" + bytes.length + " bytes) committed at snapshot_rev "
+                                + rev, why));
+            }
+        }
+        return found;
     }
 
     /** The most planning files the streams directory of a sealed commit is listed to. */
@@ -166,8 +229,8 @@ final class SealedInputs implements AutoCloseable {
                     continue;
                 }
                 byte[] bytes = sealedBytes(artifact).orElseThrow(() -> new IllegalStateException("the sealed bytes of "
-                        + artifact.path() + " are neither at snapshot_rev " + manifest.snapshotRev()
-                        + " nor in the work tree"));
+                        + artifact.path() + " are not at snapshot_rev " + manifest.snapshotRev()
+                        + (manifest.dirty() ? " nor in the work tree" : "")));
                 Path target = SafePaths.resolve(root, artifact.path());
                 Files.createDirectories(target.getParent());
                 Files.write(target, bytes);

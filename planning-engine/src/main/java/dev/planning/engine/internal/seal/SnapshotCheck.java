@@ -7,6 +7,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,10 +46,11 @@ final class SnapshotCheck {
      * Whether the revision is missing, the inputs the gates read there (when asked and it is a commit), and what
      * {@code HEAD} holds other than the sealed set when an older commit of its first-parent line holds it.
      */
-    private record Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed, Optional<String> note) {
+    private record Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed, Optional<String> note,
+            List<Discrepancy> unlikeCommitted) {
 
         Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed) {
-            this(missing, committed, Optional.empty());
+            this(missing, committed, Optional.empty(), List.of());
         }
     }
 
@@ -126,6 +128,18 @@ final class SnapshotCheck {
         return answer().committed();
     }
 
+    /**
+     * The sealed inputs of a clean seal whose sealed SHA-256 and size are not the blob's committed at
+     * {@code snapshot_rev} ({@link SealedInputs#unlikeCommitted}), compared on the same thread; empty when
+     * {@link #committedInputs()} is.
+     *
+     * @throws dev.planning.api.PlanningException when a blob cannot be read
+     * @throws dev.planning.api.InvalidInputException when a blob of the sealed size is over the read bound
+     */
+    List<Discrepancy> unlikeCommitted() {
+        return answer().unlikeCommitted();
+    }
+
     private Answer answer() {
         if (here != null) {
             return here;
@@ -185,7 +199,13 @@ final class SnapshotCheck {
             if (bound.refused().isPresent()) {
                 return new Answer(bound.refused(), Optional.empty());
             }
-            return new Answer(Optional.empty(), manifest.dirty() ? Optional.empty() : atRev, bound.note());
+            if (manifest.dirty() || atRev.isEmpty()) {
+                return new Answer(Optional.empty(), Optional.empty(), bound.note(), List.of());
+            }
+            // A clean seal claims the content of snapshot_rev: each sealed input is the blob committed there, read
+            // from git, never the work tree (seal26).
+            return new Answer(Optional.empty(), atRev, bound.note(), SealedInputs.unlikeCommitted(git, manifest,
+                    atRev.get()));
         }
     }
 }

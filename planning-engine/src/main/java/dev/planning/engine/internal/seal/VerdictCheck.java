@@ -122,7 +122,7 @@ final class VerdictCheck {
     /**
      * @param recompute      whether to run the gates again
      * @param rulebookSealed whether the rulebook in hand has the manifest's rulebook hash
-     * @param inputsIntact   whether every sealed artifact is present and unchanged
+     * @param inputsIntact   whether every sealed artifact is present and unchanged, and bound to its snapshot_rev
      * @param trust          the keys the verification judges with, which the gates run again read
      */
     Outcome check(HandoffManifest manifest, CycleRef cycle, String display, boolean recompute,
@@ -166,7 +166,7 @@ final class VerdictCheck {
         }
         if (!rulebookSealed || !inputsIntact) {
             notes.add("verdicts not recomputed: " + (!rulebookSealed ? "the rulebook in hand is not the sealed one"
-                    : "sealed inputs changed") + " (reported above)");
+                    : "sealed inputs changed, or snapshot_rev does not hold them") + " (reported above)");
             return new Outcome(found, notes, waivers, stamps);
         }
         List<String> recomputed = new ArrayList<>();

@@ -41,8 +41,13 @@ class SealedInputsGitLargeObjectTest {
         String forged = GitFixture.commitAll(workspace, "a large blob at the sealed path");
         Files.write(file, sealed);
 
+        // Not read, and, the seal being clean, not taken from the work tree either (seal26); a dirty seal's are.
         try (SealedInputs inputs = new SealedInputs(workspace, WorkspaceLayout.DEFAULT, at(manifest, forged, plan),
                 SealFixture.CYCLE)) {
+            assertThat(inputs.sealedBytes(plan)).isEmpty();
+        }
+        try (SealedInputs inputs = new SealedInputs(workspace, WorkspaceLayout.DEFAULT,
+                dirty(at(manifest, forged, plan)), SealFixture.CYCLE)) {
             assertThat(inputs.sealedBytes(plan)).hasValue(sealed);
         }
     }
@@ -62,6 +67,13 @@ class SealedInputsGitLargeObjectTest {
                 at(manifest, manifest.snapshotRev(), claimed), SealFixture.CYCLE)) {
             assertThat(inputs.sealedBytes(claimed)).isEmpty();
         }
+    }
+
+    /** The manifest as one sealed with {@code --allow-dirty} records it. */
+    private static HandoffManifest dirty(HandoffManifest m) {
+        return new HandoffManifest(m.version(), m.manifestId(), m.cycleId(), m.stream(), m.sealed(), m.createdAt(),
+                m.createdBy(), m.sealedAt(), m.snapshotRev(), true, m.rulebookHash(), m.eventLogHead(), m.artifacts(),
+                m.gateResults(), m.governance(), m.priorManifestId(), m.notes(), m.signatures());
     }
 
     /** The manifest with another {@code snapshot_rev} and one artifact replaced, as a hand edit would make it. */
