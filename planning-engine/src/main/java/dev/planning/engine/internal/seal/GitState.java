@@ -15,7 +15,7 @@ import java.util.Optional;
  * or before the first commit) and whether sealing went ahead over uncommitted changes.
  *
  * @param snapshotRev the revision, or {@value #NONE}
- * @param dirty       whether any sealed plan artifact differed from {@code HEAD}
+ * @param dirty       whether any sealed plan artifact differed from {@code HEAD} (byte for byte)
  */
 record GitState(String snapshotRev, boolean dirty) {
 
@@ -52,13 +52,26 @@ record GitState(String snapshotRev, boolean dirty) {
             List<String> notCheckedOut = git.notCheckedOut(unjudged);
             unjudged.stream().filter(path -> !notCheckedOut.contains(path))
                     .forEach(path -> uncommitted.add(path + " (deleted)"));
-            if (uncommitted.isEmpty() && notCheckedOut.isEmpty()) {
+            // Git's status calls a file unchanged when its bytes convert to the blob (.gitattributes eol, ident, a
+            // filter; core.autocrlf), and follows no link: the gates would judge bytes no commit holds (probe26).
+            List<String> converted = git.notAsCommitted(paths).stream().filter(path -> !uncommitted.contains(path))
+                    .toList();
+            if (uncommitted.isEmpty() && notCheckedOut.isEmpty() && converted.isEmpty()) {
                 return new GitState(head.get(), false);
             }
             List<String> problems = new ArrayList<>();
             if (!uncommitted.isEmpty()) {
                 problems.add("artifacts of " + cycle + " have uncommitted changes: " + String.join(", ", uncommitted)
                         + "; commit them");
+            }
+            if (!converted.isEmpty()) {
+                problems.add("inputs of the gates of " + cycle + " are not in the work tree as committed at HEAD, though"
+                        + " git's status shows no change: " + String.join(", ", converted) + " (each is a symbolic link,"
+                        + " or its bytes are converted on checkout by .gitattributes text, eol, ident, filter or"
+                        + " working-tree-encoding, or by core.autocrlf or core.eol), so the gates would judge bytes no"
+                        + " commit holds, and another checkout may hold others; commit each as a regular file, with"
+                        + " '-text -ident -filter -working-tree-encoding' for it in .gitattributes (planning init writes"
+                        + " '* -text'), check it out again and seal again");
             }
             if (!notCheckedOut.isEmpty()) {
                 problems.add("inputs of the gates of " + cycle + " committed at HEAD are not checked out (a sparse"
