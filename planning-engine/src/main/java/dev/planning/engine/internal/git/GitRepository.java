@@ -453,11 +453,47 @@ public final class GitRepository implements AutoCloseable {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return false; // not in the work tree: not read by the gates, told apart by notCheckedOut
         }
+        return !committedAsIs(file, head, path);
+    }
+
+    /**
+     * The paths among {@code paths} whose entry in the work tree is not, byte for byte, the regular file committed
+     * at {@code HEAD}, whatever git's status says of it (probe26). Git's status compares a file with its blob
+     * <em>after</em> the conversions {@code .gitattributes} asks for ({@code text}, {@code eol}, {@code ident}, a
+     * {@code filter} driver, {@code working-tree-encoding}; {@code core.autocrlf} and {@code core.eol}), and through
+     * a committed symbolic link it compares the link, not the file the gates read: either way the bytes read would
+     * be no commit's, and another checkout may hold other bytes. A link, a directory, a file over
+     * {@link #MAX_READ_BYTES}, or a path {@code HEAD} holds no regular file at, differs. A path absent from the
+     * work tree is not listed (git's status tells it deleted; {@link #notCheckedOut} tells one a sparse checkout
+     * leaves out).
+     *
+     * @param paths workspace-relative paths
+     * @return those whose bytes are not the committed blob's, in the order given
+     */
+    public List<String> notAsCommitted(List<String> paths) {
+        Optional<String> head = head();
+        List<String> differ = new ArrayList<>();
+        try {
+            for (String path : paths) {
+                Path file = repository.getWorkTree().toPath().resolve(prefix + path);
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                        && (head.isEmpty() || !committedAsIs(file, head.get(), path))) {
+                    differ.add(path);
+                }
+            }
+            return differ;
+        } catch (IOException e) {
+            throw failure("read the work tree", e);
+        }
+    }
+
+    /** Whether {@code file} is a regular file (not followed) whose bytes are the blob of a regular file at {@code head}. */
+    private boolean committedAsIs(Path file, String head, String path) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_READ_BYTES) {
-            return true;
+            return false;
         }
         ObjectId worked = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.readAllBytes(file));
-        return !blob(head, path).map(worked::equals).orElse(false);
+        return blob(head, path).map(worked::equals).orElse(false);
     }
 
     /**

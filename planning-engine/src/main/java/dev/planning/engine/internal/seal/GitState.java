@@ -3,11 +3,16 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +20,7 @@ import java.util.Optional;
  * or before the first commit) and whether sealing went ahead over uncommitted changes.
  *
  * @param snapshotRev the revision, or {@value #NONE}
- * @param dirty       whether any sealed plan artifact differed from {@code HEAD}
+ * @param dirty       whether any sealed input, or the rulebook in hand, differed from {@code HEAD} (byte for byte)
  */
 record GitState(String snapshotRev, boolean dirty) {
 
@@ -29,6 +34,19 @@ record GitState(String snapshotRev, boolean dirty) {
      * @throws SealingException ({@code UNCOMMITTED_CHANGES}) naming the files and what to do
      */
     static GitState of(Path workspace, List<String> paths, boolean allowDirty, CycleRef cycle, WorkspaceLayout layout) {
+        return of(workspace, paths, allowDirty, cycle, layout, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Path, List, boolean, CycleRef, WorkspaceLayout)}, also refusing (or recording as dirty) a rulebook
+     * in hand that is the workspace's rulebook directory but not that directory as committed at {@code HEAD}: the
+     * binding compares the directory committed at {@code snapshot_rev}, so it must be the rulebook that judged
+     * (probe26). A rulebook from outside the workspace's rulebook directory is not judged here.
+     *
+     * @param inHand the rulebook the gates run under
+     */
+    static GitState of(Path workspace, List<String> paths, boolean allowDirty, CycleRef cycle, WorkspaceLayout layout,
+            Optional<Rulebook> inHand) {
         Optional<GitRepository> found = GitRepository.find(workspace);
         if (found.isEmpty()) {
             return refuseOrDirty(allowDirty, NONE, "the workspace " + workspace + " is not in a git repository, so "
@@ -52,7 +70,13 @@ record GitState(String snapshotRev, boolean dirty) {
             List<String> notCheckedOut = git.notCheckedOut(unjudged);
             unjudged.stream().filter(path -> !notCheckedOut.contains(path))
                     .forEach(path -> uncommitted.add(path + " (deleted)"));
-            if (uncommitted.isEmpty() && notCheckedOut.isEmpty()) {
+            // Git's status calls a file unchanged when its bytes convert to the blob (.gitattributes eol, ident, a
+            // filter; core.autocrlf), and follows no link: the gates would judge bytes no commit holds (probe26).
+            List<String> converted = git.notAsCommitted(paths).stream().filter(path -> !uncommitted.contains(path))
+                    .toList();
+            Optional<String> rulebook = inHand.flatMap(judging -> rulebookNotAsCommitted(git, workspace, layout, judging,
+                    head.get()));
+            if (uncommitted.isEmpty() && notCheckedOut.isEmpty() && converted.isEmpty() && rulebook.isEmpty()) {
                 return new GitState(head.get(), false);
             }
             List<String> problems = new ArrayList<>();
@@ -60,6 +84,16 @@ record GitState(String snapshotRev, boolean dirty) {
                 problems.add("artifacts of " + cycle + " have uncommitted changes: " + String.join(", ", uncommitted)
                         + "; commit them");
             }
+            if (!converted.isEmpty()) {
+                problems.add("inputs of the gates of " + cycle + " are not in the work tree as committed at HEAD, though"
+                        + " git's status shows no change: " + String.join(", ", converted) + " (each is a symbolic link,"
+                        + " or its bytes are converted on checkout by .gitattributes text, eol, ident, filter or"
+                        + " working-tree-encoding, or by core.autocrlf or core.eol), so the gates would judge bytes no"
+                        + " commit holds, and another checkout may hold others; commit each as a regular file, with"
+                        + " '-text -ident -filter -working-tree-encoding' for it in .gitattributes (planning init writes"
+                        + " '* -text'), check it out again and seal again");
+            }
+            rulebook.ifPresent(problems::add);
             if (!notCheckedOut.isEmpty()) {
                 problems.add("inputs of the gates of " + cycle + " committed at HEAD are not checked out (a sparse"
                         + " checkout leaves them out of the work tree), so the gates could not read them: "
@@ -69,6 +103,34 @@ record GitState(String snapshotRev, boolean dirty) {
             return refuseOrDirty(allowDirty, head.get(), String.join("; and ", problems) + ", or pass --allow-dirty to"
                     + " seal anyway (the manifest then records dirty: true)", workspace);
         }
+    }
+
+    /**
+     * Why the rulebook in hand, when it is the workspace's rulebook directory, is not that directory as committed at
+     * {@code head}, compared by rulebook hash (the one recipe, over the committed blobs); empty when it is, or when
+     * the rulebook in hand lies elsewhere.
+     */
+    private static Optional<String> rulebookNotAsCommitted(GitRepository git, Path workspace, WorkspaceLayout layout,
+            Rulebook inHand, String head) {
+        String dir = layout.rulebookDir();
+        try {
+            if (!Files.isSameFile(workspace.resolve(dir), inHand.directory())) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // no such directory on one side: the rulebook in hand is not the workspace's
+        }
+        Optional<Map<String, byte[]>> committed = SealedRulebooks.committedFiles(git, head, dir);
+        if (committed.isEmpty()) {
+            return Optional.of("the rulebook the gates run under is the workspace's " + dir + ", but HEAD holds no"
+                    + " directory " + dir + " (not committed, or committed as a symbolic link or a submodule), so no"
+                    + " commit holds the rulebook that judged; commit it as a directory of regular files");
+        }
+        String atHead = RulebookHasher.of(committed.get()).hash();
+        return atHead.equals(inHand.hash()) ? Optional.empty() : Optional.of("the rulebook the gates run under ("
+                + dir + ", rulebook hash " + inHand.hash() + ") is not " + dir + " as committed at HEAD (rulebook hash "
+                + atHead + "): uncommitted edits, or files converted on checkout (.gitattributes text, eol, ident,"
+                + " filter), so no commit holds the rulebook that judged; commit it, check it out again, and seal");
     }
 
     private static GitState refuseOrDirty(boolean allowDirty, String rev, String message, Path workspace) {

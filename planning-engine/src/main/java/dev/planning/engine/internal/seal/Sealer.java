@@ -165,7 +165,8 @@ public final class Sealer {
                 options.priorManifestId().ifPresent(Sealer.this::requirePrior);
                 // Hashed before the git state and the gates, compared with the sealed digests after both.
                 Map<String, String> judged = builder.inputDigests(cycle);
-                GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(), cycle, layout);
+                GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(), cycle, layout,
+                        Optional.of(verifier.rulebook()));
                 return run -> {
                     TransitionResult result = run.result();
                     // The seal's instants are the one reading its gates judged as of, not later ones.
@@ -221,7 +222,8 @@ public final class Sealer {
         }
         options.priorManifestId().ifPresent(this::requirePrior);
         Map<String, String> judged = builder.inputDigests(cycle);
-        GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(), cycle, layout);
+        GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(), cycle, layout,
+                Optional.of(verifier.rulebook()));
         LifecycleMachine.Evaluation sealing = machine.evaluate(cycle,
                 Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED).orElseThrow(), Optional.empty(), true);
         if (!sealing.passed()) {

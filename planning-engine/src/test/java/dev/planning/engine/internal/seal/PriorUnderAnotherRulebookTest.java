@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -23,12 +24,16 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.signing.PemSigner;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -102,12 +107,16 @@ class PriorUnderAnotherRulebookTest {
 
     @Test
     void aPriorSealedOverAnUncommittedRulebookEditIsRefusedForTheHashAtItsSnapshotRev() throws Exception {
-        // Rulebook A committed, then edited in place and cycle 1 sealed over the edit: the sealed hash is not
-        // the hash of the rulebook its snapshot_rev holds.
+        // Rulebook A committed, and cycle 1 sealed under a copy of it edited, given from outside the workspace's
+        // rulebook directory (--rulebook): the sealed hash is not the hash of the rulebook its snapshot_rev holds.
+        // (An uncommitted edit of the workspace's own rulebook is refused by seal since probe26, and a manifest
+        // sealed over one by an earlier version is this case.)
         workspace = SealFixture.committedExample(dir);
         String committed = RulebookHasher.hash(workspace.resolve("rulebook"));
+        HandoffManifest first = cycleOneSignedUnderACopy(s -> s.replace("default_profile: fe",
+                "# not committed\ndefault_profile: fe"));
+        assertThat(first.rulebookHash()).isNotEqualTo(committed);
         edit(SETTINGS, s -> s.replace("default_profile: fe", "# not committed\ndefault_profile: fe"));
-        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
         changeTheRulebook(s -> s.replace("# not committed\n", "# B\n"));
         PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
 
@@ -133,7 +142,9 @@ class PriorUnderAnotherRulebookTest {
         SealFixture.commitAll(workspace, "a rulebook that does not load");
         String broken = RulebookHasher.hash(workspace.resolve("rulebook"));
         SealFixture.write(workspace, SETTINGS, good);
-        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
+        // Sealed under the good rulebook from outside the workspace's rulebook directory (probe26: the
+        // workspace's own, not as committed, is refused by seal; an earlier version sealed over it).
+        HandoffManifest first = cycleOneSignedUnderACopy(UnaryOperator.identity());
         changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
         PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
 
@@ -211,7 +222,9 @@ class PriorUnderAnotherRulebookTest {
         Files.createDirectories(workspace.resolve(".git/info"));
         Files.writeString(workspace.resolve(".git/info/exclude"), "rulebook/\n", StandardCharsets.UTF_8);
         SealFixture.commitAll(workspace, "rulebook out of git");
-        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
+        // Under a copy from outside the workspace's rulebook directory (probe26: the workspace's own, in no commit,
+        // is refused by seal; an earlier version sealed under it).
+        HandoffManifest first = cycleOneSignedUnderACopy(UnaryOperator.identity());
         Files.delete(workspace.resolve(".git/info/exclude"));
         changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
         PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
@@ -280,6 +293,23 @@ class PriorUnderAnotherRulebookTest {
         TransitionResult ready = ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
         assertThat(ready.accepted()).as(ready.failedGates().toString()).isTrue();
         return sealAndSign(ws, CYCLE, SealOptions.defaults(), signers);
+    }
+
+    /**
+     * Cycle 1 advanced, sealed and signed by PM, TechLead and QA under a copy of the workspace's rulebook, changed by
+     * {@code change}, given from outside the workspace's rulebook directory ({@code --rulebook}): how a manifest
+     * whose {@code snapshot_rev} holds another rulebook than the one that judged is made since probe26.
+     */
+    private HandoffManifest cycleOneSignedUnderACopy(UnaryOperator<String> change) throws Exception {
+        Path elsewhere = WorkspaceCopies.copy(workspace.resolve("rulebook"), dir.resolve("rulebook-elsewhere"));
+        Path settings = elsewhere.resolve("rulebook.yaml");
+        Files.writeString(settings, change.apply(Files.readString(settings)));
+        PlanningWorkspace underTheCopy = Planning.builder().workspace(workspace).rulebook(elsewhere)
+                .gate(SealFixture.governance(GateStatus.PASS)).trustedKeys(TRUST)
+                .clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester").build();
+        TransitionResult ready = underTheCopy.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        assertThat(ready.accepted()).as(ready.failedGates().toString()).isTrue();
+        return sealAndSign(underTheCopy, CYCLE, SealOptions.defaults(), List.of(PM, TECH_LEAD, QA));
     }
 
     private static HandoffManifest sealAndSign(PlanningWorkspace ws, CycleRef cycle, SealOptions options,
