@@ -2,6 +2,7 @@ package dev.planning.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -29,5 +30,22 @@ public class SystemFailureException extends PlanningException {
      */
     public SystemFailureException(String message, SourceLocation location, Throwable cause) {
         super(message, location, cause);
+    }
+
+    /**
+     * This failure with {@code addition} after its message, as a new exception of the same kind whose cause is this
+     * one: what a command that had written a file before the system failed it adds (what was written, and what
+     * completes it), so that an embedder handling a kind by type still sees that kind. A subtype overrides it to keep
+     * its kind and detail (the PostgreSQL store's busy and unreachable store do); one that does not is handed on as a
+     * plain {@code SystemFailureException} with it as the cause.
+     *
+     * @param addition the text to put after the message; never {@code null}
+     * @return a failure of the same kind, its message this one's followed by {@code addition}, its location this
+     *     one's, its cause this one
+     * @since 0.1
+     */
+    public SystemFailureException withAddedMessage(String addition) {
+        return new SystemFailureException(getMessage() + Objects.requireNonNull(addition, "addition"),
+                location().orElse(null), this);
     }
 }

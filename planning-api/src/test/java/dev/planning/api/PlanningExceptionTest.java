@@ -38,4 +38,28 @@ class PlanningExceptionTest {
         assertThat(renamed.getMessage()).isEqualTo(e.getMessage());
         assertThat(renamed.getCause()).isSameAs(e);
     }
+
+    /**
+     * review26: a system failure with what was written added is a new one of its kind, its location kept and the
+     * failure itself its cause; a subtype that does not override it is handed on as a plain one, its cause the subtype.
+     */
+    @Test
+    void aSystemFailureWithAnAddedMessageKeepsItsLocationAndIsCausedByTheFailure() {
+        SystemFailureException full = new SystemFailureException("cannot write the file: no space left on device",
+                SourceLocation.ofFile("events/fe/c.jsonl"), null);
+        SystemFailureException ownKind = new SystemFailureException("the store is busy", null, null) {
+            private static final long serialVersionUID = 1L;
+        };
+
+        SystemFailureException added = full.withAddedMessage(". the manifest was written");
+        SystemFailureException plain = ownKind.withAddedMessage(". the digest was written");
+
+        assertThat(added).hasMessage("cannot write the file: no space left on device. the manifest was written")
+                .hasCause(full);
+        assertThat(added.getCause()).isSameAs(full);
+        assertThat(added.location()).isEqualTo(full.location());
+        assertThat(plain.getClass()).isEqualTo(SystemFailureException.class);
+        assertThat(plain.getCause()).isSameAs(ownKind);
+        assertThat(plain).hasMessage("the store is busy. the digest was written");
+    }
 }

@@ -346,8 +346,8 @@ public final class PlanningCommand implements Runnable {
     /**
      * pg24: the store's system failures (exit 3) keep their hint on the error's line: a busy store's
      * ({@link #busyHint}), and what to check when the store cannot be reached; nothing for another failure. A
-     * store's failure handed on as the cause of a system failure that says what was written before it (an append
-     * after a file, {@code Unrecorded}) keeps its hint too.
+     * store's failure that says what was written before it (an append after a file, {@code Unrecorded}) is still of
+     * its kind; one handed on as the cause of a plain system failure keeps its hint too.
      */
     static String storeHint(SystemFailureException failure) {
         // The store's failure itself, or the cause of one that says what was written before it (keys26).

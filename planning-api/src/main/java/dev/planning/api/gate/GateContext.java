@@ -152,14 +152,17 @@ public interface GateContext {
     }
 
     /**
-     * The task breakdowns of the other streams of the workspace, by stream name.
+     * The task breakdowns of the other streams of the workspace, by stream name. The engine's context (and the
+     * testkit's) serves one map to every gate of a run, as a map that refuses changes: a gate that would sort or trim
+     * it copies it first.
      *
      * @return the task breakdowns of the other streams of the workspace, by stream name
      */
     Map<String, TaskBreakdown> otherStreams();
 
     /**
-     * The cycle's artifact files, as workspace-relative paths with {@code /} separators.
+     * The cycle's artifact files, as workspace-relative paths with {@code /} separators. The engine's context (and
+     * the testkit's) serves one list to every gate of a run, as a list that refuses changes.
      *
      * @return the cycle's artifact files, as workspace-relative paths with {@code /} separators
      */

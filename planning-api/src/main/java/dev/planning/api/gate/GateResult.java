@@ -17,8 +17,8 @@ import org.apiguardian.api.API;
  * cycle's evidence directory.
  *
  * <p>The evidence holds JSON values only: a {@code String}, a {@code Boolean}, {@code null}, a number
- * ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger}, {@code BigDecimal}, or a
- * finite {@code Double} or {@code Float}), a {@code List} of them, or a {@code Map} of them with
+ * ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger}, {@code BigDecimal} (not a subclass), or
+ * a finite {@code Double} or {@code Float}), a {@code List} of them, or a {@code Map} of them with
  * {@code String} keys, nested at most {@link #MAX_EVIDENCE_DEPTH} deep (the evidence map itself is the
  * first level). Anything else (a {@code Set}, an array, a record, an enum, a date, {@code NaN}, a map with
  * another kind of key, a map or list that holds itself) is refused when the result is made, with an
@@ -117,11 +117,15 @@ public record GateResult(String gate, GateStatus status, List<Finding> findings,
                         + " or string-keyed map of them)");
     }
 
-    /** {@code null}, a string, a boolean, or a number JSON writes as itself (an allow-list of types). */
+    /**
+     * {@code null}, a string, a boolean, or a number JSON writes as itself (an allow-list of types). {@code BigInteger}
+     * and {@code BigDecimal} are not final: only the classes themselves, as a subclass's {@code toString()}, which
+     * the writer writes raw, could be any text (review26).
+     */
     private static boolean isJsonScalar(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger || value instanceof BigDecimal) {
+                || value.getClass() == BigInteger.class || value.getClass() == BigDecimal.class) {
             return true;
         }
         if (value instanceof Double d) {

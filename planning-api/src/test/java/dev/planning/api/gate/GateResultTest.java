@@ -108,6 +108,39 @@ class GateResultTest {
         });
     }
 
+    /**
+     * review26: a subclass of {@code BigInteger} or {@code BigDecimal} (neither class is final) passed the allow-list
+     * as the class it extends; the JSON writer writes such a number as its {@code toString()}, raw, so one whose
+     * {@code toString()} is {@code 1, "signed": true} wrote a member of its own into the evidence file. Only the
+     * classes themselves are numbers.
+     */
+    @Test
+    void refusesASubclassOfBigIntegerOrBigDecimalWhoseTextIsNotItsValue() {
+        Object integer = new BigInteger("1") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String toString() {
+                return "1, \"signed\": true";
+            }
+        };
+        Object decimal = new BigDecimal("1.5") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String toString() {
+                return "1.5, \"signed\": true";
+            }
+        };
+
+        for (Object number : List.of(integer, decimal)) {
+            assertThatThrownBy(() -> GateResult.of("g", List.of(), Map.of("count", number)))
+                    .isInstanceOf(GateResult.InvalidEvidenceException.class)
+                    .hasMessage("gate g: evidence.count is a " + number.getClass().getName() + ", not a JSON value (a"
+                            + " string, number, boolean, null, or a list or string-keyed map of them)");
+        }
+    }
+
     @Test
     void refusesAMapWhoseKeyIsNotAString() {
         Map<Object, Object> byNumber = new LinkedHashMap<>();

@@ -18,8 +18,8 @@ import java.util.Objects;
  *
  * <p>A {@link SystemFailureException}: the system, not the input, failed the command (the command line's
  * exit code 3), and the same command may succeed once the other sessions are done. An append that records a
- * file the command has just written (a seal's manifest, a signature, imported outcomes, a digest) hands this
- * on as the cause of a {@link SystemFailureException} that says what was written and what completes it.
+ * file the command has just written (a seal's manifest, a signature, imported outcomes, a digest) throws it
+ * with what was written and what completes it added to its message ({@link #withAddedMessage}).
  *
  * @since 0.1
  */
@@ -44,6 +44,20 @@ public final class StoreBusyException extends SystemFailureException {
     StoreBusyException(String message, Reason reason, Throwable cause) {
         super(message, null, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * This failure with {@code addition} after its message, still a busy store (its reason kept, this one the
+     * cause): an append that records a file the command has just written says what was written and what completes
+     * it, and an embedder that catches this kind still catches it.
+     *
+     * @param addition the text to put after the message; never {@code null}
+     * @return a busy store whose message is this one's followed by {@code addition}
+     * @since 0.1
+     */
+    @Override
+    public StoreBusyException withAddedMessage(String addition) {
+        return new StoreBusyException(getMessage() + Objects.requireNonNull(addition, "addition"), reason, this);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.planning.store.postgres;
 
 import dev.planning.api.SystemFailureException;
+import java.util.Objects;
 
 /**
  * The store's database could not be reached: no connection could be opened, or the connection was lost
@@ -19,5 +20,19 @@ public final class StoreUnreachableException extends SystemFailureException {
 
     StoreUnreachableException(String message, Throwable cause) {
         super(message, null, cause);
+    }
+
+    /**
+     * This failure with {@code addition} after its message, still an unreachable store (this one the cause): an
+     * append that records a file the command has just written says what was written and what completes it, and an
+     * embedder that catches this kind still catches it.
+     *
+     * @param addition the text to put after the message; never {@code null}
+     * @return an unreachable store whose message is this one's followed by {@code addition}
+     * @since 0.1
+     */
+    @Override
+    public StoreUnreachableException withAddedMessage(String addition) {
+        return new StoreUnreachableException(getMessage() + Objects.requireNonNull(addition, "addition"), this);
     }
 }

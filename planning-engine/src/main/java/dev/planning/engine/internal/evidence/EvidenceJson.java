@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
@@ -105,15 +104,11 @@ public final class EvidenceJson {
     }
 
     /**
-     * A gate's evidence value as JSON. Gates are asked for plain values (strings, numbers,
-     * booleans, lists and maps); anything else a plug-in returns is kept as its text rather than
-     * failing the transition.
+     * A gate's evidence value as JSON: {@code GateResult} holds JSON values only (its allow-list, when the result is
+     * made), so the tree is the value's. Nothing is written as its text any more (review26: the fallback that did so
+     * for a plug-in's other objects outlived the allow-list; a value the mapper refused would now fail the write).
      */
     private static JsonNode value(Object value) {
-        try {
-            return JSON.valueToTree(value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
-        } catch (IllegalArgumentException e) {
-            return TextNode.valueOf(String.valueOf(value));
-        }
+        return JSON.valueToTree(value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
     }
 }

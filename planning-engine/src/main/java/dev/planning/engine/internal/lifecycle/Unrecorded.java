@@ -17,9 +17,11 @@ public final class Unrecorded {
     /**
      * {@code e} with "{@code written} was written but its event is not recorded; {@code complete}"
      * added, of the same kind for the two the callers tell apart ({@link ConcurrentTransitionException},
-     * a plain {@link PlanningException}); any {@link SystemFailureException} as one, with {@code e} as its cause
-     * (a store's own kind, such as the PostgreSQL store's busy store, is kept there for the command line's
-     * hint); any other kind (a damaged or unreadable log) as it is.
+     * a plain {@link PlanningException}); any {@link SystemFailureException} as its
+     * {@link SystemFailureException#withAddedMessage} makes it, so a store's own kind (the PostgreSQL store's busy
+     * or unreachable store) stays that kind for an embedder that catches it and for the command line's hint (review26:
+     * keys26 made each a plain one, the store's kind only its cause); any other kind (a damaged or unreadable log) as
+     * it is.
      */
     public static PlanningException explain(PlanningException e, String written, String complete) {
         String hint = ". " + written + " was written, but its event is not recorded: " + complete;
@@ -28,10 +30,10 @@ public final class Unrecorded {
             explained.initCause(e);
             return explained;
         }
-        if (e instanceof SystemFailureException) {
-            // A full disk, an I/O error, a busy or unreachable store stays the system's failure (exit 3), with what to
-            // run once it is fixed (keys26: a subtype of the store's module was handed on without it).
-            return new SystemFailureException(e.getMessage() + hint, e.location().orElse(null), e);
+        if (e instanceof SystemFailureException failure) {
+            // A full disk, an I/O error, a busy or unreachable store stays the system's failure (exit 3), of its kind,
+            // with what to run once it is fixed (keys26: a subtype of the store's module was handed on without it).
+            return failure.withAddedMessage(hint);
         }
         if (e.getClass() == PlanningException.class) {
             return new PlanningException(e.getMessage() + hint, e.location().orElse(null), e);

@@ -35,8 +35,9 @@ public final class AtomicFiles {
     /**
      * Permissions of a new file of the workspace (a plan, a manifest, an event log, a trust file, a public key):
      * readable by everyone, whatever the umask, as the repository shares them. Private keys and the cache's key are
-     * written owner-only ({@code rw-------}, {@link #writeNew(Path, byte[], String)}), whatever the umask too; a file
-     * for the user ({@link #writeUnguarded}) gets the umask's.
+     * written owner-only ({@code rw-------}, {@link #writeNew(Path, byte[], String)}), whatever the umask too, and a
+     * cache's files as {@link #writeUnguarded(Path, byte[], String)} is told; a new file for the user
+     * ({@link #writeUnguarded(Path, byte[])}) gets the umask's.
      */
     public static final String DEFAULT_PERMISSIONS = "rw-r--r--";
 
