@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -256,28 +257,36 @@ public final class JUnitReportParser {
             if (time == null || time.isBlank()) {
                 return 0;
             }
-            try {
-                double seconds = Double.parseDouble(time.strip());
-                if (seconds >= 0 && Double.isFinite(seconds)) {
+            // The form reports write, judged before parsing: Double.parseDouble takes Java's literals too
+            // (0x1p3, 1d, 1e3, white space around), none of which a test report holds (outcome27).
+            if (PLAIN_DECIMAL.matcher(time).matches()) {
+                double seconds = Double.parseDouble(time);
+                if (Double.isFinite(seconds)) {
                     return seconds;
                 }
-            } catch (NumberFormatException ignored) {
-                // reported below
             }
             mistake(places.attribute(reader.getLocation(), "time"), "time=\"" + Printable.line(time)
-                    + "\" is not a duration: expected seconds such as 0.25");
+                    + "\" is not a duration: expected seconds as a plain decimal, such as 0.25");
             return 0;
         }
     }
 
-    /** A whole number from 0 to {@link Integer#MAX_VALUE}, white space around it allowed; empty otherwise. */
+    /** Seconds as reports write them: ASCII digits, then a fraction or not; no sign, exponent or suffix. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
+
+    /** A whole number as reports write it: ASCII digits, nothing around them. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
+
+    /**
+     * A whole number from 0 to {@link Integer#MAX_VALUE} in ASCII digits; empty otherwise: Integer.parseInt takes
+     * a sign and any script's digits (outcome27).
+     */
     private static OptionalInt count(String value) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            return n >= 0 ? OptionalInt.of(n) : OptionalInt.empty();
-        } catch (NumberFormatException e) {
+        if (!DIGITS.matcher(value).matches()) {
             return OptionalInt.empty();
         }
+        long n = Long.parseLong(value);
+        return n <= Integer.MAX_VALUE ? OptionalInt.of((int) n) : OptionalInt.empty();
     }
 
     private static void close(XMLStreamReader reader) {

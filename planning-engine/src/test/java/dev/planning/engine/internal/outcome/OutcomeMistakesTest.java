@@ -222,6 +222,6 @@ class OutcomeMistakesTest {
         InvalidInputException e = junit("<testsuite><testcase name=\"t\" time=\"1&#10;TEST-x.xml:9:1: ok\"/></testsuite>");
 
         assertThat(e.getMessage()).isEqualTo("time=\"1\\u000ATEST-x.xml:9:1: ok\" is not a duration: expected seconds"
-                + " such as 0.25");
+                + " as a plain decimal, such as 0.25");
     }
 }

@@ -1,0 +1,63 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * outcome27: a test's {@code time} was read with {@code Double.parseDouble}, which takes Java's literals
+ * ({@code 0x1p3}, {@code 1d}, {@code 1f}, {@code 1e3}, white space around), and a count with
+ * {@code Integer.parseInt}, which takes a sign and any script's digits ({@code ٣} is 3). Both are now held to
+ * the form JUnit reports write: a plain decimal, ASCII digits only, nothing around it; the rest is refused at
+ * the attribute's line and column.
+ */
+class JUnitNumbersTest {
+
+    private final JUnitReportParser parser = new JUnitReportParser();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x1p3", "1d", "1f", "1D", " 1 ", "1 ", "+1", "1e3", "1E-3", ".5", "5.", "1_0", "NaN",
+        "Infinity", "\u0661", "1.\u0665", "0x10", "1,5"})
+    void aTimeThatIsNotAPlainDecimalIsRefusedAtItsAttribute(String time) {
+        InvalidInputException e = refused("<testsuite>\n  <testcase name=\"a\" time=\"" + time + "\"/>\n</testsuite>");
+
+        assertThat(e.getMessage()).contains("is not a duration: expected seconds as a plain decimal, such as 0.25");
+        assertThat(e.location()).hasValueSatisfying(l -> {
+            assertThat(l.file()).isEqualTo("TEST-s.xml");
+            assertThat(l.line()).isEqualTo(2);
+            assertThat(l.column()).isEqualTo(28);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.25", "12.345", "1000000", "0.000", "007.5"})
+    void aPlainDecimalTimeIsRead(String time) {
+        TestReport report = parser.parse(bytes("<testsuite><testcase name=\"a\" time=\"" + time + "\"/></testsuite>"),
+                "TEST-s.xml");
+
+        assertThat(report.timeSeconds()).isEqualTo(Double.parseDouble(time));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1", " 1", "1 ", "\u0661", "\uFF11", "1.0", "0x1", "1e0", "-0"})
+    void aCountThatIsNotPlainAsciiDigitsIsRefusedAtItsAttribute(String count) {
+        InvalidInputException e = refused("<testsuite tests=\"" + count + "\">\n<testcase name=\"a\"/></testsuite>");
+
+        assertThat(e.getMessage()).contains("is not a count: expected a whole number from 0 to 2147483647");
+        assertThat(e.location()).contains(new SourceLocation("TEST-s.xml", 1, 19));
+    }
+
+    private InvalidInputException refused(String report) {
+        return catchThrowableOfType(InvalidInputException.class, () -> parser.parse(bytes(report), "TEST-s.xml"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
