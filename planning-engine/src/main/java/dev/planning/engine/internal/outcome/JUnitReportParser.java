@@ -113,9 +113,11 @@ public final class JUnitReportParser {
                             skipping = 1;
                         } else if (name.equals("testsuite") || name.equals("testsuites")) {
                             boolean aggregate = name.equals("testsuites");
-                            suites.push(new Suite(aggregate, depth, aggregate ? -1 : declaredTests(),
-                                    declaredFailed(), reader.getAttributeValue(null, "failures") != null ? "failures"
-                                            : "errors", XmlPlaces.End.of(reader.getLocation())));
+                            int declared = aggregate ? -1 : declaredTests();
+                            String failedAttribute = count(String.valueOf(reader.getAttributeValue(null, "failures")))
+                                    .isPresent() ? "failures" : "errors";
+                            suites.push(new Suite(aggregate, depth, declared, declaredFailed(), failedAttribute,
+                                    XmlPlaces.End.of(reader.getLocation())));
                             if (!aggregate) {
                                 totals.suites++;
                             }
@@ -216,7 +218,8 @@ public final class JUnitReportParser {
 
         /**
          * The suite's own {@code failures} plus {@code errors} attributes (tools swap the two, so only their
-         * sum is compared); 0 when it states neither, or when one is not a count (that is reported).
+         * sum is compared); 0 when it states neither. One that is not a count is reported, each of the two
+         * (outcome27: the first alone was), and the other still counts: the suite declares at least that many.
          */
         private int declaredFailed() {
             long sum = 0;
@@ -228,7 +231,7 @@ public final class JUnitReportParser {
                 OptionalInt n = count(value);
                 if (n.isEmpty()) {
                     notACount(attribute, value);
-                    return 0;
+                    continue;
                 }
                 sum += n.getAsInt();
             }

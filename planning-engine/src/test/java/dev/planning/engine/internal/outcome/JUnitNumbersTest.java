@@ -53,6 +53,32 @@ class JUnitNumbersTest {
         assertThat(e.location()).contains(new SourceLocation("TEST-s.xml", 1, 19));
     }
 
+    /** Before, a suite whose failures was not a count had its errors left unread: one mistake of the two. */
+    @Test
+    void everyCountOfASuiteThatIsNotACountIsReported() {
+        InvalidInputException e = refused("<testsuite tests=\"x\" failures=\"1d\" errors=\"+1\">\n"
+                + "<testcase name=\"a\"/></testsuite>");
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JUnit XML report: 3 errors:",
+                "  TEST-s.xml:1:19: tests=\"x\" is not a count: expected a whole number from 0 to 2147483647",
+                "  TEST-s.xml:1:32: failures=\"1d\" is not a count: expected a whole number from 0 to 2147483647",
+                "  TEST-s.xml:1:44: errors=\"+1\" is not a count: expected a whole number from 0 to 2147483647");
+    }
+
+    /** The count that is one is still held to the cases: errors="2" beside failures="x", and no failing case. */
+    @Test
+    void aValidCountBesideAnInvalidOneIsStillComparedWithTheCases() {
+        InvalidInputException e = refused("<testsuite failures=\"x\" errors=\"2\">\n<testcase name=\"a\"/></testsuite>");
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JUnit XML report: 2 errors:",
+                "  TEST-s.xml:1:22: failures=\"x\" is not a count: expected a whole number from 0 to 2147483647",
+                "  TEST-s.xml:1:33: the <testsuite> declares 2 failure(s) and error(s) but its test cases hold 0"
+                        + " <failure> or <error> element(s): a suite that failed outside its test cases, or a partial"
+                        + " report");
+    }
+
     private InvalidInputException refused(String report) {
         return catchThrowableOfType(InvalidInputException.class, () -> parser.parse(bytes(report), "TEST-s.xml"));
     }
