@@ -36,6 +36,14 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class JUnitReportParser {
 
+    /**
+     * What a {@code <testcase>} holds in the reports of Surefire, Gradle, pytest, Jest, Go and the JUnit XSD
+     * Jenkins reads: its outcome, its output and properties, and Surefire's reruns ({@code flaky*}: passed on
+     * a rerun; {@code rerun*}: beside the {@code <failure>} or {@code <error>} of a test that failed every run).
+     */
+    private static final List<String> CASE_CHILDREN = List.of("failure", "error", "skipped", "system-out",
+            "system-err", "properties", "flakyFailure", "flakyError", "rerunFailure", "rerunError");
+
     /** The outcomes a test case can carry, strictest first; none (passed) last. */
     private static final List<String> STRICTNESS = Arrays.asList("error", "failure", "skipped", null);
 
@@ -135,6 +143,12 @@ public final class JUnitReportParser {
                             current.failedElements += name.equals("skipped") ? 0 : 1;
                             current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
                                     : current.outcome;
+                        } else if (current != null && depth == current.depth + 1 && !CASE_CHILDREN.contains(name)) {
+                            // An outcome this reader cannot classify (<Failure>, <failed>) read as a pass (outcome27).
+                            mistake(places.attribute(reader.getLocation(), null), "<" + Printable.line(name)
+                                    + "> inside <testcase> is no element a test report writes there: expected one of "
+                                    + String.join(", ", CASE_CHILDREN.stream().map(c -> "<" + c + ">").toList()));
+                            skipping = 1;
                         }
                     } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
                         // DTDs are not processed, so an entity is never expanded: a <failure> declared in one

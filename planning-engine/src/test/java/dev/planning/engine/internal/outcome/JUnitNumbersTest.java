@@ -79,6 +79,36 @@ class JUnitNumbersTest {
                         + " report");
     }
 
+    /**
+     * A case whose child element is none a report writes ({@code <Failure>}, {@code <failed>}) read as passed:
+     * an outcome the reader cannot classify is now refused at the element.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Failure", "FAILURE", "failed", "errors", "Skipped", "assertion"})
+    void aCaseChildThatIsNoKnownOutcomeIsRefusedNotReadAsPassed(String element) {
+        InvalidInputException e = refused("<testsuite>\n<testcase name=\"a\"><" + element + " message=\"x\"/></testcase>"
+                + "</testsuite>");
+
+        assertThat(e.getMessage()).contains("<" + element + "> inside <testcase>").contains("expected one of");
+        assertThat(e.location()).contains(new SourceLocation("TEST-s.xml", 2, 20));
+    }
+
+    @Test
+    void theChildrenReportsWriteAreRead() {
+        TestReport report = parser.parse(bytes("""
+                <testsuite tests="3" failures="1">
+                  <testcase name="a"><properties><property name="k" value="v"/></properties>
+                    <system-out>out</system-out><system-err>err</system-err></testcase>
+                  <testcase name="b"><flakyFailure message="m"><stackTrace>s</stackTrace></flakyFailure>
+                    <flakyError/></testcase>
+                  <testcase name="c"><failure/><rerunFailure/><rerunError/></testcase>
+                </testsuite>
+                """), "TEST-s.xml");
+
+        assertThat(report.tests()).isEqualTo(3);
+        assertThat(report.failures()).isEqualTo(1);
+    }
+
     private InvalidInputException refused(String report) {
         return catchThrowableOfType(InvalidInputException.class, () -> parser.parse(bytes(report), "TEST-s.xml"));
     }
