@@ -61,14 +61,17 @@ public final class JsonMappers {
 
     /**
      * JSON written by other tools and imported (accessibility reports): unique keys, at most
-     * {@value #MAX_REPORT_DEPTH} levels deep, locations that quote the source.
+     * {@value #MAX_REPORT_DEPTH} levels deep, one value (nothing after it), locations that quote
+     * none of the source.
      */
     public static ObjectMapper toolReportJson() {
         return modules(new ObjectMapper(JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // No source in a location: an error's location would quote up to 500 characters of a file
+                // that may be no report at all (outcome27).
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_REPORT_DEPTH).build())
-                .build()));
+                .build())).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**

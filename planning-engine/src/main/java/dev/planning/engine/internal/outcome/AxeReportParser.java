@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
@@ -152,6 +154,55 @@ public final class AxeReportParser {
         return node.isObject() && node.path("passes").isArray() && node.path("violations").isArray();
     }
 
+    /**
+     * What was wrong, in this reader's words: Jackson's quote the token it stopped at (up to 256 characters), and
+     * a file given to import may be no report at all (a git config, an INI file of credentials). Only a
+     * punctuation mark found where it does not belong is shown; letters, digits and other text never are.
+     */
+    private static String malformed(JsonProcessingException e, byte[] content) {
+        if (e instanceof JsonEOFException) {
+            return ": the text ends inside a value (a truncated or partial report?); expected the rest of the value"
+                    + " and the brackets that close it";
+        }
+        if (e instanceof StreamConstraintsException) {
+            return ": nested deeper than " + JsonMappers.MAX_REPORT_DEPTH + " levels; expected the few levels of"
+                    + " axe-core results";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field ")) {
+            return ": a key appears twice in one object; expected each key once";
+        }
+        if (message.startsWith("Trailing token")) {
+            return ": text follows the JSON value; expected one value (one results object, or an array of them)";
+        }
+        JsonLocation at = e.getLocation();
+        long offset = at == null ? -1 : at.getByteOffset();
+        String found = "";
+        if (offset >= 0 && offset < content.length) {
+            // The location is the refused character's own.
+            char c = (char) (content[(int) offset] & 0xFF);
+            if (c < 0x80 && PUNCTUATION.indexOf(c) >= 0) {
+                found = " found '" + c + "' where";
+            }
+        }
+        for (String expected : EXPECTED) {
+            // Jackson's own words for what it expected, only these (the rest of its message quotes the file).
+            if (message.endsWith("was expecting " + expected)) {
+                return ":" + found + " expected " + expected + "; the text there is not shown";
+            }
+        }
+        return ":" + found + " expected a JSON value (an object, array, \"string\", number, true, false or null) and"
+                + " the commas, colons and brackets between values; the text there is not shown";
+    }
+
+    /** What Jackson says it expected, when it says one of these. */
+    private static final List<String> EXPECTED = List.of("comma to separate Object entries",
+            "comma to separate Array entries", "double-quote to start field name",
+            "a colon to separate field name and value");
+
+    /** The characters an error may show: JSON's own punctuation and marks that are never a name or a secret's letters. */
+    private static final String PUNCTUATION = "{}[],:;=()<>'`";
+
     static JsonNode readJson(byte[] content, String displayPath) {
         try {
             JsonNode root = JSON.readTree(content);
@@ -163,10 +214,10 @@ public final class AxeReportParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             SourceLocation location = at != null && at.getLineNr() > 0
-                    ? new SourceLocation(displayPath, at.getLineNr(), Math.max(at.getColumnNr(), 0))
+                    ? new SourceLocation(displayPath, at.getLineNr(), Math.max(at.getColumnNr(), 1))
                     : SourceLocation.ofFile(displayPath);
-            throw new InvalidInputException("malformed JSON (truncated or partial report?): " + e.getOriginalMessage(),
-                    location, e);
+            // Not the cause: its message quotes the token it stopped at.
+            throw new InvalidInputException("malformed JSON" + malformed(e, content), location);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the JSON: " + Shown.why(e), SourceLocation.ofFile(displayPath), e);
         }

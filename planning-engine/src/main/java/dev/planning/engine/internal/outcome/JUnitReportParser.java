@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -34,6 +35,14 @@ import javax.xml.stream.XMLStreamReader;
  * Thread-safe.
  */
 public final class JUnitReportParser {
+
+    /**
+     * What a {@code <testcase>} holds in the reports of Surefire, Gradle, pytest, Jest, Go and the JUnit XSD
+     * Jenkins reads: its outcome, its output and properties, and Surefire's reruns ({@code flaky*}: passed on
+     * a rerun; {@code rerun*}: beside the {@code <failure>} or {@code <error>} of a test that failed every run).
+     */
+    private static final List<String> CASE_CHILDREN = List.of("failure", "error", "skipped", "system-out",
+            "system-err", "properties", "flakyFailure", "flakyError", "rerunFailure", "rerunError");
 
     /** The outcomes a test case can carry, strictest first; none (passed) last. */
     private static final List<String> STRICTNESS = Arrays.asList("error", "failure", "skipped", null);
@@ -112,9 +121,11 @@ public final class JUnitReportParser {
                             skipping = 1;
                         } else if (name.equals("testsuite") || name.equals("testsuites")) {
                             boolean aggregate = name.equals("testsuites");
-                            suites.push(new Suite(aggregate, depth, aggregate ? -1 : declaredTests(),
-                                    declaredFailed(), reader.getAttributeValue(null, "failures") != null ? "failures"
-                                            : "errors", XmlPlaces.End.of(reader.getLocation())));
+                            int declared = aggregate ? -1 : declaredTests();
+                            String failedAttribute = count(String.valueOf(reader.getAttributeValue(null, "failures")))
+                                    .isPresent() ? "failures" : "errors";
+                            suites.push(new Suite(aggregate, depth, declared, declaredFailed(), failedAttribute,
+                                    XmlPlaces.End.of(reader.getLocation())));
                             if (!aggregate) {
                                 totals.suites++;
                             }
@@ -132,6 +143,12 @@ public final class JUnitReportParser {
                             current.failedElements += name.equals("skipped") ? 0 : 1;
                             current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
                                     : current.outcome;
+                        } else if (current != null && depth == current.depth + 1 && !CASE_CHILDREN.contains(name)) {
+                            // An outcome this reader cannot classify (<Failure>, <failed>) read as a pass (outcome27).
+                            mistake(places.attribute(reader.getLocation(), null), "<" + Printable.line(name)
+                                    + "> inside <testcase> is no element a test report writes there: expected one of "
+                                    + String.join(", ", CASE_CHILDREN.stream().map(c -> "<" + c + ">").toList()));
+                            skipping = 1;
                         }
                     } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
                         // DTDs are not processed, so an entity is never expanded: a <failure> declared in one
@@ -215,7 +232,8 @@ public final class JUnitReportParser {
 
         /**
          * The suite's own {@code failures} plus {@code errors} attributes (tools swap the two, so only their
-         * sum is compared); 0 when it states neither, or when one is not a count (that is reported).
+         * sum is compared); 0 when it states neither. One that is not a count is reported, each of the two
+         * (outcome27: the first alone was), and the other still counts: the suite declares at least that many.
          */
         private int declaredFailed() {
             long sum = 0;
@@ -227,7 +245,7 @@ public final class JUnitReportParser {
                 OptionalInt n = count(value);
                 if (n.isEmpty()) {
                     notACount(attribute, value);
-                    return 0;
+                    continue;
                 }
                 sum += n.getAsInt();
             }
@@ -256,28 +274,36 @@ public final class JUnitReportParser {
             if (time == null || time.isBlank()) {
                 return 0;
             }
-            try {
-                double seconds = Double.parseDouble(time.strip());
-                if (seconds >= 0 && Double.isFinite(seconds)) {
+            // The form reports write, judged before parsing: Double.parseDouble takes Java's literals too
+            // (0x1p3, 1d, 1e3, white space around), none of which a test report holds (outcome27).
+            if (PLAIN_DECIMAL.matcher(time).matches()) {
+                double seconds = Double.parseDouble(time);
+                if (Double.isFinite(seconds)) {
                     return seconds;
                 }
-            } catch (NumberFormatException ignored) {
-                // reported below
             }
             mistake(places.attribute(reader.getLocation(), "time"), "time=\"" + Printable.line(time)
-                    + "\" is not a duration: expected seconds such as 0.25");
+                    + "\" is not a duration: expected seconds as a plain decimal, such as 0.25");
             return 0;
         }
     }
 
-    /** A whole number from 0 to {@link Integer#MAX_VALUE}, white space around it allowed; empty otherwise. */
+    /** Seconds as reports write them: ASCII digits, then a fraction or not; no sign, exponent or suffix. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
+
+    /** A whole number as reports write it: ASCII digits, nothing around them. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
+
+    /**
+     * A whole number from 0 to {@link Integer#MAX_VALUE} in ASCII digits; empty otherwise: Integer.parseInt takes
+     * a sign and any script's digits (outcome27).
+     */
     private static OptionalInt count(String value) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            return n >= 0 ? OptionalInt.of(n) : OptionalInt.empty();
-        } catch (NumberFormatException e) {
+        if (!DIGITS.matcher(value).matches()) {
             return OptionalInt.empty();
         }
+        long n = Long.parseLong(value);
+        return n <= Integer.MAX_VALUE ? OptionalInt.of((int) n) : OptionalInt.empty();
     }
 
     private static void close(XMLStreamReader reader) {

@@ -541,10 +541,7 @@ public final class JacocoXml {
     }
 
     private static String reason(XMLStreamException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported apart.
-        int at = message.indexOf("Message: ");
-        return at >= 0 ? message.substring(at + "Message: ".length()).trim() : message.trim();
+        return SecureXml.reason(e);
     }
 
     private static void close(XMLStreamReader xml) {

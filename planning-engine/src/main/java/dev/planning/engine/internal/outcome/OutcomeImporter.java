@@ -22,6 +22,7 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -382,7 +383,10 @@ public final class OutcomeImporter {
         // unreadable, never "not found".
         Optional<java.nio.file.attribute.BasicFileAttributes> attributes;
         try {
-            attributes = DirectoryEntries.attributesShown(file, display, "import cannot read the report");
+            // Not followed: a link where a CI job's glob finds reports (committed by a contributor) would have
+            // import read the file behind it, a secret anywhere the job can read (outcome27).
+            attributes = DirectoryEntries.attributesShown(file, display, "import cannot read the report",
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (PlanningException e) { // one refusal per file, with the others'
             throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(display), e);
         }
@@ -390,18 +394,28 @@ public final class OutcomeImporter {
             throw new InvalidInputException("file not found (expected a report file to import)",
                     SourceLocation.ofFile(display));
         }
+        if (attributes.get().isSymbolicLink()) {
+            throw new InvalidInputException("is a symbolic link; import never follows a link it is given (one"
+                    + " committed where reports are found could point at any file the job can read): name the file"
+                    + " it points to", SourceLocation.ofFile(display));
+        }
         if (!attributes.get().isRegularFile()) {
             // There, so not "not found": a directory (or a device) is not a report.
             throw new InvalidInputException("is " + (attributes.get().isDirectory() ? "a directory" : "not a regular file")
                     + " (expected a report file to import)", SourceLocation.ofFile(display));
         }
-        try {
-            long size = Files.size(file);
-            if (size > OutcomeFiles.MAX_BYTES) {
-                throw new InvalidInputException("the file has " + size + " bytes; outcome files are limited to "
-                        + OutcomeFiles.MAX_BYTES + " bytes", SourceLocation.ofFile(display));
+        // Opened without following a link (O_NOFOLLOW): one put in the file's place since it was examined is
+        // refused, not read; and read to the bound, whatever size it was examined with.
+        long size = attributes.get().size();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] content = size > OutcomeFiles.MAX_BYTES ? new byte[0]
+                    : in.readNBytes((int) OutcomeFiles.MAX_BYTES + 1);
+            if (size > OutcomeFiles.MAX_BYTES || content.length > OutcomeFiles.MAX_BYTES) {
+                throw new InvalidInputException("the file has " + Math.max(size, content.length)
+                        + " bytes; outcome files are limited to " + OutcomeFiles.MAX_BYTES + " bytes",
+                        SourceLocation.ofFile(display));
             }
-            return Files.readAllBytes(file);
+            return content;
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the file: " + Shown.why(e), SourceLocation.ofFile(display), e);
         }

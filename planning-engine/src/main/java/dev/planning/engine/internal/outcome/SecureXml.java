@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.YamlDocuments;
 import java.io.ByteArrayInputStream;
@@ -94,12 +95,36 @@ public final class SecureXml {
 
     /** A located error for a parse failure (truncated or malformed XML). */
     public static InvalidInputException malformed(XMLStreamException e, String displayPath) {
+        // Not the cause: its message quotes the file's names in full.
+        return new InvalidInputException("malformed XML (truncated or partial report?): " + reason(e),
+                locate(e.getLocation(), displayPath));
+    }
+
+    /** A name or value the parser's message quotes, between double quotes. */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    /** How much of a quoted name a message shows. */
+    static final int QUOTED_SHOWN = 24;
+
+    /**
+     * The parser's reason, without the JDK's "ParseError at [row,col]:[r,c]\nMessage: " prefix (the location is
+     * reported apart), on one line, each name or value it quotes cut to {@value #QUOTED_SHOWN} characters and
+     * escaped: the file may be no report at all, and a long name is a long excerpt of it (outcome27).
+     */
+    static String reason(XMLStreamException e) {
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
-        // The JDK prefixes "ParseError at [row,col]:[r,c]\nMessage: "; the location is reported apart.
         int cut = message.indexOf("Message: ");
-        String reason = cut >= 0 ? message.substring(cut + "Message: ".length()) : message;
-        return new InvalidInputException("malformed XML (truncated or partial report?): " + reason.strip(),
-                locate(e.getLocation(), displayPath), e);
+        String reason = (cut >= 0 ? message.substring(cut + "Message: ".length()) : message).strip();
+        Matcher quoted = QUOTED.matcher(reason);
+        StringBuilder shown = new StringBuilder();
+        while (quoted.find()) {
+            String text = quoted.group(1);
+            String excerpt = text.codePointCount(0, text.length()) <= QUOTED_SHOWN ? text
+                    : text.substring(0, text.offsetByCodePoints(0, QUOTED_SHOWN)) + "...";
+            quoted.appendReplacement(shown, Matcher.quoteReplacement("\"" + Printable.line(excerpt) + "\""));
+        }
+        quoted.appendTail(shown);
+        return Printable.line(shown.toString());
     }
 
     /** A location for a StAX position, or the file alone when the parser knows none. */

@@ -281,7 +281,7 @@ class JUnitReportParserTest {
                 "invalid JUnit XML report: 4 errors:",
                 "  TEST-s.xml:1:28: the <testsuite> declares tests=\"3\" but holds 2 <testcase> elements (a partial report?)",
                 "  TEST-s.xml:2:22: failures=\"x\" is not a count: expected a whole number from 0 to 2147483647",
-                "  TEST-s.xml:3:42: time=\"-1\" is not a duration: expected seconds such as 0.25",
+                "  TEST-s.xml:3:42: time=\"-1\" is not a duration: expected seconds as a plain decimal, such as 0.25",
                 "  TEST-s.xml:4:3: <testcase> has no name attribute: expected the test's name, as in"
                         + " <testcase classname=\"com.example.CartTest\" name=\"addsItem\">");
         assertThat(e.location()).contains(new SourceLocation("TEST-s.xml", 1, 28));
@@ -319,7 +319,7 @@ class JUnitReportParserTest {
 
         List<String> lines = e.getMessage().lines().toList();
         assertThat(lines).as(e.getMessage()).hasSize(3);
-        assertThat(lines.get(1)).isEqualTo("  TEST-s.xml:2:28: time=\"soon\" is not a duration: expected seconds such as 0.25");
+        assertThat(lines.get(1)).isEqualTo("  TEST-s.xml:2:28: time=\"soon\" is not a duration: expected seconds as a plain decimal, such as 0.25");
         assertThat(lines.get(2)).startsWith("  TEST-s.xml:4:1: malformed XML (truncated or partial report?): ");
     }
 
@@ -339,7 +339,7 @@ class JUnitReportParserTest {
                     "invalid JUnit XML report: 2 errors:",
                     "  TEST-s.xml:1:" + column + ": the <testsuite> declares tests=\"2\" but holds 1 <testcase>"
                             + " elements (a partial report?)",
-                    "  TEST-s.xml:3:8: time=\"x\" is not a duration: expected seconds such as 0.25");
+                    "  TEST-s.xml:3:8: time=\"x\" is not a duration: expected seconds as a plain decimal, such as 0.25");
         });
     }
 

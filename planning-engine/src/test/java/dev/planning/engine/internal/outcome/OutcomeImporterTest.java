@@ -231,7 +231,7 @@ class OutcomeImporterTest {
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
                 "nothing imported: 5 errors:",
                 "  " + b + ":1:28: the <testsuite> declares tests=\"2\" but holds 1 <testcase> elements (a partial report?)",
-                "  " + b + ":2:28: time=\"-1\" is not a duration: expected seconds such as 0.25",
+                "  " + b + ":2:28: time=\"-1\" is not a duration: expected seconds as a plain decimal, such as 0.25",
                 "  " + l + ":2:4: DA has \"x\"; expected a whole number",
                 "  " + l + ":3:4: DA count has \"y\"; expected a whole number",
                 "  " + missing.toString().replace('\\', '/') + ": file not found (expected a report file to import)");

@@ -222,6 +222,24 @@ class OutcomeMistakesTest {
         InvalidInputException e = junit("<testsuite><testcase name=\"t\" time=\"1&#10;TEST-x.xml:9:1: ok\"/></testsuite>");
 
         assertThat(e.getMessage()).isEqualTo("time=\"1\\u000ATEST-x.xml:9:1: ok\" is not a duration: expected seconds"
-                + " such as 0.25");
+                + " as a plain decimal, such as 0.25");
+    }
+
+    /**
+     * outcome27 (held): an LCOV count, a JaCoCo line's value and a source file's name, quoted as written by their
+     * readers, are shown escaped, a terminal's control sequence (ESC, CSI) and all.
+     */
+    @Test
+    void anLcovCountAndAJacocoLineValueOrFileNameAreShownEscaped() {
+        InvalidInputException count = lcov("SF:a.c\nDA:1,1\nLF:1\u001B[2K\rok\nLH:1\nend_of_record\n");
+        InvalidInputException value = jacoco("<report name=\"r\"><package name=\"p\"><sourcefile name=\"a.java\">"
+                + "<line nr=\"1\" mi=\"&#x9B;2K\" ci=\"1\" mb=\"0\" cb=\"0\"/></sourcefile></package></report>");
+        InvalidInputException name = jacoco("<report name=\"r\"><package name=\"p\"><sourcefile name=\"a&#x9B;2K.java\">"
+                + "<line nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"0\"/><counter type=\"LINE\" missed=\"0\" covered=\"2\"/>"
+                + "</sourcefile></package></report>");
+
+        assertThat(count.getMessage()).contains("\\u001B[2K\\u000Dok").doesNotContain("\u001B", "\r");
+        assertThat(value.getMessage()).contains("\\u009B2K").doesNotContain("\u009B");
+        assertThat(name.getMessage()).contains("\\u009B2K").doesNotContain("\u009B");
     }
 }
