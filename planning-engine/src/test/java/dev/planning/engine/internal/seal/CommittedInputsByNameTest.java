@@ -22,12 +22,17 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * seal24: the inputs the gates read at a sealed commit are told from the commit's names alone
  * ({@code WorkspaceNames.ofFiles}), by the code that tells them in a work tree. Before, a temporary
  * directory of empty files of those names was written (and deleted) for every such question.
+ *
+ * <p>Isolated: the fast set runs classes in parallel in one JVM, where another class's verify makes sealed-input
+ * directories of this JVM's name while the watch is on (outcome27 saw it fail so).
  */
+@Isolated
 class CommittedInputsByNameTest {
 
     private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
