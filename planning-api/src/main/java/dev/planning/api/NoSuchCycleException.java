@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The cycle does not exist ({@link PlanningWorkspace#exists}: it has no task breakdown and no event), so
+ * The cycle does not exist ({@link PlanningWorkspace#exists}: it has no planning file and no event), so
  * {@link PlanningWorkspace#advance} and {@link PlanningWorkspace#record} refuse it before they write anything:
  * a mistyped cycle id never becomes a cycle. Open a cycle with {@link PlanningWorkspace#create} (or
  * {@code planning init}) first. The command line refuses it with exit 2, as every user error.
