@@ -208,6 +208,7 @@ public interface PlanningWorkspace {
      * @param cycle the cycle; never {@code null}
      * @param options how to seal ({@link SealOptions#defaults()} for the usual); never {@code null}
      * @return the transition attempt and, when the gates passed, the manifest
+     * @throws NoSuchCycleException      when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the cycle is already sealed, or an artifact has
      *                                    uncommitted changes and {@code allowDirty} is not set
      * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
@@ -257,6 +258,7 @@ public interface PlanningWorkspace {
      * @param signer who signs, with a key trusted for its role; never {@code null}
      * @param options how to sign ({@link SignOptions#defaults()} for the usual); never {@code null}
      * @return the manifest with the signature appended
+     * @throws NoSuchCycleException      when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the cycle has no sealed manifest, the manifest was sealed dirty
      *                                    and {@code allowDirty} is not set, the signature would not count, or the
      *                                    manifest does not verify
@@ -330,9 +332,10 @@ public interface PlanningWorkspace {
      * evidence or outcomes directory, an empty log) does not make it one.
      *
      * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
-     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. {@link #advance} and
-     * {@link #record} refuse one too, with a {@link NoSuchCycleException}, before anything is written, so a
-     * mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
+     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. Every writing job
+     * ({@link #advance}, {@link #record}, {@link #importOutcomes}, {@link #seal}, {@link #sign}, {@link #digest},
+     * {@link #improve}, {@link #summarize}) refuses one too, with a {@link NoSuchCycleException}, before anything
+     * is written, so a mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
      * {@code PLANNED} with no history and {@link #dryRun} reports its missing files; ask this first when a
      * cycle id comes from outside (a request, a form) and the answer matters.
      *
@@ -447,6 +450,7 @@ public interface PlanningWorkspace {
      *
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws InvalidInputException when the cycle has no event log, or is {@code COMPLETED} (its
      *                               digest is final)
      */
@@ -478,6 +482,7 @@ public interface PlanningWorkspace {
      * @param template the template file; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws NoSuchCycleException when the cycle does not {@linkplain #exists exist}; nothing is written
      */
     DigestResult digest(CycleRef cycle, Path template);
 
@@ -490,6 +495,7 @@ public interface PlanningWorkspace {
      * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return whether the cycle was completed, the next cycle and the improvement actions carried into it
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws InvalidInputException when the cycle is neither in {@code IMPROVE} nor completed (publish
      *                               its {@link #digest digest}, then {@link #advance advance} it to
      *                               {@code IMPROVE}), has no digest, its history past {@code PACKAGED}
@@ -540,6 +546,7 @@ public interface PlanningWorkspace {
      *                trusted keys (any role); never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return what was written
+     * @throws NoSuchCycleException       when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the summaries were written already, the manifest does not
      *                                    verify, or no signer's key is trusted; nothing is written
      * @throws InvalidInputException      when the move into {@code VALIDATED} judged no JUnit report, or
@@ -558,6 +565,7 @@ public interface PlanningWorkspace {
      * @param cycle the cycle; never {@code null}
      * @param signers who signs the envelope, at least one; never {@code null}
      * @return what was written
+     * @throws NoSuchCycleException when the cycle does not {@linkplain #exists exist}; nothing is written
      */
     VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun);
 }
