@@ -7,9 +7,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The cycle does not exist ({@link PlanningWorkspace#exists}: it has no task breakdown and no event), so
- * {@link PlanningWorkspace#advance} and {@link PlanningWorkspace#record} refuse it before they write anything:
- * a mistyped cycle id never becomes a cycle. Open a cycle with {@link PlanningWorkspace#create} (or
+ * The cycle does not exist ({@link PlanningWorkspace#exists}: it has no planning file and no event), so
+ * {@link PlanningWorkspace#advance}, {@link PlanningWorkspace#record} and every other writing job of the workspace
+ * ({@code importOutcomes}, {@code seal}, {@code sign}, {@code digest}, {@code improve}, {@code summarize}) refuse
+ * it before they write anything: a mistyped cycle id never becomes a cycle. Open a cycle with {@link PlanningWorkspace#create} (or
  * {@code planning init}) first. The command line refuses it with exit 2, as every user error.
  *
  * <pre>{@code

@@ -78,8 +78,8 @@ public interface PlanningWorkspace {
 
     /**
      * The cycles of the workspace, sorted by stream then cycle id: every cycle that {@linkplain #exists exists}
-     * (a task breakdown, or an event in the workspace's event store), and every cycle a story map or decision
-     * log is named for. A cycle with events and no task breakdown (its plan removed, or never written) is
+     * (a task breakdown, a story map or a decision log, or an event in the workspace's event store), and no
+     * other. A cycle with events and no task breakdown (its plan removed, or never written) is
      * listed: {@link #status} shows its history, and the plan it lacks is for the caller to show (as
      * {@code planning status} does); so is a log whose hash chain is broken, for {@link #status} to refuse. An
      * event log file that holds no event (an interrupted first append) does not list its cycle, and a file in an events
@@ -173,7 +173,7 @@ public interface PlanningWorkspace {
      * @param cycle the cycle; never {@code null}
      * @param to the target state
      * @return the attempt, accepted or refused, with the gate results that decided it
-     * @throws NoSuchCycleException          when the cycle does not exist (no task breakdown, no event)
+     * @throws NoSuchCycleException          when the cycle does not exist (no planning file, no event)
      * @throws InvalidTransitionException    when the lifecycle does not allow the transition
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      * @throws SealingException              when sealing is refused, or a sealed artifact changed
@@ -190,7 +190,7 @@ public interface PlanningWorkspace {
      * @param details string facts to record, e.g. the paths imported
      * @param cycle the cycle; never {@code null}
      * @return the recorded event
-     * @throws NoSuchCycleException         when the cycle does not exist (no task breakdown, no event)
+     * @throws NoSuchCycleException         when the cycle does not exist (no planning file, no event)
      * @throws IllegalArgumentException     for an event type that moves the cycle
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
@@ -208,6 +208,7 @@ public interface PlanningWorkspace {
      * @param cycle the cycle; never {@code null}
      * @param options how to seal ({@link SealOptions#defaults()} for the usual); never {@code null}
      * @return the transition attempt and, when the gates passed, the manifest
+     * @throws NoSuchCycleException      when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the cycle is already sealed, or an artifact has
      *                                    uncommitted changes and {@code allowDirty} is not set
      * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
@@ -257,6 +258,7 @@ public interface PlanningWorkspace {
      * @param signer who signs, with a key trusted for its role; never {@code null}
      * @param options how to sign ({@link SignOptions#defaults()} for the usual); never {@code null}
      * @return the manifest with the signature appended
+     * @throws NoSuchCycleException      when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the cycle has no sealed manifest, the manifest was sealed dirty
      *                                    and {@code allowDirty} is not set, the signature would not count, or the
      *                                    manifest does not verify
@@ -321,30 +323,36 @@ public interface PlanningWorkspace {
     CycleStatus status(CycleRef cycle);
 
     /**
-     * Whether the cycle exists: it has a task breakdown in the workspace (under any name
-     * {@link WorkspaceLayout#taskBreakdownCandidates} accepts) or at least one event in its log.
+     * Whether the cycle exists: the workspace holds one of its planning files
+     * ({@link WorkspaceLayout#planningFiles}: its task breakdown under any name
+     * {@link WorkspaceLayout#taskBreakdownCandidates} accepts, its story map or its decision log) or its log
+     * holds at least one event. This is the one definition of a cycle: {@link #cycles()} lists exactly the
+     * cycles that exist (status27: a cycle with only a story map or a decision log was listed, yet did not
+     * exist). Any other file named for the cycle (a manifest, a digest, a contracts file, a retrospective, an
+     * evidence or outcomes directory, an empty log) does not make it one.
      *
      * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
-     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. {@link #advance} and
-     * {@link #record} refuse one too, with a {@link NoSuchCycleException}, before anything is written, so a
-     * mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
+     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. Every writing job
+     * ({@link #advance}, {@link #record}, {@link #importOutcomes}, {@link #seal}, {@link #sign}, {@link #digest},
+     * {@link #improve}, {@link #summarize}) refuses one too, with a {@link NoSuchCycleException}, before anything
+     * is written, so a mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
      * {@code PLANNED} with no history and {@link #dryRun} reports its missing files; ask this first when a
      * cycle id comes from outside (a request, a form) and the answer matters.
      *
      * <p>The default answers from {@link #root()}, {@link #layout()} and {@link #status}, so a workspace
-     * implemented outside the project answers it as the engine's do; a task breakdown whose existence
+     * implemented outside the project answers it as the engine's do; a planning file whose existence
      * cannot be told (a directory that may not be searched) counts as none.
      *
      * @param cycle the cycle; never {@code null}
-     * @return whether the cycle has a task breakdown or a recorded event
-     * @throws EventLogCorruptedException when the cycle has no task breakdown and its log's hash chain is
+     * @return whether the cycle has a planning file or a recorded event
+     * @throws EventLogCorruptedException when the cycle has no planning file and its log's hash chain is
      *                                    broken
      * @since 0.1
      */
     default boolean exists(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
         Path root = root();
-        return layout().taskBreakdownCandidates(cycle).stream().anyMatch(path -> Files.exists(root.resolve(path)))
+        return layout().planningFiles(cycle).stream().anyMatch(path -> Files.exists(root.resolve(path)))
                 || !status(cycle).history().isEmpty();
     }
 
@@ -442,6 +450,7 @@ public interface PlanningWorkspace {
      *
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws InvalidInputException when the cycle has no event log, or is {@code COMPLETED} (its
      *                               digest is final)
      */
@@ -473,6 +482,7 @@ public interface PlanningWorkspace {
      * @param template the template file; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws NoSuchCycleException when the cycle does not {@linkplain #exists exist}; nothing is written
      */
     DigestResult digest(CycleRef cycle, Path template);
 
@@ -485,6 +495,7 @@ public interface PlanningWorkspace {
      * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return whether the cycle was completed, the next cycle and the improvement actions carried into it
+     * @throws NoSuchCycleException  when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws InvalidInputException when the cycle is neither in {@code IMPROVE} nor completed (publish
      *                               its {@link #digest digest}, then {@link #advance advance} it to
      *                               {@code IMPROVE}), has no digest, its history past {@code PACKAGED}
@@ -535,6 +546,7 @@ public interface PlanningWorkspace {
      *                trusted keys (any role); never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return what was written
+     * @throws NoSuchCycleException       when the cycle does not {@linkplain #exists exist}; nothing is written
      * @throws SealingException           when the summaries were written already, the manifest does not
      *                                    verify, or no signer's key is trusted; nothing is written
      * @throws InvalidInputException      when the move into {@code VALIDATED} judged no JUnit report, or
@@ -553,6 +565,7 @@ public interface PlanningWorkspace {
      * @param cycle the cycle; never {@code null}
      * @param signers who signs the envelope, at least one; never {@code null}
      * @return what was written
+     * @throws NoSuchCycleException when the cycle does not {@linkplain #exists exist}; nothing is written
      */
     VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun);
 }

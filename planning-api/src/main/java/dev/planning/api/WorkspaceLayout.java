@@ -3,6 +3,7 @@ package dev.planning.api;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.lifecycle.CycleRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,6 +123,22 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
      */
     public String storyMap(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/storymaps/" + cycle.cycleId() + "-story_map.md";
+    }
+
+    /**
+     * The planning files a cycle is named by, any one of which makes it a cycle of the workspace
+     * ({@code PlanningWorkspace.exists} and {@code cycles()}): its task breakdown under each accepted name
+     * ({@link #taskBreakdownCandidates}), its story map and its decision log. {@link #cycleIdOf} tells the cycle
+     * of exactly these paths.
+     *
+     * @param cycle the cycle
+     * @return the task breakdown candidates, the story map and the decision log, in that order
+     */
+    public List<String> planningFiles(CycleRef cycle) {
+        List<String> files = new ArrayList<>(taskBreakdownCandidates(cycle));
+        files.add(storyMap(cycle));
+        files.add(decisionLog(cycle));
+        return List.copyOf(files);
     }
 
     /**

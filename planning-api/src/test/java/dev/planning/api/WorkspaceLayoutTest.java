@@ -3,6 +3,9 @@ package dev.planning.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.lifecycle.CycleRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,5 +50,19 @@ class WorkspaceLayoutTest {
     @ValueSource(strings = {"rulebook", "policy", "governance/rulebook", ".rules"})
     void aNormalisedRelativeRulebookDirectoryIsAccepted(String dir) {
         assertThat(new WorkspaceLayout("plans", dir).rulebookDir()).isEqualTo(dir);
+    }
+
+    /** status27: the files that make a cycle are exactly those whose cycle {@code cycleIdOf} tells. */
+    @Test
+    void everyPlanningFileOfACycleIsNamedForItAndNoOtherFileOfItIs() {
+        WorkspaceLayout layout = new WorkspaceLayout("plans", "rulebook");
+        CycleRef cycle = new CycleRef("fe", "2025-10-07");
+
+        assertThat(layout.planningFiles(cycle)).containsExactly(layout.taskBreakdownCandidates(cycle).get(0),
+                layout.taskBreakdownCandidates(cycle).get(1), layout.storyMap(cycle), layout.decisionLog(cycle))
+                .allSatisfy(file -> assertThat(layout.cycleIdOf("fe", file)).contains("2025-10-07"));
+        assertThat(List.of(layout.manifest(cycle), layout.digest(cycle), layout.eventLog(cycle),
+                layout.contracts(cycle), layout.retrospective(cycle), layout.evidenceDir(cycle),
+                layout.outcomesDir(cycle))).allSatisfy(file -> assertThat(layout.cycleIdOf("fe", file)).isEmpty());
     }
 }

@@ -8,9 +8,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.report.CiReports;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,28 +62,13 @@ final class StatusCommand implements Callable<Integer> {
                 broken.add(e);
             }
         }
-        Map<CycleRef, String> withoutPlan = withoutPlan(ws, statuses);
+        // One reading of which cycles lack their plan, for the text's line and the JSON's key alike.
+        Map<CycleRef, String> withoutPlan = CiReports.missingTaskBreakdowns(ws, statuses);
         Reports.printJson(spec.commandLine().getOut(), format.format, () -> CiReports.statusJson(statuses, broken,
-                unsigned), () -> Reports.statusText(statuses, broken, withoutPlan)
+                unsigned, withoutPlan), () -> Reports.statusText(statuses, broken, withoutPlan)
                 + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + Printable.line(d.file() + ": " + d.message()) + "\n")
                         .collect(Collectors.joining()), null, null, null);
         return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    /**
-     * The cycles shown that have no task breakdown under any accepted name (events only), each with the path it
-     * lacks: shown, not hidden, as {@code cycles()} lists them.
-     */
-    private static Map<CycleRef, String> withoutPlan(PlanningWorkspace ws, List<CycleStatus> statuses) {
-        Map<CycleRef, String> missing = new LinkedHashMap<>();
-        for (CycleStatus status : statuses) {
-            CycleRef cycle = status.cycle();
-            List<String> candidates = ws.layout().taskBreakdownCandidates(cycle);
-            if (candidates.stream().noneMatch(path -> Files.exists(ws.root().resolve(path)))) {
-                missing.put(cycle, ws.layout().taskBreakdown(cycle));
-            }
-        }
-        return missing;
     }
 
     /**

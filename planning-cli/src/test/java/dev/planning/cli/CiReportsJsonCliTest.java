@@ -119,10 +119,38 @@ class CiReportsJsonCliTest {
             statuses.add(status);
             unsigned.addAll(readOnly.checkHistory(status));
         }
-        String status = CiReports.statusJson(statuses, broken, unsigned);
+        String status = CiReports.statusJson(statuses, broken, unsigned, CiReports.missingTaskBreakdowns(readOnly,
+                statuses));
 
         assertThat(cli("status", "-w", ws.toString(), "--trust", trust.toString())).isEqualTo(status + "\n");
         assertThat(valid("status", status).path("cycles").get(0).path("state").asText()).isEqualTo("VALIDATED");
+    }
+
+    /**
+     * status27: {@code status --format json} says which cycle lacks its task breakdown and the path it lacks (the
+     * text said it, the JSON did not), validates against the schema, and is {@code CiReports.statusJson}'s text.
+     */
+    @Test
+    void aStatusSaysWhichCyclesLackATaskBreakdownAsTheTextDoes() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Planning.builder().workspace(ws).triggeredBy("test").build().create(new CycleRef("fe", "2025-08-19"));
+        Path storyMap = Files.createDirectories(ws.resolve("frameworks/planning-fe/storymaps"))
+                .resolve("2025-10-07-story_map.md");
+        Files.writeString(storyMap, "# story map\n");
+
+        String printed = cli("status", "-w", ws.toString());
+
+        JsonNode cycles = valid("status", printed).path("cycles");
+        assertThat(cycles).hasSize(3);
+        assertThat(cycles.get(0).path("missing_task_breakdown").asText())
+                .isEqualTo("frameworks/planning-fe/tasks/2025-08-19-fe_task_breakdown.yaml");
+        assertThat(cycles.get(1).has("missing_task_breakdown")).as("fe/2025-09-02 has its plan").isFalse();
+        assertThat(cycles.get(2).path("missing_task_breakdown").asText())
+                .isEqualTo("frameworks/planning-fe/tasks/2025-10-07-fe_task_breakdown.yaml");
+        PlanningWorkspace readOnly = Planning.builder().workspace(ws).readOnly().build();
+        List<CycleStatus> statuses = readOnly.cycles().stream().map(readOnly::status).toList();
+        assertThat(printed).isEqualTo(CiReports.statusJson(statuses, List.of(), List.of(),
+                CiReports.missingTaskBreakdowns(readOnly, statuses)) + "\n");
     }
 
     @Test

@@ -159,6 +159,31 @@ class LifecycleCommandsTest {
                 .contains("NO TASK BREAKDOWN");
     }
 
+    /**
+     * status27: a cycle with only a story map, or only a decision log, is listed by {@code status} and shown by
+     * {@code status --stream --cycle} alike (the latter refused it: "no such cycle"), saying what it lacks.
+     */
+    @Test
+    void statusOfOneCycleWithOnlyAStoryMapOrADecisionLogShowsItAsTheListingDoes() throws Exception {
+        Path ws = workspace();
+        Path storyMap = ws.resolve("frameworks/planning-fe/storymaps/2025-10-07-story_map.md");
+        Files.createDirectories(storyMap.getParent());
+        Files.writeString(storyMap, "# story map\n");
+        Path decisions = ws.resolve("frameworks/planning-fe/decisions/2025-10-08-decision_log.yaml");
+        Files.createDirectories(decisions.getParent());
+        Files.writeString(decisions, "decisions: []\n");
+
+        assertThat(CliRun.of("status", "-w", ws.toString()).out()).contains("fe/2025-10-07: PLANNED")
+                .contains("fe/2025-10-08: PLANNED");
+        for (String cycle : List.of("2025-10-07", "2025-10-08")) {
+            CliRun one = CliRun.of("status", "-w", ws.toString(), "--stream", "fe", "--cycle", cycle);
+
+            assertThat(one.exitCode()).as(cycle).isZero();
+            assertThat(one.out()).startsWith("fe/" + cycle + ": PLANNED\n  NO TASK BREAKDOWN: frameworks/planning-fe/"
+                    + "tasks/" + cycle + "-fe_task_breakdown.yaml does not exist");
+        }
+    }
+
     /** api26: advance and import of a cycle that does not exist are refused naming it, leaving no file or directory. */
     @Test
     void advanceAndImportOfACycleThatDoesNotExistAreBadUsageAndWriteNothing() throws Exception {

@@ -252,7 +252,9 @@ final class FileWorkspace implements PlanningWorkspace {
 
     /**
      * Refuses a cycle that does not exist before anything is written (api26: {@code advance} and {@code record}
-     * opened its log and recorded the attempt, so a mistyped id became a cycle). Asking writes nothing.
+     * opened its log and recorded the attempt, so a mistyped id became a cycle; status27: every other writing
+     * job, {@code seal}, {@code sign}, {@code digest}, {@code improve} and {@code summarize}, asks it too, so
+     * that each refuses alike, by type). Asking writes nothing.
      */
     private void requireExisting(CycleRef cycle) {
         if (!exists(cycle)) {
@@ -262,6 +264,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public SealResult seal(CycleRef cycle, SealOptions options) {
+        requireExisting(cycle);
         return sealer.seal(cycle, options);
     }
 
@@ -272,6 +275,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public HandoffManifest sign(CycleRef cycle, Signer signer, SignOptions options) {
+        requireExisting(cycle);
         return sealer.sign(cycle, signer, trust.get(), options);
     }
 
@@ -324,6 +328,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public DigestResult digest(CycleRef cycle) {
+        requireExisting(cycle);
         return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
     }
 
@@ -334,11 +339,13 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public DigestResult digest(CycleRef cycle, Path template) {
+        requireExisting(cycle);
         return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.of(template));
     }
 
     @Override
     public ImproveResult improve(CycleRef cycle, String nextCycleId) {
+        requireExisting(cycle);
         return new CycleImprover(this, layout).complete(cycle, nextCycleId);
     }
 
@@ -367,6 +374,7 @@ final class FileWorkspace implements PlanningWorkspace {
     }
 
     private VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, Optional<URI> testRun) {
+        requireExisting(cycle);
         if (signers.isEmpty()) {
             throw new dev.planning.api.InvalidInputException("a verification summary needs at least one signing key");
         }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The cycles a workspace lists ({@code PlanningWorkspace.cycles()}): those its planning files name and those
- * its event store holds events of, so that every cycle {@code exists} answers for is listed (api26: a cycle
+ * its event store holds events of: exactly the cycles {@code exists} answers for (api26: a cycle
  * with events and no task breakdown was not).
  */
 final class WorkspaceCycles {

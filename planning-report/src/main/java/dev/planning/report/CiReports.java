@@ -3,6 +3,7 @@ package dev.planning.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
@@ -21,9 +22,13 @@ import dev.planning.engine.internal.report.FindingReports;
 import dev.planning.engine.internal.report.JUnitXml;
 import dev.planning.report.internal.Reports;
 import dev.planning.report.internal.SealReports;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -306,8 +311,9 @@ public final class CiReports {
 
     /**
      * Cycles' states and histories as JSON, as {@code planning status --format json} prints it (schema
-     * {@code schemas/output/status/1.0.json}): {@code chain_intact}, each cycle with its events, the
-     * event logs whose hash chain is broken, and the history no trusted signature covers.
+     * {@code schemas/output/status/1.0.json}): {@code chain_intact}, each cycle with its events (and, for a
+     * cycle without a task breakdown, {@code missing_task_breakdown}: the path it lacks), the event logs whose
+     * hash chain is broken, and the history no trusted signature covers.
      *
      * <pre>{@code
      * List<CycleStatus> statuses = new ArrayList<>();
@@ -322,22 +328,56 @@ public final class CiReports {
      *         broken.add(e);
      *     }
      * }
-     * String json = CiReports.statusJson(statuses, broken, unsigned);
+     * String json = CiReports.statusJson(statuses, broken, unsigned,
+     *         CiReports.missingTaskBreakdowns(workspace, statuses));
      * }</pre>
      *
      * @param statuses each cycle's status, in the order shown
      * @param broken the event logs whose hash chain is broken
      * @param unsignedHistory the history entries no trusted signature covers
      *                        ({@code PlanningWorkspace.checkHistory}): file and message of each
+     * @param missingTaskBreakdowns the cycles shown that have no task breakdown, each with the path it lacks
+     *                              ({@link #missingTaskBreakdowns}); a cycle not in it is shown as having one
      * @return the JSON text, without a trailing line break
      * @since 0.1
      */
     public static String statusJson(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
-            List<Discrepancy> unsignedHistory) {
+            List<Discrepancy> unsignedHistory, Map<CycleRef, String> missingTaskBreakdowns) {
         List<CycleStatus> shown = List.copyOf(Objects.requireNonNull(statuses, "statuses"));
         List<EventLogCorruptedException> brokenLogs = List.copyOf(Objects.requireNonNull(broken, "broken"));
         List<Reports.UnsignedJson> unsigned = List.copyOf(Objects.requireNonNull(unsignedHistory, "unsignedHistory"))
                 .stream().map(d -> new Reports.UnsignedJson(d.file(), d.message())).toList();
-        return CommandJson.write(Reports.statuses(shown, brokenLogs, unsigned));
+        Map<CycleRef, String> missing = Map.copyOf(Objects.requireNonNull(missingTaskBreakdowns,
+                "missingTaskBreakdowns"));
+        return CommandJson.write(Reports.statuses(shown, brokenLogs, unsigned, missing));
+    }
+
+    /**
+     * The cycles of {@code statuses} that have no task breakdown in {@code workspace} under any name
+     * {@code WorkspaceLayout.taskBreakdownCandidates} accepts (a cycle with events, a story map or a decision log
+     * only), each with the preferred path it lacks: what {@code planning status} shows as
+     * {@code NO TASK BREAKDOWN} and as {@code missing_task_breakdown} in {@link #statusJson}. A path whose
+     * existence cannot be told (a directory that may not be searched) counts as missing: its cycle is shown lacking
+     * it, never as having it.
+     *
+     * @param workspace the workspace the statuses are of; never {@code null}
+     * @param statuses the statuses shown; never {@code null}
+     * @return the cycles without a task breakdown, in {@code statuses}' order, each with the path it lacks; a map
+     *         that refuses changes
+     * @since 0.1
+     */
+    public static Map<CycleRef, String> missingTaskBreakdowns(PlanningWorkspace workspace,
+            List<CycleStatus> statuses) {
+        Objects.requireNonNull(workspace, "workspace");
+        Map<CycleRef, String> missing = new LinkedHashMap<>();
+        for (CycleStatus status : List.copyOf(Objects.requireNonNull(statuses, "statuses"))) {
+            CycleRef cycle = status.cycle();
+            Path root = workspace.root();
+            if (workspace.layout().taskBreakdownCandidates(cycle).stream()
+                    .noneMatch(path -> Files.exists(root.resolve(path)))) {
+                missing.put(cycle, workspace.layout().taskBreakdown(cycle));
+            }
+        }
+        return Collections.unmodifiableMap(missing);
     }
 }

@@ -158,7 +158,7 @@ class CiReportsJsonTest {
 
         JsonNode json = valid("status", CiReports.statusJson(List.of(status),
                 List.of(new EventLogCorruptedException(HOSTILE, new SourceLocation(HOSTILE, 2, 1))),
-                List.of(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, HOSTILE, HOSTILE))));
+                List.of(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, HOSTILE, HOSTILE)), Map.of()));
 
         assertThat(json.path("chain_intact").asBoolean()).isFalse();
         assertThat(json.path("cycles").get(0).path("history").get(0).path("id").asText()).isEqualTo(READ_BACK);
@@ -166,6 +166,43 @@ class CiReportsJsonTest {
                 .isEqualTo(READ_BACK);
         assertThat(json.path("broken_logs").get(0).path("file").asText()).isEqualTo(READ_BACK);
         assertThat(json.path("unsigned_history").get(0).path("message").asText()).isEqualTo(READ_BACK);
+    }
+
+    /**
+     * status27: a cycle without a task breakdown says which path it lacks, as the text's {@code NO TASK BREAKDOWN}
+     * line does (the JSON did not say it); a cycle with one has no such key, and the output validates either way.
+     */
+    @Test
+    void aCycleWithoutATaskBreakdownSaysThePathItLacksAndOneWithItHasNoSuchKey() throws Exception {
+        CycleRef eventsOnly = new CycleRef("fe", "2025-08-19");
+        String lacked = "frameworks/planning-fe/tasks/2025-08-19-fe_task_breakdown.yaml";
+        List<CycleStatus> statuses = List.of(new CycleStatus(eventsOnly, CycleState.PLANNED, List.of()),
+                new CycleStatus(CYCLE, CycleState.PLANNED, List.of()));
+
+        JsonNode json = valid("status", CiReports.statusJson(statuses, List.of(), List.of(),
+                Map.of(eventsOnly, lacked)));
+
+        assertThat(json.path("cycles").get(0).path("missing_task_breakdown").asText()).isEqualTo(lacked);
+        assertThat(json.path("cycles").get(1).has("missing_task_breakdown")).isFalse();
+    }
+
+    /**
+     * status27: the schema's cycle stays closed, and the new key holds a path: another value or another key is
+     * refused.
+     */
+    @Test
+    void theSchemaRefusesAMissingTaskBreakdownThatIsNoPathAndAnyOtherNewKey() throws Exception {
+        String cycle = "{\"chain_intact\": true, \"broken_logs\": [], \"unsigned_history\": [], \"cycles\": [{"
+                + "\"cycle\": \"fe/2025-08-19\", \"state\": \"PLANNED\", \"history\": [], \"interrupted_seal\": false, %s}]}";
+
+        assertThat(schema("status").validate(STRICT.readTree(cycle.formatted("\"missing_task_breakdown\": \"a.yaml\""))))
+                .isEmpty();
+        assertThat(schema("status").validate(STRICT.readTree(cycle.formatted("\"missing_task_breakdown\": true"))))
+                .isNotEmpty();
+        assertThat(schema("status").validate(STRICT.readTree(cycle.formatted("\"missing_task_breakdown\": \"\""))))
+                .isNotEmpty();
+        assertThat(schema("status").validate(STRICT.readTree(cycle.formatted("\"missing_plan\": \"a.yaml\""))))
+                .isNotEmpty();
     }
 
     @Test
@@ -187,12 +224,14 @@ class CiReportsJsonTest {
                 .withMessage("summaries");
         assertThatNullPointerException().isThrownBy(() -> CiReports.sealJson(null)).withMessage("result");
         assertThatNullPointerException().isThrownBy(() -> CiReports.verificationJson(null)).withMessage("report");
-        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(null, List.of(), List.of()))
+        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(null, List.of(), List.of(), Map.of()))
                 .withMessage("statuses");
-        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(List.of(), null, List.of()))
+        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(List.of(), null, List.of(), Map.of()))
                 .withMessage("broken");
-        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(List.of(), List.of(), null))
+        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(List.of(), List.of(), null, Map.of()))
                 .withMessage("unsignedHistory");
+        assertThatNullPointerException().isThrownBy(() -> CiReports.statusJson(List.of(), List.of(), List.of(), null))
+                .withMessage("missingTaskBreakdowns");
         assertThat(CiReports.lintJson(lint)).doesNotEndWith("\n");
     }
 

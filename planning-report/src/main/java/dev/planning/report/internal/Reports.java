@@ -155,9 +155,12 @@ public final class Reports {
      * @param state its state
      * @param history its events
      * @param interruptedSeal whether it is PACKAGED without a recorded seal
+     * @param missingTaskBreakdown the task breakdown path the cycle lacks, left out ({@code null}) when it has one
      */
     public record StatusJson(String cycle, String state, List<HistoryJson> history,
-            @JsonProperty("interrupted_seal") boolean interruptedSeal) {
+            @JsonProperty("interrupted_seal") boolean interruptedSeal,
+            @JsonProperty("missing_task_breakdown") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String missingTaskBreakdown) {
     }
 
     /**
@@ -202,22 +205,24 @@ public final class Reports {
      * @param statuses each cycle's status
      * @param broken the event logs whose chain is broken
      * @param unsigned the history entries no trusted signature covers
+     * @param missingTaskBreakdowns the cycles without a task breakdown, each with the path it lacks
      * @return its document
      */
     public static StatusesJson statuses(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
-            List<UnsignedJson> unsigned) {
-        return new StatusesJson(broken.isEmpty(), statuses.stream().map(Reports::status).toList(),
+            List<UnsignedJson> unsigned, Map<CycleRef, String> missingTaskBreakdowns) {
+        return new StatusesJson(broken.isEmpty(), statuses.stream()
+                .map(status -> status(status, missingTaskBreakdowns.get(status.cycle()))).toList(),
                 broken.stream().map(e -> new BrokenLogJson(e.location().map(l -> l.file()).orElse(null),
                         e.location().map(l -> l.line()).orElse(0), e.getMessage())).toList(), unsigned);
     }
 
-    private static StatusJson status(CycleStatus status) {
+    private static StatusJson status(CycleStatus status, String missingTaskBreakdown) {
         return new StatusJson(status.cycle().toString(), status.state().name(), status.history().stream()
                 .map(r -> new HistoryJson(r.line(), r.event().id(), r.event().timestamp().toString(),
                         r.event().type().name(), r.event().fromState().map(Enum::name).orElse(null),
                         r.event().toState().map(Enum::name).orElse(null), r.event().gateResults(),
                         r.event().details()))
-                .toList(), status.sealInterrupted());
+                .toList(), status.sealInterrupted(), missingTaskBreakdown);
     }
 
     /**
