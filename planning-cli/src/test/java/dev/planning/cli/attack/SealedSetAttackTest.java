@@ -272,13 +272,13 @@ class SealedSetAttackTest {
     @Test
     void aSealedInputWhoseChecksumIsNotTheBlobAtSnapshotRevIsNotSignedNorVerified() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY.replace("carol: 1", "carol: 40"));
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY.replace("carol: 1", "carol: 40"));
         String roomy = ws.commit("plan, capacity");
         checkout(ws, "elsewhere", roomy);
         ws.edit(AttackWorkspace.TASKS, t -> t + "# planned after the capacity cut\n");
         ws.sealNow();
         checkout(ws, "main", null);
-        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.write(AttackWorkspace.CAPACITY, AttackWorkspace.OVER_CAPACITY);
         ws.commit("capacity cut");
         try (Git git = Git.open(ws.root().toFile())) {
             git.checkout().setStartPoint("elsewhere").addPath("frameworks/planning-fe").call();
