@@ -679,6 +679,8 @@ public final class GitRepository implements AutoCloseable {
             return found;
         } catch (IOException e) {
             throw failure("read " + String.join(", ", paths) + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + String.join(", ", paths) + " at " + revision, revision);
         }
     }
 
@@ -771,6 +773,8 @@ public final class GitRepository implements AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -801,6 +805,8 @@ public final class GitRepository implements AutoCloseable {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -819,6 +825,8 @@ public final class GitRepository implements AutoCloseable {
                     : OptionalLong.of(reader.getObjectSize(blob.get(), Constants.OBJ_BLOB));
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -870,6 +878,8 @@ public final class GitRepository implements AutoCloseable {
             return found ? Optional.of(files) : Optional.empty();
         } catch (IOException e) {
             throw failure("read " + directory + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + directory + " at " + revision, revision);
         }
     }
 
@@ -960,6 +970,8 @@ public final class GitRepository implements AutoCloseable {
             return new CommittedDirectory(path, files);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -1013,6 +1025,8 @@ public final class GitRepository implements AutoCloseable {
             return Optional.of(List.copyOf(found));
         } catch (IOException e) {
             throw failure("list " + directory + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("list " + directory + " at " + revision, revision);
         }
     }
 
@@ -1070,12 +1084,26 @@ public final class GitRepository implements AutoCloseable {
             }
         } catch (IOException e) {
             throw failure("read " + repositoryPath + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + repositoryPath + " at " + revision, revision);
         }
     }
 
     private PlanningException failure(String what, IOException e) {
         return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": "
                 + e.getMessage());
+    }
+
+    /**
+     * The refusal of a commit one of whose trees no git writes (an entry cut short, a name without its end): JGit's
+     * tree parsers read past the end of such bytes with an unchecked {@link IndexOutOfBoundsException}, and git
+     * accepts such objects from a push unless {@code transfer.fsckObjects} is set, so anyone who pushes can put one
+     * on a line (probe27). What the commit holds cannot be told, so nothing is answered either way.
+     */
+    private PlanningException corrupt(String what, String revision) {
+        return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": a git"
+                + " tree of commit " + revision + " is corrupt (an entry cut short or a name without its end, which no"
+                + " git writes; `git fsck` names it), so what the commit holds cannot be told");
     }
 
     @Override
