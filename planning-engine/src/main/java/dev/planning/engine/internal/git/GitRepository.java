@@ -1091,7 +1091,35 @@ public final class GitRepository implements AutoCloseable {
 
     private PlanningException failure(String what, IOException e) {
         return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": "
-                + e.getMessage());
+                + e.getMessage() + (e instanceof MissingObjectException missing && partialClone()
+                        ? "; the repository is a partial clone (a promisor remote: git clone --filter), which leaves"
+                                + " objects out of its store for git to fetch when git needs them, and this tool reads"
+                                + " only what is there: fetch it (`git cat-file -e " + missing.getObjectId().name()
+                                + "` in the repository does) or run in a clone made without --filter"
+                        : ""));
+    }
+
+    /** Whether the repository is a partial clone: git fetches the objects it lacks from a promisor remote (probe27). */
+    private boolean partialClone() {
+        var config = repository.getConfig();
+        return config.getString("extensions", null, "partialclone") != null
+                || config.getSubsections("remote").stream().anyMatch(remote -> config.getBoolean("remote", remote,
+                        "promisor", false));
+    }
+
+    /**
+     * Whether the repository is a shallow clone ({@code git clone --depth}: its {@code shallow} file lists commits
+     * whose parents it does not hold), so a commit older than its depth is not in it, though it is the remote's
+     * (probe27: said in the refusal of a {@code snapshot_rev} that is no commit here, with the fix).
+     *
+     * @throws PlanningException when the shallow file cannot be read
+     */
+    public boolean shallow() {
+        try {
+            return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw failure("read the shallow commits", e);
+        }
     }
 
     /**
