@@ -57,7 +57,6 @@ import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.engine.internal.signing.Attester;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

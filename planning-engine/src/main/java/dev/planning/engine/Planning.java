@@ -26,7 +26,6 @@ import dev.planning.engine.internal.scaffold.GitFiles;
 import dev.planning.engine.internal.scaffold.Scaffold;
 import dev.planning.engine.internal.signing.FileKeys;
 import dev.planning.engine.internal.signing.TrustFile;
-import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.OpenedWorkspaces;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
