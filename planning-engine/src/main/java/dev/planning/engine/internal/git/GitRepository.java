@@ -679,6 +679,8 @@ public final class GitRepository implements AutoCloseable {
             return found;
         } catch (IOException e) {
             throw failure("read " + String.join(", ", paths) + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + String.join(", ", paths) + " at " + revision, revision);
         }
     }
 
@@ -771,6 +773,8 @@ public final class GitRepository implements AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -801,6 +805,8 @@ public final class GitRepository implements AutoCloseable {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -819,6 +825,8 @@ public final class GitRepository implements AutoCloseable {
                     : OptionalLong.of(reader.getObjectSize(blob.get(), Constants.OBJ_BLOB));
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -870,6 +878,8 @@ public final class GitRepository implements AutoCloseable {
             return found ? Optional.of(files) : Optional.empty();
         } catch (IOException e) {
             throw failure("read " + directory + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + directory + " at " + revision, revision);
         }
     }
 
@@ -960,6 +970,8 @@ public final class GitRepository implements AutoCloseable {
             return new CommittedDirectory(path, files);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + path + " at " + revision, revision);
         }
     }
 
@@ -1013,6 +1025,8 @@ public final class GitRepository implements AutoCloseable {
             return Optional.of(List.copyOf(found));
         } catch (IOException e) {
             throw failure("list " + directory + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("list " + directory + " at " + revision, revision);
         }
     }
 
@@ -1070,12 +1084,54 @@ public final class GitRepository implements AutoCloseable {
             }
         } catch (IOException e) {
             throw failure("read " + repositoryPath + " at " + revision, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt("read " + repositoryPath + " at " + revision, revision);
         }
     }
 
     private PlanningException failure(String what, IOException e) {
         return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": "
-                + e.getMessage());
+                + e.getMessage() + (e instanceof MissingObjectException missing && partialClone()
+                        ? "; the repository is a partial clone (a promisor remote: git clone --filter), which leaves"
+                                + " objects out of its store for git to fetch when git needs them, and this tool reads"
+                                + " only what is there: fetch it (`git cat-file -e " + missing.getObjectId().name()
+                                + "` in the repository does) or run in a clone made without --filter"
+                        : ""));
+    }
+
+    /** Whether the repository is a partial clone: git fetches the objects it lacks from a promisor remote (probe27). */
+    private boolean partialClone() {
+        var config = repository.getConfig();
+        return config.getString("extensions", null, "partialclone") != null
+                || config.getSubsections("remote").stream().anyMatch(remote -> config.getBoolean("remote", remote,
+                        "promisor", false));
+    }
+
+    /**
+     * Whether the repository is a shallow clone ({@code git clone --depth}: its {@code shallow} file lists commits
+     * whose parents it does not hold), so a commit older than its depth is not in it, though it is the remote's
+     * (probe27: said in the refusal of a {@code snapshot_rev} that is no commit here, with the fix).
+     *
+     * @throws PlanningException when the shallow file cannot be read
+     */
+    public boolean shallow() {
+        try {
+            return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw failure("read the shallow commits", e);
+        }
+    }
+
+    /**
+     * The refusal of a commit one of whose trees no git writes (an entry cut short, a name without its end): JGit's
+     * tree parsers read past the end of such bytes with an unchecked {@link IndexOutOfBoundsException}, and git
+     * accepts such objects from a push unless {@code transfer.fsckObjects} is set, so anyone who pushes can put one
+     * on a line (probe27). What the commit holds cannot be told, so nothing is answered either way.
+     */
+    private PlanningException corrupt(String what, String revision) {
+        return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": a git"
+                + " tree of commit " + revision + " is corrupt (an entry cut short or a name without its end, which no"
+                + " git writes; `git fsck` names it), so what the commit holds cannot be told");
     }
 
     @Override

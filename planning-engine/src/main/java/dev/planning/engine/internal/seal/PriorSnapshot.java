@@ -58,7 +58,8 @@ final class PriorSnapshot {
         try (GitRepository git = repository.get()) {
             if (!git.hasCommit(rev)) {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, display, "commit " + rev, "no such commit",
-                        "prior manifest " + id + ": snapshot_rev is not a commit of the workspace's repository"));
+                        "prior manifest " + id + ": snapshot_rev is not a commit of the workspace's repository"
+                                + SnapshotCheck.shallowClone(git)));
                 return found;
             }
             bound(git, layout, prior, cycle, display).ifPresent(found::add);
@@ -102,6 +103,6 @@ final class PriorSnapshot {
         Optional<Set<String>> inputs = cycle.flatMap(c -> SealedInputs.committedInputs(git, layout, c, rev));
         return SnapshotBinding.check(git, layout, cycle, inputs, rev, display).refused().map(d -> new Discrepancy(
                 DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected(), d.actual(), "prior manifest "
-                        + prior.manifestId() + ": " + d.message()));
+                        + prior.manifestId() + ": " + d.message() + SnapshotCheck.shallowClone(git)));
     }
 }

@@ -170,6 +170,15 @@ final class SnapshotCheck {
         return answer(workspace, manifest, display, WorkspaceLayout.DEFAULT, Optional.empty()).missing();
     }
 
+    /**
+     * What to add to a refusal of {@code snapshot_rev} in a shallow clone (a CI checkout's {@code --depth 1}): the
+     * sealed commit, or the commits of the line that hold its content, may lie past the clone's depth (probe27).
+     */
+    static String shallowClone(GitRepository git) {
+        return git.shallow() ? " (this repository is a shallow clone, which holds no commit older than its depth:"
+                + " fetch the whole history, `git fetch --unshallow`, and verify again)" : "";
+    }
+
     private static Answer answer(Path workspace, HandoffManifest manifest, String display, WorkspaceLayout layout,
             Optional<CycleRef> inputsOf) {
         String rev = manifest.snapshotRev();
@@ -187,8 +196,8 @@ final class SnapshotCheck {
         try (GitRepository git = repository.get()) {
             if (!git.hasCommit(rev)) {
                 return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
-                        "no such commit", "snapshot_rev " + rev + " is not a commit of the workspace's repository")),
-                        Optional.empty());
+                        "no such commit", "snapshot_rev " + rev + " is not a commit of the workspace's repository"
+                                + shallowClone(git))), Optional.empty());
             }
             // A commit of another branch, or of none, may hold any set of inputs: the contributor chooses it
             // (a branch where the capacity model was never committed, sealed there with the tool: attack24), and
@@ -197,7 +206,8 @@ final class SnapshotCheck {
             Optional<Set<String>> atRev = inputsOf.flatMap(cycle -> SealedInputs.committedInputs(git, layout, cycle, rev));
             SnapshotBinding.Outcome bound = SnapshotBinding.check(git, layout, inputsOf, atRev, rev, display);
             if (bound.refused().isPresent()) {
-                return new Answer(bound.refused(), Optional.empty());
+                return new Answer(bound.refused().map(d -> new Discrepancy(d.kind(), d.file(), d.expected(), d.actual(),
+                        d.message() + shallowClone(git))), Optional.empty());
             }
             if (manifest.dirty() || atRev.isEmpty()) {
                 return new Answer(Optional.empty(), Optional.empty(), bound.note(), List.of());
