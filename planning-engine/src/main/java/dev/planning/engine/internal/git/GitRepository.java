@@ -38,13 +38,18 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -294,8 +299,8 @@ public final class GitRepository implements AutoCloseable {
                 }
             }
             return false;
-        } catch (IOException e) {
-            throw unreadable(repository.getDirectory().toPath(), from, e);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw unreadableHead(from, e);
         }
     }
 
@@ -325,8 +330,8 @@ public final class GitRepository implements AutoCloseable {
         }
         try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
             return walk != null && FileMode.GITLINK.equals(walk.getFileMode(0));
-        } catch (IOException e) {
-            throw unreadable(repository.getDirectory().toPath(), from, e);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw unreadableHead(from, e);
         }
     }
 
@@ -341,9 +346,22 @@ public final class GitRepository implements AutoCloseable {
     private ObjectId headTree(Path from) {
         try {
             return repository.resolve("HEAD^{tree}");
-        } catch (IOException e) {
-            throw unreadable(repository.getDirectory().toPath(), from, e);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw unreadableHead(from, e);
         }
+    }
+
+    /**
+     * The refusal of {@code HEAD}'s commit or tree that cannot be read, named from {@code from}: a missing or
+     * corrupt object as such, with what to do (gittree27: it was refused as an unreadable {@code .git}, to be made
+     * readable, or, a tree cut short, ended the command as an internal error); a file that cannot be read as such.
+     */
+    private PlanningException unreadableHead(Path from, Exception e) {
+        String where = "cannot tell which files git tracks in " + OutsideRepository.shownFrom(from, workTree())
+                + ", relative to the workspace";
+        return damaged(where, e).orElseGet(() -> e instanceof IOException io
+                ? unreadable(repository.getDirectory().toPath(), from, io)
+                : new PlanningException(where + ": " + Shown.why(e)));
     }
 
     /**
@@ -389,7 +407,7 @@ public final class GitRepository implements AutoCloseable {
         try {
             ObjectId head = repository.resolve("HEAD^{commit}");
             return Optional.ofNullable(head).map(ObjectId::name);
-        } catch (IOException e) {
+        } catch (IOException | IndexOutOfBoundsException e) {
             throw failure("resolve HEAD", e);
         }
     }
@@ -426,10 +444,11 @@ public final class GitRepository implements AutoCloseable {
             }
             return uncommitted;
         } catch (IOException e) {
-            throw failure("read the index", e);
-        } catch (GitAPIException e) {
-            throw new PlanningException("cannot read the git status of " + Shown.path(repository.getWorkTree()) + ": "
-                    + Shown.why(e));
+            throw failure("read the git status of " + String.join(", ", paths) + " against HEAD", e);
+        } catch (GitAPIException | JGitInternalException | IndexOutOfBoundsException e) {
+            // JGit's status wraps a missing or corrupt object of HEAD's tree in an unchecked exception (gittree27).
+            String where = "cannot read the git status of " + Shown.path(repository.getWorkTree());
+            throw damaged(where, e).orElseGet(() -> new PlanningException(where + ": " + Shown.why(e)));
         }
     }
 
@@ -482,8 +501,8 @@ public final class GitRepository implements AutoCloseable {
                 }
             }
             return differ;
-        } catch (IOException e) {
-            throw failure("read the work tree", e);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw failure("compare " + String.join(", ", paths) + " with HEAD", e);
         }
     }
 
@@ -537,7 +556,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (MissingObjectException e) {
             requireReadableObjects(revision);
             return false;
-        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+        } catch (IncorrectObjectTypeException e) {
             return false;
         } catch (IOException e) {
             throw failure("look up " + revision, e);
@@ -1090,13 +1109,93 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private PlanningException failure(String what, IOException e) {
-        return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": "
-                + e.getMessage() + (e instanceof MissingObjectException missing && partialClone()
-                        ? "; the repository is a partial clone (a promisor remote: git clone --filter), which leaves"
-                                + " objects out of its store for git to fetch when git needs them, and this tool reads"
-                                + " only what is there: fetch it (`git cat-file -e " + missing.getObjectId().name()
-                                + "` in the repository does) or run in a clone made without --filter"
-                        : ""));
+        return failure(what, (Exception) e);
+    }
+
+    /**
+     * The refusal of a read of the repository that failed: a git object missing from the store or damaged is told
+     * as such, naming the object, with what to do ({@link #damaged}); any other failure with its reason.
+     */
+    private PlanningException failure(String what, Exception e) {
+        String where = "cannot " + what + " in the git repository " + repository.getWorkTree();
+        return damaged(where, e).orElseGet(() -> new PlanningException(where + ": " + Printable.line(
+                String.valueOf(e.getMessage()))));
+    }
+
+    /** The object id JGit's message names ({@code Object <id> is corrupt: <why>}), for a message of ours. */
+    private static final Pattern CORRUPT = Pattern.compile(
+            "Object ([0-9a-f]{40}) is corrupt: (.*)", Pattern.DOTALL);
+
+    /**
+     * The refusal of a read that met a git object that is not in the object store or that no git could have
+     * written (gittree27): a tree at {@code HEAD} overwritten or lost, a commit's tree in a shallow or partial
+     * clone. JGit throws a checked exception for some of these and an unchecked one for others (its status
+     * command wraps them in {@link JGitInternalException}; its tree parser reads past the end of a tree cut short
+     * with an {@link IndexOutOfBoundsException}), which ended {@code seal} as an internal error (exit 3). The
+     * repository's content cannot be told, so nothing is answered: a user error (exit 2) naming the object and
+     * what to do, one message per mistake.
+     *
+     * @param where the start of the message ({@code cannot read the git status of ...})
+     * @return empty when {@code e} is no such failure
+     */
+    private Optional<PlanningException> damaged(String where, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MissingObjectException missing) {
+                String id = missing.getObjectId().name();
+                return Optional.of(new PlanningException(where + ": git object " + id + " is not in the repository's"
+                        + " object store, so what it holds cannot be told; " + missingHint(id)));
+            }
+            if (t instanceof CorruptObjectException || t instanceof IncorrectObjectTypeException) {
+                Matcher named = CORRUPT.matcher(String.valueOf(t.getMessage()));
+                String object = named.matches() ? "git object " + named.group(1) + " is corrupt ("
+                        + Printable.line(named.group(2)) + ")" : "a git object is corrupt ("
+                        + Printable.line(String.valueOf(t.getMessage())) + ")";
+                return Optional.of(new PlanningException(where + ": " + object + ", so what it holds cannot be told; "
+                        + FSCK));
+            }
+            if (t instanceof IndexOutOfBoundsException) {
+                return Optional.of(new PlanningException(where + ": a git tree of " + headName() + " is corrupt (an"
+                        + " entry cut short or a name without its end, which no git writes), so what it holds cannot be"
+                        + " told; " + FSCK));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What to do about a damaged object store. */
+    private static final String FSCK = "the repository is damaged: run `git fsck` in it, which names every broken or"
+            + " missing object, and restore them (fetch again from a good clone, or clone the repository anew)";
+
+    /** What to do about an object missing from the store: fetch it in a partial or shallow clone, else repair. */
+    private String missingHint(String id) {
+        if (partialClone()) {
+            return "the repository is a partial clone (a promisor remote: git clone --filter), which leaves"
+                    + " objects out of its store for git to fetch when git needs them, and this tool reads"
+                    + " only what is there: fetch it (`git cat-file -e " + id
+                    + "` in the repository does) or run in a clone made without --filter";
+        }
+        boolean shallow;
+        try {
+            shallow = !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            shallow = false;
+        }
+        if (shallow) {
+            return "the repository is a shallow clone (git clone --depth), which holds no object of a commit older than"
+                    + " its depth: fetch the whole history (`git fetch --unshallow`) and run again; if the object is"
+                    + " still missing, " + FSCK;
+        }
+        return FSCK;
+    }
+
+    /** {@code commit <id>} for {@code HEAD}'s commit, or {@code HEAD} when even that cannot be read. */
+    private String headName() {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            return head == null ? "HEAD" : "HEAD (commit " + head.name() + ")";
+        } catch (IOException | RuntimeException e) {
+            return "HEAD";
+        }
     }
 
     /** Whether the repository is a partial clone: git fetches the objects it lacks from a promisor remote (probe27). */
