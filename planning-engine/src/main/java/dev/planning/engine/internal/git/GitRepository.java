@@ -453,6 +453,56 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * The paths among {@code paths} that lie in another git repository than this one (gittree27): below a directory
+     * that the index or {@code HEAD} records as a submodule (a gitlink), or that holds a {@code .git} entry of its own
+     * (a repository nested in the work tree, which git's status passes over). Such a file is in no commit of this
+     * repository, whatever is committed there: this one records a submodule's commit id, never its files.
+     *
+     * @param paths workspace-relative paths
+     * @return by path, in the order given, the workspace-relative directory of the repository it lies in and whether
+     *         that is a submodule ({@code true}) or a repository nested without one
+     * @throws PlanningException when the index or {@code HEAD}'s tree cannot be read
+     */
+    public Map<String, Map.Entry<String, Boolean>> inOtherRepositories(List<String> paths) {
+        Path root = repository.getWorkTree().toPath();
+        Map<String, Map.Entry<String, Boolean>> found = new LinkedHashMap<>();
+        try {
+            DirCache index = repository.readDirCache();
+            ObjectId head = repository.resolve("HEAD^{tree}");
+            for (String path : paths) {
+                String[] names = path.split("/", -1);
+                String at = "";
+                for (int i = 0; i < names.length - 1; i++) {
+                    at = at.isEmpty() ? names[i] : at + "/" + names[i];
+                    boolean submodule = gitlink(index, head, prefix + at);
+                    if (submodule || Files.exists(root.resolve(prefix + at).resolve(Constants.DOT_GIT),
+                            LinkOption.NOFOLLOW_LINKS)) {
+                        found.put(path, Map.entry(at, submodule));
+                        break;
+                    }
+                }
+            }
+            return found;
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw failure("tell whether " + String.join(", ", paths) + " lie in a submodule", e);
+        }
+    }
+
+    /** Whether the index or the tree {@code head} (may be null) records a gitlink at {@code path} (repository-relative). */
+    private boolean gitlink(DirCache index, ObjectId head, String path) throws IOException {
+        int entry = index.findEntry(path);
+        if (entry >= 0 && FileMode.GITLINK.equals(index.getEntry(entry).getFileMode())) {
+            return true;
+        }
+        if (head == null) {
+            return false;
+        }
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+            return walk != null && FileMode.GITLINK.equals(walk.getFileMode(0));
+        }
+    }
+
+    /**
      * Whether a file the index tells git not to look at ({@code git update-index --assume-unchanged}, or
      * {@code --skip-worktree}) differs from its blob at {@code head} (review24): git's status, and JGit's, do not
      * compare such a file, so an edit of it passed for committed, and a seal of the edited bytes said

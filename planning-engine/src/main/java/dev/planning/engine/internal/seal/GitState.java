@@ -59,7 +59,11 @@ record GitState(String snapshotRev, boolean dirty) {
                 return refuseOrDirty(allowDirty, NONE, "the git repository of " + workspace + " has no commit yet;"
                         + " commit the artifacts of " + cycle + ", or pass --allow-dirty", workspace);
             }
+            // An input in a submodule or a repository nested in the work tree is in no commit of this one: not to be
+            // committed (git would record the other repository's commit id, never the file), so told apart (gittree27).
+            Map<String, Map.Entry<String, Boolean>> elsewhere = git.inOtherRepositories(paths);
             List<String> uncommitted = new ArrayList<>(git.uncommitted(paths));
+            uncommitted.removeAll(elsewhere.keySet());
             // An input committed at HEAD that the gates did not judge (deleted from the work tree, not
             // from git): the manifest would name a commit whose inputs were not all judged (attack23).
             List<String> unjudged = SealedInputs.committedInputs(git, layout, cycle, head.get())
@@ -72,17 +76,21 @@ record GitState(String snapshotRev, boolean dirty) {
                     .forEach(path -> uncommitted.add(path + " (deleted)"));
             // Git's status calls a file unchanged when its bytes convert to the blob (.gitattributes eol, ident, a
             // filter; core.autocrlf), and follows no link: the gates would judge bytes no commit holds (probe26).
-            List<String> converted = git.notAsCommitted(paths).stream().filter(path -> !uncommitted.contains(path))
-                    .toList();
+            List<String> converted = git.notAsCommitted(paths).stream().filter(path -> !uncommitted.contains(path)
+                    && !elsewhere.containsKey(path)).toList();
             Optional<String> rulebook = inHand.flatMap(judging -> rulebookNotAsCommitted(git, workspace, layout, judging,
                     head.get()));
-            if (uncommitted.isEmpty() && notCheckedOut.isEmpty() && converted.isEmpty() && rulebook.isEmpty()) {
+            if (uncommitted.isEmpty() && elsewhere.isEmpty() && notCheckedOut.isEmpty() && converted.isEmpty()
+                    && rulebook.isEmpty()) {
                 return new GitState(head.get(), false);
             }
             List<String> problems = new ArrayList<>();
             if (!uncommitted.isEmpty()) {
                 problems.add("artifacts of " + cycle + " have uncommitted changes: " + String.join(", ", uncommitted)
                         + "; commit them");
+            }
+            if (!elsewhere.isEmpty()) {
+                problems.add(inOtherRepositories(cycle, elsewhere));
             }
             if (!converted.isEmpty()) {
                 problems.add("inputs of the gates of " + cycle + " are not in the work tree as committed at HEAD, though"
@@ -103,6 +111,23 @@ record GitState(String snapshotRev, boolean dirty) {
             return refuseOrDirty(allowDirty, head.get(), String.join("; and ", problems) + ", or pass --allow-dirty to"
                     + " seal anyway (the manifest then records dirty: true)", workspace);
         }
+    }
+
+    /**
+     * Why inputs of the gates that lie in a submodule or a nested repository are refused, and what to do: each is in
+     * another repository's commits, so the workspace's {@code snapshot_rev} cannot hold it, and "commit them" (the
+     * advice for an uncommitted file) would only record the other repository's commit id.
+     */
+    private static String inOtherRepositories(CycleRef cycle, Map<String, Map.Entry<String, Boolean>> elsewhere) {
+        List<String> named = new ArrayList<>();
+        elsewhere.forEach((path, in) -> named.add(path + " (in " + (in.getValue() ? "the submodule " + in.getKey()
+                : "the git repository nested at " + in.getKey() + ", which has its own .git") + ")"));
+        return "inputs of the gates of " + cycle + " lie in another git repository than the workspace's: "
+                + String.join(", ", named) + "; inputs must be files tracked by the workspace's own repository, since"
+                + " snapshot_rev names a commit of that repository, which records a submodule's commit id but none of"
+                + " its files, so what was sealed could not be checked against it; make each such directory part of"
+                + " the workspace's repository (`git rm --cached DIR` for a submodule, move DIR/.git away, then `git add"
+                + " DIR` and commit) and seal again";
     }
 
     /**
