@@ -48,6 +48,12 @@ class CycleDiscoveryCommandsTest {
                 "json");
         assertThat(json.exitCode()).isEqualTo(1);
         assertThat(json.out()).contains(BROKEN_LOG);
+        // The portfolio answers from every log's events: it cannot answer without this one's, and says why.
+        CliRun portfolio = CliRun.of("store", "portfolio", "-w", ws.toString());
+        assertThat(portfolio.exitCode()).as(portfolio.out()).isEqualTo(2);
+        assertThat(portfolio.err()).contains(BROKEN_LOG + ":1: line 1 is not a readable planning event")
+                .hasLineCount(1);
+        assertThat(portfolio.out()).doesNotContain("fe/2025-10-07");
     }
 
     @Test
