@@ -3,7 +3,12 @@ package dev.planning.api;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.TagTaxonomy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -11,7 +16,9 @@ import org.apiguardian.api.API;
  * {@link PlanningWorkspace#advance}, {@link PlanningWorkspace#record} and every other writing job of the workspace
  * ({@code importOutcomes}, {@code seal}, {@code sign}, {@code digest}, {@code improve}, {@code summarize}) refuse
  * it before they write anything: a mistyped cycle id never becomes a cycle. Open a cycle with {@link PlanningWorkspace#create} (or
- * {@code planning init}) first. The command line refuses it with exit 2, as every user error.
+ * {@code planning init}) first. The command line refuses it with exit 2, as every user error. The message names
+ * what was looked for (each of the cycle's planning files, {@link WorkspaceLayout#planningFiles}, and its event
+ * log) and the nearest existing cycles, the one most likely meant first.
  *
  * <pre>{@code
  * try {
@@ -28,25 +35,76 @@ public final class NoSuchCycleException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many cycles of the stream are named on each side of the one asked for. */
+    private static final int AROUND = 2;
+
     /** The cycle asked for, as text: a {@link CycleRef} is not serializable. */
     private final String stream;
 
     private final String cycleId;
 
     /**
-     * The cycle does not exist in a workspace laid out by {@code layout}: the message names it and the task
-     * breakdown it lacks, the location its event log.
+     * The cycle does not exist in a workspace laid out by {@code layout}, as
+     * {@link #NoSuchCycleException(CycleRef, WorkspaceLayout, List)} says it of a workspace whose cycles are not
+     * known: the message names the files looked for, and no cycle as the one meant.
      *
      * @param cycle  the cycle asked for; never {@code null}
      * @param layout the workspace's layout; never {@code null}
      */
     public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout) {
-        super("no such cycle " + Objects.requireNonNull(cycle, "cycle") + ": it has no event log and no task"
-                + " breakdown (" + Objects.requireNonNull(layout, "layout").taskBreakdown(cycle)
-                + "); open it first (PlanningWorkspace.create, or planning init)",
+        this(cycle, layout, List.of());
+    }
+
+    /**
+     * The cycle does not exist in a workspace laid out by {@code layout} whose cycles are {@code cycles} (as
+     * {@link PlanningWorkspace#cycles()} lists them). The message, one line, names what was looked for: each of
+     * the cycle's planning files ({@link WorkspaceLayout#planningFiles}) and its event log; then the nearest
+     * existing cycles: the one most likely meant (a mistyped letter, two swapped digits: the closeness
+     * {@link TagTaxonomy#suggest} judges tag values by), and the cycles of the same stream
+     * just before and after it by id (or the workspace's streams, when that stream has none). Its location is the
+     * event log.
+     *
+     * @param cycle  the cycle asked for; never {@code null}
+     * @param layout the workspace's layout; never {@code null}
+     * @param cycles the workspace's cycles; never {@code null}
+     * @since 0.1
+     */
+    public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles) {
+        super("no such cycle " + Objects.requireNonNull(cycle, "cycle") + ": none of its planning files exists ("
+                + String.join(", ", Objects.requireNonNull(layout, "layout").planningFiles(cycle))
+                + ") and its event log (" + layout.eventLog(cycle) + ") holds no event; "
+                + nearest(cycle, Objects.requireNonNull(cycles, "cycles")) + "; open it first (PlanningWorkspace.create,"
+                + " or planning init --stream " + cycle.stream() + " --cycle " + cycle.cycleId() + ")",
                 SourceLocation.ofFile(layout.eventLog(cycle)));
         this.stream = cycle.stream();
         this.cycleId = cycle.cycleId();
+    }
+
+    /** The cycle most likely meant, and the stream's cycles around the one asked for (or the streams there are). */
+    private static String nearest(CycleRef asked, List<CycleRef> cycles) {
+        if (cycles.isEmpty()) {
+            return "the workspace has no cycle yet";
+        }
+        String meant = TagTaxonomy.of(Map.of("cycle", cycles.stream()
+                        .map(CycleRef::toString).distinct().toList())).suggest("cycle", asked.toString())
+                .map(s -> "did you mean " + s + "? ").orElse("");
+        TreeSet<String> ids = new TreeSet<>();
+        TreeSet<String> streams = new TreeSet<>();
+        for (CycleRef cycle : cycles) {
+            streams.add(cycle.stream());
+            if (cycle.stream().equals(asked.stream())) {
+                ids.add(cycle.cycleId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return meant + "stream " + asked.stream() + " has no cycle; the workspace's streams: "
+                    + String.join(", ", streams);
+        }
+        List<String> around = new ArrayList<>();
+        ids.headSet(asked.cycleId(), false).descendingSet().stream().limit(AROUND).forEach(id -> around.add(0, id));
+        ids.tailSet(asked.cycleId(), false).stream().limit(AROUND).forEach(around::add);
+        return meant + "the nearest cycles of stream " + asked.stream() + ": " + String.join(", ", around.stream()
+                .map(id -> asked.stream() + "/" + id).toList()) + " (" + ids.size() + " in all)";
     }
 
     /**

@@ -81,14 +81,22 @@ public interface PlanningWorkspace {
      * (a task breakdown, a story map or a decision log, or an event in the workspace's event store), and no
      * other. A cycle with events and no task breakdown (its plan removed, or never written) is
      * listed: {@link #status} shows its history, and the plan it lacks is for the caller to show (as
-     * {@code planning status} does); so is a log whose hash chain is broken, for {@link #status} to refuse. An
+     * {@code planning status} does); so is a log whose hash chain is broken (a corrupt cycle exists, and
+     * {@link #exists} says so), for {@link #status} to refuse naming the file and line. An
      * event log file that holds no event (an interrupted first append) does not list its cycle, and a file in an events
-     * directory that is not named after a cycle is refused ({@link InvalidInputException}), never skipped.
+     * directory that is not named after a cycle is refused ({@link InvalidInputException}), never skipped; so is a
+     * planning file's or an event log's name on a dangling symbolic link, on a link out of the workspace or on
+     * what is no regular file, never listed as a cycle nor skipped.
      * Over an event store that does not list its cycles ({@link dev.planning.api.store.EventStore#cycles()}
-     * refuses), the cycles its files name only.
+     * refuses), the cycles its files name only; a store's list is taken as the
+     * {@link dev.planning.api.store.EventStore#cycles()} contract promises it (each a {@link CycleRef}, whose
+     * stream and cycle id are checked when it is made), and no list or a {@code null} in it is refused with a
+     * {@link PlanningException}.
      *
      * @return the cycles of the workspace, sorted by stream then cycle id, as a list that refuses changes
-     * @throws InvalidInputException when a file in an events directory is not named after a cycle
+     * @throws InvalidInputException when a file in an events directory is not named after a cycle, or a
+     *                               planning file's or a log's name is on a dangling link, a link out of the
+     *                               workspace or no regular file
      */
     List<CycleRef> cycles();
 
@@ -325,35 +333,64 @@ public interface PlanningWorkspace {
     /**
      * Whether the cycle exists: the workspace holds one of its planning files
      * ({@link WorkspaceLayout#planningFiles}: its task breakdown under any name
-     * {@link WorkspaceLayout#taskBreakdownCandidates} accepts, its story map or its decision log) or its log
-     * holds at least one event. This is the one definition of a cycle: {@link #cycles()} lists exactly the
-     * cycles that exist (status27: a cycle with only a story map or a decision log was listed, yet did not
-     * exist). Any other file named for the cycle (a manifest, a digest, a contracts file, a retrospective, an
+     * {@link WorkspaceLayout#taskBreakdownCandidates} accepts, its story map or its decision log) as a regular
+     * file, or its log holds at least one event. This is the one definition of a cycle: {@link #cycles()} lists
+     * exactly the cycles that exist (status27: a cycle with only a story map or a decision log was listed, yet did
+     * not exist). Any other file named for the cycle (a manifest, a digest, a contracts file, a retrospective, an
      * evidence or outcomes directory, an empty log) does not make it one.
      *
-     * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
+     * <p>A cycle whose log's hash chain is broken <b>exists</b>: it is a corrupt cycle, never an absent one.
+     * This answers {@code true} for it (cycles27: it threw while {@link #cycles()} listed the cycle), and every
+     * method that reads the log refuses it with an {@link EventLogCorruptedException} naming the log file, the
+     * first line that does not chain and what is wrong: {@link #status}, each writing job (before anything is
+     * written), and {@code planning status}, which reports it {@code BROKEN} (exit 1) whether asked for all cycles
+     * or for this one. A planning file's name on a symbolic link whose target does not exist, on a link out of the
+     * workspace or on what is no regular file (a directory) is refused with an {@link InvalidInputException}
+     * naming it, here and by {@link #cycles()} alike: such a link is no cycle's file, and is never taken for
+     * none either (a link to a file inside the workspace is followed, as every reader of the file follows it).
+     *
+     * <p>The command line refuses a cycle that does not exist ("no such cycle", exit 2) before {@code gate},
      * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. Every writing job
      * ({@link #advance}, {@link #record}, {@link #importOutcomes}, {@link #seal}, {@link #sign}, {@link #digest},
-     * {@link #improve}, {@link #summarize}) refuses one too, with a {@link NoSuchCycleException}, before anything
-     * is written, so a mistyped id never becomes a cycle. The reading methods do not refuse one: {@link #status} reads it as
+     * {@link #improve}, {@link #summarize}) refuses one too, with a {@link NoSuchCycleException} naming the files
+     * looked for and the nearest existing cycles, before anything is written, so a mistyped id never becomes a
+     * cycle. The reading methods do not refuse one: {@link #status} reads it as
      * {@code PLANNED} with no history and {@link #dryRun} reports its missing files; ask this first when a
      * cycle id comes from outside (a request, a form) and the answer matters.
      *
      * <p>The default answers from {@link #root()}, {@link #layout()} and {@link #status}, so a workspace
-     * implemented outside the project answers it as the engine's do; a planning file whose existence
-     * cannot be told (a directory that may not be searched) counts as none.
+     * implemented outside the project answers it as the engine's do (a broken log: {@code true}; a planning
+     * file's name on a dangling link: refused); a planning file whose existence cannot be told (a directory that
+     * may not be searched) counts as none there.
      *
      * @param cycle the cycle; never {@code null}
-     * @return whether the cycle has a planning file or a recorded event
-     * @throws EventLogCorruptedException when the cycle has no planning file and its log's hash chain is
-     *                                    broken
+     * @return whether the cycle has a planning file or a recorded event (a broken log counts as one)
+     * @throws InvalidInputException when one of its planning files is a dangling symbolic link (the engine's
+     *                               workspaces also: a link out of the workspace, or no regular file)
      * @since 0.1
      */
     default boolean exists(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
         Path root = root();
-        return layout().planningFiles(cycle).stream().anyMatch(path -> Files.exists(root.resolve(path)))
-                || !status(cycle).history().isEmpty();
+        boolean found = false;
+        for (String path : layout().planningFiles(cycle)) {
+            Path file = root.resolve(path);
+            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                throw new InvalidInputException("planning file " + Printable.line(path) + " is a symbolic link"
+                        + " whose target does not exist: a dangling link is no cycle's file, and the workspace's"
+                        + " cycles cannot be told while it is there; remove the link or restore its target",
+                        SourceLocation.ofFile(path));
+            }
+            found |= Files.exists(file);
+        }
+        if (found) {
+            return true;
+        }
+        try {
+            return !status(cycle).history().isEmpty();
+        } catch (EventLogCorruptedException broken) {
+            return true;
+        }
     }
 
     /**

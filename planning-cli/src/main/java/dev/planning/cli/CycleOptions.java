@@ -1,11 +1,8 @@
 package dev.planning.cli;
 
-import dev.planning.api.InvalidInputException;
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.SourceLocation;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.examples.DemoScenario;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,20 +35,17 @@ final class CycleOptions {
     }
 
     /**
-     * The cycle, which must exist: it has an event log or a task breakdown. Gates run on a cycle
-     * that was never created would only report its missing files one gate at a time.
+     * The cycle, which must exist ({@link PlanningWorkspace#exists}: a planning file, or an event; a cycle whose
+     * log is broken exists, and the command reading it reports the log). Gates run on a cycle that was never
+     * created would only report its missing files one gate at a time.
      *
-     * @throws InvalidInputException "no such cycle" (exit code 2)
+     * @throws NoSuchCycleException "no such cycle" (exit code 2), naming the files looked for and the nearest
+     *                              cycles, as the API's writing jobs refuse it
      */
     CycleRef existing(PlanningWorkspace ws) {
         CycleRef ref = ref();
         if (!ws.exists(ref)) {
-            WorkspaceLayout layout = ws.layout();
-            throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
-                    + layout.taskBreakdown(ref) + "); create it with `planning init -w "
-                    + DemoScenario.shellWord(ws.root().toString()) + " --stream "
-                    + ref.stream() + " --cycle " + ref.cycleId() + "`, or see `planning status`",
-                    SourceLocation.ofFile(layout.eventLog(ref)));
+            throw new NoSuchCycleException(ref, ws.layout(), ws.cycles());
         }
         return ref;
     }

@@ -187,6 +187,11 @@ final class FileWorkspace implements PlanningWorkspace {
         return layout;
     }
 
+    @Override
+    public boolean exists(CycleRef cycle) {
+        return WorkspaceCycles.exists(root, layout, store, cycle);
+    }
+
     /**
      * Lints, then places each finding about a whole directory at the rulebook entry that needs the
      * directory, with a region ({@link DirectoryFindings}).
@@ -254,11 +259,13 @@ final class FileWorkspace implements PlanningWorkspace {
      * Refuses a cycle that does not exist before anything is written (api26: {@code advance} and {@code record}
      * opened its log and recorded the attempt, so a mistyped id became a cycle; status27: every other writing
      * job, {@code seal}, {@code sign}, {@code digest}, {@code improve} and {@code summarize}, asks it too, so
-     * that each refuses alike, by type). Asking writes nothing.
+     * that each refuses alike, by type), and a cycle whose log is broken (cycles27: it exists, a corrupt cycle, and
+     * every job refuses it alike with the log's {@link dev.planning.api.EventLogCorruptedException}, naming the
+     * line, where {@code sign} refused it for its missing manifest). Asking writes nothing.
      */
     private void requireExisting(CycleRef cycle) {
-        if (!exists(cycle)) {
-            throw new NoSuchCycleException(cycle, layout);
+        if (store.read(cycle).isEmpty() && !exists(cycle)) {
+            throw new NoSuchCycleException(cycle, layout, cycles());
         }
     }
 

@@ -114,6 +114,11 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     }
 
     @Override
+    public boolean exists(CycleRef cycle) {
+        return WorkspaceCycles.exists(root, layout, store, cycle);
+    }
+
+    @Override
     public CycleStatus status(CycleRef cycle) {
         return LifecycleMachine.status(store, cycle);
     }

@@ -44,6 +44,7 @@ class CycleExistenceTest {
                 Arguments.of("an empty evidence directory", false, directory(LAYOUT.evidenceDir(ASKED))),
                 Arguments.of("an empty outcomes directory", false, directory(LAYOUT.outcomesDir(ASKED))),
                 Arguments.of("an empty event log", false, file(LAYOUT.eventLog(ASKED))),
+                Arguments.of("a broken event log only", true, file(LAYOUT.eventLog(ASKED), "not an event\n")),
                 Arguments.of("a contracts file only", false, file(LAYOUT.contracts(ASKED))),
                 Arguments.of("a retrospective only", false, file(LAYOUT.retrospective(ASKED))),
                 Arguments.of("a digest only", false, file(LAYOUT.digest(ASKED))),
@@ -54,11 +55,15 @@ class CycleExistenceTest {
     }
 
     private static Function<PlanningWorkspace, String> file(String path) {
+        return file(path, path.endsWith(".jsonl") ? "" : "# status27\n");
+    }
+
+    private static Function<PlanningWorkspace, String> file(String path, String text) {
         return ws -> {
             try {
                 Path file = ws.root().resolve(path);
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, path.endsWith(".jsonl") ? "" : "# status27\n", StandardCharsets.UTF_8);
+                Files.writeString(file, text, StandardCharsets.UTF_8);
                 return path;
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -3,9 +3,13 @@ package dev.planning.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.io.IOException;
@@ -18,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,26 +57,61 @@ class WritingJobsOfNoCycleTest {
     static Stream<Arguments> writingJobs() {
         Path template = Path.of("status27-template.mustache");
         return Stream.of(
-                Arguments.of("seal", (Consumer<PlanningWorkspace>) ws -> ws.seal(MISTYPED, SealOptions.defaults())),
-                Arguments.of("sign", (Consumer<PlanningWorkspace>) ws -> ws.sign(MISTYPED, CycleWorkspace.PM)),
-                Arguments.of("digest", (Consumer<PlanningWorkspace>) ws -> ws.digest(MISTYPED)),
-                Arguments.of("digest with a template", (Consumer<PlanningWorkspace>) ws -> ws.digest(MISTYPED,
+                Arguments.of("seal", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.seal(c,
+                        SealOptions.defaults())),
+                Arguments.of("sign", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.sign(c, CycleWorkspace.PM)),
+                Arguments.of("digest", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.digest(c)),
+                Arguments.of("digest with a template", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.digest(c,
                         ws.root().getParent().resolve(template))),
-                Arguments.of("improve", (Consumer<PlanningWorkspace>) ws -> ws.improve(MISTYPED, "2025-10-01")),
-                Arguments.of("summarize", (Consumer<PlanningWorkspace>) ws -> ws.summarize(MISTYPED,
+                Arguments.of("improve", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.improve(c,
+                        "2025-10-01")),
+                Arguments.of("summarize", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.summarize(c,
                         List.of(CycleWorkspace.PM))),
-                Arguments.of("summarize with a test run", (Consumer<PlanningWorkspace>) ws -> ws.summarize(MISTYPED,
-                        List.of(CycleWorkspace.PM), URI.create("https://ci.example.org/runs/42"))));
+                Arguments.of("summarize with a test run", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) ->
+                        ws.summarize(c, List.of(CycleWorkspace.PM), URI.create("https://ci.example.org/runs/42"))));
+    }
+
+    /** The writing jobs, and advance, record and importOutcomes, which refused a cycle that does not exist before. */
+    static Stream<Arguments> everyWritingJob() {
+        return Stream.concat(writingJobs(), Stream.of(
+                Arguments.of("advance", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.advance(c,
+                        CycleState.READY_FOR_HANDOFF)),
+                Arguments.of("record", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.record(c,
+                        EventType.SIGNATURE_ADDED, Map.of("role", "PM"))),
+                Arguments.of("importOutcomes", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) ->
+                        ws.importOutcomes(c, List.of(ws.root().getParent().resolve("status27-template.mustache"))))));
+    }
+
+    /**
+     * cycles27: a cycle whose only content is a broken log exists (it is a corrupt cycle, not an absent one), so no
+     * job calls it "no such cycle": each refuses it with the log's {@link EventLogCorruptedException}, naming the
+     * file and line, before it writes anything.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyWritingJob")
+    void aWritingJobRefusesACycleWhoseLogIsBrokenNamingTheLineAndWritesNothing(String job,
+            BiConsumer<PlanningWorkspace, CycleRef> run) throws IOException {
+        Files.writeString(dir.resolve("status27-template.mustache"), "# {{cycle_id}}\n", StandardCharsets.UTF_8);
+        Path log = root.resolve(workspace.layout().eventLog(MISTYPED));
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "not an event\n", StandardCharsets.UTF_8);
+        Map<String, String> before = contents(root);
+
+        assertThatThrownBy(() -> run.accept(workspace, MISTYPED))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(e.location())
+                        .contains(new SourceLocation(workspace.layout().eventLog(MISTYPED), 1, 0)));
+        assertThat(contents(root)).as("every file and directory, and each file's bytes").isEqualTo(before);
+        assertThat(workspace.exists(MISTYPED)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writingJobs")
     void aWritingJobRefusesACycleThatDoesNotExistNamingItAndWritesNothing(String job,
-            Consumer<PlanningWorkspace> run) throws IOException {
+            BiConsumer<PlanningWorkspace, CycleRef> run) throws IOException {
         Files.writeString(dir.resolve("status27-template.mustache"), "# {{cycle_id}}\n", StandardCharsets.UTF_8);
         Map<String, String> before = contents(root);
 
-        assertThatThrownBy(() -> run.accept(workspace))
+        assertThatThrownBy(() -> run.accept(workspace, MISTYPED))
                 .isInstanceOfSatisfying(NoSuchCycleException.class, e -> assertThat(e.cycle()).isEqualTo(MISTYPED))
                 .hasMessageStartingWith("no such cycle fe/2025-09-20: ");
         assertThat(contents(root)).as("every file and directory, and each file's bytes").isEqualTo(before);

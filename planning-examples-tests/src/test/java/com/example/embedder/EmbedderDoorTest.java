@@ -76,7 +76,9 @@ class EmbedderDoorTest {
 
         assertThatThrownBy(() -> workspace.advance(MISTYPED, CycleState.READY_FOR_HANDOFF))
                 .isInstanceOfSatisfying(NoSuchCycleException.class, e -> assertThat(e.cycle()).isEqualTo(MISTYPED))
-                .hasMessageStartingWith("no such cycle fe/2025-09-20: it has no event log and no task breakdown");
+                .hasMessageStartingWith("no such cycle fe/2025-09-20: none of its planning files exists ("
+                        + "frameworks/planning-fe/tasks/2025-09-20-fe_task_breakdown.yaml")
+                .hasMessageContaining("did you mean fe/2025-09-02?");
         assertThatThrownBy(() -> workspace.record(MISTYPED, EventType.WAIVER_GRANTED, Map.of("rule", "r")))
                 .isInstanceOf(NoSuchCycleException.class);
         Path junit = Files.writeString(dir.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"1\" failures=\"0\""

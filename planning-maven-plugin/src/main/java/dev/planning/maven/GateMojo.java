@@ -1,9 +1,8 @@
 package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.SourceLocation;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
@@ -93,15 +92,13 @@ public final class GateMojo extends PlanningMojo {
     }
 
     /**
-     * Refuses a cycle with neither an event log nor a task breakdown, as {@code planning gate} does: its
-     * gates would each fail on the missing plan, a failed check where the mistake is the configuration.
+     * Refuses a cycle that does not exist ({@link PlanningWorkspace#exists}), as {@code planning gate} does, with
+     * the same message (the files looked for, the nearest cycles): its gates would each fail on the missing plan,
+     * a failed check where the mistake is the configuration.
      */
     private static void requireExisting(PlanningWorkspace ws, CycleRef ref) {
         if (!ws.exists(ref)) {
-            WorkspaceLayout layout = ws.layout();
-            throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
-                    + layout.taskBreakdown(ref) + "); check <stream> and <cycle>, or create the cycle with "
-                    + "`planning init`", SourceLocation.ofFile(layout.eventLog(ref)));
+            throw new NoSuchCycleException(ref, ws.layout(), ws.cycles());
         }
     }
 

@@ -68,7 +68,11 @@ public interface EventStore {
      * only read, or whose first append was refused, is not listed. The list is a snapshot, as
      * {@link #read}'s is. Cross-cycle questions ({@link dev.planning.api.PlanningWorkspace#queries})
      * ask it, so that every cycle the store holds is seen, whether or not the workspace has a plan or
-     * an event log file for it.
+     * an event log file for it. Each is a {@link CycleRef}, whose stream and cycle id are checked when it is made:
+     * a name in the storage that no append writes (a stream or cycle id edited in by hand) is refused with a
+     * {@link dev.planning.api.PlanningException} naming it, never skipped and never passed on, and a workspace
+     * built on the store takes the list as it is ({@code PlanningWorkspace.cycles()} refuses no list or a
+     * {@code null} in it). The {@code planning-testkit} {@code DamageableEventStoreContract} checks the refusal.
      *
      * <p>The default refuses: a store written before this method existed still compiles, and a
      * question that needs the list fails with this exception rather than answering "no cycles".
@@ -78,7 +82,7 @@ public interface EventStore {
      * @return the cycles with at least one event, sorted by stream then cycle id; never {@code null}
      * @throws UnsupportedOperationException from a store that does not implement it
      * @throws dev.planning.api.PlanningException when the storage cannot be read (never an empty list
-     *         in its place)
+     *         in its place), or holds a cycle under a name no append writes
      * @since 0.1
      */
     default List<CycleRef> cycles() {

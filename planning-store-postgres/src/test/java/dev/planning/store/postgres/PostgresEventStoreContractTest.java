@@ -46,6 +46,26 @@ class PostgresEventStoreContractTest extends DamageableEventStoreContract {
         }
     }
 
+    /** Updates the cycle's rows to the name, as an edit of the table would. */
+    @Override
+    protected void renameStoredCycle(EventStore store, CycleRef cycle, String stream, String cycleId) {
+        try (Connection connection = TestServers.postgres().getConnection();
+                PreparedStatement rename = connection.prepareStatement(
+                        "UPDATE planning_event SET stream = ?, cycle_id = ?"
+                                + " WHERE repository = ? AND stream = ? AND cycle_id = ?")) {
+            rename.setString(1, stream);
+            rename.setString(2, cycleId);
+            rename.setString(3, ((PostgresEventStore) store).repository());
+            rename.setString(4, cycle.stream());
+            rename.setString(5, cycle.cycleId());
+            if (rename.executeUpdate() < 1) {
+                throw new IllegalStateException("no event of " + cycle + " to rename");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @AfterEach
     void close() {
         opened.forEach(PostgresStore::close);

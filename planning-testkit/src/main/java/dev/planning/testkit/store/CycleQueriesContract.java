@@ -239,6 +239,19 @@ public abstract class CycleQueriesContract {
     }
 
     @Test
+    @DisplayName("a workspace over the store lists exactly the cycles the store lists and the portfolio holds, each existing")
+    void theWorkspaceListsTheStoresCycles() {
+        PlanningWorkspace workspace = open(workspaceOf(store), store, TrustedKeys.none());
+
+        assertThat(store.cycles()).as("the store's cycles()").containsExactly(REFUSED, PLANNED, SEALED);
+        assertThat(workspace.cycles()).as("the workspace's cycles()").containsExactly(REFUSED, PLANNED, SEALED)
+                .allSatisfy(cycle -> assertThat(workspace.exists(cycle)).as("%s exists", cycle).isTrue());
+        assertThat(queries.portfolio()).extracting(CycleQueries.CycleSummary::cycle).as("the portfolio's cycles")
+                .containsExactlyElementsOf(workspace.cycles());
+        assertThat(workspace.exists(new CycleRef("fe", "never"))).as("a cycle the store holds no event of").isFalse();
+    }
+
+    @Test
     @DisplayName("the portfolio holds every cycle with its state and event count, by stream then cycle id")
     void portfolio() {
         assertThat(queries.portfolio())

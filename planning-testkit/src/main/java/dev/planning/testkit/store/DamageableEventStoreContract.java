@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The event store contract for stores whose storage someone can edit from outside the store (a
- * file, a database table): everything {@link EventStoreContract} asks, and that a log damaged in
- * its storage is refused on read. A store held only in memory runs {@link EventStoreContract}.
+ * file, a database table): everything {@link EventStoreContract} asks, that a log damaged in
+ * its storage is refused on read, and that a cycle stored under a name no append writes (a stream or cycle id
+ * that {@link CycleRef} refuses, edited into the storage) is refused by {@link EventStore#cycles()} with a
+ * {@link PlanningException} naming what was found, never skipped and never passed on (a workspace's
+ * {@code cycles()} takes the store's list as it is). A store held only in memory runs {@link EventStoreContract}.
  *
  * <pre>{@code
  * class MyStoreContractTest extends DamageableEventStoreContract {
@@ -44,6 +47,45 @@ public abstract class DamageableEventStoreContract extends EventStoreContract {
      * @param line  the 1-based line of the event to damage; never the last one
      */
     protected abstract void damageStoredEvent(EventStore store, CycleRef cycle, int line);
+
+    /**
+     * Moves a cycle's stored events under another name as someone editing the storage by hand would (renames
+     * the log file, updates the rows), without any check of the store's: {@code stream} and {@code cycleId} are
+     * names no append can write, which {@link CycleRef} refuses.
+     *
+     * @param store   a store returned by {@link #newStore()} (or sharing its storage)
+     * @param cycle   the cycle whose events to move
+     * @param stream  the stream to store them under, as it is
+     * @param cycleId the cycle id to store them under, as it is
+     * @since 0.1
+     */
+    protected abstract void renameStoredCycle(EventStore store, CycleRef cycle, String stream, String cycleId);
+
+    @Test
+    @DisplayName("a cycle stored under a cycle id no append writes is refused by cycles(), naming it, never skipped")
+    void refusesACycleIdNoAppendWrites() {
+        assertRefusedWhenStoredUnder(CYCLE.stream(), "2025 09 02");
+    }
+
+    @Test
+    @DisplayName("a cycle stored under a stream no append writes is refused by cycles(), naming it, never skipped")
+    void refusesAStreamNoAppendWrites() {
+        assertRefusedWhenStoredUnder("FE", CYCLE.cycleId());
+    }
+
+    private void assertRefusedWhenStoredUnder(String stream, String cycleId) {
+        EventStore store = newStore();
+        CycleRef other = new CycleRef("be", CYCLE.cycleId());
+        store.append(other, newEvent(other), RecordedEvent.GENESIS);
+        store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        renameStoredCycle(store, CYCLE, stream, cycleId);
+
+        Throwable thrown = catchThrowable(() -> newStoreSharingStorageWith(store).cycles());
+
+        assertThat(thrown).as("cycles() of a store holding a cycle named '%s/%s'", stream, cycleId)
+                .isInstanceOf(PlanningException.class)
+                .hasMessageContaining(stream.equals(CYCLE.stream()) ? cycleId : stream);
+    }
 
     @Test
     @DisplayName("a damaged event is refused on read, naming where the chain breaks")

@@ -90,7 +90,7 @@ public final class OutcomeImporter {
         var status = workspace.status(cycle);
         if (status.history().isEmpty() && !workspace.exists(cycle)) {
             // Refused before a file is stored: the record at the end would refuse it, after the files (api26).
-            throw new NoSuchCycleException(cycle, layout);
+            throw new NoSuchCycleException(cycle, layout, workspace.cycles());
         }
         if (status.state() == CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");

@@ -54,4 +54,18 @@ class FileEventStoreContractTest extends DamageableEventStoreContract {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Moves the log file to the name's place, as a hand rename would. */
+    @Override
+    protected void renameStoredCycle(EventStore store, CycleRef cycle, String stream, String cycleId) {
+        Path log = ((FileEventStore) store).logFile(cycle);
+        Path moved = workspaces.get(store).resolve("frameworks/planning-" + stream + "/events/" + cycleId
+                + ".events.jsonl");
+        try {
+            Files.createDirectories(moved.getParent());
+            Files.move(log, moved);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
