@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.planning.api.DocumentException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,8 +73,11 @@ final class YamlErrors {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(processing.getOriginalMessage()));
             JsonLocation location = parser != null ? parser.currentTokenLocation() : processing.getLocation();
             if (duplicate.matches()) {
+                // The key is the file's, of any length and any characters (keys27): quoted as a planning file's
+                // keys are in field names, cut after FieldPath.SHOWN_KEY_LENGTH characters, and escaped.
                 return new DocumentException(DocumentException.YAML_DUPLICATE_KEY, "duplicate key `"
-                        + duplicate.group(1) + "`: a key may appear only once in the same mapping",
+                        + Printable.line(FieldPath.name(List.of(duplicate.group(1))))
+                        + "`: a key may appear only once in the same mapping",
                         at(location, file, lineOffset));
             }
             return new DocumentException(DocumentException.YAML_SYNTAX,

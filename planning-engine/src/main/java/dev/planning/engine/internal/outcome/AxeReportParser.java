@@ -30,7 +30,8 @@ import java.util.TreeMap;
  *
  * <p>Each rule result must be an object with an {@code id}; a violation's {@code impact} is one of
  * {@code critical}, {@code serious}, {@code moderate}, {@code minor} (in any case; another value, or
- * none, is refused: it would count under no impact the KPIs read). A file without {@code passes} and {@code violations} arrays is refused. Thread-safe.
+ * none, is refused: it would count under no impact the KPIs read), and its {@code nodes}, when given, an array
+ * (anything else is refused at its line and column, never counted by its size). A file without {@code passes} and {@code violations} arrays is refused. Thread-safe.
  */
 public final class AxeReportParser {
 
@@ -109,8 +110,18 @@ public final class AxeReportParser {
                                     groupPointer + "/" + r + (rule.has("impact") ? "/impact" : ""), displayPath));
                             continue;
                         }
+                        JsonNode concerned = rule.path("nodes");
+                        if (!concerned.isMissingNode() && !concerned.isArray()) {
+                            // keys27: counted by its size (an object's fields), which is no count of elements.
+                            mistakes.add(mistake(where + ".violations[" + r + "] ("
+                                    + Printable.line(rule.get("id").asText()) + ") has nodes that is "
+                                    + kind(concerned) + ": expected an array of the elements concerned, as axe-core"
+                                    + " writes for every violation", at, groupPointer + "/" + r + "/nodes",
+                                    displayPath));
+                            continue;
+                        }
                         byImpact.merge(impact, 1, Integer::sum);
-                        nodes += rule.path("nodes").size();
+                        nodes += concerned.size();
                     }
                 }
             }
@@ -119,6 +130,18 @@ public final class AxeReportParser {
             throw mistakes.exception("", SourceLocation.ofFile(displayPath));
         }
         return new AccessibilityReport(pages.size(), counts[0], counts[1], counts[2], counts[3], byImpact, nodes);
+    }
+
+    /** A JSON value's kind in words, never the value (it is the file's text). */
+    private static String kind(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT, POJO -> "an object";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "not an array";
+        };
     }
 
     private static Finding mistake(String message, Map<String, SourceLocation> at, String pointer, String displayPath) {

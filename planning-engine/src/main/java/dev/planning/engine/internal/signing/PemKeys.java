@@ -191,6 +191,42 @@ public final class PemKeys {
     }
 
     /**
+     * What is wrong with a key pair no file holds (a signer made in memory, {@link PemSigner#PemSigner}), in words
+     * for a user, or {@code null} when its halves belong together: the checks a key file's pair passes when read.
+     * Its private key is one the trust model allows ({@link KeyAllowList}), its numbers belong together
+     * ({@link PrivateNumbers}), and its public key is the one derived from them, compared by identity
+     * ({@link Crypto#identity}, whatever the encoding); a private key whose public key cannot be derived is wrong
+     * too. The words name no number of the key.
+     */
+    static String pairRefusal(KeyPair pair) {
+        PrivateKey key = pair.getPrivate();
+        try {
+            SignatureAlgorithm.ofKey(key);
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        String wrong = PrivateNumbers.refusal(key);
+        if (wrong != null) {
+            return "not usable: " + wrong;
+        }
+        PublicKey derived;
+        try {
+            derived = Crypto.isBouncyCastleKey(key) ? publicOf(key, null) : jdkPublicOf(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            derived = null;
+        }
+        if (derived == null) {
+            return "not usable: the public key of its private key cannot be derived, so the pair cannot be shown"
+                    + " to be one key's";
+        }
+        if (!Crypto.identity(derived).equals(Crypto.identity(pair.getPublic()))) {
+            return "not usable: its public key is not the public key of its private key (the pair holds two keys'"
+                    + " halves)";
+        }
+        return null;
+    }
+
+    /**
      * The pair of a traditional key file, once its public key is shown to be its private key's: an
      * {@code EC PRIVATE KEY} (SEC 1) carries its public key beside the private one, and nothing ties the two,
      * so a file could pair one key's private half with another's public key (signatures that never verify,

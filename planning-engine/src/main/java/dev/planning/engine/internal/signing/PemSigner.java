@@ -28,12 +28,32 @@ public final class PemSigner implements Signer {
     private final SignatureAlgorithm algorithm;
     private final String keyId;
 
-    /** A signer for a key pair in memory. */
+    /**
+     * A signer for a key pair in memory, checked as a key file's pair is checked when read ({@link #load}): both
+     * halves keys the trust model allows, the private key's numbers belonging together (an RSA key's primes,
+     * exponents and CRT values; an ECDSA private value between 1 and the curve's order less one), and the public
+     * key the one those numbers make. A key whose numbers cannot be read (a key held in an HSM) is refused too:
+     * plug in a {@link Signer} for it.
+     *
+     * @throws InvalidInputException when the pair fails a check, naming the role and what is wrong (never a
+     *                               number of the key)
+     */
     public PemSigner(String role, KeyPair pair) {
+        this(role, pair, true);
+    }
+
+    /** @param check whether to check the pair ({@code false} for a pair {@link PemKeys#readPrivateKey} checked) */
+    private PemSigner(String role, KeyPair pair, boolean check) {
         this.role = Roles.require(role);
         this.privateKey = Objects.requireNonNull(pair.getPrivate(), "private key");
         this.publicKey = Objects.requireNonNull(pair.getPublic(), "public key");
         this.algorithm = algorithmOf(publicKey, role);
+        if (check) {
+            String wrong = PemKeys.pairRefusal(pair);
+            if (wrong != null) {
+                throw new InvalidInputException("the key of role " + role + " is " + wrong, null);
+            }
+        }
         this.keyId = Crypto.keyId(publicKey);
     }
 
@@ -52,7 +72,7 @@ public final class PemSigner implements Signer {
      * @throws dev.planning.api.InvalidInputException when the file is not a usable private key
      */
     public static PemSigner load(String role, Path keyFile) {
-        return new PemSigner(role, PemKeys.readPrivateKey(keyFile));
+        return new PemSigner(role, PemKeys.readPrivateKey(keyFile), false);
     }
 
     @Override

@@ -69,6 +69,29 @@ class AxeReportParserTest {
                 .hasMessageContaining("passes[0] is not a rule result");
     }
 
+    /**
+     * keys27: a violation's {@code nodes} that was not an array was counted by its size (an object's fields, a
+     * string as none), so {@code violatedNodes} counted what is no element. Anything but an array is refused,
+     * at its line and column; a missing {@code nodes} still counts none, as before.
+     */
+    @Test
+    void refusesAViolationsNodesThatIsNotAnArray() {
+        for (String nodes : new String[] {"{\"a\": 1, \"b\": 2}", "\"div\"", "3", "null", "true"}) {
+            String results = "{\"passes\": [],\n \"violations\": [{\"id\": \"region\", \"impact\": \"minor\",\n"
+                    + "   \"nodes\": " + nodes + "}]}";
+
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> parser.parse(bytes(results), "axe.json"));
+
+            assertThat(e).as(nodes).isNotNull();
+            assertThat(e.getMessage()).as(nodes).contains("the results object.violations[0] (region) has nodes")
+                    .contains("expected an array of the elements concerned");
+            assertThat(e.location()).as(nodes).contains(new SourceLocation("axe.json", 3, 13));
+        }
+        assertThat(parser.parse(bytes("{\"passes\": [], \"violations\": [{\"id\": \"x\", \"impact\": \"minor\"}]}"),
+                "axe.json").violatedNodes()).isZero();
+    }
+
     @Test
     void refusesAViolationWhoseImpactIsNoneOfAxesFourRatherThanCountingItNowhere() {
         for (String impact : new String[] {"\"critical \"", "\"crit\"", "\"blocker\"", "null", "1"}) {

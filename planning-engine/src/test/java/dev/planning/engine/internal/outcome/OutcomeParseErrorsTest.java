@@ -76,6 +76,30 @@ class OutcomeParseErrorsTest {
         assertThat(escape.getMessage()).doesNotContain("\u0085");
     }
 
+    /**
+     * keys27: a YAML outcome file's duplicate key was quoted in full (any length, control characters, bidi
+     * overrides and ANSI escapes as they stood). It is quoted as planning files' keys are ({@code FieldPath.name}:
+     * cut after 40 characters) and escaped ({@code Printable.line}), still at its file, line and column.
+     */
+    @Test
+    void aYamlDuplicateKeyIsQuotedShortAndEscaped() {
+        String key = "k".repeat(60) + SECRET;
+        InvalidInputException longKey = deployments("deployments: []\n" + key + ": 1\n" + key + ": 2\n");
+        assertThat(longKey.getMessage()).startsWith("duplicate key `" + "k".repeat(40) + "...`")
+                .doesNotContain(SECRET).hasSizeLessThan(160);
+        assertThat(longKey.location()).contains(new SourceLocation("deployments.yaml", 3, 1));
+
+        String hostile = "\"a\\e[31mb\\u202Ec\\x9bd\"";
+        InvalidInputException e = deployments("deployments: []\n" + hostile + ": 1\n" + hostile + ": 2\n");
+        assertThat(e.getMessage()).contains("duplicate key `a\\u001B[31mb\\u202Ec\\u009Bd`")
+                .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u009b");
+    }
+
+    private static InvalidInputException deployments(String content) {
+        return catchThrowableOfType(InvalidInputException.class, () -> new DeploymentLogReader()
+                .parse(content.getBytes(StandardCharsets.UTF_8), "deployments.yaml"));
+    }
+
     private static InvalidInputException inspect(String content) {
         return catchThrowableOfType(InvalidInputException.class,
                 () -> new OutcomeDetector().inspect(content.getBytes(StandardCharsets.UTF_8), "a11y.json"));
