@@ -78,7 +78,8 @@ public final class PostgresStore implements AutoCloseable {
                 // so that a pool of one connection does not starve it.
                 if (owned != null) {
                     migrate(Flyway.configure(PostgresStore.class.getClassLoader())
-                            .dataSource(builder.jdbcUrl, builder.user, builder.password), "as the URL's options set them");
+                            .dataSource(builder.jdbcUrl, builder.user, builder.password), "as the URL's options set them",
+                            builder.jdbcUrl);
                 } else {
                     migrate(dataSource);
                 }
@@ -111,10 +112,12 @@ public final class PostgresStore implements AutoCloseable {
      */
     public static void migrate(DataSource dataSource) {
         migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource),
-                "as the data source given sets them");
+                "as the data source given sets them", "");
     }
 
-    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration, String bounds) {
+    /** Migrates; {@code url} is the URL Flyway connects with ("" for a data source), kept out of its messages. */
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration, String bounds,
+            String url) {
         try {
             configuration
                     .locations("classpath:db/planning")
@@ -133,7 +136,8 @@ public final class PostgresStore implements AutoCloseable {
                     throw failure;
                 }
             }
-            throw new PlanningException("cannot migrate the planning schema: " + e.getMessage(), null, e);
+            throw new PlanningException("cannot migrate the planning schema: " + withoutSecrets(e.getMessage(), url),
+                    null, e);
         }
     }
 
@@ -391,7 +395,8 @@ public final class PostgresStore implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            String message = "cannot connect to the store at " + redact(builder.jdbcUrl) + ": " + rootMessage(e);
+            String message = "cannot connect to the store at " + redact(builder.jdbcUrl) + ": "
+                    + withoutSecrets(rootMessage(e), builder.jdbcUrl);
             java.sql.SQLException sql = sqlException(e);
             String sqlState = sql == null ? null : sql.getSQLState();
             // pg24: a database that does not answer, or has no connection left, failed the command, not its
@@ -400,8 +405,8 @@ public final class PostgresStore implements AutoCloseable {
             java.net.UnknownHostException unknown = Transactions.unknownHost(e);
             if (unknown != null) {
                 // exit25: a host the name service does not know is the configuration's to fix (exit 2), by its name.
-                throw new PlanningException(Transactions.unknownHostLine("cannot connect to the store at "
-                        + redact(builder.jdbcUrl), unknown, sqlState), null, e);
+                throw new PlanningException(withoutSecrets(Transactions.unknownHostLine("cannot connect to the store at "
+                        + redact(builder.jdbcUrl), unknown, sqlState), builder.jdbcUrl), null, e);
             }
             if (sql != null && Transactions.unreachable(sql)) {
                 throw new StoreUnreachableException(message + " (SQLSTATE " + sqlState + ")", e);
@@ -431,10 +436,49 @@ public final class PostgresStore implements AutoCloseable {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    /** The URL without its query string, which may carry credentials. */
+    /**
+     * The URL without what may carry credentials: its query string ({@code ?password=}) and the user
+     * information before a host ({@code postgresql://user:password@host}, as libpq and most services
+     * write a database URL), each shown as {@code ...}.
+     */
     static String redact(String url) {
         int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?...";
+        String base = query < 0 ? url : url.substring(0, query);
+        Optional<String> user = userInformation(base);
+        if (user.isPresent()) {
+            int start = base.indexOf(user.get());
+            base = base.substring(0, start) + "..." + base.substring(start + user.get().length());
+        }
+        return query < 0 ? base : base + "?...";
+    }
+
+    /**
+     * {@code text} (a message the driver, the pool or Flyway wrote, which may quote the URL or its host as
+     * written) with the URL's user information and query string, wherever they appear, as {@code ...}.
+     */
+    static String withoutSecrets(String text, String url) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        int query = url.indexOf('?');
+        if (query >= 0 && query + 1 < url.length()) {
+            out = out.replace(url.substring(query + 1), "...");
+        }
+        Optional<String> user = userInformation(query < 0 ? url : url.substring(0, query));
+        if (user.isPresent()) {
+            out = out.replace(user.get(), "...");
+        }
+        return out;
+    }
+
+    /** The user information of a URL without its query: what stands before the host's {@code @}. */
+    private static Optional<String> userInformation(String base) {
+        int authority = base.indexOf("//");
+        int start = authority < 0 ? 0 : authority + 2;
+        int end = base.indexOf('/', start);
+        int at = base.lastIndexOf('@', (end < 0 ? base.length() : end) - 1);
+        return at > start ? Optional.of(base.substring(start, at)) : Optional.empty();
     }
 
     private static String rootMessage(Throwable e) {
