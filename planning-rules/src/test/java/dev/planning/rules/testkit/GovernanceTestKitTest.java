@@ -142,7 +142,7 @@ class GovernanceTestKitTest {
                 .hasWaived(v("needs-owner", "FE-2"));
     }
 
-    /** The second example of docs/rules.md, as written there. */
+    /** The second example of docs/rules.md, as written there (its tagged region, shown verbatim: {@code DocumentedJavaTest}). */
     @Test
     void buildsAFullInputFromTheKit() {
         GovernanceTestKit kit = GovernanceTestKit.fromDrl(HEAD + """
@@ -153,6 +153,7 @@ class GovernanceTestKitTest {
                 then insert(Report.violation(kcontext, $t, "needs an enhanced audit trail")); end
                 """);
 
+        // tag::kitinput[]
         GovernanceDecision decision = kit.evaluate(kit.input()
                 .tasks(Task.builder("FE-1", "Checkout").tags("criticality:0", "compliance:sox")
                         .controls(Controls.builder().approvals("bob", "carol").auditTrail("enhanced").build())
@@ -160,6 +161,7 @@ class GovernanceTestKitTest {
                 .otherStream("be", Task.builder("BE-1", "Payments API").owner("dan").build())
                 .waiver(new Waiver("critical-approvals", "FE-1", "third approver on leave", "lead", LocalDate.of(2025, 1, 31)))
                 .build());
+        // end::kitinput[]
 
         assertThat(decision).hasNoViolations().hasWaived(v("critical-approvals", "FE-1"));
     }
