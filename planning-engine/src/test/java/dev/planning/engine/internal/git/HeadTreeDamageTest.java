@@ -126,6 +126,21 @@ class HeadTreeDamageTest {
     }
 
     @Test
+    void headsCommitOverwrittenWithGarbageIsRefusedNamingItAndGitFsck() throws Exception {
+        Path repo = committed();
+        String commit = id(repo, "HEAD");
+        Path object = object(repo, commit);
+        object.toFile().setWritable(true);
+        Files.writeString(object, "garbage", StandardCharsets.UTF_8);
+
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            refusedNaming(git::head, "git object " + commit + " is corrupt");
+        }
+        refusedNaming(() -> OutsideRepository.trackedIn(repo.resolve("ci/trust.yaml"), repo.resolve("planning")),
+                "git object " + commit + " is corrupt");
+    }
+
+    @Test
     void anObjectMissingFromAPartialCloneGetsThePartialClonesHint() throws Exception {
         Path repo = committed();
         String tree = id(repo, "HEAD^{tree}");
