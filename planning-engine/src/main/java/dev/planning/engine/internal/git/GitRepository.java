@@ -10,6 +10,7 @@ import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -337,9 +338,27 @@ public final class GitRepository implements AutoCloseable {
 
     private DirCache index(Path from) {
         try {
-            return repository.readDirCache();
+            return readIndex(OutsideRepository.shownFrom(from, repository.getIndexFile().toPath()));
         } catch (IOException e) {
             throw unreadable(repository.getIndexFile().toPath(), from, e);
+        }
+    }
+
+    /**
+     * The index, refused as damaged when it is no index git could have written (gittree27: JGit calls that a corrupt
+     * object, which it is not; it was refused as a file to make readable, or, read by git's status, ended {@code seal}
+     * as an internal error).
+     *
+     * @param shown the index file as a message names it
+     * @throws IOException when the file cannot be read
+     */
+    private DirCache readIndex(String shown) throws IOException {
+        try {
+            return repository.readDirCache();
+        } catch (CorruptObjectException | EOFException e) {
+            throw new PlanningException("cannot tell which files git tracks: the git index " + shown + " is damaged ("
+                    + Printable.line(String.valueOf(e.getMessage())) + "); git refuses it too: rebuild it (remove it and"
+                    + " run `git reset` in the repository, which reads HEAD again and keeps the work tree's files)");
         }
     }
 
@@ -422,6 +441,7 @@ public final class GitRepository implements AutoCloseable {
     public List<String> uncommitted(List<String> paths) {
         Optional<String> head = head();
         try (Git git = new Git(repository)) {
+            readIndex(Shown.path(repository.getIndexFile()));
             var status = git.status();
             paths.forEach(path -> status.addPath(prefix + path));
             Status result = status.call();
@@ -467,7 +487,7 @@ public final class GitRepository implements AutoCloseable {
         Path root = repository.getWorkTree().toPath();
         Map<String, Map.Entry<String, Boolean>> found = new LinkedHashMap<>();
         try {
-            DirCache index = repository.readDirCache();
+            DirCache index = readIndex(Shown.path(repository.getIndexFile()));
             ObjectId head = repository.resolve("HEAD^{tree}");
             for (String path : paths) {
                 String[] names = path.split("/", -1);
@@ -577,7 +597,7 @@ public final class GitRepository implements AutoCloseable {
     public List<String> notCheckedOut(List<String> paths) {
         DirCache index;
         try {
-            index = repository.readDirCache();
+            index = readIndex(Shown.path(repository.getIndexFile()));
         } catch (IOException e) {
             throw failure("read the index", e);
         }

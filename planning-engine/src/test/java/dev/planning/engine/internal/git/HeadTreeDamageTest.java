@@ -23,6 +23,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error (exit 3, JGit's {@code JGitInternalException}), and {@link GitRepository#tracks} and
  * {@link GitRepository#recordsSubmoduleAt} refused the repository as a {@code .git} to be made readable, or (a tree
  * cut short) ended the command as an internal error. An object missing from a shallow or a partial clone gets that
- * clone's hint.
+ * clone's hint; an index no git wrote is refused as damaged, with how to rebuild it.
  */
 class HeadTreeDamageTest {
 
@@ -125,6 +126,21 @@ class HeadTreeDamageTest {
     }
 
     @Test
+    void headsCommitOverwrittenWithGarbageIsRefusedNamingItAndGitFsck() throws Exception {
+        Path repo = committed();
+        String commit = id(repo, "HEAD");
+        Path object = object(repo, commit);
+        object.toFile().setWritable(true);
+        Files.writeString(object, "garbage", StandardCharsets.UTF_8);
+
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            refusedNaming(git::head, "git object " + commit + " is corrupt");
+        }
+        refusedNaming(() -> OutsideRepository.trackedIn(repo.resolve("ci/trust.yaml"), repo.resolve("planning")),
+                "git object " + commit + " is corrupt");
+    }
+
+    @Test
     void anObjectMissingFromAPartialCloneGetsThePartialClonesHint() throws Exception {
         Path repo = committed();
         String tree = id(repo, "HEAD^{tree}");
@@ -156,6 +172,26 @@ class HeadTreeDamageTest {
                     .hasMessageContaining("shallow clone")
                     .hasMessageContaining("git fetch --unshallow")
                     .hasMessageContaining("git fsck");
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsRefusedAsSuchWithHowToRebuildIt() throws Exception {
+        for (String bytes : List.of("garbage that is no index", "DIRC")) {
+            Path repo = committed();
+            Files.writeString(repo.resolve(".git/index"), bytes, StandardCharsets.ISO_8859_1);
+            Path ws = repo.resolve("planning");
+
+            try (GitRepository git = GitRepository.find(ws).orElseThrow()) {
+                for (ThrowingCallable read : List.<ThrowingCallable>of(() -> git.uncommitted(List.of(PLAN)),
+                        () -> git.notCheckedOut(List.of(PLAN)), () -> git.inOtherRepositories(List.of(PLAN)),
+                        () -> git.tracks(repo.resolve("ci/trust.yaml").toRealPath(), ws))) {
+                    assertThatThrownBy(read).as(bytes).isInstanceOf(PlanningException.class)
+                            .hasMessageContainingAll("the git index ", "index is damaged", "`git reset`")
+                            .hasMessageNotContaining("make it readable");
+                }
+            }
+            FileUtils.delete(dir.resolve("repo").toFile(), FileUtils.RECURSIVE);
         }
     }
 
