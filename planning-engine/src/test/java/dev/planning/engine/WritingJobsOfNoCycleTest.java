@@ -59,7 +59,8 @@ class WritingJobsOfNoCycleTest {
         return Stream.of(
                 Arguments.of("seal", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.seal(c,
                         SealOptions.defaults())),
-                Arguments.of("sign", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.sign(c, CycleWorkspace.PM)),
+                Arguments.of("sign", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.sign(c,
+                        CycleWorkspace.PM)),
                 Arguments.of("digest", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.digest(c)),
                 Arguments.of("digest with a template", (BiConsumer<PlanningWorkspace, CycleRef>) (ws, c) -> ws.digest(c,
                         ws.root().getParent().resolve(template))),
