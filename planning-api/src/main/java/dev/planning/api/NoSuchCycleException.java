@@ -45,14 +45,16 @@ public final class NoSuchCycleException extends InvalidInputException {
 
     /**
      * The cycle does not exist in a workspace laid out by {@code layout}, as
-     * {@link #NoSuchCycleException(CycleRef, WorkspaceLayout, List)} says it of a workspace whose cycles are not
-     * known: the message names the files looked for, and no cycle as the one meant.
+     * {@link #NoSuchCycleException(CycleRef, WorkspaceLayout, List)} says it, of a workspace whose cycles are not
+     * known: the message names the files looked for, and no other cycle.
      *
      * @param cycle  the cycle asked for; never {@code null}
      * @param layout the workspace's layout; never {@code null}
      */
     public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout) {
-        this(cycle, layout, List.of());
+        super(message(cycle, layout, null), SourceLocation.ofFile(layout.eventLog(cycle)));
+        this.stream = cycle.stream();
+        this.cycleId = cycle.cycleId();
     }
 
     /**
@@ -70,14 +72,21 @@ public final class NoSuchCycleException extends InvalidInputException {
      * @since 0.1
      */
     public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles) {
-        super("no such cycle " + Objects.requireNonNull(cycle, "cycle") + ": none of its planning files exists ("
-                + String.join(", ", Objects.requireNonNull(layout, "layout").planningFiles(cycle))
-                + ") and its event log (" + layout.eventLog(cycle) + ") holds no event; "
-                + nearest(cycle, Objects.requireNonNull(cycles, "cycles")) + "; open it first (PlanningWorkspace.create,"
-                + " or planning init --stream " + cycle.stream() + " --cycle " + cycle.cycleId() + ")",
+        super(message(cycle, layout, Objects.requireNonNull(cycles, "cycles")),
                 SourceLocation.ofFile(layout.eventLog(cycle)));
         this.stream = cycle.stream();
         this.cycleId = cycle.cycleId();
+    }
+
+    /** The one line: the cycle, the files looked for, the nearest of {@code cycles} when known ({@code null}: not). */
+    private static String message(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(layout, "layout");
+        return "no such cycle " + cycle + ": none of its planning files exists ("
+                + String.join(", ", layout.planningFiles(cycle)) + ") and its event log (" + layout.eventLog(cycle)
+                + ") holds no event; " + (cycles == null ? "" : nearest(cycle, cycles) + "; ")
+                + "open it first (PlanningWorkspace.create, or planning init --stream " + cycle.stream() + " --cycle "
+                + cycle.cycleId() + ")";
     }
 
     /** The cycle most likely meant, and the stream's cycles around the one asked for (or the streams there are). */

@@ -342,8 +342,8 @@ public interface PlanningWorkspace {
      * <p>A cycle whose log's hash chain is broken <b>exists</b>: it is a corrupt cycle, never an absent one.
      * This answers {@code true} for it (cycles27: it threw while {@link #cycles()} listed the cycle), and every
      * method that reads the log refuses it with an {@link EventLogCorruptedException} naming the log file, the
-     * first line that does not chain and what is wrong: {@link #status}, each writing job (before anything is
-     * written), and {@code planning status}, which reports it {@code BROKEN} (exit 1) whether asked for all cycles
+     * first line that does not chain and what is wrong: {@link #status}, each writing job when it reads the log
+     * (before anything is written; {@link #sign} refuses a missing manifest first), and {@code planning status}, which reports it {@code BROKEN} (exit 1) whether asked for all cycles
      * or for this one. A planning file's name on a symbolic link whose target does not exist, on a link out of the
      * workspace or on what is no regular file (a directory) is refused with an {@link InvalidInputException}
      * naming it, here and by {@link #cycles()} alike: such a link is no cycle's file, and is never taken for

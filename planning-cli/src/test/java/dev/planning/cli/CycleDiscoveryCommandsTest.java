@@ -54,6 +54,14 @@ class CycleDiscoveryCommandsTest {
         assertThat(portfolio.err()).contains(BROKEN_LOG + ":1: line 1 is not a readable planning event")
                 .hasLineCount(1);
         assertThat(portfolio.out()).doesNotContain("fe/2025-10-07");
+        // A command that writes for it reads the log first: the same line, exit 2, nothing written.
+        byte[] before = Files.readAllBytes(log);
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-10-07", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out()).isEqualTo(2);
+        assertThat(advance.err()).contains(BROKEN_LOG + ":1: line 1 is not a readable planning event")
+                .hasLineCount(1);
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
     }
 
     @Test

@@ -259,12 +259,12 @@ final class FileWorkspace implements PlanningWorkspace {
      * Refuses a cycle that does not exist before anything is written (api26: {@code advance} and {@code record}
      * opened its log and recorded the attempt, so a mistyped id became a cycle; status27: every other writing
      * job, {@code seal}, {@code sign}, {@code digest}, {@code improve} and {@code summarize}, asks it too, so
-     * that each refuses alike, by type), and a cycle whose log is broken (cycles27: it exists, a corrupt cycle, and
-     * every job refuses it alike with the log's {@link dev.planning.api.EventLogCorruptedException}, naming the
-     * line, where {@code sign} refused it for its missing manifest). Asking writes nothing.
+     * that each refuses alike, by type). A cycle whose log is broken exists (cycles27): each job refuses it when
+     * it reads the log, before it writes ({@code sign} refuses its missing manifest first). Asking writes nothing
+     * and reads the log only when the cycle has no planning file (the jobs' single reads of it stay single).
      */
     private void requireExisting(CycleRef cycle) {
-        if (store.read(cycle).isEmpty() && !exists(cycle)) {
+        if (!exists(cycle)) {
             throw new NoSuchCycleException(cycle, layout, cycles());
         }
     }

@@ -82,7 +82,8 @@ final class WorkspaceCycles {
      */
     private static boolean isPlanningFile(Path real, String path) {
         Path file = real.resolve(path);
-        Optional<BasicFileAttributes> entry = DirectoryEntries.attributes(real, file, WITHOUT, LinkOption.NOFOLLOW_LINKS);
+        Optional<BasicFileAttributes> entry = DirectoryEntries.attributes(real, file, WITHOUT,
+                LinkOption.NOFOLLOW_LINKS);
         if (entry.isEmpty()) {
             return false;
         }

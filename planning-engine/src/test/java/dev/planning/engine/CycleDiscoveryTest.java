@@ -178,7 +178,11 @@ class CycleDiscoveryTest {
 
         assertThat(e).hasMessageContaining("stream design has no cycle; the workspace's streams: be, fe")
                 .hasMessageContaining(LAYOUT.storyMap(new CycleRef("design", "2025-09-02")));
-        assertThat(new NoSuchCycleException(ASKED, LAYOUT)).hasMessageContaining("the workspace has no cycle yet");
+        assertThat(new NoSuchCycleException(ASKED, LAYOUT, List.of()))
+                .hasMessageContaining("the workspace has no cycle yet");
+        assertThat(new NoSuchCycleException(ASKED, LAYOUT)).as("the cycles not known: none named")
+                .hasMessageNotContaining("no cycle yet").hasMessageNotContaining("did you mean")
+                .hasMessageContaining(LAYOUT.eventLog(ASKED));
     }
 
     @Test
