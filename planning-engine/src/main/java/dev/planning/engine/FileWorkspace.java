@@ -320,7 +320,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public CycleQueries queries(TrustedKeys trust) {
-        return EventLogQueries.ofStore(root, layout, store, trust, () -> rulebook().signing());
+        return EventLogQueries.ofStore(root, layout, store, trust, this::rulebook);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
@@ -275,10 +274,10 @@ public final class Planning {
                 Objects.requireNonNull(layout, "layout"), Optional.empty(), signingPolicy(workspace, layout));
     }
 
-    /** The signing policy of the workspace's rulebook, read each time it is asked. */
-    private static Supplier<SigningPolicy> signingPolicy(Path workspace, WorkspaceLayout layout) {
+    /** The workspace's rulebook (its signing policy, and its hash a manifest's is compared with), read each time it is asked. */
+    private static Supplier<Rulebook> signingPolicy(Path workspace, WorkspaceLayout layout) {
         Path root = workspace.toAbsolutePath().normalize();
-        return () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root).signing();
+        return () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root);
     }
 
     /**

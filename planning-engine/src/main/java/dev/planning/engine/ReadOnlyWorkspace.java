@@ -137,7 +137,7 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     public CycleQueries queries(TrustedKeys trust) {
         // Reads logs and manifests only; the rulebook is loaded only for pendingSignatures, whose roles
         // must be named by its signing policy.
-        return EventLogQueries.ofStore(root, layout, store, trust, () -> rulebook().signing());
+        return EventLogQueries.ofStore(root, layout, store, trust, this::rulebook);
     }
 
     @Override

@@ -138,11 +138,18 @@ public interface CycleQueries {
      * handoff met the policy when it moved on, but a policy raised since (a trust file asking more, a key
      * no longer listed for its role) makes {@code verify} refuse it, and every later handoff whose
      * {@code prior_manifest_id} chain names it ({@code verify} holds each prior manifest of the chain
-     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}). A
-     * prior sealed under another rulebook is held by {@code verify} of a later handoff to that rulebook's
-     * signing policy, read from git at the prior's {@code snapshot_rev} (with the trust file's, and the
-     * floor), while this query judges it, as {@code verify} of that cycle itself does, under the rulebook in
-     * hand: its entry then says nothing of the later handoff. A completed cycle cannot be signed
+     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}).
+     *
+     * <p>The roles that must sign a handoff are those of the rulebook it was sealed under (SPEC §8: the manifest
+     * records its {@code rulebook_hash}): the rulebook in hand's when it is that one; otherwise that rulebook's
+     * signing policy, read from git at the manifest's {@code snapshot_rev} (the rulebook directory there whose
+     * hash is the sealed one), with the trust file's and the floor, as {@code verify} of a later handoff holds a
+     * prior sealed under another rulebook. {@code verify} of such a handoff itself refuses it for the rulebook
+     * ({@code RULEBOOK_CHANGED}) whatever its signatures; this query says who must still sign it. When that
+     * rulebook cannot be established (sealed with {@code --allow-dirty}, no repository, no such commit, another
+     * rulebook there), the entry says so in {@link PendingSignatures#manifestRefused()}, no signature counts, and
+     * its requirements are only those that hold whatever the rulebook (the trust file's, or the floor): no role is
+     * guessed from the rulebook in hand. A completed cycle cannot be signed
      * any more ({@code sign} refuses), so such an entry (its {@link PendingSignatures#state()} is
      * {@code COMPLETED}) says why those handoffs fail, not who should sign.
      *

@@ -7,6 +7,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
@@ -227,11 +228,11 @@ public final class PostgresStore implements AutoCloseable {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(trust, "trust");
         java.nio.file.Path root = workspace.toAbsolutePath().normalize();
-        Supplier<SigningPolicy> policy = () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root)
-                .signing();
+        Supplier<Rulebook> rulebook = () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root);
+        Supplier<SigningPolicy> policy = () -> rulebook.get().signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),
                 Optional.of(policy), trust, Optional.of(EventLogQueries.ofAllLogs(root, layout, eventStore::readAll,
-                        eventStore::location, trust, policy)));
+                        eventStore::location, trust, rulebook)));
     }
 
     /**
@@ -258,7 +259,8 @@ public final class PostgresStore implements AutoCloseable {
         Supplier<SigningPolicy> policy = () -> workspace.rulebook().signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(workspace.root(),
                 workspace.layout(), trust)), Optional.of(policy), trust, Optional.of(EventLogQueries.ofAllLogs(
-                workspace.root(), workspace.layout(), eventStore::readAll, eventStore::location, trust, policy)));
+                workspace.root(), workspace.layout(), eventStore::readAll, eventStore::location, trust,
+                workspace::rulebook)));
     }
 
     /**

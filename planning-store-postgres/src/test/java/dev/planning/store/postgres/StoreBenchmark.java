@@ -246,7 +246,7 @@ public final class StoreBenchmark {
             PostgresEventStore events = store.eventStore();
             CycleQueries perCycle = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT,
                     QueriesWorkspace.readingEachCycle(events), TrustedKeys.none(),
-                    () -> RulebookLoader.loadForReading(workspace.resolve("rulebook"), workspace).signing());
+                    () -> RulebookLoader.loadForReading(workspace.resolve("rulebook"), workspace));
             int rounds = 7;
             double[] one = new double[rounds];
             double[] each = new double[rounds];

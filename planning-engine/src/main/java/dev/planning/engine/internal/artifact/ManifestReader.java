@@ -16,6 +16,7 @@ import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Path;
@@ -108,8 +109,13 @@ public final class ManifestReader {
         if (!findings.isEmpty()) {
             return List.copyOf(findings);
         }
+        WholeNumbers whole = new WholeNumbers(document);
+        List<Finding> numbers = wholeNumberErrors(document, whole);
+        if (!numbers.isEmpty()) {
+            return numbers;
+        }
         try {
-            model(document);
+            model(document, whole);
         } catch (InvalidInputException e) {
             return List.of(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
                     e.location().orElse(document.fileLocation())));
@@ -127,17 +133,37 @@ public final class ManifestReader {
         if (!findings.isEmpty()) {
             throw ErrorList.exception("invalid handoff manifest", findings, document.fileLocation());
         }
-        return new Read(model(document), bytes);
+        WholeNumbers whole = new WholeNumbers(document);
+        List<Finding> numbers = wholeNumberErrors(document, whole);
+        if (!numbers.isEmpty()) {
+            throw ErrorList.exception("invalid handoff manifest", numbers, document.fileLocation());
+        }
+        return new Read(model(document, whole), bytes);
     }
 
-    private HandoffManifest model(LocatedDocument document) {
+    /**
+     * Each artifact's {@code bytes} and the {@code critical_violations} that are not whole numbers a {@code long}
+     * and an {@code int} hold as written ({@link WholeNumbers}: the schema's {@code integer} takes {@code 1.0}, and
+     * its validator judged {@code 18446744073709551617} by its low 64 bits, which {@code asInt()} read as 1).
+     */
+    private static List<Finding> wholeNumberErrors(LocatedDocument document, WholeNumbers whole) {
+        List<Finding> errors = new ArrayList<>();
+        for (int i = 0; i < document.root().get("artifacts").size(); i++) {
+            whole.check("/artifacts/" + i + "/bytes", 0, Long.MAX_VALUE).ifPresent(errors::add);
+        }
+        whole.check("/governance/critical_violations", 0, Integer.MAX_VALUE).ifPresent(errors::add);
+        return List.copyOf(errors);
+    }
+
+    private HandoffManifest model(LocatedDocument document, WholeNumbers whole) {
         JsonNode root = document.root();
         List<ArtifactChecksum> artifacts = new ArrayList<>();
         int index = 0;
         for (JsonNode artifact : root.get("artifacts")) {
             String path = Fields.required(artifact, "path");
             checkPath(document, "/artifacts/" + index + "/path", path);
-            artifacts.add(new ArtifactChecksum(path, Fields.required(artifact, "sha256"), artifact.get("bytes").asLong()));
+            artifacts.add(new ArtifactChecksum(path, Fields.required(artifact, "sha256"),
+                    whole.value("/artifacts/" + index + "/bytes")));
             index++;
         }
         Map<String, GateOutcome> gates = new LinkedHashMap<>();
@@ -170,13 +196,13 @@ public final class ManifestReader {
                 Fields.text(root, "event_log_head"),
                 artifacts,
                 gates,
-                governance(document, root.get("governance")),
+                governance(document, root.get("governance"), whole),
                 Fields.text(root, "prior_manifest_id"),
                 Fields.text(root, "notes"),
                 signatures);
     }
 
-    private GovernanceSummary governance(LocatedDocument document, JsonNode node) {
+    private GovernanceSummary governance(LocatedDocument document, JsonNode node, WholeNumbers whole) {
         List<Waiver> waivers = new ArrayList<>();
         for (JsonNode waiver : node.get("waivers")) {
             waivers.add(new Waiver(Fields.required(waiver, "rule"), Fields.required(waiver, "item"),
@@ -185,7 +211,7 @@ public final class ManifestReader {
         }
         Optional<String> decisionLog = Fields.text(node, "decision_log_ref");
         decisionLog.ifPresent(path -> checkPath(document, "/governance/decision_log_ref", path));
-        return new GovernanceSummary(Fields.texts(node, "tags"), node.get("critical_violations").asInt(), waivers,
+        return new GovernanceSummary(Fields.texts(node, "tags"), (int) whole.value("/governance/critical_violations"), waivers,
                 decisionLog);
     }
 

@@ -10,6 +10,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.signing.Roles;
@@ -58,26 +59,26 @@ public final class EventLogQueries implements CycleQueries {
     /** How errors name a cycle's log ({@link EventStore#location}). */
     private final Function<CycleRef, String> location;
     private final Optional<SignedRoles> signatures;
-    private final Optional<Supplier<SigningPolicy>> policy;
+    private final Optional<Supplier<Rulebook>> rulebook;
     private final TrustedKeys trust;
 
     /**
      * @param read       every cycle's events, chains verified, read anew for each question
      * @param location   how errors name a cycle's log
      * @param signatures checks which roles' signatures verify; without it no role counts as signed
-     * @param policy     the rulebook's signing policy (asked only when a pending-signatures question
-     *                   is): a required role must be one it names, and the workspace's signing policy
-     *                   is judged from it and {@code trust}'s ({@link SigningThreshold#effective});
-     *                   without it a role is checked for its form only, and the workspace's policy is
-     *                   not known
+     * @param rulebook   the rulebook in hand (asked only when a pending-signatures question is): a required
+     *                   role must be one its signing policy names, and a handoff sealed under it is judged
+     *                   by its policy and {@code trust}'s ({@link SigningThreshold#effective}), one sealed
+     *                   under another by that one's; without it a role is checked for its form only, and
+     *                   the workspace's policy is not known
      * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
      */
     private EventLogQueries(Supplier<Map<CycleRef, List<RecordedEvent>>> read, Function<CycleRef, String> location,
-            Optional<SignedRoles> signatures, Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
+            Optional<SignedRoles> signatures, Optional<Supplier<Rulebook>> rulebook, TrustedKeys trust) {
         this.read = Objects.requireNonNull(read, "read");
         this.location = Objects.requireNonNull(location, "location");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
         this.trust = Objects.requireNonNull(trust, "trust");
     }
 
@@ -88,7 +89,7 @@ public final class EventLogQueries implements CycleQueries {
      * names the roles that may be asked and, with {@code trust}'s, is the workspace's policy.
      */
     public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust,
-            Supplier<SigningPolicy> policy) {
+            Supplier<Rulebook> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         FileEventStore store = new FileEventStore(root, layout);
         return new EventLogQueries(eachRead(store, () -> logs(root, layout)), store::location, trust.map(keys -> new SignedRoles(root, layout, keys)), Optional.of(policy),
@@ -104,7 +105,7 @@ public final class EventLogQueries implements CycleQueries {
      * reads every log at once ({@link AllLogs}) is read so ({@link #ofAllLogs}).
      */
     public static EventLogQueries ofStore(Path workspace, WorkspaceLayout layout, EventStore store, TrustedKeys trust,
-            Supplier<SigningPolicy> policy) {
+            Supplier<Rulebook> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         Objects.requireNonNull(store, "store");
         if (store instanceof AllLogs all) {
@@ -128,7 +129,7 @@ public final class EventLogQueries implements CycleQueries {
      */
     public static EventLogQueries ofAllLogs(Path workspace, WorkspaceLayout layout,
             Supplier<Map<CycleRef, List<RecordedEvent>>> readAll, Function<CycleRef, String> location,
-            TrustedKeys trust, Supplier<SigningPolicy> policy) {
+            TrustedKeys trust, Supplier<Rulebook> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         return new EventLogQueries(readAll, location, Optional.of(new SignedRoles(root, layout, trust)),
                 Optional.of(policy), trust);
@@ -278,7 +279,7 @@ public final class EventLogQueries implements CycleQueries {
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
         Set<String> required = requiredRoles(requiredRoles);
-        policy.ifPresent(p -> requireNamedBy(p.get(), required));
+        rulebook.ifPresent(p -> requireNamedBy(p.get().signing(), required));
         return pending(eachOnce(required), false);
     }
 
@@ -288,20 +289,57 @@ public final class EventLogQueries implements CycleQueries {
         if (policy.required().isEmpty()) {
             return List.of();
         }
-        this.policy.ifPresent(p -> requireNamedBy(p.get(), rolesOf(policy)));
+        this.rulebook.ifPresent(p -> requireNamedBy(p.get().signing(), rolesOf(policy)));
         return pending(policy, false);
     }
 
     /**
-     * Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges: every
-     * sealed cycle, completed ones included (a policy raised since makes {@code verify} refuse a completed
-     * handoff, and every later one whose {@code prior_manifest_id} chain names it).
+     * Judged against the signing policy of the rulebook each handoff was sealed under and the trust file's, as
+     * {@code verify} judges: every sealed cycle, completed ones included (a policy raised since makes {@code verify}
+     * refuse a completed handoff, and every later one whose {@code prior_manifest_id} chain names it). SPEC §8: the
+     * manifest records the rulebook that judged it ({@code rulebook_hash}), and its signing policy says which roles
+     * must sign; a rulebook changed since does not change who must sign that handoff (keys27: the rulebook in hand's
+     * roles were asked). A handoff sealed under a rulebook that cannot be established ({@link SignedRoles.Sealed})
+     * is listed with why, nothing counted, and only the requirements that hold whatever the rulebook (the trust
+     * file's, or the floor of one trusted signature): its rulebook's roles are not guessed.
      */
     @Override
     public List<PendingSignatures> pendingSignatures() {
-        SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException(
+        Rulebook inHand = rulebook.orElseThrow(() -> new UnsupportedOperationException(
                 "these queries know no rulebook: ask pendingSignatures(SigningPolicy)")).get();
-        return pending(SigningThreshold.effective(rulebook, trust), true);
+        SigningPolicy inHandPolicy = SigningThreshold.effective(inHand.signing(), trust);
+        if (signatures.isEmpty()) {
+            // No trust file: no manifest is read and nothing counts; every role of the rulebook in hand is missing.
+            return pending(inHandPolicy, true);
+        }
+        SignedRoles.UnderSealedRulebooks counts = signatures.get().underSealedRulebooks(inHand);
+        List<PendingSignatures> pending = new ArrayList<>();
+        for (Log log : logs()) {
+            Optional<PlanningEvent> sealed = log.ofType(EventType.MANIFEST_SEALED).reduce((first, last) -> last);
+            if (sealed.isEmpty()) {
+                continue;
+            }
+            SignedRoles.Sealed judged = counts.count(log.cycle, sealed.get().details());
+            SigningPolicy required;
+            SignedRoles.Count count = judged.count();
+            if (judged.policy().isPresent()) {
+                required = SigningThreshold.effective(judged.policy().get(), trust);
+            } else if (judged.policyUnknown().isPresent()) {
+                required = SigningThreshold.effective(SigningPolicy.NONE, trust);
+                count = new SignedRoles.Count(List.of(), judged.policyUnknown());
+            } else {
+                required = inHandPolicy;
+            }
+            of(log.cycle, log.state, required, claimed(log), count).ifPresent(pending::add);
+        }
+        return List.copyOf(pending);
+    }
+
+    private static Set<String> claimed(Log log) {
+        Set<String> claimed = new TreeSet<>();
+        log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
+                .forEach(claimed::add);
+        return claimed;
     }
 
     /** @param completedToo whether a completed cycle is judged too (else skipped) */
@@ -312,10 +350,7 @@ public final class EventLogQueries implements CycleQueries {
             if ((log.state == CycleState.COMPLETED && !completedToo) || sealed.isEmpty()) {
                 continue;
             }
-            Set<String> claimed = new TreeSet<>();
-            log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
-                    .forEach(claimed::add);
-            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.count(log.cycle,
+            of(log.cycle, log.state, required, claimed(log), signatures.map(s -> s.count(log.cycle,
                     sealed.get().details())).orElse(SignedRoles.Count.NONE)).ifPresent(pending::add);
         }
         return List.copyOf(pending);

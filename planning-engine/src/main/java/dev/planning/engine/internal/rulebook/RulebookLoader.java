@@ -17,6 +17,7 @@ import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.rulebook.ThresholdBound;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
@@ -25,6 +26,7 @@ import dev.planning.engine.internal.metrics.KpiInputs;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.ExactNumbers;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Files;
@@ -379,6 +381,7 @@ public final class RulebookLoader {
     static List<Finding> schemaErrors(LocatedDocument document, byte[] settingsBytes, String shownSettings) {
         LocatedDocument exact = YamlDocuments.parseWithExactDecimals(settingsBytes, shownSettings);
         List<Finding> numbers = kpiTargetErrors(exact);
+        numbers.addAll(wholeNumberErrors(document));
         Set<String> numbered = new HashSet<>();
         numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
         // A number the reader left as text is a type error to the schema: the number's own error says why.
@@ -408,6 +411,32 @@ public final class RulebookLoader {
         for (int i = 0; i < list.size(); i++) {
             ExactNumbers.check(exact, "/kpis/" + i + "/target", KPI_DECIMALS, "a finite number of at most 15"
                     + " significant digits and " + KPI_DECIMALS + " decimals, as the digest stores it").ifPresent(errors::add);
+        }
+        return errors;
+    }
+
+    /**
+     * Each whole number of the settings (a signing requirement's {@code min}, a whole-number threshold) that is not
+     * one within its bounds as written ({@link WholeNumbers}): the validator judged {@code 1e19} on its low 64 bits,
+     * and refused it as "must have a minimum value of 1"; {@code 1e400} had two errors, one of them "Infinity".
+     */
+    private static List<Finding> wholeNumberErrors(LocatedDocument document) {
+        WholeNumbers whole = new WholeNumbers(document);
+        List<Finding> errors = new ArrayList<>();
+        JsonNode required = document.root().path("signing").path("required");
+        for (int i = 0; i < required.size(); i++) {
+            whole.checkWhereTheValidatorCannot("/signing/required/" + i + "/min", 1, Integer.MAX_VALUE).ifPresent(errors::add);
+        }
+        JsonNode thresholds = document.root().path("thresholds");
+        if (thresholds.isObject()) {
+            for (String name : (Iterable<String>) thresholds::fieldNames) {
+                for (ThresholdBound bound : ThresholdBound.values()) {
+                    if (bound.wholeNumber() && name.matches(bound.namePattern())) {
+                        whole.checkWhereTheValidatorCannot("/thresholds/" + name.replace("~", "~0").replace("/", "~1"),
+                                (long) bound.minimum(), (long) bound.maximum()).ifPresent(errors::add);
+                    }
+                }
+            }
         }
         return errors;
     }

@@ -231,6 +231,10 @@ final class SchemaFindings {
         if (node.isIntegralNumber()) {
             return "integer " + node.asText();
         }
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            // keys27: "number Infinity" named no value the file holds (1e400 reads as an infinite double).
+            return "a number beyond the largest a double holds, " + Double.MAX_VALUE;
+        }
         if (node.isNumber()) {
             return "number " + node.asText();
         }

@@ -7,6 +7,8 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
@@ -118,24 +120,38 @@ public final class SignedRoles {
      * @return never {@code null}
      */
     public Count count(CycleRef cycle, Map<String, String> sealDetails) {
+        return reading(cycle, sealDetails).count();
+    }
+
+    /**
+     * The sealed manifest read, with the signatures that count on it; no manifest when it is not the sealed one
+     * (then the count says why).
+     */
+    private record Reading(Optional<HandoffManifest> manifest, Count count) {
+        static Reading refused(String why) {
+            return new Reading(Optional.empty(), Count.refused(why));
+        }
+    }
+
+    private Reading reading(CycleRef cycle, Map<String, String> sealDetails) {
         String path = layout.manifest(cycle);
         HandoffManifest manifest;
         Path file;
         try {
             file = SafePaths.resolve(workspace, path);
         } catch (PlanningException e) {
-            return Count.refused("the manifest path " + path + " is not inside the workspace: " + e.getMessage());
+            return Reading.refused("the manifest path " + path + " is not inside the workspace: " + e.getMessage());
         }
         // A manifest that cannot be examined is refused, naming it, not counted as signed by no one.
         if (!DirectoryEntries.isRegularFile(workspace, file, "its signatures cannot be counted without it")) {
-            return Count.refused(path + " is missing (or not a regular file): the sealed manifest must be restored before any signature"
-                    + " counts");
+            return Reading.refused(path + " is missing (or not a regular file): the sealed manifest must be restored"
+                    + " before any signature counts");
         }
         byte[] bytes;
         try {
             // Larger than any manifest read: not the sealed one (read, it would only fill the memory).
             if (Files.size(file) > YamlDocuments.MAX_BYTES) {
-                return Count.refused(replaced(path, "it is larger than any manifest"));
+                return Reading.refused(replaced(path, "it is larger than any manifest"));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -145,14 +161,14 @@ public final class SignedRoles {
         try {
             manifest = reader.parse(bytes, path).manifest();
         } catch (PlanningException | UncheckedIOException | IllegalArgumentException e) {
-            return Count.refused(replaced(path, "it does not read as a manifest"));
+            return Reading.refused(replaced(path, "it does not read as a manifest"));
         }
         boolean sealedOne = manifest.manifestId().equals(sealDetails.get("manifest_id"))
                 && manifest.stream().equals(cycle.stream()) && manifest.cycleId().equals(cycle.cycleId())
                 && Sha256.hex(ManifestWriter.render(SealEventCheck.unsigned(manifest)))
                         .equals(sealDetails.get("manifest_sha256"));
         if (!sealedOne) {
-            return Count.refused(replaced(path, "it was replaced or rewritten since the seal"));
+            return Reading.refused(replaced(path, "it was replaced or rewritten since the seal"));
         }
         List<String> roles = new ArrayList<>();
         // A key counts once, by identity, for the role of its first signature that verifies, as in
@@ -165,7 +181,62 @@ public final class SignedRoles {
                 roles.add(signature.role());
             }
         }
-        return new Count(roles, Optional.empty());
+        return new Reading(Optional.of(manifest), new Count(roles, Optional.empty()));
+    }
+
+    /**
+     * The signatures that count on a sealed cycle's manifest, and the signing policy of the rulebook the manifest
+     * was sealed under (its {@code rulebook_hash}), which decides the roles that must sign: the rulebook in hand's
+     * when it is that one, else the rulebook committed at the manifest's {@code snapshot_rev} whose hash is the
+     * sealed one ({@link SealedRulebooks}, as {@code verify} holds a prior of the chain). When neither can be
+     * established, no policy, and why ({@code policyUnknown}): the roles it requires are then not told.
+     *
+     * @param count         the signatures that count ({@link SignedRoles#count})
+     * @param policy        the sealed rulebook's signing policy; empty when the manifest is refused or that
+     *                      rulebook cannot be established
+     * @param policyUnknown why the sealed rulebook's policy cannot be established; empty otherwise
+     */
+    public record Sealed(Count count, Optional<SigningPolicy> policy, Optional<String> policyUnknown) {
+        public Sealed {
+            Objects.requireNonNull(count, "count");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(policyUnknown, "policyUnknown");
+        }
+    }
+
+    /**
+     * Counts under the rulebooks manifests were sealed under, for one question: each rulebook read from git at
+     * most once ({@link SealedRulebooks}). Not thread-safe.
+     */
+    public final class UnderSealedRulebooks {
+        private final SealedRulebooks rulebooks;
+
+        private UnderSealedRulebooks(Rulebook inHand) {
+            this.rulebooks = new SealedRulebooks(workspace, layout, inHand);
+        }
+
+        /**
+         * The cycle's signatures that count and the signing policy of the rulebook its manifest was sealed under.
+         *
+         * @param sealDetails the details of the cycle's {@code MANIFEST_SEALED} event
+         */
+        public Sealed count(CycleRef cycle, Map<String, String> sealDetails) {
+            Reading reading = reading(cycle, sealDetails);
+            if (reading.manifest().isEmpty()) {
+                return new Sealed(reading.count(), Optional.empty(), Optional.empty());
+            }
+            SealedRulebooks.Judged judged = rulebooks.policyOf(reading.manifest().get());
+            return judged.policy().isPresent() ? new Sealed(reading.count(), judged.policy(), Optional.empty())
+                    : new Sealed(reading.count(), Optional.empty(), Optional.of("the handoff " + judged.why()
+                            + " (expected " + judged.expected() + ", found " + judged.actual() + "): the roles it"
+                            + " requires cannot be told, and none is guessed from the rulebook in hand; verify"
+                            + " refuses it (RULEBOOK_CHANGED)"));
+        }
+    }
+
+    /** Counts under the rulebooks the manifests were sealed under, {@code inHand} the rulebook in hand. */
+    public UnderSealedRulebooks underSealedRulebooks(Rulebook inHand) {
+        return new UnderSealedRulebooks(Objects.requireNonNull(inHand, "inHand"));
     }
 
     private static String replaced(String path, String why) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
@@ -24,6 +25,7 @@ import dev.planning.engine.internal.git.OutsideRepository;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.LockFailedException;
@@ -37,10 +39,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -158,7 +162,7 @@ public final class TrustFile {
         }
         LocatedDocument document = YamlDocuments.parse(bytes, display);
         List<Finding> errors = new ArrayList<>();
-        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        List<Finding> schema = schemaErrors(document);
         if (!schema.isEmpty()) {
             throw ErrorList.exception("invalid trust file", schema, document.fileLocation());
         }
@@ -237,7 +241,7 @@ public final class TrustFile {
         } catch (DocumentException e) {
             return YamlDocuments.findings(e);
         }
-        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        List<Finding> schema = schemaErrors(document);
         if (!schema.isEmpty()) {
             return List.copyOf(schema);
         }
@@ -254,6 +258,26 @@ public final class TrustFile {
             }
         }
         return List.copyOf(errors);
+    }
+
+    /**
+     * The schema's errors, each requirement's {@code min} judged as written ({@link WholeNumbers}): the validator
+     * read {@code 2.0000000000000001} as the integer 2 and {@code 1e400} as "Infinity" (keys27). One error per
+     * mistake: the schema's at the place of a {@code min}'s own are dropped.
+     */
+    private static List<Finding> schemaErrors(LocatedDocument document) {
+        WholeNumbers whole = new WholeNumbers(document);
+        List<Finding> numbers = new ArrayList<>();
+        JsonNode required = document.root().path("signing").path("required");
+        for (int i = 0; i < required.size(); i++) {
+            whole.checkWhereTheValidatorCannot("/signing/required/" + i + "/min", 1, Integer.MAX_VALUE).ifPresent(numbers::add);
+        }
+        Set<String> numbered = new HashSet<>();
+        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
+        List<Finding> errors = new ArrayList<>(SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST)
+                .stream().filter(f -> !numbered.contains(f.location().map(Object::toString).orElse(""))).toList());
+        errors.addAll(numbers);
+        return errors;
     }
 
     /** The keys of a schema-valid document's values; every problem is added to {@code errors}. */

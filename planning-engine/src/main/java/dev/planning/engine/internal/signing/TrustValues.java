@@ -63,6 +63,7 @@ record TrustValues(List<Listing> keys, Optional<List<Requirement>> required) {
      */
     static List<Class<?>> code() {
         return List.of(TrustFile.class, TrustValues.class, PlainData.class, YamlDocuments.class, SchemaCatalog.class,
+                dev.planning.engine.internal.schema.WholeNumbers.class,
                 com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class, com.networknt.schema.SchemaRegistry.class);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.signing.TrustedKeys;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,9 @@ class QueriesReadEachLogOnceTest {
             store.append(cycle, TestEvents.event("evt_" + n++), RecordedEvent.GENESIS);
         }
         CycleQueries queries = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT, store, TrustedKeys.none(),
-                () -> new SigningPolicy(List.of(new SigningRequirement(List.of("PM"), 1))));
+                () -> new Rulebook(Path.of("rulebook").toAbsolutePath(), "0".repeat(64), "1", Map.of("p",
+                        new GateProfile("p", List.of())), Map.of(), "p", Map.of(), List.of(), Map.of(), List.of(),
+                        new SigningPolicy(List.of(new SigningRequirement(List.of("PM"), 1))), List.of()));
 
         List<Consumer<CycleQueries>> questions = List.of(CycleQueries::portfolio,
                 q -> q.expiringWaivers(LocalDate.of(2030, 1, 1)), q -> q.recentRefusals(Instant.EPOCH, 10),

@@ -595,4 +595,34 @@ class RulebookLoaderTest {
                 .hasMessageContaining("min")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(16));
     }
+
+    /**
+     * keys27: a signing requirement's {@code min} and a whole-number threshold are the whole number written
+     * ({@code 1.0}, {@code 1e0}), or one error naming it as written: {@code 1e19} was refused as "must have a
+     * minimum value of 1" (the validator judged it by its low 64 bits), {@code 1e400} with two errors, one
+     * "Infinity", and {@code -0} is under the least of 1.
+     */
+    @Test
+    void aWholeNumberIsTheOneWrittenOrOneErrorNamingIt() throws IOException {
+        for (String min : List.of("1.0", "1e0")) {
+            assertThat(load(VALID + "signing:\n  required:\n    - {roles: [PM], min: " + min + "}\n").signing()
+                    .required().get(0).min()).as(min).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> load(VALID + "signing:\n  required:\n    - {roles: [PM], min: -0}\n"))
+                .hasMessageContaining("`signing.required[0].min`: must have a minimum value of 1");
+        for (String[] refused : new String[][] {{"1e19", ": must have a maximum value of 2147483647 (found 1E+19)"},
+            {"1e400", ": must have a maximum value of 2147483647 (found 1E+400)"},
+            {"2.0000000000000001", " must be an integer (found number 2.0000000000000001)"}}) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> load(VALID + "signing:\n  required:\n    - {roles: [PM], min: " + refused[0] + "}\n"));
+            assertThat(e).as(refused[0]).isNotNull();
+            assertThat(e.getMessage()).as(refused[0]).contains("`signing.required[0].min`" + refused[1])
+                    .doesNotContain("Infinity").doesNotContain("minimum value").doesNotContain("errors:");
+        }
+        InvalidInputException threshold = catchThrowableOfType(InvalidInputException.class,
+                () -> load(VALID.replace("critical_approvals: 3", "critical_approvals: 1e400")));
+        assertThat(threshold).isNotNull();
+        assertThat(threshold.getMessage()).contains("`thresholds.critical_approvals`: must have a maximum value of 2147483647 (found 1E+400)")
+                .doesNotContain("Infinity").doesNotContain("errors:");
+    }
 }

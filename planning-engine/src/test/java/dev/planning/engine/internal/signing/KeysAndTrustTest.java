@@ -298,4 +298,47 @@ class KeysAndTrustTest {
         assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("min").hasMessageContaining("integer");
     }
+
+    /**
+     * keys27: a requirement's {@code min} is the whole number written: {@code 1.0} and {@code 1e0} are 1;
+     * {@code -0} is 0, under the least of 1; {@code 2.0000000000000001} (the integer 2 to the schema's validator,
+     * and read as 2) is no whole number; {@code 1e400} was two errors, one saying "Infinity". Each refusal is one
+     * error naming the value as written, at the {@code min}'s line (the schema's words for {@code -0}, which it judges
+     * right).
+     */
+    @Test
+    void aRequirementsMinIsTheWholeNumberWrittenOrOneClearRefusal() throws Exception {
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        String keys = Files.readString(pm.trustFile(), StandardCharsets.UTF_8);
+        java.util.function.Function<String, Object> read = min -> {
+            try {
+                Files.writeString(pm.trustFile(), keys + "signing:\n  required:\n    - {roles: [PM], min: " + min + "}\n",
+                        StandardCharsets.UTF_8);
+                return TrustFile.read(pm.trustFile()).signing().required().get(0).min();
+            } catch (InvalidInputException e) {
+                return e;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertThat(read.apply("1.0")).isEqualTo(1);
+        assertThat(read.apply("1e0")).isEqualTo(1);
+        Object zero = read.apply("-0");
+        assertThat(zero).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) zero).getMessage()).contains("`signing.required[0].min`: must have a minimum"
+                + " value of 1");
+        for (String[] refused : new String[][] {{"2.0000000000000001", "`signing.required[0].min` must be an integer (found number 2.0000000000000001)"},
+            {"1e400", "`signing.required[0].min`: must have a maximum value of 2147483647 (found 1E+400)"},
+            {"18446744073709551617", "`signing.required[0].min`: must have a maximum value of 2147483647 (found"
+                    + " 18446744073709551617)"}}) {
+            Object result = read.apply(refused[0]);
+            assertThat(result).as(refused[0]).isInstanceOf(InvalidInputException.class);
+            InvalidInputException e = (InvalidInputException) result;
+            assertThat(e.getMessage()).as(refused[0]).contains(refused[1])
+                    .doesNotContain("Infinity")
+                    .doesNotContain("errors:");
+            assertThat(TrustFile.check(pm.trustFile(), "trust.yaml")).as(refused[0]).hasSize(1);
+        }
+    }
 }
