@@ -68,6 +68,14 @@ class StoreUrlSecretsTest {
     }
 
     @Test
+    void aUserWithoutAPasswordLeavesTheRestOfTheMessageAsItWas() {
+        Throwable failed = open("jdbc:postgresql://u@localhost:1/planning");
+
+        assertThat(failed).hasMessageStartingWith("cannot connect to the store at jdbc:postgresql://...@localhost:1/planning")
+                .hasMessageContaining("no such host: ...@localhost").hasMessageContaining("check its spelling");
+    }
+
+    @Test
     void theConfigurationsTextShowsNeitherThePasswordOfItsUserInformationNorItsQuery() {
         StoreConfig config = new StoreConfig("jdbc:postgresql://planner:SECRET-4@db:5432/planning?password=SECRET-5",
                 Optional.empty(), Optional.empty(), "acme", Optional.empty(), "t");
