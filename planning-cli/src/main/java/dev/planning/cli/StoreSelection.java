@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /**
  * Chooses where events go: the workspace's files (the default), or the PostgreSQL store named by
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 final class StoreSelection {
 
     private static final List<Opened> OPENED = new ArrayList<>();
+    /** A URL's scheme (two characters at least, so that a Windows drive letter is a file's). */
+    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
     private StoreSelection() {
     }
@@ -44,7 +47,8 @@ final class StoreSelection {
      * files; refused as {@link #open(Path, Path)} refuses it.
      */
     static Optional<StoreConfig> configured(Path storeFile, Path workspace) {
-        if (storeFile != null && storeFile.toString().startsWith("jdbc:")) {
+        // attack27: any scheme (postgresql://user:password@host, as libpq writes it), never repeated in the message.
+        if (storeFile != null && URL_SCHEME.matcher(storeFile.toString()).lookingAt()) {
             throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
                     + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +100,7 @@ class SiteMarkupAllowListTest {
             while (end < html.length() && (Character.isLetterOrDigit(html.charAt(end)))) {
                 end++;
             }
-            String tag = html.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            String tag = html.substring(start, end).toLowerCase(Locale.ROOT);
             if (!TAGS.contains(tag)) {
                 wrong.add("tag <" + (closing ? "/" : "") + tag + ">");
             }
@@ -130,7 +131,7 @@ class SiteMarkupAllowListTest {
                 while (nameEnd < html.length() && "= \t\n>/".indexOf(html.charAt(nameEnd)) < 0) {
                     nameEnd++;
                 }
-                String attribute = html.substring(i, nameEnd).toLowerCase(java.util.Locale.ROOT);
+                String attribute = html.substring(i, nameEnd).toLowerCase(Locale.ROOT);
                 if (closing || !ATTRIBUTES.contains(attribute)) {
                     wrong.add("attribute " + attribute + " on <" + tag + ">");
                 }

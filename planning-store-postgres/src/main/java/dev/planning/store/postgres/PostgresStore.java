@@ -462,14 +462,15 @@ public final class PostgresStore implements AutoCloseable {
         if (text == null) {
             return null;
         }
+        // Each with its delimiter, so that a short one ("u" of u@host) does not replace every "u" of the text.
         String out = text;
         int query = url.indexOf('?');
         if (query >= 0 && query + 1 < url.length()) {
-            out = out.replace(url.substring(query + 1), "...");
+            out = out.replace(url.substring(query), "?...");
         }
         Optional<String> user = userInformation(query < 0 ? url : url.substring(0, query));
         if (user.isPresent()) {
-            out = out.replace(user.get(), "...");
+            out = out.replace(user.get() + "@", "...@");
         }
         return out;
     }

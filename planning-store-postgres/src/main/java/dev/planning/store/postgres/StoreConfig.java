@@ -67,6 +67,12 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     public static final String DEFAULT_TOPIC = "planning.events";
 
     private static final Set<String> KEYS = keys();
+    /**
+     * What may be quoted as a key, shaped as every key is (lower-case words joined by {@code .}, {@code _} or
+     * {@code -}): anything else before a line's first {@code =} may be a value, a secret (a base64 password ends
+     * with {@code =}).
+     */
+    private static final Pattern KEY = Pattern.compile("(?=.{1,64}$)[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
     /** A timeout as the file and the environment write it: a whole number (at most 10 digits) and a unit. */
     private static final Pattern TIMEOUT = Pattern.compile("([1-9][0-9]{0,9})(ms|s|min)");
     private static final Set<String> ENVIRONMENT_KAFKA = Set.of("PLANNING_KAFKA_BOOTSTRAP", "PLANNING_KAFKA_TOPIC");
@@ -272,6 +278,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
             String key = eq < 0 ? line : line.substring(0, eq).strip();
             if (eq < 0) {
                 errors.add(name + ":" + (i + 1) + ":1: expected key=value");
+            } else if (!KEY.matcher(key).matches()) {
+                // attack27: "password: c2Vj...=" has no key before its '=': what stands there is the value.
+                errors.add(name + ":" + (i + 1) + ":1: expected key=value, the key one of "
+                        + String.join(", ", new TreeSet<>(KEYS)) + " (the line is not shown: it may hold a secret)");
             } else if (!KEYS.contains(key)) {
                 errors.add(name + ":" + (i + 1) + ":1: unknown key '" + key + "' (allowed: "
                         + String.join(", ", new TreeSet<>(KEYS)) + (key.startsWith("kafka.")

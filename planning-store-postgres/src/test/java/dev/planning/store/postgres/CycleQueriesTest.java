@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,9 @@ class CycleQueriesTest extends CycleQueriesContract {
         List<CycleQueries.PendingSignatures> pending = postgres.queries(workspace, TrustedKeys.none())
                 .pendingSignatures(Set.of("PM"));
         List<CycleQueries.WaiverExpiry> waivers = postgres.queries().expiringWaivers(LocalDate.parse("2099-01-01"));
+        List<CycleQueries.Refusal> refusals = postgres.queries().recentRefusals(Instant.EPOCH, 1000);
+        List<CycleRef> cycles = postgres.eventStore().cycles();
+        List<RecordedEvent> sealedHere = postgres.eventStore().read(SEALED);
         try (PostgresStore other = TestServers.store(false)) {
             EventStore events = other.eventStore();
             String head = events.append(SEALED, Events.created(SEALED), RecordedEvent.GENESIS).hash();
@@ -117,13 +121,22 @@ class CycleQueriesTest extends CycleQueriesContract {
                     .hash();
             head = events.append(SEALED, Events.fact(SEALED, EventType.MANIFEST_SEALED, Map.of("waivers", "1",
                     "waiver.1.rule", "other", "waiver.1.item", "X-1", "waiver.1.expires", "2025-01-01")), head).hash();
-            events.append(new CycleRef("xx", "other"), Events.created(new CycleRef("xx", "other")),
-                    RecordedEvent.GENESIS);
+            // attack27: a refusal and a cycle of a stream this repository does not have, answered by no question here.
+            CycleRef elsewhere = new CycleRef("xx", "other");
+            String other0 = events.append(elsewhere, Events.created(elsewhere), RecordedEvent.GENESIS).hash();
+            events.append(elsewhere, Events.refused(elsewhere, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                    Instant.parse("2025-09-02T10:00:00Z")), other0);
 
             assertThat(postgres.queries().portfolio()).isEqualTo(portfolio);
             assertThat(postgres.queries(workspace, TrustedKeys.none()).pendingSignatures(Set.of("PM")))
                     .isEqualTo(pending);
             assertThat(postgres.queries().expiringWaivers(LocalDate.parse("2099-01-01"))).isEqualTo(waivers);
+            assertThat(postgres.queries().recentRefusals(Instant.EPOCH, 1000)).isEqualTo(refusals);
+            assertThat(postgres.eventStore().cycles()).isEqualTo(cycles).doesNotContain(elsewhere);
+            assertThat(postgres.eventStore().read(elsewhere)).isEmpty();
+            assertThat(postgres.eventStore().read(SEALED)).isEqualTo(sealedHere);
+            assertThat(other.queries().recentRefusals(Instant.EPOCH, 1000))
+                    .extracting(CycleQueries.Refusal::cycle).containsExactly(elsewhere);
         }
     }
 

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * attack27: a store URL can carry a password in two places, its query string ({@code ?password=})
@@ -18,6 +23,30 @@ import org.junit.jupiter.api.Test;
  * looked the host up). No server is needed: each URL fails before anything answers.
  */
 class StoreUrlSecretsTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A line written as YAML or with spaces where a key should be, whose value holds an {@code =} (a base64
+     * password ends with one), or a value alone on its line: what stands before the {@code =} is not shaped as a
+     * key, and is not quoted as one.
+     */
+    @Test
+    void aLineWhoseKeyIsNotAKeyIsRefusedWithoutQuotingIt() throws Exception {
+        Path file = dir.resolve("store.properties");
+        Files.write(file, List.of("url=jdbc:postgresql://db/planning", "password: c2VjcmV0LXNlY3JldA==",
+                "user = planner", "kafka.sasl.password : pa ss=word", "U2VjcmV0VHdv=="), StandardCharsets.UTF_8);
+
+        Throwable refused = catchThrowable(() -> StoreConfig.fromFile(file));
+
+        assertThat(refused).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file + ":2:1: expected key=value, the key one of ")
+                .hasMessageContaining(file + ":4:1: expected key=value")
+                .hasMessageContaining("(the line is not shown: it may hold a secret)")
+                .hasMessageContaining(file + ":5:1: expected key=value")
+                .hasMessageNotContaining("c2VjcmV0").hasMessageNotContaining("pa ss").hasMessageNotContaining("U2Vj");
+    }
 
     @Test
     void aUrlThatIsNotJdbcIsRefusedWithoutItsPassword() {
@@ -36,6 +65,14 @@ class StoreUrlSecretsTest {
         assertThat(failed).isInstanceOf(PlanningException.class)
                 .hasMessageStartingWith("cannot connect to the store at jdbc:postgresql://...@localhost:1/planning")
                 .hasMessageNotContaining("SECRET").hasMessageNotContaining("planner");
+    }
+
+    @Test
+    void aUserWithoutAPasswordLeavesTheRestOfTheMessageAsItWas() {
+        Throwable failed = open("jdbc:postgresql://u@localhost:1/planning");
+
+        assertThat(failed).hasMessageStartingWith("cannot connect to the store at jdbc:postgresql://...@localhost:1/planning")
+                .hasMessageContaining("no such host: ...@localhost").hasMessageContaining("check its spelling");
     }
 
     @Test

@@ -47,6 +47,8 @@ final class DigestModel {
     private static final ObjectMapper MAPPER = JsonMappers.json();
     /** Hexadecimal digits alone: a hash the manifest records, which a code span shows as it is. */
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]*");
+    /** An input's name as the tool writes it (a KPI formula's name): shown as it is; any other name as plan text. */
+    private static final Pattern INPUT_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     /** Shown in the artifacts' SHA-256 column (a code span) for a recorded value that is not hexadecimal. */
     static final String NOT_HEX = "not hexadecimal";
 
@@ -84,7 +86,9 @@ final class DigestModel {
         List<Input> inputs = new ArrayList<>();
         content.summary().inputs().forEach((name, value) -> {
             KpiInput doc = KpiInputCatalog.find(name).orElse(new KpiInput(name, "", "", ""));
-            inputs.add(new Input(name, Figures.shown(value), doc.unit(), doc.source()));
+            // attack27: a prev_ input's name is an earlier digest's key, which anyone who commits writes.
+            inputs.add(new Input(INPUT_NAME.matcher(name).matches() ? name : cell(name), Figures.shown(value), doc.unit(),
+                    doc.source()));
         });
         List<GateRow> gates = gates(content);
         return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),

@@ -590,6 +590,33 @@ class DigestPublisherTest {
         assertThat(text).contains("inputs:").contains("kpis:");
     }
 
+    /**
+     * attack27: an earlier digest's input names are a committed file's keys, which its schema leaves free, and
+     * each comes back as this cycle's {@code prev_} input; a template that lists the inputs showed such a name as
+     * it was: a live {@code javascript:} link, an image that loads, a heading. Now as plan text, like every
+     * other name from a file; a name as the tool writes them ({@code prev_a11y_passes}) is unchanged.
+     */
+    @Test
+    void anEarlierDigestsInputNameIsPlanTextInATemplateThatListsTheInputs() throws Exception {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, AXE);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        assertThat(text).contains("\ninputs:\n");
+        Files.writeString(first, text.replace("\ninputs:\n", "\ninputs:\n  \"x](javascript:alert(1)) ![t](https://t.example/p.png)"
+                + " # h\": 1\n"), StandardCharsets.UTF_8);
+        runToValidated(SECOND);
+        Path template = reports.resolve("inputs.mustache");
+        CycleWorkspace.write(template, "{{#inputs}}- {{name}} = {{value}}\n{{/inputs}}");
+
+        String published = read(publisher(CoverageReader.NONE).publish(SECOND, Optional.of(template)).path());
+        String body = published.substring(published.indexOf("---\n", 4) + 4);
+
+        assertThat(body).contains("- prev_a11y_passes = 3\n")
+                .contains("- prev\\_x\\](javascript\\:alert(1)) \\!\\[t\\](https\\://t\\.example/p\\.png) # h = 1\n")
+                .doesNotContain("](javascript:", "![t](https:");
+    }
+
     @Test
     void refusesTemplatePartials() {
         runToValidated(FIRST);
