@@ -4,6 +4,7 @@ import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
 import static dev.planning.rules.testkit.GovernanceAssertions.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
@@ -13,8 +14,6 @@ import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
-import dev.planning.api.gate.GateResult;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.ViolationSeverity;
@@ -37,6 +36,8 @@ import dev.planning.testkit.gate.ForwardingGateContext;
 import dev.planning.testkit.gate.GateContextFixture;
 import dev.planning.testkit.gate.GateContract;
 import dev.planning.testkit.signing.SignerContract;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -261,6 +262,27 @@ class DocumentedJavaTest {
 
         assertThat(sealed.sealed()).isTrue();
         assertThat(report.countedSignatures()).hasSize(1);
+    }
+
+    @Test
+    void thePolicyOfRulesWritingAPolicyCompilesAndReportsWhatItSays() throws Exception {
+        String rules = Files.readString(Path.of("..", "docs", "rules.md"), StandardCharsets.UTF_8);
+        String section = rules.substring(rules.indexOf("\n## Writing a policy\n"));
+        String drl = section.substring(section.indexOf("```drl\n") + "```drl\n".length(), section.indexOf("\n```", section.indexOf("```drl\n")));
+
+        GovernanceDecision decision = GovernanceTestKit.fromDrl(drl)
+                .evaluate(Task.builder("FE-1", "Checkout").tags("release:r1").build(),
+                        Task.builder("FE-2", "Cart").tags("release:r1").owner("alice").build());
+
+        assertThat(decision).hasOnlyViolations(v("release-needs-owner", "FE-1"));
+        assertThat(decision).hasViolation("release-needs-owner").on("FE-1")
+                .withSeverity(ViolationSeverity.CRITICAL)
+                .withMetadata("control", "CHG-7")
+                .withMessageContaining("FE-1 ships in release r1 but has no owner; name the person who answers for it");
+        assertThat(decision.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.hint()).contains("Set owner to the person who answers for the release");
+            assertThat(violation.facts()).containsExactly(entry("release", "r1"), entry("owner", "not set"));
+        });
     }
 
     @Test
