@@ -52,7 +52,7 @@ public final class NoSuchCycleException extends InvalidInputException {
      * @param layout the workspace's layout; never {@code null}
      */
     public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout) {
-        super(message(cycle, layout, null), SourceLocation.ofFile(layout.eventLog(cycle)));
+        super(message(cycle, layout, null, null), SourceLocation.ofFile(layout.eventLog(cycle)));
         this.stream = cycle.stream();
         this.cycleId = cycle.cycleId();
     }
@@ -72,21 +72,43 @@ public final class NoSuchCycleException extends InvalidInputException {
      * @since 0.1
      */
     public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles) {
-        super(message(cycle, layout, Objects.requireNonNull(cycles, "cycles")),
+        super(message(cycle, layout, Objects.requireNonNull(cycles, "cycles"), null),
                 SourceLocation.ofFile(layout.eventLog(cycle)));
         this.stream = cycle.stream();
         this.cycleId = cycle.cycleId();
     }
 
-    /** The one line: the cycle, the files looked for, the nearest of {@code cycles} when known ({@code null}: not). */
-    private static String message(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles) {
+    /**
+     * As {@link #NoSuchCycleException(CycleRef, WorkspaceLayout, List)}, with the message's last clause, how to
+     * open the cycle, given by the caller: the command line names the exact {@code planning init} command, its
+     * workspace quoted for the shell.
+     *
+     * @param cycle     the cycle asked for; never {@code null}
+     * @param layout    the workspace's layout; never {@code null}
+     * @param cycles    the workspace's cycles; never {@code null}
+     * @param howToOpen the message's last clause, e.g. {@code create it with `planning init ...`}; never
+     *                  {@code null}
+     * @since 0.1
+     */
+    public NoSuchCycleException(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles, String howToOpen) {
+        super(message(cycle, layout, Objects.requireNonNull(cycles, "cycles"),
+                Objects.requireNonNull(howToOpen, "howToOpen")), SourceLocation.ofFile(layout.eventLog(cycle)));
+        this.stream = cycle.stream();
+        this.cycleId = cycle.cycleId();
+    }
+
+    /**
+     * The one line: the cycle, the files looked for, the nearest of {@code cycles} when known ({@code null}: not),
+     * and how to open it ({@code null}: the API's way and the command's).
+     */
+    private static String message(CycleRef cycle, WorkspaceLayout layout, List<CycleRef> cycles, String howToOpen) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(layout, "layout");
         return "no such cycle " + cycle + ": none of its planning files exists ("
                 + String.join(", ", layout.planningFiles(cycle)) + ") and its event log (" + layout.eventLog(cycle)
                 + ") holds no event; " + (cycles == null ? "" : nearest(cycle, cycles) + "; ")
-                + "open it first (PlanningWorkspace.create, or planning init --stream " + cycle.stream() + " --cycle "
-                + cycle.cycleId() + ")";
+                + (howToOpen != null ? Printable.line(howToOpen) : "open it first (PlanningWorkspace.create, or planning"
+                        + " init --stream " + cycle.stream() + " --cycle " + cycle.cycleId() + ")");
     }
 
     /** The cycle most likely meant, and the stream's cycles around the one asked for (or the streams there are). */

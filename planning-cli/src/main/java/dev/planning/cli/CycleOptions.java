@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.examples.DemoScenario;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,7 +46,9 @@ final class CycleOptions {
     CycleRef existing(PlanningWorkspace ws) {
         CycleRef ref = ref();
         if (!ws.exists(ref)) {
-            throw new NoSuchCycleException(ref, ws.layout(), ws.cycles());
+            throw new NoSuchCycleException(ref, ws.layout(), ws.cycles(), "create it with `planning init -w "
+                    + DemoScenario.shellWord(ws.root().toString()) + " --stream " + ref.stream() + " --cycle "
+                    + ref.cycleId() + "`, or see `planning status`");
         }
         return ref;
     }

@@ -94,6 +94,7 @@ class CycleDiscoveryCommandsTest {
                 .contains("frameworks/planning-fe/decisions/2025-09-20-decision_log.yaml")
                 .contains("its event log (frameworks/planning-fe/events/2025-09-20.events.jsonl) holds no event")
                 .contains("did you mean fe/2025-09-02?")
-                .contains("planning init --stream fe --cycle 2025-09-20").hasLineCount(1);
+                .contains("create it with `planning init -w ").contains(" --stream fe --cycle 2025-09-20`")
+                .hasLineCount(1);
     }
 }
