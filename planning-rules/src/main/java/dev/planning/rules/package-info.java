@@ -26,7 +26,8 @@
  *       every Markdown report, and its JSON ({@code --format json}) by the engine's writer of command
  *       output ({@code CommandJson}), so that it has the bytes and escapes of every other command's;</li>
  *   <li>{@code testkit.CaseReader} reads rule-test cases with the engine's schema catalog
- *       ({@code SchemaCatalog}, {@code ArtifactSchema}), plan and decision-log readers
+ *       ({@code SchemaCatalog}, {@code ArtifactSchema}; a gate result's counts as written,
+ *       {@code WholeNumbers}), plan and decision-log readers
  *       ({@code TaskBreakdownReader}, {@code DecisionLogReader}, {@code ReadResult},
  *       {@code LocatedDocument}), workspace plans ({@code CycleArtifacts}) and path checks
  *       ({@code SafePaths}, {@code DirectoryEntries}), so that a case's plan parses, and fails, exactly

@@ -19,6 +19,7 @@ import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
@@ -26,11 +27,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns one document of a rule test file into a {@link RuleTestCase}, with the engine's readers. */
 final class CaseReader {
@@ -56,11 +59,29 @@ final class CaseReader {
         this.shownBase = shownBase;
     }
 
+    /** The most errors or warnings a gate result may give (the rule-test schema's {@code maximum}). */
+    private static final int MAX_GIVEN_FINDINGS = 1000;
+
     /** The case's schema errors, each located; empty when it follows the format. */
     List<Finding> problems(LocatedDocument document) {
+        // A gate result's counts as written (keys27): the validator judged 18446744073709551618 by its low 64
+        // bits and 2.0000000000000001 by its double, both then read as 2; one error per mistake.
+        WholeNumbers whole = new WholeNumbers(document);
+        List<Finding> numbers = new ArrayList<>();
+        JsonNode results = document.root().path("given").path("gate_results");
+        for (int i = 0; i < results.size(); i++) {
+            for (String count : List.of("errors", "warnings")) {
+                whole.checkWhereTheValidatorCannot("/given/gate_results/" + i + "/" + count, 0, MAX_GIVEN_FINDINGS)
+                        .ifPresent(numbers::add);
+            }
+        }
+        Set<String> numbered = new HashSet<>();
+        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
         List<Finding> problems = new ArrayList<>(catalog.validate(document, ArtifactSchema.RULE_TEST).stream()
+                .filter(f -> !numbered.contains(f.location().map(Object::toString).orElse("")))
                 .map(f -> f.location().isPresent() ? f : Finding.error(f.code(), f.message(), document.fileLocation()))
                 .toList());
+        problems.addAll(numbers);
         JsonNode expect = document.root().path("expect");
         // A case any outcome passes would count as a passing test of rules it never checks.
         if (problems.isEmpty() && expect.path("only").isBoolean() && !expect.path("only").booleanValue()

@@ -191,6 +191,26 @@ class RuleTestRunnerTest {
         assertThat(RuleTestRunner.of(engine).run(cases).passed()).isTrue();
     }
 
+    /**
+     * keys27: a gate result's {@code warnings} one the schema's validator judged by its low 64 bits
+     * ({@code 18446744073709551618}, read as 2), by its double ({@code 2.0000000000000001}, read as 2), or as
+     * infinity ({@code 1e400}) is refused naming the field, never read as 2 findings. A rule test file holds several
+     * documents, whose text is not kept to be read again exactly, so a count written with a fraction or an exponent
+     * ({@code 2.0}, {@code 2e0}) is refused too (fail closed: its double cannot tell 2.0 from 2.0000000000000001).
+     */
+    @Test
+    void aGateResultsCountIsTheWholeNumberWrittenInDigitsOrRefused() throws IOException {
+        assertThat(cases("name: c\ngiven:\n  cycle: 2025-09-02\n  gate_results: [{gate: schema_lint, status: warn,"
+                + " warnings: 2}]\nexpect: {violations: []}\n").get(0).given().gateResults().get(0).findings()).hasSize(2);
+        for (String count : List.of("18446744073709551618", "2.0000000000000001", "1e400", "2.0", "2e0")) {
+            assertThatThrownBy(() -> cases("name: c\ngiven:\n  cycle: 2025-09-02\n  gate_results: [{gate: schema_lint,"
+                    + " status: warn, warnings: " + count + "}]\nexpect: {violations: []}\n")).as(count)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("`given.gate_results[0].warnings`")
+                    .hasMessageNotContaining("Infinity");
+        }
+    }
+
     @Test
     void readsTheFactsOfASmallWorkspace() throws IOException {
         Path ws = dir.resolve("ws");

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.FieldPath;
 import dev.planning.engine.internal.document.LocatedDocument;
@@ -37,6 +38,9 @@ public final class WholeNumbers {
     /** 2^63: a whole number of this size or more is beyond a {@code long}. */
     private static final BigDecimal LONG_RANGE = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(63));
 
+    /** Stands for a number written with a fraction or an exponent whose text was not kept: not read exactly. */
+    private static final BigDecimal NOT_EXACT = new BigDecimal("0.5");
+
     private final LocatedDocument document;
     private LocatedDocument exact;
 
@@ -60,6 +64,11 @@ public final class WholeNumbers {
             return Optional.empty();
         }
         String field = field(pointer);
+        if (written == NOT_EXACT) {
+            return Optional.of(Finding.error(SchemaCatalog.TYPE, "`" + field + "` must be an integer written in digits"
+                    + " (found a number with a fraction or an exponent, which cannot be read exactly in this file)",
+                    document.locate(pointer)));
+        }
         // In the schema's own words, as its errors are given elsewhere, with the value as written.
         if (written.signum() != 0 && written.stripTrailingZeros().scale() > 0) {
             return Optional.of(Finding.error(SchemaCatalog.TYPE, "`" + field + "` must be an integer (found number "
@@ -92,7 +101,7 @@ public final class WholeNumbers {
             return Optional.empty();
         }
         JsonNode node = document.root().at(pointer);
-        boolean misjudged = written == BEYOND_DOUBLES || written.abs().compareTo(LONG_RANGE) >= 0
+        boolean misjudged = written == BEYOND_DOUBLES || written == NOT_EXACT || written.abs().compareTo(LONG_RANGE) >= 0
                 || !node.isIntegralNumber() && (!Double.isFinite(node.doubleValue())
                         || BigDecimal.valueOf(node.doubleValue()).compareTo(written) != 0);
         return misjudged ? check(pointer, min, max) : Optional.empty();
@@ -146,14 +155,15 @@ public final class WholeNumbers {
         if (exact == null) {
             exact = YamlDocuments.withExactDecimals(document);
         }
-        JsonNode again = exact.root().at(pointer);
+        // The document itself when its text was not kept: nothing read again.
+        JsonNode again = exact == document ? MissingNode.getInstance() : exact.root().at(pointer);
         if (again.isNumber() && !(again.isDouble() && !Double.isFinite(again.doubleValue()))) {
             return again.isIntegralNumber() ? new BigDecimal(again.bigIntegerValue()) : again.decimalValue();
         }
-        // The text was not kept (a document built in code): the double is what there is, and an infinite one is no
-        // number a field holds (NaN cannot be written in JSON or YAML as a number).
-        double value = node.doubleValue();
-        return Double.isFinite(value) ? BigDecimal.valueOf(value) : BEYOND_DOUBLES;
+        // The text was not kept (one of several documents of a file, a document built in code): the double cannot
+        // tell 2.0 from 2.0000000000000001, so the value is not taken (fail closed); an infinite one is no number a
+        // field holds (NaN cannot be written in JSON or YAML as a number).
+        return Double.isFinite(node.doubleValue()) ? NOT_EXACT : BEYOND_DOUBLES;
     }
 
     /** The decimal as written, shortened past 40 characters. */

@@ -9,6 +9,8 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.hash.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,8 +274,8 @@ class KeysAndTrustTest {
         try {
             Files.writeString(pm.trustFile(), Files.readString(pm.trustFile(), StandardCharsets.UTF_8)
                     + "signing:\n  required:\n    - {roles: [PM], min: 4294967298}\n", StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
 
         assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
@@ -310,15 +313,15 @@ class KeysAndTrustTest {
     void aRequirementsMinIsTheWholeNumberWrittenOrOneClearRefusal() throws Exception {
         GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
         String keys = Files.readString(pm.trustFile(), StandardCharsets.UTF_8);
-        java.util.function.Function<String, Object> read = min -> {
+        Function<String, Object> read = min -> {
             try {
                 Files.writeString(pm.trustFile(), keys + "signing:\n  required:\n    - {roles: [PM], min: " + min + "}\n",
                         StandardCharsets.UTF_8);
                 return TrustFile.read(pm.trustFile()).signing().required().get(0).min();
             } catch (InvalidInputException e) {
                 return e;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
 
