@@ -9,6 +9,8 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.hash.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,8 +273,8 @@ class KeysAndTrustTest {
         try {
             Files.writeString(pm.trustFile(), Files.readString(pm.trustFile(), StandardCharsets.UTF_8)
                     + "signing:\n  required:\n    - {roles: [PM], min: 4294967298}\n", StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
 
         assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
