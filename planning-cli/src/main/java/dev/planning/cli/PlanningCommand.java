@@ -8,7 +8,13 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.rules.CompiledRulebooks;
 import dev.planning.store.postgres.StoreBusyException;
 import dev.planning.store.postgres.StoreUnreachableException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +166,7 @@ public final class PlanningCommand implements Runnable {
             exit(ExitCodes.OK);
             return;
         }
-        Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
+        Optional<Path> hashed = rulesHashOnly(args);
         if (hashed.isPresent()) {
             // `rules hash DIR` alone: the hash needs no command model either (picocli's start is
             // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
@@ -212,14 +218,14 @@ public final class PlanningCommand implements Runnable {
      * argument picocli would take as it is (not an option, not an {@code @argument-file}, a valid
      * path); empty otherwise.
      */
-    static Optional<java.nio.file.Path> rulesHashOnly(String[] args) {
+    static Optional<Path> rulesHashOnly(String[] args) {
         if (args.length != 3 || !"rules".equals(args[0]) || !"hash".equals(args[1]) || args[2].isEmpty()
                 || args[2].startsWith("-") || args[2].startsWith("@")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.nio.file.Path.of(args[2]));
-        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.of(Path.of(args[2]));
+        } catch (InvalidPathException e) {
             return Optional.empty(); // picocli reports it
         }
     }
@@ -264,8 +270,8 @@ public final class PlanningCommand implements Runnable {
      * A writer that prints UTF-8 whatever the locale: under {@code LC_ALL=C} the JVM's default
      * stream encoding is ASCII and every arrow, check mark and accented name would become {@code ?}.
      */
-    static PrintWriter utf8(java.io.OutputStream stream) {
-        return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
+    static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /**
@@ -438,10 +444,10 @@ public final class PlanningCommand implements Runnable {
      * user's terms, {@code 'a\u0000b' is not a path (Nul character not allowed)}, without picocli's Java type
      * and exception class names.
      */
-    static java.nio.file.Path path(String value) {
+    static Path path(String value) {
         try {
-            return java.nio.file.Paths.get(value);
-        } catch (java.nio.file.InvalidPathException e) {
+            return Paths.get(value);
+        } catch (InvalidPathException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a path (" + e.getReason() + ")");
         }
     }
@@ -487,7 +493,7 @@ public final class PlanningCommand implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // Every subcommand is added by now, so the converter reaches each of them.
-        cli.registerConverter(java.nio.file.Path.class, PlanningCommand::path);
+        cli.registerConverter(Path.class, PlanningCommand::path);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, args, err));
         UsageErrors.install(cli, err);
         try {

@@ -78,7 +78,7 @@ final class RulesCommand implements Runnable {
         }
 
         /** Prints the rulebook hash of {@code directory}; returns the exit code (0). */
-        static int print(Path directory, java.io.PrintWriter out) {
+        static int print(Path directory, PrintWriter out) {
             out.println(Planning.rulebookHash(directory));
             return ExitCodes.OK;
         }

@@ -10,6 +10,7 @@ import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
 import dev.planning.store.postgres.StoreMigration;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -140,7 +141,7 @@ final class StoreCommand implements Runnable {
         }
 
         private void requireWorkspace() {
-            if (!java.nio.file.Files.isDirectory(workspace)) {
+            if (!Files.isDirectory(workspace)) {
                 throw new InvalidInputException("no store configured and workspace " + Printable.path(workspace)
                         + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
                         + " PLANNING_STORE_URL, or -w a workspace");
@@ -180,12 +181,12 @@ final class StoreCommand implements Runnable {
         private void requireWorkspaceBesideTheStore(Path rulebook) {
             String why = ": with --store too, pending-signatures verifies each signature on the workspace's"
                     + " manifest files and judges its rulebook's signing policy, neither of which the store holds";
-            if (!java.nio.file.Files.isDirectory(workspace)) {
+            if (!Files.isDirectory(workspace)) {
                 throw new InvalidInputException("workspace " + Printable.line(workspace.toString())
                         + " is not a directory" + why + "; give -w the workspace whose cycles the store holds");
             }
             Path rules = rulebook != null ? rulebook : workspace.resolve(WorkspaceLayout.DEFAULT.rulebookDir());
-            if (!java.nio.file.Files.isDirectory(rules)) {
+            if (!Files.isDirectory(rules)) {
                 throw new InvalidInputException("rulebook directory " + Printable.line(rules.toString())
                         + " not found" + why + "; give -w the workspace, or --rulebook DIR");
             }

@@ -5,7 +5,9 @@ import dev.planning.api.Printable;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +70,7 @@ final class StoreSelection {
      * Publishes what the commands committed (when Kafka is configured) and closes the stores. Events
      * the broker did not take stay in the outbox; a warning on {@code err} says so.
      */
-    static void closeAll(java.io.PrintWriter err) {
+    static void closeAll(PrintWriter err) {
         List<Opened> all;
         synchronized (OPENED) {
             all = new ArrayList<>(OPENED);
@@ -103,7 +105,7 @@ final class StoreSelection {
     static Published publishOnce(Opened opened) {
         try (OutboxRelay relay = OutboxRelay.manual(opened.store().dataSource(),
                 OutboxRelay.producer(opened.config().kafkaProperties().orElseThrow()), opened.config().kafkaTopic(),
-                java.time.Duration.ofSeconds(5))) {
+                Duration.ofSeconds(5))) {
             relay.drainOnce();
             return new Published(relay.pending(), relay.lastFailure().map(StoreSelection::oneLine));
         } catch (java.sql.SQLException e) {
@@ -122,7 +124,7 @@ final class StoreSelection {
                 + q.heldBack() + " later event(s) of its cycle: " + q.reason());
     }
 
-    static int warnQuarantined(Opened opened, java.io.PrintWriter err) {
+    static int warnQuarantined(Opened opened, PrintWriter err) {
         try {
             List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
             for (OutboxRelay.Quarantined q : rows) {

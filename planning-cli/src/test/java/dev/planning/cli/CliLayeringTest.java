@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +47,7 @@ class CliLayeringTest {
     /** Stands for a command that reaches past the API. */
     private static final class InternalUser {
         @SuppressWarnings("unused")
-        String hash(java.nio.file.Path dir) {
+        String hash(Path dir) {
             return dev.planning.engine.internal.rulebook.RulebookHasher.hash(dir);
         }
     }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +104,8 @@ class CliRulebookCacheTest {
 
     /** A modification time a hit leaves as it is (a file over an hour old has its time moved to now when used). */
     private static FileTime halfAnHourAgo() {
-        return FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(30))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return FileTime.from(Instant.now().minus(Duration.ofMinutes(30))
+                .truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Test
@@ -117,7 +121,7 @@ class CliRulebookCacheTest {
 
         assertThat(lintAgain(workspace, cache)).isZero();
 
-        assertThat(Files.getLastModifiedTime(entry).toInstant()).isAfter(java.time.Instant.now().minusSeconds(600));
+        assertThat(Files.getLastModifiedTime(entry).toInstant()).isAfter(Instant.now().minusSeconds(600));
         assertThat(Files.getAttribute(entry, "unix:ino")).isEqualTo(inode); // the same file, not written again
         assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
     }
@@ -187,8 +191,8 @@ class CliRulebookCacheTest {
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(tampered);
 
         // The verdict's payload changed: lint checks the rule files again and records the verdict anew.
-        byte[] tamperedVerdict = new String(goodVerdict, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("passed", "passeD").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tamperedVerdict = new String(goodVerdict, StandardCharsets.UTF_8)
+                .replace("passed", "passeD").getBytes(StandardCharsets.UTF_8);
         Files.write(verdict, tamperedVerdict);
         assertThat(lintAgain(workspace, cache)).isZero();
         assertThat(Files.readAllBytes(verdict)).isEqualTo(goodVerdict);

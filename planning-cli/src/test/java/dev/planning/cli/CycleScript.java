@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.PreparedCopies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,10 +105,10 @@ public final class CycleScript {
     public static void importOutcomes(Path ws) {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         List<String> files;
-        try (Stream<Path> list = java.nio.file.Files.list(outcomes)) {
+        try (Stream<Path> list = Files.list(outcomes)) {
             files = list.map(Path::toString).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ok(cycle(ws, "import", files.toArray(String[]::new)));
     }

@@ -3,8 +3,10 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.examples.DemoScenario;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +30,9 @@ class InitAndDemoTest {
         assertThat(unedited.out()).contains("owner `change-me` is the placeholder").contains("[plan.placeholder]");
         assertThat(CliRun.of("gate", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05", "--to",
                 "READY_FOR_HANDOFF").exitCode()).isEqualTo(1);
-        Files.writeString(tasks, Files.readString(tasks, java.nio.charset.StandardCharsets.UTF_8)
+        Files.writeString(tasks, Files.readString(tasks, StandardCharsets.UTF_8)
                 .replace("change-me", "alice").replace("Replace with the work to plan.", "Build the sign-up form")
-                .replace("Describe what done means", "A visitor can sign up"), java.nio.charset.StandardCharsets.UTF_8);
+                .replace("Describe what done means", "A visitor can sign up"), StandardCharsets.UTF_8);
         assertThat(CliRun.of("lint", "-w", ws.toString()).exitCode()).isZero();
         assertThat(CliRun.of("status", "-w", ws.toString()).out()).contains("web/2026-01-05: PLANNED");
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05",
@@ -56,7 +58,7 @@ class InitAndDemoTest {
         Path ws = dir.resolve("new");
         CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
         Path tasks = ws.resolve("frameworks/planning-web/tasks/2026-01-05-web_task_breakdown.yaml");
-        Files.writeString(tasks, "# mine\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(tasks, "# mine\n", StandardOpenOption.APPEND);
         String before = Files.readString(tasks);
 
         CliRun again = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
@@ -106,7 +108,7 @@ class InitAndDemoTest {
         assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).doesNotContain("UNSIGNED HISTORY");
         // The second cycle's digest compares with the first: delta and trend per KPI.
-        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(java.nio.charset.StandardCharsets.UTF_8)
+        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(StandardCharsets.UTF_8)
                 .contains("previous_cycle_id: 2025-09-02")
                 .contains("| unit_coverage_pct | percent | ≥ 80 | 90 | 80 | +10 | ↑ 80 → 90 | ✅ met | [");
     }
@@ -114,7 +116,7 @@ class InitAndDemoTest {
     /** The words bash reads from {@code line}. */
     private static String[] shellWords(String line) throws Exception {
         Process bash = new ProcessBuilder("bash", "-c", "printf '%s\\0' " + line).start();
-        String words = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String words = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor()).isZero();
         return words.split("\0");
     }

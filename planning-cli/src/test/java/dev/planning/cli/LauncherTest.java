@@ -3,6 +3,7 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.testkit.process.ChildProcesses;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class LauncherTest {
     }
 
     /** Runs the launcher named by {@code launcherPath} (as written) from {@code workingDirectory} (this one when null). */
-    private String runAs(String launcherPath, java.io.File workingDirectory, Map<String, String> environment,
+    private String runAs(String launcherPath, File workingDirectory, Map<String, String> environment,
             String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/bash", launcherPath));
         command.addAll(List.of(args));

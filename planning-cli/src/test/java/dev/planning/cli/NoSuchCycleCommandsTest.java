@@ -2,16 +2,12 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.FileSnapshot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +39,7 @@ class NoSuchCycleCommandsTest {
     void aWritingCommandOfACycleThatDoesNotExistIsBadUsageNamingItAndWritesNothing(String command)
             throws IOException {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        Map<String, String> before = contents(ws);
+        Map<String, String> before = FileSnapshot.of(ws);
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.addAll(List.of("-w", ws.toString()));
         switch (command) {
@@ -67,22 +63,6 @@ class NoSuchCycleCommandsTest {
         assertThat(run.err()).contains(command.equals("sign") ? "2025-09-20-handoff_manifest.yaml: file does not exist"
                 : "no such cycle fe/2025-09-20").hasLineCount(1);
         assertThat(run.printedStackTrace()).isFalse();
-        assertThat(contents(ws)).as("every file and directory, and each file's bytes").isEqualTo(before);
-    }
-
-    /** Every path under {@code root}, a directory as {@code "/"}, a file as its bytes (Latin-1, one char a byte). */
-    private static Map<String, String> contents(Path root) throws IOException {
-        Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(path -> {
-                try {
-                    contents.put(root.relativize(path).toString(), Files.isDirectory(path) ? "/"
-                            : new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return contents;
+        assertThat(FileSnapshot.of(ws)).as("every file and directory, and each file's bytes").isEqualTo(before);
     }
 }

@@ -6,6 +6,7 @@ import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class RulebookShownAsGivenTest {
     void aRuleThatDoesNotCompileOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
         Path rulebook = rulebookCopy("rb");
         Files.writeString(rulebook.resolve("rules/compliance.drl"), "\nrule \"x\" when then garbage( end\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
 
         CliRun run = CliRun.of("gate", "-w", ws.toString(), "--rulebook", given(rulebook), "--stream", "fe", "--cycle",
                 "2025-09-02", "--to", "READY_FOR_HANDOFF");

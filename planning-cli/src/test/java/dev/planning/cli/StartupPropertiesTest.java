@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ class StartupPropertiesTest {
         List<Class<?>> types = new ArrayList<>();
         collect(cli, types);
 
-        assertThat(types).contains(java.nio.file.Path.class)
+        assertThat(types).contains(Path.class)
                 .noneMatch(type -> type.getName().matches(PlanningCommand.UNUSED_CONVERTERS));
         assertThat(LocalDate.class.getName()).doesNotMatch(PlanningCommand.UNUSED_CONVERTERS);
         assertThat(List.of("java.time.Duration", "java.time.MonthDay", "java.time.OffsetDateTime", "java.sql.Timestamp"))

@@ -3,6 +3,8 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.rules.CompiledRulebooks;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,9 +169,9 @@ class StartupTrainingTest {
         }
         try (Stream<Path> drl = Files.list(ws.resolve("rulebook/rules"))) {
             Path file = drl.filter(p -> p.toString().endsWith(".drl")).findFirst().orElseThrow();
-            Files.writeString(file, Files.readString(file) + "\n// changed\n", java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(file, Files.readString(file) + "\n// changed\n", StandardCharsets.UTF_8);
         }
-        java.io.PrintWriter discard = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
         PlanningCommand.execute(new String[] {"lint", "-w", ws.toString()}, discard, discard);
 
         assertThat(Files.exists(cache) ? fileCount(cache) : 0).isEqualTo(cached);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.planning.testkit.process.ChildProcesses;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -798,7 +799,7 @@ class UnreadableEntriesTest {
                 try {
                     return Files.readString(p);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).reduce("", String::concat);
             assertThat(all).contains("cannot read frameworks/planning-fe/digests/2025-09-02-digest.md");

@@ -61,6 +61,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,7 +204,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     /** The lint rules of the rulebook, with waivers judged against the builder's clock. */
     private LintRules lintRules() {
-        return LintRules.of(rulebook, java.time.LocalDate.now(clock));
+        return LintRules.of(rulebook, LocalDate.now(clock));
     }
 
     @Override

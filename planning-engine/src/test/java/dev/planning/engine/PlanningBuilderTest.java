@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +277,7 @@ class PlanningBuilderTest {
         Instant noon = Instant.parse("2025-09-30T12:00:00Z");
         for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata")) {
             AtomicReference<GateContext> seen = new AtomicReference<>();
-            Planning.builder().workspace(workspace).clock(Clock.fixed(noon, java.time.ZoneId.of(zone)))
+            Planning.builder().workspace(workspace).clock(Clock.fixed(noon, ZoneId.of(zone)))
                     .gate(spy(seen)).build().dryRun(CYCLE, CycleState.READY_FOR_HANDOFF);
 
             assertThat(seen.get().today()).as(zone).isEqualTo(LocalDate.of(2025, 9, 30));

@@ -13,8 +13,8 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.FileSnapshot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,28 +117,12 @@ class WritingJobsOfNoCycleTest {
     void aWritingJobRefusesACycleThatDoesNotExistNamingItAndWritesNothing(String job,
             BiConsumer<PlanningWorkspace, CycleRef> run) throws IOException {
         Files.writeString(dir.resolve("status27-template.mustache"), "# {{cycle_id}}\n", StandardCharsets.UTF_8);
-        Map<String, String> before = contents(root);
+        Map<String, String> before = FileSnapshot.of(root);
 
         assertThatThrownBy(() -> run.accept(workspace, MISTYPED))
                 .isInstanceOfSatisfying(NoSuchCycleException.class, e -> assertThat(e.cycle()).isEqualTo(MISTYPED))
                 .hasMessageStartingWith("no such cycle fe/2025-09-20: ");
-        assertThat(contents(root)).as("every file and directory, and each file's bytes").isEqualTo(before);
+        assertThat(FileSnapshot.of(root)).as("every file and directory, and each file's bytes").isEqualTo(before);
         assertThat(workspace.exists(MISTYPED)).isFalse();
-    }
-
-    /** Every path under {@code root}, a directory as {@code "/"}, a file as its bytes (Latin-1, one char a byte). */
-    private static Map<String, String> contents(Path root) throws IOException {
-        Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(path -> {
-                try {
-                    contents.put(root.relativize(path).toString(), Files.isDirectory(path) ? "/"
-                            : new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return contents;
     }
 }

@@ -2,6 +2,7 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class BomTest {
     void theReadmeNamesTheJacksonVersionTheBuildUsesForAnOfflineBuild() throws Exception {
         String jackson = text(child(read(Path.of("..", "pom.xml")).getDocumentElement(), "properties"),
                 "jackson.version");
-        String readme = Files.readString(Path.of("..", "README.md"), java.nio.charset.StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
 
         assertThat(readme).contains("`com.fasterxml.jackson:jackson-bom` at `" + jackson + "`")
                 .contains("the planning jars' " + jackson);

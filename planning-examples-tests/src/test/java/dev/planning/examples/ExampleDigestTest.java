@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ class ExampleDigestTest {
     }
 
     /** Line coverage of an LCOV file: the sum of LH over the sum of LF, in percent. */
-    private static double lcovLinePercent(Path lcov) throws java.io.IOException {
+    private static double lcovLinePercent(Path lcov) throws IOException {
         double hit = 0, found = 0;
         for (String line : Files.readAllLines(lcov)) {
             if (line.startsWith("LH:")) {

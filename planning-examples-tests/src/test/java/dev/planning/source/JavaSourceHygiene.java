@@ -1,33 +1,63 @@
 package dev.planning.source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Three habits of a Java source file that the compiler's {@code -Xlint} does not check: a
- * {@code java.util} type spelt out in code where an import belongs, an import nothing in the
- * file names (code or Javadoc), and imports out of order or repeated. Comments, string and character literals and text blocks are read as
- * what they are ({@link JavaText}), so a name inside them is neither a use of an import nor a spelt-out name.
+ * Three habits of a Java source file that the compiler's {@code -Xlint} does not check: a type of
+ * {@code java.util}, {@code java.io}, {@code java.nio.file}, {@code java.nio.charset} or {@code java.time} (or of
+ * a package below one) spelt out in code where an import belongs, an import nothing in the file names (code or
+ * Javadoc), and imports out of order or repeated. A name spelt out stays allowed where its simple name would clash:
+ * another type of that simple name imported, declared in the file, or of the file's package, or another of the
+ * checked types of that simple name spelt out too. Comments, string and character literals and text blocks are
+ * read as what they are ({@link JavaText}), so a name inside them is neither a use of an import nor a spelt-out
+ * name.
  */
 final class JavaSourceHygiene {
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(static\\s+)?([\\w.]+)\\.(\\w+|\\*)\\s*;");
-    private static final Pattern SPELT_OUT = Pattern.compile("(?<![\\w.])java\\.util\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*");
+    private static final Pattern SPELT_OUT = Pattern.compile(
+            "(?<![\\w.])java\\.(?:util|io|nio\\.file|nio\\.charset|time)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
+    /** A type the file declares, top-level or nested (an annotation type's {@code @interface} included). */
+    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
 
     private JavaSourceHygiene() {
     }
 
-    /** What the file {@code name} with the text {@code source} does of the two, one line each; empty when neither. */
+    /** {@link #problems(String, String, Set)} of a file whose package has no type of a name it spells out. */
     static List<String> problems(String name, String source) {
+        return problems(name, source, Set.of());
+    }
+
+    /**
+     * What the file {@code name} with the text {@code source} does of the three, one line each; empty when none.
+     * {@code packageTypes}: the simple names of the top-level types of the file's package, in any source directory
+     * (an import of one of those names would shadow the package's type).
+     */
+    static List<String> problems(String name, String source, Set<String> packageTypes) {
         String code = JavaText.code(source);
         List<String> problems = new ArrayList<>();
-        Matcher spelt = SPELT_OUT.matcher(code);
-        while (spelt.find()) {
-            int lineStart = code.lastIndexOf('\n', spelt.start()) + 1;
+        List<MatchResult> spelt = new ArrayList<>();
+        Matcher found = SPELT_OUT.matcher(code);
+        while (found.find()) {
+            int lineStart = code.lastIndexOf('\n', found.start()) + 1;
             if (!code.startsWith("import", lineStart) && !code.startsWith("package", lineStart)) {
-                problems.add(name + ":" + line(code, spelt.start()) + ": " + spelt.group() + " spelt out; import it");
+                spelt.add(found.toMatchResult());
+            }
+        }
+        Set<String> clashing = clashing(code, packageTypes, spelt);
+        for (MatchResult qualified : spelt) {
+            if (!clashing.contains(qualified.group())) {
+                problems.add(name + ":" + line(code, qualified.start()) + ": " + qualified.group()
+                        + " spelt out; import it");
             }
         }
         // Javadoc names imported types too ({@link}, @throws), so an import counts as used when its
@@ -42,6 +72,46 @@ final class JavaSourceHygiene {
         }
         problems.addAll(importOrder(name, code));
         return problems;
+    }
+
+    /**
+     * The names of {@code spelt} (qualified names spelt out in {@code code}) that an import would not do for: their
+     * simple name is also that of another type imported (single-type or static), declared in the file, or of
+     * {@code packageTypes}, or of another name of {@code spelt}.
+     */
+    private static Set<String> clashing(String code, Set<String> packageTypes, List<MatchResult> spelt) {
+        Map<String, Set<String>> bySimpleName = new HashMap<>();
+        Matcher imported = IMPORT.matcher(code);
+        while (imported.find()) {
+            bySimpleName.computeIfAbsent(imported.group(3), k -> new HashSet<>())
+                    .add(imported.group(2) + "." + imported.group(3));
+        }
+        for (MatchResult qualified : spelt) {
+            bySimpleName.computeIfAbsent(simpleName(qualified.group()), k -> new HashSet<>()).add(qualified.group());
+        }
+        Set<String> declared = new HashSet<>(packageTypes);
+        Matcher type = DECLARED.matcher(code);
+        while (type.find()) {
+            declared.add(type.group(1));
+        }
+        Set<String> clashing = new HashSet<>();
+        for (MatchResult qualified : spelt) {
+            String simple = simpleName(qualified.group());
+            if (declared.contains(simple) || bySimpleName.get(simple).size() > 1) {
+                clashing.add(qualified.group());
+            }
+        }
+        return clashing;
+    }
+
+    private static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
+    /** The package {@code source} declares; empty for the unnamed package. */
+    static String packageName(String source) {
+        Matcher declared = PACKAGE.matcher(JavaText.code(source));
+        return declared.find() ? declared.group(1) : "";
     }
 
     /**

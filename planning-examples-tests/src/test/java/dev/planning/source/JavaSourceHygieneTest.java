@@ -7,13 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The repository's Java sources import the {@code java.util} types they use instead of spelling
- * them out, hold no unused import, and keep their imports in one order ({@link JavaSourceHygiene}).
+ * The repository's Java sources import the {@code java.util}, {@code java.io}, {@code java.nio.file},
+ * {@code java.nio.charset} and {@code java.time} types they use instead of spelling them out (but where a simple
+ * name would clash), hold no unused import, and keep their imports in one order ({@link JavaSourceHygiene}).
  */
 class JavaSourceHygieneTest {
 
@@ -21,12 +27,22 @@ class JavaSourceHygieneTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
-    void everyJavaSourceImportsTheJavaUtilTypesItUsesAndNothingElseInOrder() throws IOException {
+    void everyJavaSourceImportsTheJdkTypesItUsesAndNothingElseInOrder() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> sources = sources();
+        Map<Path, String> texts = new LinkedHashMap<>();
+        Map<String, Set<String>> packageTypes = new HashMap<>();
         for (Path source : sources) {
-            String name = ROOT.relativize(source).toString().replace('\\', '/');
-            problems.addAll(JavaSourceHygiene.problems(name, Files.readString(source, StandardCharsets.UTF_8)));
+            String text = Files.readString(source, StandardCharsets.UTF_8);
+            texts.put(source, text);
+            String file = source.getFileName().toString();
+            packageTypes.computeIfAbsent(JavaSourceHygiene.packageName(text), k -> new HashSet<>())
+                    .add(file.substring(0, file.length() - ".java".length()));
+        }
+        for (Map.Entry<Path, String> source : texts.entrySet()) {
+            String name = ROOT.relativize(source.getKey()).toString().replace('\\', '/');
+            problems.addAll(JavaSourceHygiene.problems(name, source.getValue(),
+                    packageTypes.get(JavaSourceHygiene.packageName(source.getValue()))));
         }
         assertThat(sources).hasSizeGreaterThan(500);
         assertThat(problems).isEmpty();
@@ -50,6 +66,70 @@ class JavaSourceHygieneTest {
     }
 
     @Test
+    void findsSpeltOutJavaIoNioFileNioCharsetAndTimeNamesAndNoOtherPackagesNames() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "class A {",
+                "    void a(java.nio.file.Path p) throws java.io.IOException {",
+                "        java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);",
+                "        java.nio.file.attribute.FileTime t = null;",
+                "        var i = java.time.Instant.EPOCH.plus(1, java.time.temporal.ChronoUnit.DAYS);",
+                "        java.nio.ByteBuffer b = null; java.net.URI u = null; java.security.MessageDigest d = null;",
+                "        java.iox.Stream s = null; java.timer.Clock c = null; java.nio.files.Path q = null;",
+                "    }",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).containsExactly(
+                "A.java:4: java.nio.file.Path spelt out; import it",
+                "A.java:4: java.io.IOException spelt out; import it",
+                "A.java:5: java.nio.file.Files spelt out; import it",
+                "A.java:5: java.nio.charset.StandardCharsets spelt out; import it",
+                "A.java:6: java.nio.file.attribute.FileTime spelt out; import it",
+                "A.java:7: java.time.Instant spelt out; import it",
+                "A.java:7: java.time.temporal.ChronoUnit spelt out; import it");
+    }
+
+    @Test
+    void aNameWhoseSimpleNameWouldClashMayStaySpeltOut() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "import static org.example.Shapes.Path;",
+                "",
+                "import com.google.common.io.Files;",
+                "",
+                "class A {",
+                "    record Clock(java.time.Clock clock) { }",
+                "    byte[] a(java.io.File f) throws java.io.IOException {",
+                "        java.nio.file.Path p = java.nio.file.Files.createTempFile(null, null);",
+                "        return Files.toByteArray(f);",
+                "    }",
+                "    java.util.List<java.awt.List> lists;",
+                "    java.time.Duration d; java.time.Period q; javax.xml.datatype.Duration x;",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source, Set.of("A", "File", "Period"))).containsExactly(
+                "A.java:9: java.io.IOException spelt out; import it",
+                "A.java:13: java.util.List spelt out; import it",
+                "A.java:14: java.time.Duration spelt out; import it");
+        assertThat(JavaSourceHygiene.problems("A.java", source)).as("where the package has no type File nor Period")
+                .contains("A.java:9: java.io.File spelt out; import it", "A.java:14: java.time.Period spelt out; import it");
+    }
+
+    @Test
+    void twoCheckedTypesOfOneSimpleNameSpeltOutMayBothStaySo() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "class A {",
+                "    java.util.Formatter a; java.util.logging.Formatter b;",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).isEmpty();
+    }
+
+    @Test
     void namesInCommentsLiteralsAndTextBlocksAreNeitherSpeltOutNorUses() {
         String source = String.join("\n",
                 "package p;",
@@ -57,13 +137,13 @@ class JavaSourceHygieneTest {
                 "import java.util.Map;",
                 "import java.util.Optional;",
                 "",
-                "/** Reads a {@link Map}; see java.util.HashMap. */",
+                "/** Reads a {@link Map}; see java.util.HashMap and {@link java.io.File}. */",
                 "class A {",
-                "    // java.util.TreeMap would sort",
-                "    String s = \"java.util.List \\\" Optional\";",
+                "    // java.util.TreeMap would sort, java.nio.file.Files would read",
+                "    String s = \"java.util.List java.time.Instant \\\" Optional\";",
                 "    char q = '\"';",
                 "    String t = \"\"\"",
-                "        java.util.Set \"quoted\" Optional",
+                "        java.util.Set java.io.IOException \"quoted\" Optional",
                 "        \"\"\";",
                 "}");
 

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -56,8 +59,8 @@ class PlanningMojoTest {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         for (String left : new String[] {".gate-fe-2025-09-02.sarif2291.tmp", ".gate-fe-2025-09-02.sarif~2291.tmp"}) {
             Path file = Files.writeString(reports.resolve(left), "half a report");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+            Files.setLastModifiedTime(file, FileTime.from(
+                    Instant.now().minus(Duration.ofHours(2))));
         }
 
         gate(copyOf("fe-2025-09-02", dir)).execute();

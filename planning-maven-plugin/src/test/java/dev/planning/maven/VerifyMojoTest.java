@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -61,7 +62,7 @@ class VerifyMojoTest {
         Path basedir = dir.resolve("sample");
         SignedWorkspaceSample.create(MojoFixtures.EXAMPLES, basedir, false);
         Path ws = basedir.resolve("workspace");
-        java.nio.file.Files.copy(basedir.resolve("keys/trust.yaml"), ws.resolve("trust.yaml"));
+        Files.copy(basedir.resolve("keys/trust.yaml"), ws.resolve("trust.yaml"));
         VerifyMojo goal = verify(ws);
         goal.stream = "fe";
         goal.cycle = "2025-09-02";

@@ -9,6 +9,7 @@ import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.VerificationReport;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ final class Model {
     }
 
     /** The whole site's facts. */
-    record Site(String rulebookVersion, String rulebookHash, java.time.LocalDate asOf, boolean trustGiven,
+    record Site(String rulebookVersion, String rulebookHash, LocalDate asOf, boolean trustGiven,
             List<CycleView> cycles, List<Attention> attention, Map<String, SourceFile> sources) {
     }
 

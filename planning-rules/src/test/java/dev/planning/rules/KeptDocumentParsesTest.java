@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -187,7 +188,7 @@ class KeptDocumentParsesTest {
         Path trust = trustFile("a");
         read(trust);
         Path other = trustFile("other");
-        Files.copy(other, trust, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other, trust, StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(keyId(read(trust))).isEqualTo(keyId(TrustFile.read(other)));
         assertThat(kept()).hasSize(2);

@@ -1,7 +1,11 @@
 package dev.planning.bench.report;
 
 import dev.planning.bench.seal.ArtifactCorpus;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +54,8 @@ public final class BenchReport {
         List<Row> rows = report.rows();
         String load = report.load().map(l -> l + "\n").orElse("");
         // UTF-8 whatever the locale: under LC_ALL=C the default stream turns the table's ± and – into ?.
-        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
         out.print(Table.text(rows) + load);
         out.flush();
         Files.writeString(dir.resolve("table.md"), Table.markdown(rows) + (load.isEmpty() ? "" : "\n" + load));

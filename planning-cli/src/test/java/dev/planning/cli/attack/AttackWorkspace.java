@@ -192,6 +192,33 @@ public final class AttackWorkspace {
         }
     }
 
+    /**
+     * What a contributor without keys does to make a manifest it rewrote the sealed one: writes {@code manifest}, makes
+     * the seal event name its SHA-256, and recomputes the log's chain (each line's {@code prev_sha256}) over the edit.
+     */
+    public void writeSealedManifest(String manifest) {
+        write(MANIFEST, manifest);
+        String manifestSha = Sha256.hex(manifest.getBytes(StandardCharsets.UTF_8));
+        List<String> log;
+        try {
+            log = new ArrayList<>(Files.readAllLines(path(LOG), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains("\"MANIFEST_SEALED\"")) {
+                log.set(i, log.get(i).replaceAll("\"manifest_sha256\":\"[0-9a-f]+\"",
+                        "\"manifest_sha256\":\"" + manifestSha + "\""));
+            }
+            if (i > 0) {
+                String previous = Sha256.hex(log.get(i - 1).getBytes(StandardCharsets.UTF_8));
+                log.set(i, log.get(i).replaceAll("\"prev_sha256\":\"[0-9a-f]{64}\"",
+                        "\"prev_sha256\":\"" + previous + "\""));
+            }
+        }
+        write(LOG, String.join("\n", log) + "\n");
+    }
+
     /** Rewrites a workspace file; fails the test when the edit changes nothing. */
     public void edit(String relative, UnaryOperator<String> change) {
         String before = read(relative);

@@ -97,21 +97,7 @@ class FailedVerdictAttackTest {
         assertThat(governance.find()).isTrue();
         manifest = governance.replaceFirst("  governance:\n    status: \"FAIL\"\n");
         manifest = manifest.replaceFirst("critical_violations: 0\n", "critical_violations: " + CRITICAL + "\n");
-        ws.write(AttackWorkspace.MANIFEST, manifest);
-        String manifestSha = Sha256.hex(manifest.getBytes(StandardCharsets.UTF_8));
-        List<String> log = new ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG), StandardCharsets.UTF_8));
-        for (int i = 0; i < log.size(); i++) {
-            if (log.get(i).contains("\"MANIFEST_SEALED\"")) {
-                log.set(i, log.get(i).replaceAll("\"manifest_sha256\":\"[0-9a-f]+\"",
-                        "\"manifest_sha256\":\"" + manifestSha + "\""));
-            }
-            if (i > 0) {
-                String previous = Sha256.hex(log.get(i - 1).getBytes(StandardCharsets.UTF_8));
-                log.set(i, log.get(i).replaceAll("\"prev_sha256\":\"[0-9a-f]{64}\"",
-                        "\"prev_sha256\":\"" + previous + "\""));
-            }
-        }
-        ws.write(AttackWorkspace.LOG, String.join("\n", log) + "\n");
+        ws.writeSealedManifest(manifest);
     }
 
     /** The unwaived critical violations the plan without approvals has, as governance counts them. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +50,7 @@ class OutputInjectionAttackTest {
             "[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\\ufe00-\\ufe0f\\u3164&&[^\\n\\t]]");
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
 
     private AttackWorkspace hostilePlan() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
@@ -177,10 +179,10 @@ class OutputInjectionAttackTest {
                 + "\"EXECUTED\",\"to_state\":\"VALIDATED\",\"entity_id\":\"fe/2025-09-02\",\"metadata\":{\"triggered_by\":"
                 + "\"ci\",\"gate_results\":{},\"details\":{}}}},\"prev_sha256\":\"" + ZEROS + "\"}"})
     void anEventLogLineCannotPrintALineOfItsOwnInStatus(String line) throws Exception {
-        java.nio.file.Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        java.nio.file.Path log = java.nio.file.Files.createDirectories(ws.resolve("frameworks/planning-fe/events"))
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path log = Files.createDirectories(ws.resolve("frameworks/planning-fe/events"))
                 .resolve("2025-09-02.events.jsonl");
-        java.nio.file.Files.writeString(log, line + "\n");
+        Files.writeString(log, line + "\n");
 
         CliRun status = CliRun.of("status", "-w", ws.toString());
 

@@ -21,6 +21,7 @@ import dev.planning.engine.internal.signing.TrustFile;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -240,7 +241,7 @@ class SignatureAttackTest {
         target.commit("copied signatures");
         // The copied signatures are by keys the target team does not trust; trust them, as the
         // strongest form of the attack (the same team signing a sibling manifest).
-        Files.copy(signed.trust, target.trust, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(signed.trust, target.trust, StandardCopyOption.REPLACE_EXISTING);
 
         assertFailsNaming(target.verify(), 1, "SIGNATURE_INVALID", "does not verify", "THRESHOLD_NOT_MET");
         assertFailsNaming(target.cycle("advance", "--to", "EXECUTED", "--trust", target.trust.toString()), 1,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,12 +36,12 @@ class HostileInputTest {
 
     /** Exit code per case, for the figures in docs/RELIABILITY.md. */
     @org.junit.jupiter.api.AfterAll
-    static void writeResults() throws java.io.IOException {
+    static void writeResults() throws IOException {
         if (EXITS.isEmpty()) {
             return;
         }
-        java.nio.file.Files.createDirectories(Path.of("target"));
-        java.nio.file.Files.write(Path.of("target/hostile-results.txt"),
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/hostile-results.txt"),
                 EXITS.entrySet().stream().map(e -> e.getValue() + "\t" + e.getKey()).toList());
     }
 
@@ -52,8 +54,8 @@ class HostileInputTest {
         var names = corpus().map(HostileCase::name).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(200).doesNotHaveDuplicates();
         // The case list, numbered as the parameterized test numbers them, for docs/RELIABILITY.md.
-        java.nio.file.Files.createDirectories(Path.of("target"));
-        java.nio.file.Files.write(Path.of("target/hostile-corpus.txt"), IntStream.range(0, names.size())
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/hostile-corpus.txt"), IntStream.range(0, names.size())
                 .mapToObj(i -> "[" + (i + 1) + "] " + names.get(i)).toList());
     }
 
@@ -95,13 +97,13 @@ class HostileInputTest {
      * Removes the links a case made (one points at /etc/passwd) before JUnit deletes the temporary
      * directory: JUnit warns on the build log for every link there that points outside it.
      */
-    private static void removeLinks(Path dir) throws java.io.IOException {
+    private static void removeLinks(Path dir) throws IOException {
         List<Path> links;
-        try (Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-            links = walk.filter(java.nio.file.Files::isSymbolicLink).toList();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            links = walk.filter(Files::isSymbolicLink).toList();
         }
         for (Path link : links) {
-            java.nio.file.Files.delete(link);
+            Files.delete(link);
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.planning.cli.hostile.HostileCorpus.FAILS;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -82,7 +83,7 @@ final class RuleCorpus {
         }, RuleCorpus::gate, BAD_INPUT, "rulebook|profile", List.of()));
     }
 
-    private static String[] gate(java.nio.file.Path dir) {
+    private static String[] gate(Path dir) {
         return HostileCorpus.cycleArgs("gate", dir, "--to", "READY_FOR_HANDOFF");
     }
 }

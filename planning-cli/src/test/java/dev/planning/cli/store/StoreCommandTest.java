@@ -9,6 +9,7 @@ import dev.planning.cli.CliRun;
 import dev.planning.store.postgres.PostgresServer;
 import dev.planning.store.postgres.PostgresStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,7 +305,7 @@ class StoreCommandTest {
     }
 
     private static com.networknt.schema.Schema schema(String command) throws IOException {
-        try (java.io.InputStream in = StoreCommandTest.class.getResourceAsStream(
+        try (InputStream in = StoreCommandTest.class.getResourceAsStream(
                 "/schemas/output/" + command + "/1.0.json")) {
             assertThat(in).as("schema of " + command).isNotNull();
             JsonNode document = new ObjectMapper().readTree(in);

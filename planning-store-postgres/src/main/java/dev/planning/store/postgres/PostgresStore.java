@@ -14,6 +14,7 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.seal.SignedRoles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -206,7 +207,7 @@ public final class PostgresStore implements AutoCloseable {
      * @param trust the keys trusted to sign manifests, with the trust file's signing policy
      * @return the queries
      */
-    public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
+    public CycleQueries queries(Path workspace, TrustedKeys trust) {
         return queries(workspace, WorkspaceLayout.DEFAULT, trust);
     }
 
@@ -223,11 +224,11 @@ public final class PostgresStore implements AutoCloseable {
      * @return the queries
      * @since 0.1
      */
-    public CycleQueries queries(java.nio.file.Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
+    public CycleQueries queries(Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(trust, "trust");
-        java.nio.file.Path root = workspace.toAbsolutePath().normalize();
+        Path root = workspace.toAbsolutePath().normalize();
         Supplier<Rulebook> rulebook = () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root);
         Supplier<SigningPolicy> policy = () -> rulebook.get().signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),

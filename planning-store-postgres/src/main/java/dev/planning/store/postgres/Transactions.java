@@ -1,6 +1,7 @@
 package dev.planning.store.postgres;
 
 import dev.planning.api.PlanningException;
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -235,7 +236,7 @@ final class Transactions {
             if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException) {
                 return false;
             }
-            network |= t instanceof java.io.IOException;
+            network |= t instanceof IOException;
         }
         return network;
     }

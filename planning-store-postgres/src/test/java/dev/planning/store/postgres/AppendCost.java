@@ -8,8 +8,10 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -237,13 +241,13 @@ public final class AppendCost {
             bind(call, 1);
         }
 
-        private static final java.time.Instant AT = java.time.Instant.parse("2026-01-01T00:01:00Z");
+        private static final Instant AT = Instant.parse("2026-01-01T00:01:00Z");
 
         /** Binds and runs the call; the time as a {@code Timestamp} (1), an {@code OffsetDateTime} (2) or text (3). */
         private void bind(PreparedStatement call, int time) throws Exception {
             byte[] line = template.clone();
             String id = Long.toString(++n);
-            System.arraycopy(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, line, 10, id.length());
+            System.arraycopy(id.getBytes(StandardCharsets.US_ASCII), 0, line, 10, id.length());
             String sha = Sha256.hex(line);
             call.setString(1, "cost");
             call.setString(2, cycle.stream());
@@ -255,7 +259,7 @@ public final class AppendCost {
             call.setString(8, "PLANNED");
             switch (time) {
                 case 1 -> call.setTimestamp(9, Timestamp.from(AT));
-                case 2 -> call.setObject(9, AT.atOffset(java.time.ZoneOffset.UTC));
+                case 2 -> call.setObject(9, AT.atOffset(ZoneOffset.UTC));
                 default -> call.setString(9, AT.toString());
             }
             call.setString(10, sha);
@@ -278,7 +282,7 @@ public final class AppendCost {
         try {
             return Long.parseLong(Files.readString(Path.of("/proc", Integer.toString(pid), "schedstat")).trim()
                     .split(" ")[0]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

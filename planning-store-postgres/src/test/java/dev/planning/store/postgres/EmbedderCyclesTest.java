@@ -15,11 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * api26, over the PostgreSQL store: {@code advance} and {@code record} of a cycle that does not exist are refused
@@ -28,26 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 @Tag("servers")
-class EmbedderCyclesTest {
+class EmbedderCyclesTest extends CountedStoreFixture {
 
     private static final CycleRef MISTYPED = new CycleRef("fe", "2025-09-20");
-
-    @TempDir
-    Path workspace;
-
-    private QueriesWorkspace.CountedStore opened;
-    private PostgresEventStore events;
-
-    @BeforeEach
-    void open() {
-        opened = QueriesWorkspace.open(workspace);
-        events = opened.events();
-    }
-
-    @AfterEach
-    void close() {
-        opened.close();
-    }
 
     private PlanningWorkspace embedder() {
         return Planning.builder().workspace(workspace).eventStore(events).triggeredBy("embedder-service").build();

@@ -10,16 +10,12 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pg24: the embedder's cross-cycle queries, {@code PlanningWorkspace.queries(trust)} of a workspace built on
@@ -29,24 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 @Tag("servers")
-class EmbedderQueriesReadTest {
-
-    @TempDir
-    Path workspace;
-
-    private QueriesWorkspace.CountedStore opened;
-    private PostgresEventStore events;
-
-    @BeforeEach
-    void open() {
-        opened = QueriesWorkspace.open(workspace);
-        events = opened.events();
-    }
-
-    @AfterEach
-    void close() {
-        opened.close();
-    }
+class EmbedderQueriesReadTest extends CountedStoreFixture {
 
     @Test
     void everyQuestionReadsEveryCyclesLinesInOneStatementHoweverManyCycles() {
@@ -139,13 +118,5 @@ class EmbedderQueriesReadTest {
                     EventLogQueries.eachOnce(Set.of("PM")))).hasSize(cycles)),
             statementsOf(() -> assertThat(queries.expiringWaivers(LocalDate.parse("2099-01-01"))).isEmpty()),
             statementsOf(() -> assertThat(queries.recentRefusals(Instant.EPOCH, 10)).isEmpty())};
-    }
-
-    private int statementsOf(Runnable question) {
-        return opened.statementsOf(question);
-    }
-
-    private void edit(String sql) throws SQLException {
-        opened.edit(sql);
     }
 }

@@ -15,11 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pgsig23: the pending-signatures questions of {@link PostgresStore#queries(Path, TrustedKeys)} read every
@@ -29,26 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 @Tag("servers")
-class PendingSignaturesReadTest {
-
-    @TempDir
-    Path workspace;
-
-    private QueriesWorkspace.CountedStore opened;
-    private PostgresStore store;
-    private PostgresEventStore events;
-
-    @BeforeEach
-    void open() {
-        opened = QueriesWorkspace.open(workspace);
-        store = opened.store();
-        events = opened.events();
-    }
-
-    @AfterEach
-    void close() {
-        opened.close();
-    }
+class PendingSignaturesReadTest extends CountedStoreFixture {
 
     @Test
     void pendingSignaturesReadEveryCyclesLinesInOneStatementHoweverManyCycles() {
@@ -133,13 +111,5 @@ class PendingSignaturesReadTest {
     /** A cycle moved to PACKAGED and sealed, with a PM signature claimed. */
     private void sealed(CycleRef cycle) {
         QueriesWorkspace.seal(events, cycle);
-    }
-
-    private int statementsOf(Runnable question) {
-        return opened.statementsOf(question);
-    }
-
-    private void edit(String sql) throws SQLException {
-        opened.edit(sql);
     }
 }

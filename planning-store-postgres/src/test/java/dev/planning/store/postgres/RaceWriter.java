@@ -4,6 +4,7 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public final class RaceWriter {
     }
 
     /** The test holds the cycle's row until every child's append waits for it: longer than the default bound. */
-    private static final java.time.Duration WAIT = java.time.Duration.ofMinutes(3);
+    private static final Duration WAIT = Duration.ofMinutes(3);
 
     public static void main(String[] args) {
         CycleRef cycle = new CycleRef("fe", "race");

@@ -15,6 +15,8 @@ import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -481,9 +483,9 @@ public final class StoreBenchmark {
     private static long backendNanos(int pid) {
         try {
             String schedstat = Files.readString(Path.of("/proc", Integer.toString(pid), "schedstat"),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             return Long.parseLong(schedstat.trim().split(" ")[0]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

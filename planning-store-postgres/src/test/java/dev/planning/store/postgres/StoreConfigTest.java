@@ -7,6 +7,7 @@ import dev.planning.api.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,12 +120,12 @@ class StoreConfigTest {
         StoreConfig fromEnvironment = StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_URL", TLS_URL,
                 "PLANNING_STORE_LOCK_TIMEOUT", "3s", "PLANNING_STORE_STATEMENT_TIMEOUT", "90s")).orElseThrow();
 
-        assertThat(defaults.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
-        assertThat(defaults.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
-        assertThat(fromFile.lockTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
-        assertThat(fromFile.statementTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
-        assertThat(fromEnvironment.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
-        assertThat(fromEnvironment.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(defaults.lockTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.statementTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(fromFile.lockTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(fromFile.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fromEnvironment.lockTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(fromEnvironment.statementTimeout()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

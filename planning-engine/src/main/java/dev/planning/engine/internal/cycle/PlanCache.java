@@ -11,7 +11,9 @@ import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.JudgedReads;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,7 +69,7 @@ final class PlanCache<T> {
     }
 
     /** A plan file that is there but whose size or bytes cannot be read: the caller names it. */
-    static final class Unreadable extends java.io.UncheckedIOException {
+    static final class Unreadable extends UncheckedIOException {
         private static final long serialVersionUID = 1L;
 
         Unreadable(IOException cause) {
@@ -88,7 +90,7 @@ final class PlanCache<T> {
                 return reader.read(file, displayPath);
             }
             content = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return reader.read(file, displayPath); // gone since it was found: the reader says so
         } catch (IOException e) {
             throw new Unreadable(e);

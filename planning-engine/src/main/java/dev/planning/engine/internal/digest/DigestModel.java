@@ -21,6 +21,8 @@ import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import dev.planning.engine.internal.workspace.Shown;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +70,7 @@ final class DigestModel {
         Kpis kpis = kpis(content);
         List<Change> changes = scopeChanges(content);
         List<Decision> decisions = content.decisions().decisions().stream().map(DigestModel::decision).toList();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(content.summary().generatedAt(), java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(content.summary().generatedAt(), ZoneOffset.UTC);
         List<WaiverRow> waivers = new ArrayList<>();
         List<Expiring> expiring = new ArrayList<>();
         for (Waiver waiver : content.decisions().waivers()) {

@@ -19,6 +19,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,7 +185,7 @@ final class DigestRenderer {
             String name = path.toString().replace('\\', '/');
             // Under a directory that may not be searched it is there but unreadable: refused as such, not "not found".
             if (!DirectoryEntries.attributesShown(path, name, "the digest cannot be rendered with it")
-                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false)) {
+                    .map(BasicFileAttributes::isRegularFile).orElse(false)) {
                 throw new InvalidInputException("digest template not found (expected a Mustache file)",
                         SourceLocation.ofFile(name));
             }

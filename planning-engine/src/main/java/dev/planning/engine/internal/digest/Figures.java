@@ -2,6 +2,9 @@ package dev.planning.engine.internal.digest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** How numbers are written in digests: rounded, locale-independent, without trailing zeros. */
 final class Figures {
@@ -34,7 +37,7 @@ final class Figures {
     }
 
     /** A time as people read it: UTC to the second, e.g. {@code 2025-09-02T08:00:00Z}, never nanoseconds. */
-    static String time(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -10,8 +10,13 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -185,14 +190,14 @@ public final class EvidenceInputs {
         Path dir = SafePaths.resolve(workspace, layout.outcomesDir(cycle));
         String without = "the evidence records the hash of every outcome file";
         // A directory that cannot be examined or walked is refused, never taken for no outcomes.
-        if (!DirectoryEntries.attributes(workspace, dir, without, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                .map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false)) {
+        if (!DirectoryEntries.attributes(workspace, dir, without, LinkOption.NOFOLLOW_LINKS)
+                .map(BasicFileAttributes::isDirectory).orElse(false)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             List<String> files = new ArrayList<>();
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 String path = layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/');
@@ -204,10 +209,10 @@ public final class EvidenceInputs {
                 files.add(path);
             }
             return files.stream().sorted().toList();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw DirectoryEntries.cannotList(workspace, dir, without, e);
-        } catch (java.io.UncheckedIOException e) {
-            Path where = e.getCause() instanceof java.nio.file.FileSystemException failed && failed.getFile() != null
+        } catch (UncheckedIOException e) {
+            Path where = e.getCause() instanceof FileSystemException failed && failed.getFile() != null
                     ? Path.of(failed.getFile()) : dir;
             throw DirectoryEntries.cannotList(workspace, where, without, e.getCause());
         }

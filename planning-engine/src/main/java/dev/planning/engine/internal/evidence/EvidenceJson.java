@@ -11,6 +11,7 @@ import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.json.JsonMappers;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class EvidenceJson {
     /** Pretty-printed UTF-8 JSON with a final newline. */
     public static byte[] bytes(JsonNode document) {
         try {
-            return (JSON.writeValueAsString(document) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return (JSON.writeValueAsString(document) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

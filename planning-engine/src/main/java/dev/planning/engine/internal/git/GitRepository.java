@@ -13,6 +13,7 @@ import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -141,7 +142,7 @@ public final class GitRepository implements AutoCloseable {
         try (Stream<Path> entries = Files.list(dotGit)) {
             return entries.map(entry -> entry.getFileName().toString())
                     .anyMatch(name -> Set.of("HEAD", "objects", "refs", "config", "index").contains(name));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return true;
         }
     }
@@ -244,7 +245,7 @@ public final class GitRepository implements AutoCloseable {
         try (InputStream in = Files.newInputStream(dotGit)) {
             bytes = in.readNBytes(64 * 1024);
         }
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (!text.startsWith("gitdir: ") || text.length() == "gitdir: ".length() || text.contains("\n")) {
             throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
                     + SafePaths.shown(dotGit) + " is a .git file that does not name a git directory (one line"

@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -146,7 +147,7 @@ public final class OutsideRepository {
     private static Path realOrAbsolute(Path path) {
         try {
             return path.toRealPath();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return path.toAbsolutePath().normalize();
         }
     }

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.lifecycle;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public interface GateContextFactory {
      * The context for {@code transition} of {@code cycle}, judged as of {@code judgedAt} when given
      * (see {@link GateContext#judgedAt()}). By default the context of {@link #create(CycleRef, Transition)}.
      */
-    default GateContext create(CycleRef cycle, Transition transition, Optional<java.time.Instant> judgedAt) {
+    default GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
         return create(cycle, transition);
     }
 

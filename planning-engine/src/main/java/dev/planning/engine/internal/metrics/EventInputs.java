@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -180,7 +181,7 @@ final class EventInputs {
     static long calendarDays(Instant from, Instant to) {
         LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
-        return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
+        return Math.max(1, ChronoUnit.DAYS.between(first, last) + 1);
     }
 
     static double hours(Instant from, Instant to) {

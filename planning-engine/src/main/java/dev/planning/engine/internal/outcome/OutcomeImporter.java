@@ -21,11 +21,13 @@ import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -285,7 +287,7 @@ public final class OutcomeImporter {
                     && hashes.add(candidate.sha256())) {
                 String display = candidate.source().toString().replace('\\', '/');
                 CoverageReport report = lcov ? Lcov.parse(candidate.content(), display)
-                        : JacocoXml.parse(new java.io.ByteArrayInputStream(candidate.content()), display);
+                        : JacocoXml.parse(new ByteArrayInputStream(candidate.content()), display);
                 String relative = candidate.kind().directory() + "/" + candidate.sha256().substring(0, PREFIX) + "-"
                         + safeName(candidate.source());
                 fresh.add(new CoverageReports.Entry(CoverageKind.ofPath(relative), report, candidate.sha256()));
@@ -381,7 +383,7 @@ public final class OutcomeImporter {
     private static byte[] read(Path file, String display) {
         // A report under a directory that may not be searched is there but cannot be examined: refused as
         // unreadable, never "not found".
-        Optional<java.nio.file.attribute.BasicFileAttributes> attributes;
+        Optional<BasicFileAttributes> attributes;
         try {
             // Not followed: a link where a CI job's glob finds reports (committed by a contributor) would have
             // import read the file behind it, a secret anywhere the job can read (outcome27).

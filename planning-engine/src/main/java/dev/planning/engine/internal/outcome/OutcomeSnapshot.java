@@ -9,6 +9,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -202,7 +203,7 @@ public final class OutcomeSnapshot {
     private static List<Path> entries(Path dir, String directory) {
         try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
             return walk.filter(p -> !p.equals(dir)).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException("cannot list " + Shown.path(directory) + ": " + Shown.why(e),
                     SourceLocation.ofFile(directory), e);
         }

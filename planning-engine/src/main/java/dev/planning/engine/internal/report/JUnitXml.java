@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.report;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class JUnitXml {
             xml.close();
             out.write('\n');
             out.flush();
-        } catch (XMLStreamException | java.io.IOException e) {
+        } catch (XMLStreamException | IOException e) {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
     }

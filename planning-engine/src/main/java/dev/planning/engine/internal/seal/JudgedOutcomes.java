@@ -22,6 +22,7 @@ import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ final class JudgedOutcomes {
         }
         try {
             return Optional.of(Files.readAllBytes(file));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty(); // gone since it was examined
         } catch (IOException e) {
             throw DirectoryEntries.cannotRead(workspace, file, without, e);

@@ -17,6 +17,7 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ final class Summaries {
             return Sha256.hex(Base64.getDecoder().decode(signature.value()));
         } catch (IllegalArgumentException e) {
             // An undecodable value is a discrepancy of the manifest; its text stands in for the bytes.
-            return Sha256.hex(signature.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Sha256.hex(signature.value().getBytes(StandardCharsets.UTF_8));
         }
     }
 

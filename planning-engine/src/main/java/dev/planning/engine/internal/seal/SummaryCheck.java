@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -192,7 +193,7 @@ final class SummaryCheck {
                 return Optional.empty();
             }
             return Optional.of(Files.readAllBytes(file));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty(); // gone since it was examined
         } catch (IOException e) {
             // There, but not readable: the user's to fix, not a summary that does not hold.

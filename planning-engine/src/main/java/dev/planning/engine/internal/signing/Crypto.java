@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.hash.Sha256;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -132,7 +133,7 @@ public final class Crypto {
                         DERNull.INSTANCE), new org.bouncycastle.asn1.pkcs.RSAPublicKey(rsa.getModulus(),
                         rsa.getPublicExponent())).getEncoded(ASN1Encoding.DER));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode a public key", e);
         }
         algorithmOf(key);
@@ -239,7 +240,7 @@ public final class Crypto {
         try {
             return new DERSequence(new ASN1Encodable[] {new ASN1Integer(rs[0]),
                     new ASN1Integer(P256_ORDER.subtract(rs[1]))}).getEncoded(ASN1Encoding.DER);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode an ECDSA signature", e);
         }
     }
@@ -253,7 +254,7 @@ public final class Crypto {
                 return null;
             }
             return new BigInteger[] {r.getValue(), s.getValue()};
-        } catch (java.io.IOException | IllegalArgumentException | ClassCastException e) {
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
             return null;
         }
     }

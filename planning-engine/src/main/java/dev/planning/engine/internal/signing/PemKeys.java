@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -425,7 +426,7 @@ public final class PemKeys {
         try {
             // Under a directory that may not be searched it is there but unreadable: refused as such, not "not found".
             if (!DirectoryEntries.attributesShown(file, file.toString(), "nothing can be signed with it")
-                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false)) {
+                    .map(BasicFileAttributes::isRegularFile).orElse(false)) {
                 throw new InvalidInputException("key file not found", SourceLocation.ofFile(SafePaths.shown(file)));
             }
             if (Files.size(file) > 1 << 20) {

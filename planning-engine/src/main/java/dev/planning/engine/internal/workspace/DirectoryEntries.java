@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -80,7 +81,7 @@ public final class DirectoryEntries {
      * @throws UnreadableInputException when the path cannot be examined
      */
     public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
-            java.nio.file.LinkOption... options) {
+            LinkOption... options) {
         return attributesShown(path, SafePaths.relativize(workspace, path), without, options);
     }
 
@@ -91,7 +92,7 @@ public final class DirectoryEntries {
      * @throws UnreadableInputException when the path cannot be examined
      */
     public static Optional<BasicFileAttributes> attributesShown(Path path, String shown, String without,
-            java.nio.file.LinkOption... options) {
+            LinkOption... options) {
         try {
             return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
         } catch (NoSuchFileException e) {
@@ -111,7 +112,7 @@ public final class DirectoryEntries {
      * where a directory would be): then nothing is there. The error's reason text is the C library's,
      * translated under the user's locale, so it is not compared.
      */
-    private static boolean underANonDirectory(Path path, java.nio.file.LinkOption... options) {
+    private static boolean underANonDirectory(Path path, LinkOption... options) {
         for (Path above = path.getParent(); above != null; above = above.getParent()) {
             try {
                 return !Files.readAttributes(above, BasicFileAttributes.class, options).isDirectory();

@@ -1,6 +1,9 @@
 package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.Printable;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 
 /**
  * Paths and I/O errors as an error message quotes them: on one line ({@link Printable#line}). A
@@ -30,9 +33,9 @@ public final class Shown {
      * denied" for an {@link java.nio.file.AccessDeniedException} that gives none, else the exception's
      * kind.
      */
-    public static String reason(java.io.IOException e) {
-        String why = e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null
-                ? failed.getReason() : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+    public static String reason(IOException e) {
+        String why = e instanceof FileSystemException failed && failed.getReason() != null
+                ? failed.getReason() : e instanceof AccessDeniedException ? "permission denied"
                         : e.getClass().getSimpleName();
         return Printable.line(why);
     }

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.workspace;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public interface WorkspaceNames {
             @Override
             public boolean isDirectory(String path, String without) {
                 return DirectoryEntries.attributes(workspace, workspace.resolve(path), without)
-                        .map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false);
+                        .map(BasicFileAttributes::isDirectory).orElse(false);
             }
 
             @Override

@@ -18,6 +18,7 @@ import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ class CoverageKpiAndGateAgreeTest {
             assertThat(at.line()).isEqualTo(1);
         });
 
-        try (var files = java.nio.file.Files.list(stored)) {
+        try (var files = Files.list(stored)) {
             assertThat(files.toList()).hasSize(1);
         }
         assertThat(workspace.status(CYCLE).history()).hasSize(events);

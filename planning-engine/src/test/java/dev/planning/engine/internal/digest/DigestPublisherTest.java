@@ -24,11 +24,16 @@ import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.CoverageReport;
 import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +108,9 @@ class DigestPublisherTest {
         // events the digest read: the log before the DIGEST_PUBLISHED it was recorded with.
         List<RecordedEvent> read = history.stream()
                 .filter(e -> e.event().type() != EventType.DIGEST_PUBLISHED).toList();
-        long days = java.time.temporal.ChronoUnit.DAYS.between(
-                read.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
-                read.get(read.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
+        long days = ChronoUnit.DAYS.between(
+                read.get(0).event().timestamp().atOffset(ZoneOffset.UTC).toLocalDate(),
+                read.get(read.size() - 1).event().timestamp().atOffset(ZoneOffset.UTC).toLocalDate()) + 1;
         assertThat(digest.inputs().get("cycle_days")).isEqualTo((double) days).isGreaterThanOrEqualTo(1.0);
     }
 
@@ -220,7 +225,7 @@ class DigestPublisherTest {
      * never recorded.
      */
     @Test
-    void aDigestWrittenButNeverRecordedIsRecordedByTheNextPublication() throws java.io.IOException {
+    void aDigestWrittenButNeverRecordedIsRecordedByTheNextPublication() throws IOException {
         runToValidated(FIRST);
         DigestResult first = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
         byte[] written = bytes(first.path());
@@ -645,7 +650,7 @@ class DigestPublisherTest {
         runToValidated(FIRST);
         Path existing = root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST));
         Files.createDirectories(existing.getParent());
-        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(existing.toFile(), "rw")) {
+        try (RandomAccessFile huge = new RandomAccessFile(existing.toFile(), "rw")) {
             huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
         }
 
@@ -742,8 +747,8 @@ class DigestPublisherTest {
     private byte[] bytes(String path) {
         try {
             return Files.readAllBytes(root.resolve(path));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

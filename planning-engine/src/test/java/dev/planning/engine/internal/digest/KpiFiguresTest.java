@@ -3,6 +3,7 @@ package dev.planning.engine.internal.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.artifact.KpiValue;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,6 @@ class KpiFiguresTest {
 
     @Test
     void timesAreShownToTheSecond() {
-        assertThat(Figures.time(java.time.Instant.parse("2025-09-02T08:00:00.123456789Z"))).isEqualTo("2025-09-02T08:00:00Z");
+        assertThat(Figures.time(Instant.parse("2025-09-02T08:00:00.123456789Z"))).isEqualTo("2025-09-02T08:00:00Z");
     }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -449,8 +450,8 @@ class FileEventStoreTest {
         // The same lines, in a new file put in the log's place (as a checkout writes it).
         Path fresh = workspace.resolve("fresh-log");
         Files.copy(log(), fresh);
-        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fresh, log(), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
 
         store().append(CYCLE, event("evt_4"), written.get(2).hash());
 
@@ -466,8 +467,8 @@ class FileEventStoreTest {
         // Two of the three lines, in a new file put in the log's place.
         Path fresh = workspace.resolve("fresh-log");
         Files.write(fresh, (lines.get(0) + "\n" + lines.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
-        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fresh, log(), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
 
         assertThat(store().read(CYCLE)).hasSize(2);
     }

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planning.api.PlanningException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,40 +28,25 @@ class CorruptTreeTest {
     @TempDir
     Path dir;
 
-    private Git git;
-    private Repository repository;
+    private ObjectRepository repository;
 
     @BeforeEach
     void init() throws Exception {
-        git = Git.init().setDirectory(dir.toFile()).call();
-        repository = git.getRepository();
+        repository = ObjectRepository.init(dir);
     }
 
     @AfterEach
     void close() {
-        git.close();
+        repository.close();
     }
 
     /** A commit whose {@code frameworks} directory is the tree of {@code raw} bytes, as no git writes one. */
     private ObjectId commitOver(byte[] raw) throws Exception {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId bad = inserter.insert(Constants.OBJ_TREE, raw);
-            TreeFormatter root = new TreeFormatter();
-            root.append("frameworks", FileMode.TREE, bad);
-            CommitBuilder builder = new CommitBuilder();
-            builder.setTreeId(inserter.insert(root));
-            PersonIdent who = new PersonIdent("T", "t@example.org", Instant.parse("2025-01-01T00:00:00Z"),
-                    ZoneOffset.UTC);
-            builder.setAuthor(who);
-            builder.setCommitter(who);
-            builder.setMessage("corrupt\n");
-            ObjectId id = inserter.insert(builder);
-            inserter.flush();
-            RefUpdate update = repository.updateRef(Constants.HEAD, true);
-            update.setNewObjectId(id);
-            update.forceUpdate();
-            return id;
-        }
+        TreeFormatter root = new TreeFormatter();
+        root.append("frameworks", FileMode.TREE, repository.insert(Constants.OBJ_TREE, raw));
+        ObjectId id = repository.commit(repository.insert(root), 2025, "corrupt\n");
+        repository.detachHead(id);
+        return id;
     }
 
     private static void refused(ThrowingCallable read, ObjectId commit) {

@@ -7,19 +7,12 @@ import dev.planning.api.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,47 +30,26 @@ class FirstParentLineTest {
     Path dir;
 
     /** A repository of the test's own in {@code dir}, made before each test. */
-    private Git git;
-    private Repository repository;
+    private ObjectRepository repository;
 
     @BeforeEach
     void init() throws Exception {
-        git = Git.init().setDirectory(dir.toFile()).call();
-        repository = git.getRepository();
+        repository = ObjectRepository.init(dir);
     }
 
     @AfterEach
     void close() {
-        git.close();
+        repository.close();
     }
 
     /** A commit of an empty tree with the given parents, committed at {@code year}. */
-    private static ObjectId commit(Repository repository, int year, ObjectId... parents) throws Exception {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId tree = inserter.insert(new TreeFormatter());
-            PersonIdent who = new PersonIdent("T", "t@example.org",
-                    Instant.parse(year + "-01-01T00:00:00Z"), ZoneOffset.UTC);
-            CommitBuilder builder = new CommitBuilder();
-            builder.setTreeId(tree);
-            builder.setParentIds(parents);
-            builder.setAuthor(who);
-            builder.setCommitter(who);
-            builder.setMessage("year " + year + "\n");
-            ObjectId id = inserter.insert(builder);
-            inserter.flush();
-            return id;
-        }
-    }
-
-    private static void detachHead(Repository repository, ObjectId commit) throws Exception {
-        RefUpdate update = repository.updateRef(Constants.HEAD, true);
-        update.setNewObjectId(commit);
-        update.forceUpdate();
+    private ObjectId commit(int year, ObjectId... parents) throws Exception {
+        return repository.commit(repository.insert(new TreeFormatter()), year, "year " + year + "\n", parents);
     }
 
     /** {@code HEAD} detached at {@code commit}, then the repository opened as a seal opens it. */
-    private GitRepository atHead(Repository repository, ObjectId commit) throws Exception {
-        detachHead(repository, commit);
+    private GitRepository atHead(ObjectId commit) throws Exception {
+        repository.detachHead(commit);
         return GitRepository.find(dir).orElseThrow();
     }
 
@@ -92,11 +64,11 @@ class FirstParentLineTest {
 
     @Test
     void aCommitOfTheLineCommittedLaterThanItsDescendantsIsStillOnIt() throws Exception {
-        ObjectId root = commit(repository, 2020);
-        ObjectId sealed = commit(repository, 2030, root);
-        ObjectId skewed = commit(repository, 2001, sealed);
-        ObjectId head = commit(repository, 2025, skewed);
-        try (GitRepository git24 = atHead(repository, head)) {
+        ObjectId root = commit(2020);
+        ObjectId sealed = commit(2030, root);
+        ObjectId skewed = commit(2001, sealed);
+        ObjectId head = commit(2025, skewed);
+        try (GitRepository git24 = atHead(head)) {
             assertThat(onLine(git24, sealed)).isTrue();
             assertThat(onLine(git24, root)).isTrue();
             assertThat(onLine(git24, head)).isTrue();
@@ -109,16 +81,16 @@ class FirstParentLineTest {
      */
     @Test
     void aCommitOnlyReachedThroughAMergesSecondParentIsNotOnTheLine() throws Exception {
-        ObjectId root = commit(repository, 2020);
-        ObjectId main = commit(repository, 2021, root);
-        ObjectId branch = commit(repository, 2022, root);
-        ObjectId merge = commit(repository, 2023, main, branch);
-        try (GitRepository git24 = atHead(repository, merge)) {
+        ObjectId root = commit(2020);
+        ObjectId main = commit(2021, root);
+        ObjectId branch = commit(2022, root);
+        ObjectId merge = commit(2023, main, branch);
+        try (GitRepository git24 = atHead(merge)) {
             assertThat(onLine(git24, branch)).as("the second parent's commit").isFalse();
             assertThat(onLine(git24, main)).as("the first parent").isTrue();
             assertThat(onLine(git24, root)).isTrue();
         }
-        try (GitRepository git24 = atHead(repository, main)) {
+        try (GitRepository git24 = atHead(main)) {
             assertThat(onLine(git24, branch)).as("a sibling branch's commit").isFalse();
             assertThat(onLine(git24, merge)).as("a descendant of HEAD").isFalse();
         }
@@ -126,9 +98,9 @@ class FirstParentLineTest {
 
     @Test
     void aCommitOfAnUnrelatedHistoryIsNotOnTheLine() throws Exception {
-        ObjectId orphan = commit(repository, 2040);
-        ObjectId head = commit(repository, 2020, commit(repository, 2019));
-        try (GitRepository git24 = atHead(repository, head)) {
+        ObjectId orphan = commit(2040);
+        ObjectId head = commit(2020, commit(2019));
+        try (GitRepository git24 = atHead(head)) {
             assertThat(onLine(git24, orphan)).isFalse();
         }
     }
@@ -139,14 +111,14 @@ class FirstParentLineTest {
      */
     @Test
     void aHistoryLongerThanTheBoundIsRefusedNotWalkedToTheEnd() throws Exception {
-        ObjectId orphan = commit(repository, 2040);
-        ObjectId first = commit(repository, 2020);
+        ObjectId orphan = commit(2040);
+        ObjectId first = commit(2020);
         ObjectId tip = first;
         for (int year = 2021; year <= 2024; year++) {
-            tip = commit(repository, year, tip);
+            tip = commit(year, tip);
         }
         ObjectId oldest = first;
-        try (GitRepository git24 = atHead(repository, tip)) {
+        try (GitRepository git24 = atHead(tip)) {
             assertThat(onLine(git24, oldest, 5)).as("met within the bound").isTrue();
             assertThatThrownBy(() -> onLine(git24, oldest, 3))
                     .isInstanceOf(InvalidInputException.class)
@@ -165,12 +137,12 @@ class FirstParentLineTest {
      */
     @Test
     void aReplaceRefOrAGraftDoesNotPutACommitOnTheLine() throws Exception {
-        ObjectId elsewhere = commit(repository, 2021);
-        ObjectId root = commit(repository, 2020);
-        ObjectId head = commit(repository, 2022, root);
-        detachHead(repository, head);
-        ObjectId replacement = commit(repository, 2020, elsewhere);
-        RefUpdate replace = repository.updateRef("refs/replace/" + root.name());
+        ObjectId elsewhere = commit(2021);
+        ObjectId root = commit(2020);
+        ObjectId head = commit(2022, root);
+        repository.detachHead(head);
+        ObjectId replacement = commit(2020, elsewhere);
+        RefUpdate replace = repository.repository().updateRef("refs/replace/" + root.name());
         replace.setNewObjectId(replacement);
         replace.forceUpdate();
         Files.createDirectories(dir.resolve(".git/info"));
@@ -190,14 +162,14 @@ class FirstParentLineTest {
         Files.createDirectories(dir.resolve("rulebook"));
         Files.writeString(dir.resolve("rulebook/rulebook.yaml"), "a\n");
         Files.writeString(dir.resolve("plan.yaml"), "one\n");
-        git.add().addFilepattern(".").call();
-        String first = git.commit().setMessage("one").setSign(false).call().getName();
+        repository.git().add().addFilepattern(".").call();
+        String first = repository.git().commit().setMessage("one").setSign(false).call().getName();
         Files.writeString(dir.resolve("notes.md"), "unrelated\n");
-        git.add().addFilepattern(".").call();
-        String second = git.commit().setMessage("two").setSign(false).call().getName();
+        repository.git().add().addFilepattern(".").call();
+        String second = repository.git().commit().setMessage("two").setSign(false).call().getName();
         Files.writeString(dir.resolve("plan.yaml"), "two\n");
-        git.add().addFilepattern(".").call();
-        String third = git.commit().setMessage("three").setSign(false).call().getName();
+        repository.git().add().addFilepattern(".").call();
+        String third = repository.git().commit().setMessage("three").setSign(false).call().getName();
         try (GitRepository git25 = GitRepository.find(dir).orElseThrow()) {
             List<String> paths = List.of("plan.yaml", "rulebook", "capacity.yaml");
             Map<String, String> atFirst = git25.objects(first, paths);
@@ -209,30 +181,19 @@ class FirstParentLineTest {
             assertThat(git25.objects(third, paths).get("rulebook")).isEqualTo(atFirst.get("rulebook"));
         }
     }
+
     /** A commit of a tree holding {@code plan.yaml} with {@code plan} and a directory {@code wide} of {@code entries} files. */
-    private static ObjectId wideCommit(Repository repository, String plan, int entries, ObjectId... parents)
-            throws Exception {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId empty = inserter.insert(Constants.OBJ_BLOB, new byte[0]);
-            TreeFormatter wide = new TreeFormatter();
-            for (int i = 0; i < entries; i++) {
-                wide.append(String.format("a%06d", i), FileMode.REGULAR_FILE, empty);
-            }
-            TreeFormatter root = new TreeFormatter();
-            root.append("plan.yaml", FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB,
-                    plan.getBytes(StandardCharsets.UTF_8)));
-            root.append("wide", FileMode.TREE, inserter.insert(wide));
-            CommitBuilder builder = new CommitBuilder();
-            builder.setTreeId(inserter.insert(root));
-            builder.setParentIds(parents);
-            PersonIdent who = new PersonIdent("T", "t@example.org", Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
-            builder.setAuthor(who);
-            builder.setCommitter(who);
-            builder.setMessage(plan + "\n");
-            ObjectId id = inserter.insert(builder);
-            inserter.flush();
-            return id;
+    private ObjectId wideCommit(String plan, int entries, ObjectId... parents) throws Exception {
+        ObjectId empty = repository.insert(Constants.OBJ_BLOB, new byte[0]);
+        TreeFormatter wide = new TreeFormatter();
+        for (int i = 0; i < entries; i++) {
+            wide.append(String.format("a%06d", i), FileMode.REGULAR_FILE, empty);
         }
+        TreeFormatter root = new TreeFormatter();
+        root.append("plan.yaml", FileMode.REGULAR_FILE, repository.insert(Constants.OBJ_BLOB,
+                plan.getBytes(StandardCharsets.UTF_8)));
+        root.append("wide", FileMode.TREE, repository.insert(wide));
+        return repository.commit(repository.insert(root), 2025, plan + "\n", parents);
     }
 
     /**
@@ -242,11 +203,11 @@ class FirstParentLineTest {
      */
     @Test
     void aLineOfWideTreesIsRefusedPastTheTreeBytesBoundNotReadToTheEnd() throws Exception {
-        ObjectId tip = wideCommit(repository, "plan 0", 2_000);
+        ObjectId tip = wideCommit("plan 0", 2_000);
         for (int i = 1; i < 20; i++) {
-            tip = wideCommit(repository, "plan " + i, 2_000, tip);
+            tip = wideCommit("plan " + i, 2_000, tip);
         }
-        try (GitRepository git25 = atHead(repository, tip)) {
+        try (GitRepository git25 = atHead(tip)) {
             List<String> paths = List.of("plan.yaml", "wide/a001999", "wide/zzz");
             Map<String, String> nowhere = Map.of("plan.yaml", "none", "wide/a001999", "none", "wide/zzz", "none");
             assertThatThrownBy(() -> git25.onFirstParentLine(commit -> git25.objects(commit, paths).equals(nowhere),
@@ -264,35 +225,24 @@ class FirstParentLineTest {
     /** objects reads trees itself (probe25): a path through a file, a link or a submodule is none, as TreeWalk had it. */
     @Test
     void objectsTellsNoneForAPathThroughAnythingButADirectory() throws Exception {
-        ObjectId head;
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, "x\n".getBytes(StandardCharsets.UTF_8));
-            ObjectId other = commit(repository, 2020);
-            TreeFormatter inner = new TreeFormatter();
-            inner.append("rulebook.yaml", FileMode.REGULAR_FILE, blob);
-            TreeFormatter root = new TreeFormatter();
-            root.append("file", FileMode.REGULAR_FILE, blob);
-            root.append("link", FileMode.SYMLINK, blob);
-            root.append("module", FileMode.GITLINK, other);
-            root.append("rulebook", FileMode.TREE, inserter.insert(inner));
-            CommitBuilder builder = new CommitBuilder();
-            builder.setTreeId(inserter.insert(root));
-            PersonIdent who = new PersonIdent("T", "t@example.org", Instant.parse("2025-01-01T00:00:00Z"),
-                    ZoneOffset.UTC);
-            builder.setAuthor(who);
-            builder.setCommitter(who);
-            builder.setMessage("modes\n");
-            head = inserter.insert(builder);
-            inserter.flush();
-            try (GitRepository git25 = atHead(repository, head)) {
-                Map<String, String> found = git25.objects(head.name(), List.of("file/x", "link/x", "module/x",
-                        "link", "module", "rulebook/rulebook.yaml", "rulebook/none", "file"));
-                assertThat(found).containsEntry("file/x", "none").containsEntry("link/x", "none")
-                        .containsEntry("module/x", "none").containsEntry("link", "120000 " + blob.name())
-                        .containsEntry("module", "160000 " + other.name())
-                        .containsEntry("rulebook/rulebook.yaml", "100644 " + blob.name())
-                        .containsEntry("rulebook/none", "none").containsEntry("file", "100644 " + blob.name());
-            }
+        ObjectId blob = repository.insert(Constants.OBJ_BLOB, "x\n".getBytes(StandardCharsets.UTF_8));
+        ObjectId other = commit(2020);
+        TreeFormatter inner = new TreeFormatter();
+        inner.append("rulebook.yaml", FileMode.REGULAR_FILE, blob);
+        TreeFormatter root = new TreeFormatter();
+        root.append("file", FileMode.REGULAR_FILE, blob);
+        root.append("link", FileMode.SYMLINK, blob);
+        root.append("module", FileMode.GITLINK, other);
+        root.append("rulebook", FileMode.TREE, repository.insert(inner));
+        ObjectId head = repository.commit(repository.insert(root), 2025, "modes\n");
+        try (GitRepository git25 = atHead(head)) {
+            Map<String, String> found = git25.objects(head.name(), List.of("file/x", "link/x", "module/x",
+                    "link", "module", "rulebook/rulebook.yaml", "rulebook/none", "file"));
+            assertThat(found).containsEntry("file/x", "none").containsEntry("link/x", "none")
+                    .containsEntry("module/x", "none").containsEntry("link", "120000 " + blob.name())
+                    .containsEntry("module", "160000 " + other.name())
+                    .containsEntry("rulebook/rulebook.yaml", "100644 " + blob.name())
+                    .containsEntry("rulebook/none", "none").containsEntry("file", "100644 " + blob.name());
         }
     }
 }

@@ -92,9 +92,9 @@ class CycleImproverTest {
 
         new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
 
-        java.nio.file.Path map = withMap.resolve(LAYOUT.storyMap(NEXT));
+        Path map = withMap.resolve(LAYOUT.storyMap(NEXT));
         assertThat(map).exists();
-        assertThat(java.nio.file.Files.readString(map, java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(Files.readString(map, StandardCharsets.UTF_8))
                 .containsPattern("cycle_id: \"?" + NEXT.cycleId());
         assertThat(new dev.planning.engine.internal.cycle.CycleArtifacts(withMap, LAYOUT).storyMap(NEXT)).isPresent();
     }
@@ -116,9 +116,9 @@ class CycleImproverTest {
         Path plan = root.resolve(LAYOUT.taskBreakdown(NEXT));
         byte[] before = Files.readAllBytes(plan);
         Path manifest = root.resolve(LAYOUT.manifest(FIRST));
-        String text = Files.readString(manifest, java.nio.charset.StandardCharsets.UTF_8);
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
         Files.writeString(manifest, text.substring(0, text.indexOf("signatures:")) + "signatures: []\n",
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("UNSIGNED_HISTORY");

@@ -8,6 +8,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.testkit.process.ChildProcesses;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class CrashSafetyTest {
                     CrashingAdvancer.class.getName(), workspace.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            AtomicReference<java.io.IOException> readFailure = new AtomicReference<>();
+            AtomicReference<IOException> readFailure = new AtomicReference<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(
                         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -60,7 +61,7 @@ class CrashSafetyTest {
                             acks.incrementAndGet();
                         }
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     readFailure.set(e);
                 }
             });

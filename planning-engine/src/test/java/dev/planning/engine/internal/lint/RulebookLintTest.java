@@ -7,7 +7,11 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.engine.fixtures.Plans;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,16 +112,16 @@ class RulebookLintTest {
 
     private String textAt(SourceLocation location) {
         try {
-            String line = java.nio.file.Files.readAllLines(workspace.resolve(location.file())).get(location.line() - 1);
+            String line = Files.readAllLines(workspace.resolve(location.file())).get(location.line() - 1);
             return line.substring(location.column() - 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static LintRules judgedOn(String day, int horizon) {
         return new LintRules(RULES.taxonomy(), RULES.ruleNames(), RULES.hash(),
-                Optional.of(java.time.LocalDate.parse(day)), horizon);
+                Optional.of(LocalDate.parse(day)), horizon);
     }
 
     @Test

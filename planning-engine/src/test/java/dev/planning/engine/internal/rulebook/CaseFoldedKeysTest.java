@@ -8,6 +8,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.TagTaxonomy;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,7 +134,7 @@ class CaseFoldedKeysTest {
     void theLoaderRefusesTwoTaxonomyKeysExactlyWhenTheTaxonomyReadsThemAsOne(String first, String second,
             boolean alike) throws IOException {
         Files.writeString(dir.resolve("rulebook.yaml"), "version: \"1\"\ntaxonomy:\n  \"" + first + "\": [a]\n  \""
-                + second + "\": [b]\n", java.nio.charset.StandardCharsets.UTF_8);
+                + second + "\": [b]\n", StandardCharsets.UTF_8);
 
         boolean refused;
         try {

@@ -17,6 +17,9 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,8 +81,8 @@ class AttestForgeryTest {
     void aManifestChangedWhileItWasVerifiedIsAttestedAsTheBytesVerified() throws Exception {
         Files.write(workspace.resolve(MANIFEST), sealedBytes);
         dev.planning.api.seal.VerificationReport clean = ws.verify(CYCLE, TrustedKeys.none());
-        byte[] forged = (new String(sealedBytes, java.nio.charset.StandardCharsets.UTF_8) + "# edited\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] forged = (new String(sealedBytes, StandardCharsets.UTF_8) + "# edited\n")
+                .getBytes(StandardCharsets.UTF_8);
         try {
             dev.planning.api.seal.Attestation attestation = new dev.planning.engine.internal.signing.Attester(
                     workspace, dev.planning.api.WorkspaceLayout.DEFAULT).attest(CYCLE, read -> {
@@ -100,8 +103,8 @@ class AttestForgeryTest {
     private static void write(byte[] bytes) {
         try {
             Files.write(workspace.resolve(MANIFEST), bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,7 +153,7 @@ class OneSealReadingTest {
             assertThat(Instant.parse(new ObjectMapper().readTree(evidence).path("at").asText())).as(gate)
                     .isEqualTo(gates);
         }
-        assertThat(manifest.sealedAt()).isEqualTo(gates.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(manifest.sealedAt()).isEqualTo(gates.truncatedTo(ChronoUnit.SECONDS));
         assertThat(manifest.createdAt()).isEqualTo(manifest.sealedAt());
     }
 

@@ -29,6 +29,8 @@ import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.testkit.workspace.WorkspaceCopies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -390,8 +392,8 @@ class PriorUnderAnotherRulebookTest {
             } finally {
                 Files.write(priorFile, dirty);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

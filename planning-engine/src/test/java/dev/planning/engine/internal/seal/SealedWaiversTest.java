@@ -9,6 +9,7 @@ import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.engine.internal.hash.Sha256;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class SealedWaiversTest {
     @Test
     void anEvidenceFileReplacedByAHugeOneIsNotRead() throws Exception {
         sealedEvidence("governance", GOVERNANCE);
-        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(
+        try (RandomAccessFile huge = new RandomAccessFile(
                 workspace.resolve("evidence/governance.json").toFile(), "rw")) {
             huge.setLength(Integer.MAX_VALUE + 2L);
         }

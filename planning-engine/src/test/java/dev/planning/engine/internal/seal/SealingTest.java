@@ -36,12 +36,16 @@ import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.signing.PemKeys;
 import dev.planning.engine.internal.signing.PemSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -416,7 +420,7 @@ class SealingTest {
         TrustedKeys trust = new TrustedKeys(keys, "two encodings");
         // The fixture's clock: the governance stub's waiver holds on its day.
         PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
-                .trustedKeys(trust).clock(java.time.Clock.fixed(SealFixture.NOW, java.time.ZoneOffset.UTC))
+                .trustedKeys(trust).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC))
                 .triggeredBy("tester").build();
         assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         ws.seal(CYCLE, SealOptions.defaults());
@@ -544,8 +548,8 @@ class SealingTest {
                     info.getPublicKeyData().getBytes());
             return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                     .encodeToString(explicit.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

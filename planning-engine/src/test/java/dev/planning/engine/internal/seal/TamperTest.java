@@ -24,6 +24,7 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ class TamperTest {
     /** The manifest's canonical rendering when the mutated tree still reads as a manifest, else the raw YAML. */
     private static byte[] canonicalOrRaw(ObjectNode tree) throws Exception {
         byte[] raw = ("# mutated\n" + new ObjectMapper(new YAMLFactory()).writeValueAsString(tree))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         try {
             ManifestReader.Read read = new ManifestReader(workspace).parse(raw, MANIFEST);
             return ManifestWriter.render(read.manifest());

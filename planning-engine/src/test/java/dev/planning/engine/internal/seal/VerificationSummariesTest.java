@@ -33,6 +33,8 @@ import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +129,7 @@ class VerificationSummariesTest {
                 Files.writeString(template.resolve("clock-readings"), Long.toString(clock.readings()),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, dir);
         long readings = Long.parseLong(Files.readString(copy.resolve("clock-readings"), StandardCharsets.UTF_8));
@@ -160,7 +162,7 @@ class VerificationSummariesTest {
     void aHugeFileWhereTheTestResultGoesIsRefusedUnread() throws IOException {
         Path file = root.resolve(TEST_RESULT);
         Files.createDirectories(file.getParent());
-        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
             huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
         }
 

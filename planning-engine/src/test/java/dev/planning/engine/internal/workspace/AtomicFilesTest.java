@@ -48,13 +48,13 @@ class AtomicFilesTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path created = tmp.resolve("new.yaml");
         AtomicFiles.writeNew(created, new byte[] {1});
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(created)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)))
                 .isEqualTo("rw-r--r--");
 
         Path secret = tmp.resolve("secret.pem");
         AtomicFiles.writeNew(secret, new byte[] {1}, "rw-------");
         AtomicFiles.write(secret, new byte[] {2});
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secret)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
                 .isEqualTo("rw-------");
     }
 

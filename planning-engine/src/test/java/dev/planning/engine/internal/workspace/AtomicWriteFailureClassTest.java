@@ -8,6 +8,7 @@ import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ class AtomicWriteFailureClassTest {
     @Test
     void aReadOnlyFileSystemMetWhileWritingIsTheSystemsFailure() {
         PlanningException e = writeFailing(dir.resolve("trust.yaml"),
-                new java.nio.file.FileSystemException("trust.yaml", null, "Read-only file system"));
+                new FileSystemException("trust.yaml", null, "Read-only file system"));
 
         assertThat(e).isInstanceOf(SystemFailureException.class);
         assertThat(e.getMessage()).startsWith("cannot write the file (Read-only file system): the system failed");

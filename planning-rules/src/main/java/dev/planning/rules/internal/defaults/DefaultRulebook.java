@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class DefaultRulebook {
         List<String> files = files();
         for (String file : files) {
             Path target = directory.resolve(file);
-            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException("refusing to overwrite an existing rulebook file; move it away"
                         + " or copy the default rulebook elsewhere", SourceLocation.ofFile(target.toString()));
             }

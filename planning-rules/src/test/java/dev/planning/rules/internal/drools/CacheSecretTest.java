@@ -15,7 +15,10 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,8 +209,8 @@ class CacheSecretTest {
         Path keyFile = directory.resolve("cache-key");
         for (String left : new String[] {".cache-key~4410.tmp", ".cache-key4411.tmp", ".cache-key~4412.tmp"}) {
             Files.write(directory.resolve(left), new byte[32]);
-            Files.setLastModifiedTime(directory.resolve(left), java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minus(java.time.Duration.ofHours(left.endsWith("2.tmp") ? 0 : 2))));
+            Files.setLastModifiedTime(directory.resolve(left), FileTime.from(
+                    Instant.now().minus(Duration.ofHours(left.endsWith("2.tmp") ? 0 : 2))));
         }
 
         decide(rulebook, cache(keyFile));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -177,11 +178,11 @@ class CompiledRulebookCacheInRepositoryTest {
     void aCommittedFileIsNeverEvictedASweepDeletesOnlyTheCachesOwnUntrackedFiles() throws Exception {
         commitDoctoredEntry();
         Path tracked = cacheDirectory.resolve(key(RULE) + ".bin");
-        Files.setLastModifiedTime(tracked, java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(tracked, FileTime.fromMillis(0));
         Path untracked = cacheDirectory.resolve(key(DOCTORED) + ".lint");
         Files.writeString(untracked, "written after the commit");
         Files.setPosixFilePermissions(untracked, PosixFilePermissions.fromString("rw-------"));
-        Files.setLastModifiedTime(untracked, java.nio.file.attribute.FileTime.fromMillis(1000));
+        Files.setLastModifiedTime(untracked, FileTime.fromMillis(1000));
 
         new CacheEviction(1, 1).sweep(cacheDirectory, null);
 

@@ -12,7 +12,9 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.fixtures.CacheFiles;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.facts.LinearRegex;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,8 +228,8 @@ class CompiledRulebookCacheTest {
         Path entry = entries(directory).get(0);
         // A list, as an entry holds, with a class the deserialization filter does not allow (Jackson's),
         // under a header that names the entry's key and the payload's own SHA-256: only the filter stops it.
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(new ArrayList<>(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"))));
         }
         byte[] payload = bytes.toByteArray();
@@ -255,8 +257,8 @@ class CompiledRulebookCacheTest {
         // A witness of a package no filter allows, hidden in that store, under a header that checks out.
         org.drools.core.rule.JavaDialectRuntimeData data = new org.drools.core.rule.JavaDialectRuntimeData();
         ((Map) data.getStore()).put("Forged", new dev.planning.outside.DeserializationWitness());
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new org.drools.base.common.DroolsObjectOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new org.drools.base.common.DroolsObjectOutputStream(bytes)) {
             out.writeObject(new ArrayList<>(List.of(data)));
         }
         forge(entry, bytes.toByteArray());

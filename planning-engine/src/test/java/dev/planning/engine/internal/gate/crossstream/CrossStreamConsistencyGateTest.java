@@ -12,6 +12,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.testkit.gate.ForwardingGateContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class CrossStreamConsistencyGateTest {
 
         var location = run(FE).findings().get(0).location().orElseThrow();
 
-        String line = java.nio.file.Files.readAllLines(dir.resolve(FE_PLAN)).get(location.line() - 1);
+        String line = Files.readAllLines(dir.resolve(FE_PLAN)).get(location.line() - 1);
         assertThat(line.substring(location.column() - 1)).startsWith("\"be:BE-404\"");
     }
 

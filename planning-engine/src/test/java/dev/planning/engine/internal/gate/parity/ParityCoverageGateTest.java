@@ -9,6 +9,7 @@ import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.GateWorkspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ class ParityCoverageGateTest {
 
     @Test
     void aMissingStoryMapFailsPlanningParity() throws Exception {
-        java.nio.file.Files.delete(dir.resolve(MAP));
+        Files.delete(dir.resolve(MAP));
         ws.plan("fe", "2025-09-02", "{id: T-1, title: Card}");
 
         assertThat(codes(planning())).containsExactly(ParityCodes.NO_STORY_MAP);
