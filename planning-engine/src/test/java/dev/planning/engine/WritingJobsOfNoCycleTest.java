@@ -97,7 +97,7 @@ class WritingJobsOfNoCycleTest {
         Path log = root.resolve(workspace.layout().eventLog(MISTYPED));
         Files.createDirectories(log.getParent());
         Files.writeString(log, "not an event\n", StandardCharsets.UTF_8);
-        Map<String, String> before = contents(root);
+        Map<String, String> before = FileSnapshot.of(root);
 
         if (job.equals("sign")) {
             // sign starts from the cycle's sealed manifest, and refuses its absence first
@@ -108,7 +108,7 @@ class WritingJobsOfNoCycleTest {
                     .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(e.location())
                             .contains(new SourceLocation(workspace.layout().eventLog(MISTYPED), 1, 0)));
         }
-        assertThat(contents(root)).as("every file and directory, and each file's bytes").isEqualTo(before);
+        assertThat(FileSnapshot.of(root)).as("every file and directory, and each file's bytes").isEqualTo(before);
         assertThat(workspace.exists(MISTYPED)).isTrue();
     }
 
