@@ -7,11 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The rule engine's own diagnostics stay out of the user's build log (the sample builds' verify.groovy check
  * that no {@code [WARNING]} line reaches it), unless the user set their level.
  */
+@Isolated("sets and clears the rule engine's log level properties, which every goal beside it reads")
 class RuleEngineLogTest {
 
     private final Map<String, String> saved = new HashMap<>();
