@@ -1,5 +1,6 @@
 // The build failed for the gate's verdict (a MojoFailureException), after lint held,
 // and every report was written under target/planning/.
+// No [WARNING] line reached the build log (a CI that fails on warnings would refuse the build).
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def planning = new File(basedir, 'target/planning')
 
@@ -15,4 +16,6 @@ assert sarif.version == '2.1.0'
 assert sarif.runs[0].results.any { it.level == 'error' }
 def junit = new groovy.xml.XmlSlurper().parse(new File(planning, 'gate-fe-2025-09-02.junit.xml'))
 assert junit.'**'.find { it.name() == 'testcase' && it.@name == 'governance' }.failure.size() == 1
+def warnings = log.readLines().findAll { it.contains('[WARNING]') }
+assert warnings.isEmpty() : 'warnings in the build log:\n' + warnings.join('\n')
 return true

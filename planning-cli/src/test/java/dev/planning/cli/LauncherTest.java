@@ -55,7 +55,9 @@ class LauncherTest {
         path = Files.createDirectories(dir.resolve("path"));
         // The only tools on the PATH besides the test's own java: the machine's java never counts.
         tools = Files.createDirectories(dir.resolve("tools"));
-        for (String tool : List.of("find", "readlink", "flock", "mktemp", "nice", "rm", "mv")) {
+        // grep and cat: what a failed build's log is shown with; true: what `flock -n` runs to ask whether a
+        // recording is under way (without it, one always is, and none starts in the background).
+        for (String tool : List.of("find", "readlink", "flock", "mktemp", "nice", "rm", "mv", "grep", "cat", "true")) {
             for (String bin : List.of("/usr/bin/", "/bin/")) {
                 if (Files.isExecutable(Path.of(bin + tool)) && !Files.exists(tools.resolve(tool))) {
                     Files.createSymbolicLink(tools.resolve(tool), Path.of(bin + tool));
@@ -403,6 +405,128 @@ class LauncherTest {
         assertThat(run(Map.of(), "sign", "m.yaml")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of(), "rules", "test", "x")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status")).doesNotContain("-XX:AOTCache");
+    }
+
+    /**
+     * A missing jar is built offline first, so a machine without a network whose local repository holds every
+     * dependency builds it; online only when the offline build said it missed one; any other failure is not
+     * built twice, and the launcher exits 2 naming the log.
+     */
+    @Test
+    void theJarIsBuiltOfflineFirstAndOnlineOnlyWhenTheOfflineBuildMissedADependency() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path calls = dir.resolve("mvn-calls");
+        // The fake Maven notes its arguments; offline it fails printing $FAKE_OFFLINE when that is set,
+        // otherwise it makes the jar.
+        Files.writeString(path.resolve("mvn"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+                + "case \" $* \" in *\" -o \"*) if [ -n \"$FAKE_OFFLINE\" ]; then echo \"$FAKE_OFFLINE\"; exit 1; fi ;; esac\n"
+                + ": > planning-cli/target/planning.jar\n", StandardCharsets.UTF_8);
+        executable(path.resolve("mvn"));
+        Path jar = root.resolve("planning-cli/target/planning.jar");
+        String offline = "-B -ntp -o -DskipTests package -pl planning-cli -am";
+        String online = "-B -ntp -DskipTests package -pl planning-cli -am";
+
+        Files.delete(jar);
+        assertThat(launch(Map.of("PLANNING_NO_CDS", "1"), "status").exitCode()).isZero();
+        assertThat(Files.readAllLines(calls, StandardCharsets.UTF_8)).containsExactly(offline);
+
+        Files.delete(jar);
+        Files.delete(calls);
+        assertThat(launch(Map.of("PLANNING_NO_CDS", "1", "FAKE_OFFLINE", "[ERROR] Cannot access central"
+                + " (https://repo.maven.apache.org/maven2) in offline mode and the artifact a:b:jar:1 has not been"
+                + " downloaded from it before."), "status").exitCode()).isZero();
+        assertThat(Files.readAllLines(calls, StandardCharsets.UTF_8)).containsExactly(offline, online);
+
+        Files.delete(jar);
+        Files.delete(calls);
+        Launch failed = launch(Map.of("PLANNING_NO_CDS", "1", "FAKE_OFFLINE", "[ERROR] COMPILATION ERROR"), "status");
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.output()).contains("[ERROR] COMPILATION ERROR", "planning: the build failed; full log in ");
+        assertThat(Files.readAllLines(calls, StandardCharsets.UTF_8)).containsExactly(offline);
+        // The log the message names is the user's to read; the test's temporary directory must be left empty.
+        Files.delete(Path.of(failed.output().substring(failed.output().lastIndexOf("full log in ") + 12).strip()));
+    }
+
+    /** What a launcher run wrote to both streams, and how it exited. */
+    private record Launch(int exitCode, String output) {
+    }
+
+    /** Runs the launcher, which may fail. */
+    private Launch launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("bin/planning").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
+        launcher.environment().put("PATH", path + ":" + tools);
+        launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
+        launcher.environment().put("TMPDIR", ChildProcesses.temporaryDirectory().toString());
+        launcher.environment().putAll(environment);
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Launch(process.exitValue(), output);
+    }
+
+    /**
+     * The first command after a build says in one line, on standard error, that a start-up cache is being recorded,
+     * before the command's own output; the recording in the background writes nothing after it (its output goes
+     * nowhere, so the pipe closes when the command ends).
+     */
+    @Test
+    void theRecordingIsAnnouncedInOneLineOnStandardErrorBeforeTheCommandsOutputAndNothingFollows() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Path calls = dir.resolve("java-calls");
+        Files.writeString(jdk25.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\necho \"$0 $*\"\n",
+                StandardCharsets.UTF_8);
+        executable(jdk25.resolve("bin/java"));
+        Path example = Files.createDirectories(root.resolve("planning-examples/workspaces/fe-2025-09-02"));
+        for (Path made = example; !made.equals(root); made = made.getParent()) {
+            Files.setLastModifiedTime(made, FileTime.fromMillis(900_000_000_000L));
+        }
+        String announcement = "planning: recording an ahead-of-time cache for the status commands (Java 25)";
+
+        // Both streams into one pipe, in the order they were written.
+        List<String> merged = launchRecording(calls, true).lines().toList();
+        assertThat(merged).hasSize(2);
+        assertThat(merged.get(0)).startsWith(announcement);
+        assertThat(merged.get(1)).startsWith(jdk25.resolve("bin/java").toString()).contains("status -w x");
+        // Standard error alone: the announcement, and nothing else.
+        List<String> standardError = launchRecording(calls, false).lines().toList();
+        assertThat(standardError).hasSize(1);
+        assertThat(standardError.get(0)).startsWith(announcement);
+    }
+
+    /**
+     * Runs {@code status -w x} where a recording starts in the background; returns what it wrote to both streams
+     * ({@code merged}) or to standard error alone, once the recording has ended (so nothing is left running).
+     */
+    private String launchRecording(Path calls, boolean merged) throws IOException, InterruptedException {
+        Files.deleteIfExists(calls);
+        ProcessBuilder launcher = new ProcessBuilder("/bin/bash", root.resolve("bin/planning").toString(), "status",
+                "-w", "x");
+        launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
+        launcher.environment().put("PATH", path + ":" + tools);
+        launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
+        launcher.environment().put("TMPDIR", ChildProcesses.temporaryDirectory().toString());
+        if (merged) {
+            launcher.redirectErrorStream(true);
+        } else {
+            launcher.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = launcher.start();
+        String output = new String((merged ? process.getInputStream() : process.getErrorStream()).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        // The recording run was started while the recording held the lock, which it holds until it ends.
+        for (int i = 0; i < 600 && !(Files.exists(calls)
+                && Files.readString(calls, StandardCharsets.UTF_8).contains("-XX:AOTCacheOutput=")); i++) {
+            Thread.sleep(100);
+        }
+        Process wait = new ProcessBuilder(tools.resolve("flock").toString(),
+                root.resolve("planning-cli/target/.startup-cache.lock").toString(), "true").start();
+        assertThat(wait.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return output;
     }
 
     /**

@@ -54,6 +54,15 @@ public abstract class PlanningMojo extends AbstractMojo {
     @Parameter(property = "planning.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * The rule engine's loggers, whose level Maven's logging reads from a system property of this name
+     * followed by the logger's name (Maven's "Configuring logging"), when the logger is first made.
+     */
+    static final List<String> RULE_ENGINE_LOGGERS = List.of("org.drools", "org.kie");
+
+    /** The prefix of Maven's per-logger level properties. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.";
+
     /** What a goal found: whether its check holds, and a one-line summary for the build log. */
     record Verdict(boolean passed, String summary) {
     }
@@ -68,6 +77,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             getLog().info("planning " + goal() + ": skipped");
             return;
         }
+        quietRuleEngineDiagnostics();
         Verdict verdict;
         try {
             verdict = check();
@@ -85,6 +95,27 @@ public abstract class PlanningMojo extends AbstractMojo {
                     + " (reports in " + outputDirectory + ")");
         }
         getLog().info("planning " + goal() + ": " + verdict.summary());
+    }
+
+    /**
+     * Keeps the rule engine's own diagnostics out of the build log, unless the user set their level.
+     *
+     * <p>Drools logs performance hints as warnings while it builds a rulebook ("consider placing the constraint
+     * in the pattern", "causes class reactivity"), through the logging Maven shares with every plugin, so they
+     * would be {@code [WARNING]} lines in the user's build, which a CI that fails on warnings refuses. They are
+     * not findings: the policy language refuses {@code modify} and {@code update}, so a fact never changes and
+     * class reactivity costs nothing. The command line prints none of them either. A rule file that does not
+     * compile is never among them: that is the knowledge builder's result, an error naming its file, line and
+     * column (a {@link MojoExecutionException}). Only the engine's loggers are set, to {@code error}, and only
+     * when the user set nothing for them ({@code -Dorg.slf4j.simpleLogger.log.org.drools=warn} shows the hints).
+     */
+    static void quietRuleEngineDiagnostics() {
+        for (String logger : RULE_ENGINE_LOGGERS) {
+            String property = LOG_LEVEL_PROPERTY + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "error");
+            }
+        }
     }
 
     /** The goal's name, as in {@code planning:lint}. */
