@@ -8,6 +8,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * and a log {@code store migrate} imported may repeat another cycle's.
  *
  * <p>It fails closed (twelfth review): an envelope is refused, with an {@link IllegalStateException}
- * naming the record's key, unless every attribute it reads has the form the relay writes
+ * naming the record's key, unless it is exactly one JSON value with unique keys and every attribute it reads has the form the relay writes
  * ({@code specversion} 1.0, a {@code planningsequence} that is a whole number from 1 to 2^31-1, a
  * {@code planningsha256} of 64 lower-case hex digits), its {@code source}, {@code subject} and
  * {@code planningrepository} name the record's key, its {@code data} decodes as an event line whose
@@ -46,7 +47,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class CycleStateProjection {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Exactly one JSON value with unique keys (attack28): an envelope two readers read alike. */
+    private static final ObjectMapper MAPPER = JsonMappers.strictJson();
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final EventLineCodec codec = new EventLineCodec();

@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,28 @@ class CycleStateProjectionTest {
                     .hasMessageContaining(first.key());
             assertThat(projection.states()).isEmpty();
         }
+    }
+
+    /**
+     * attack28: the example read an envelope with Jackson's defaults, so a repeated attribute (the last taken, where
+     * another reader may take the first) and anything after the envelope's value were applied without a word: an
+     * envelope two readers read differently. It now reads exactly one JSON value with unique keys.
+     */
+    @Test
+    void anEnvelopeThatIsNotExactlyOneJsonValueWithUniqueKeysIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        String text = new String(first.value(), StandardCharsets.UTF_8);
+        String forgedSource = "{\"source\":\"planning://other/" + TWO + "\"," + text.substring(1);
+        for (String value : List.of(forgedSource, text + "{\"specversion\":\"1.0\"}", text + " x",
+                text.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\",\"specversion\":\"1.0\""))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(first.topic(), first.partition(),
+                    first.offset(), first.key(), value.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> projection.apply(record)).as(value).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(first.key() + ": envelope refused: not JSON");
+            assertThat(projection.states()).isEmpty();
+        }
+        assertThat(new CycleStateProjection().apply(first)).isTrue();
     }
 
     @Test
