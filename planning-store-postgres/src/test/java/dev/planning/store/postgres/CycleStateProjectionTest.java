@@ -133,6 +133,25 @@ class CycleStateProjectionTest {
         assertThat(new CycleStateProjection().apply(first)).isTrue();
     }
 
+    /**
+     * attack28: the example did not read {@code time} or {@code datacontenttype}, so an envelope without them, one
+     * whose data is declared another media type, or one timed otherwise than its event was applied as it came.
+     */
+    @Test
+    void anEnvelopeWithoutItsTimeAndMediaTypeOrDisagreeingWithThemIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        for (Consumer<ObjectNode> edit : List.<Consumer<ObjectNode>>of(
+                e -> e.remove("time"),
+                e -> e.put("time", "2099-01-01T00:00:00Z"),
+                e -> e.remove("datacontenttype"),
+                e -> e.put("datacontenttype", "application/xml"))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            assertThatThrownBy(() -> projection.apply(edited(first, edit))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(first.key() + ": envelope refused: ");
+            assertThat(projection.states()).isEmpty();
+        }
+    }
+
     @Test
     void anEnvelopeWhoseAttributesDisagreeWithItsKeyOrItsDataIsRefused() throws Exception {
         ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
