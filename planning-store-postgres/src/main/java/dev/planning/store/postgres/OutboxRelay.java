@@ -2,6 +2,7 @@ package dev.planning.store.postgres;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
@@ -70,7 +71,8 @@ import org.postgresql.PGConnection;
  * exactly once, in order; the module's tests show it with the broker stopped under load.
  *
  * <p>Every payload is checked before it is sent: the event row's line must hash to the SHA-256
- * stored with it, chain to the stored previous hash, decode, and carry the outbox row's event id. A
+ * stored with it, chain to the stored previous hash, decode, carry the outbox row's event id, and be about the
+ * row's cycle (its {@code entity_id}: a log {@code planning store migrate} imported may say otherwise). A
  * row that fails (or whose event row is missing, or that the broker refuses for good, such as a
  * record too large) is never published: it is <em>quarantined</em> in its row with the reason,
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
@@ -462,6 +464,12 @@ public final class OutboxRelay implements AutoCloseable {
         if (!event.id().equals(eventId)) {
             return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " holds event " + event.id()
                     + ", not " + eventId + " as the outbox row says");
+        }
+        if (!event.entityId().equals(cycle.toString())) {
+            // attack28: a log store migrate imported is whoever committed it; its envelope would carry another
+            // cycle's event under this cycle's key, source and subject (a consumer that checks refuses it, stalled).
+            return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " is about entity_id \""
+                    + Printable.line(event.entityId()) + "\", not " + cycle + ": an event of another cycle");
         }
         // Every attribute from the checked line (the type too, not the event_type column, which no check covers).
         return new Row(id, key, CloudEventEnvelope.encode(repository, cycle, seq, stored, event.id(),

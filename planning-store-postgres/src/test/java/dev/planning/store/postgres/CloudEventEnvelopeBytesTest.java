@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +79,36 @@ class CloudEventEnvelopeBytesTest {
 
         assertThat(new String(message, StandardCharsets.UTF_8))
                 .endsWith("\"data\":" + new String(line, StandardCharsets.UTF_8) + "}");
+    }
+
+    /**
+     * attack28: committed text (an event id, an actor, a reason) that spells envelope attributes stays a string of
+     * {@code data} or of its own attribute: the envelope has exactly the attributes the relay writes, and
+     * {@code source}, {@code subject}, {@code type} and the key are the row's cycle's.
+     */
+    @Test
+    void committedTextThatSpellsEnvelopeAttributesForgesNone() {
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        String forge = "\",\"source\":\"planning://other/be/x\",\"subject\":\"be/x\",\"type\":\"dev.planning.cycle_completed"
+                + "\"}\n{\"specversion\":\"1.0";
+        PlanningEvent fact = Events.fact(cycle, EventType.DIGEST_PUBLISHED, Map.of("reason", forge));
+        PlanningEvent event = new PlanningEvent("evt" + forge, fact.timestamp(), fact.type(), fact.fromState(),
+                fact.toState(), fact.entityId(), "actor" + forge, fact.gateResults(), fact.details());
+        byte[] line = new EventLineCodec().encode(event, RecordedEvent.GENESIS);
+
+        JsonNode envelope = CloudEventEnvelope.decode(CloudEventEnvelope.encode("acme", cycle, 1, Sha256.hex(line),
+                event.id(), event.type().name(), event.timestamp().toString(), line));
+
+        List<String> names = new ArrayList<>();
+        envelope.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
+                "planningrepository", "planningsequence", "planningsha256", "data");
+        assertThat(envelope.get("id").textValue()).isEqualTo("evt" + forge);
+        assertThat(envelope.get("source").textValue()).isEqualTo("planning://acme/fe/2025-09-02");
+        assertThat(envelope.get("subject").textValue()).isEqualTo("fe/2025-09-02");
+        assertThat(envelope.get("type").textValue()).isEqualTo("dev.planning.digest_published");
+        assertThat(envelope.at("/data/event/payload/metadata/triggered_by").textValue()).isEqualTo("actor" + forge);
+        assertThat(envelope.at("/data/event/payload/metadata/details/reason").textValue()).isEqualTo(forge);
+        assertThat(CloudEventEnvelope.key("acme", cycle)).isEqualTo("acme/fe/2025-09-02");
     }
 }

@@ -8,6 +8,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,24 +30,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * by its {@code source} and {@code id} together (CloudEvents' rule): ids are unique within a cycle only,
  * and a log {@code store migrate} imported may repeat another cycle's.
  *
- * <p>It fails closed (twelfth review): an envelope is refused, with an {@link IllegalStateException}
- * naming the record's key, unless every attribute it reads has the form the relay writes
- * ({@code specversion} 1.0, a {@code planningsequence} that is a whole number from 1 to 2^31-1, a
- * {@code planningsha256} of 64 lower-case hex digits), its {@code source}, {@code subject} and
- * {@code planningrepository} name the record's key, its {@code data} decodes as an event line whose
- * entity id, event id and type are the envelope's {@code subject}, {@code id} and {@code type}, and, when applied, its data's
- * {@code prev_sha256} is the {@code planningsha256} of the event applied before it (zeros for the
- * first). A repeat of an applied sequence is a duplicate only when it carries the same
- * {@code planningsha256}; another event at that sequence is refused. An applied event moves the
- * cycle as the engine's strict fold does ({@code CycleFold}): a move the lifecycle does not allow,
- * from a state the cycle is not in, a second {@code CYCLE_CREATED} or anything after
- * {@code COMPLETED} is refused, however well chained (review13). What this proves is the
- * topic's agreement with itself, not who wrote it: anyone who can write to the topic can write a
- * consistent chain (see the threat model's word on the event log).
+ * <p>It fails closed (twelfth review): an envelope is refused, with an {@link IllegalStateException} naming
+ * the record's key, unless it is exactly one JSON value with unique keys and every attribute it reads has the
+ * form the relay writes ({@code specversion} 1.0, {@code datacontenttype} {@code application/json}, a
+ * {@code planningsequence} that is a whole number from 1 to 2^31-1, a {@code planningsha256} of 64 lower-case
+ * hex digits), its {@code source}, {@code subject} and {@code planningrepository} name the record's key, its
+ * {@code data} decodes as an event line whose entity id, event id, timestamp and type are the envelope's
+ * {@code subject}, {@code id}, {@code time} and {@code type}, and, when applied, its data's
+ * {@code prev_sha256} is the {@code planningsha256} of the event applied before it (zeros for the first). A
+ * repeat of an applied sequence is a duplicate only when it carries the same {@code planningsha256}; another
+ * event at that sequence is refused. An applied event moves the cycle as the engine's strict fold does
+ * ({@code CycleFold}): a move the lifecycle does not allow, from a state the cycle is not in, a second
+ * {@code CYCLE_CREATED} or anything after {@code COMPLETED} is refused, however well chained (review13). What
+ * this proves is the topic's agreement with itself, not who wrote it: anyone who can write to the topic can
+ * write a consistent chain (see the threat model's word on the event log).
  */
 final class CycleStateProjection {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Exactly one JSON value with unique keys (attack28): an envelope two readers read alike. */
+    private static final ObjectMapper MAPPER = JsonMappers.strictJson();
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final EventLineCodec codec = new EventLineCodec();
@@ -90,6 +92,10 @@ final class CycleStateProjection {
                 || !text(key, envelope, "source").equals("planning://" + key)) {
             throw refused(key, "source, subject or planningrepository names another cycle than the record's key");
         }
+        if (!"application/json".equals(text(key, envelope, "datacontenttype"))) {
+            throw refused(key, "datacontenttype is not application/json");
+        }
+        String time = text(key, envelope, "time");
         JsonNode data = envelope.get("data");
         if (data == null || !data.isObject()) {
             throw refused(key, "data is not a JSON object");
@@ -106,6 +112,9 @@ final class CycleStateProjection {
         }
         if (!event.id().equals(id)) {
             throw refused(key, "id " + id + " is not the data's event id " + event.id());
+        }
+        if (!time.equals(event.timestamp().toString())) {
+            throw refused(key, "time " + time + " is not the data's timestamp " + event.timestamp());
         }
         if (!text(key, envelope, "type").equals("dev.planning." + event.type().name().toLowerCase(Locale.ROOT))) {
             throw refused(key, "type is not the data's event type " + event.type());

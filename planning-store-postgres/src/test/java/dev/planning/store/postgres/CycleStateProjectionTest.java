@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,47 @@ class CycleStateProjectionTest {
             CycleStateProjection projection = new CycleStateProjection();
             assertThatThrownBy(() -> projection.apply(edited(first, edit))).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(first.key());
+            assertThat(projection.states()).isEmpty();
+        }
+    }
+
+    /**
+     * attack28: the example read an envelope with Jackson's defaults, so a repeated attribute (the last taken, where
+     * another reader may take the first) and anything after the envelope's value were applied without a word: an
+     * envelope two readers read differently. It now reads exactly one JSON value with unique keys.
+     */
+    @Test
+    void anEnvelopeThatIsNotExactlyOneJsonValueWithUniqueKeysIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        String text = new String(first.value(), StandardCharsets.UTF_8);
+        String forgedSource = "{\"source\":\"planning://other/" + TWO + "\"," + text.substring(1);
+        for (String value : List.of(forgedSource, text + "{\"specversion\":\"1.0\"}", text + " x",
+                text.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\",\"specversion\":\"1.0\""))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(first.topic(), first.partition(),
+                    first.offset(), first.key(), value.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> projection.apply(record)).as(value).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(first.key() + ": envelope refused: not JSON");
+            assertThat(projection.states()).isEmpty();
+        }
+        assertThat(new CycleStateProjection().apply(first)).isTrue();
+    }
+
+    /**
+     * attack28: the example did not read {@code time} or {@code datacontenttype}, so an envelope without them, one
+     * whose data is declared another media type, or one timed otherwise than its event was applied as it came.
+     */
+    @Test
+    void anEnvelopeWithoutItsTimeAndMediaTypeOrDisagreeingWithThemIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        for (Consumer<ObjectNode> edit : List.<Consumer<ObjectNode>>of(
+                e -> e.remove("time"),
+                e -> e.put("time", "2099-01-01T00:00:00Z"),
+                e -> e.remove("datacontenttype"),
+                e -> e.put("datacontenttype", "application/xml"))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            assertThatThrownBy(() -> projection.apply(edited(first, edit))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(first.key() + ": envelope refused: ");
             assertThat(projection.states()).isEmpty();
         }
     }

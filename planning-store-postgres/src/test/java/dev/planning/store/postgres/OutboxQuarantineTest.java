@@ -3,6 +3,7 @@ package dev.planning.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -134,6 +135,47 @@ class OutboxQuarantineTest {
                 com.fasterxml.jackson.databind.JsonNode second = CloudEventEnvelope.decode(records.get(1).value());
                 assertThat(second.get("planningsequence").asInt()).isEqualTo(2);
                 assertThat(second.get("type").asText()).isEqualTo("dev.planning.state_transition");
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /**
+     * attack28: a log imported by {@code store migrate} is whoever committed it, and nothing on the way checks a
+     * line's {@code entity_id}. The relay published a line of TAMPERED's log whose event names HEALTHY under
+     * TAMPERED's key, source and subject; the consumer example refuses such an envelope by stopping, so one
+     * committed line stalled every cycle of its partition. It is now quarantined, with the reason, before it is sent.
+     */
+    @Test
+    void aLineAboutAnotherCycleIsQuarantinedNotPublishedUnderThisCyclesKey() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, new Properties())) {
+            String repository = store.eventStore().repository();
+            try {
+                String head = store.eventStore().append(TAMPERED, Events.created(TAMPERED), RecordedEvent.GENESIS)
+                        .hash();
+                PlanningEvent moved = Events.moved(TAMPERED, CycleState.PLANNED, CycleState.PLANNED);
+                head = store.eventStore().append(TAMPERED, new PlanningEvent(moved.id(), moved.timestamp(),
+                        moved.type(), moved.fromState(), moved.toState(), HEALTHY + "\u202e", moved.triggeredBy(),
+                        moved.gateResults(), moved.details()), head).hash();
+                store.eventStore().append(TAMPERED, Events.moved(TAMPERED, CycleState.PLANNED, CycleState.PLANNED),
+                        head);
+                append(store, HEALTHY, 2);
+
+                relay.drainOnce();
+
+                assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
+                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.sequence()).isEqualTo(2);
+                    assertThat(q.reason()).contains("is about entity_id \"" + HEALTHY + "\\u202E\", not " + TAMPERED);
+                    assertThat(q.heldBack()).isEqualTo(1);
+                });
+                CycleStateProjection projection = new CycleStateProjection();
+                assertThat(OutboxKafkaTest.consume(topic, store, projection, 3)).hasSize(3);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
+                        Map.entry(repository + "/fe/q2", 2));
             } finally {
                 clearOutbox(store);
             }

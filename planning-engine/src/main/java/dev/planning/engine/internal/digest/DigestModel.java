@@ -304,11 +304,13 @@ final class DigestModel {
             if (event.type() == EventType.PLAN_UPDATED) {
                 changes.add(new Change(at + ": plan updated by " + cell(event.triggeredBy())));
             } else if (event.type() == EventType.TRANSITION_REFUSED) {
-                String movedTo = event.details().get(CycleFold.MOVED_TO);
+                String recorded = event.details().get(CycleFold.MOVED_TO);
+                Optional<CycleState> movedTo = MermaidCharts.movedTo(event);
                 changes.add(new Change(at + ": " + event.fromState().map(Enum::name).orElse("?") + " to "
                         + event.toState().map(Enum::name).orElse("?") + " refused ("
                         + cell(event.details().getOrDefault("reason", "gates failed")) + ")"
-                        + (movedTo != null ? ", cycle sent back to " + movedTo : "")));
+                        + (movedTo.isPresent() ? ", cycle sent back to " + movedTo.get()
+                                : recorded != null ? ", cycle sent to no known state" : "")));
             } else if (event.type() == EventType.STATE_TRANSITION && isBackward(event)) {
                 changes.add(new Change(at + ": moved back from " + event.fromState().get() + " to "
                         + event.toState().get() + " (" + cell(event.details().getOrDefault("transition", "")) + ")"));

@@ -6,8 +6,10 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.lifecycle.CycleFold;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,9 +56,13 @@ final class MermaidCharts {
                         .append(" completed\n");
                 case TRANSITION_REFUSED -> {
                     String failed = failedGates(event.gateResults());
-                    String landed = event.details().getOrDefault(CycleFold.MOVED_TO, from.name());
-                    chart.append("    ").append(from).append(" --> ").append(landed).append(": ").append(++step)
-                            .append(" refused ").append(to).append(failed.isEmpty() ? "" : " by " + failed).append('\n');
+                    String recorded = event.details().get(CycleFold.MOVED_TO);
+                    Optional<CycleState> landed = movedTo(event);
+                    chart.append("    ").append(from).append(" --> ").append(landed.orElse(from)).append(": ")
+                            .append(++step).append(" refused ").append(to)
+                            .append(failed.isEmpty() ? "" : " by " + failed)
+                            .append(recorded != null && landed.isEmpty() ? " moved to no known state" : "")
+                            .append('\n');
                 }
                 default -> {
                     // Facts (imports, seals, digests) do not move the cycle.
@@ -64,6 +70,16 @@ final class MermaidCharts {
             }
         }
         return chart.toString();
+    }
+
+    /**
+     * Where a refused transition sent the cycle, by an allow-list: the recorded {@code moved_to} only when it is
+     * exactly the name of a state; anything else (a log written by hand, which the strict fold would refuse)
+     * is no state and never reaches a chart or a digest as written.
+     */
+    static Optional<CycleState> movedTo(PlanningEvent event) {
+        String value = event.details().get(CycleFold.MOVED_TO);
+        return Arrays.stream(CycleState.values()).filter(state -> state.name().equals(value)).findFirst();
     }
 
     private static String failedGates(Map<String, GateStatus> results) {

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.planning.api.Printable;
@@ -93,6 +94,20 @@ final class SchemaFindings {
                 code = SchemaCatalog.PATTERN;
                 message = what + " has the wrong form (found " + shown(error.getInstanceNode()) + "): "
                         + describe(error);
+            }
+            case "propertyNames" -> {
+                // attack28: each key at its own line and column, shown as every value is (not the library's text).
+                code = SchemaCatalog.PATTERN;
+                JsonNode rule = error.getSchemaNode();
+                message = what + " has a key of the wrong form (found " + shown(TextNode.valueOf(property)) + "): "
+                        + (rule != null && rule.path("pattern").isTextual()
+                                ? "expected a match for " + rule.path("pattern").asText()
+                                : error.getMessage().replaceFirst("^\\S*: ", ""));
+                if (property != null) {
+                    List<Object> child = new ArrayList<>(path);
+                    child.add(property);
+                    location = document.locateKey(FieldPath.pointer(child));
+                }
             }
             case "minLength" -> {
                 code = SchemaCatalog.INVALID;

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -596,29 +597,53 @@ class DigestPublisherTest {
     }
 
     /**
-     * attack27: an earlier digest's input names are a committed file's keys, which its schema leaves free, and
-     * each comes back as this cycle's {@code prev_} input; a template that lists the inputs showed such a name as
-     * it was: a live {@code javascript:} link, an image that loads, a heading. Now as plan text, like every
-     * other name from a file; a name as the tool writes them ({@code prev_a11y_passes}) is unchanged.
+     * attack28: an earlier digest's input names are a committed file's keys, which its schema left free, and each
+     * came back as this cycle's {@code prev_} input, into this digest's front matter. The schema now allows only
+     * names as the tool writes them ({@code [a-z][a-z0-9_]*}); any other is refused at its line and column.
      */
     @Test
-    void anEarlierDigestsInputNameIsPlanTextInATemplateThatListsTheInputs() throws Exception {
+    void anEarlierDigestWhoseInputIsNotNamedAsTheToolNamesItsInputsIsRefusedAtItsLine() throws Exception {
         runToValidated(FIRST);
         importOutcomes(FIRST, AXE);
         Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
         String text = Files.readString(first, StandardCharsets.UTF_8);
         assertThat(text).contains("\ninputs:\n");
+        int line = (int) text.substring(0, text.indexOf("\ninputs:\n")).lines().count() + 2;
         Files.writeString(first, text.replace("\ninputs:\n", "\ninputs:\n  \"x](javascript:alert(1)) ![t](https://t.example/p.png)"
-                + " # h\": 1\n"), StandardCharsets.UTF_8);
+                + " # h\": 1\n  Planned_Tasks: 2\n"), StandardCharsets.UTF_8);
         runToValidated(SECOND);
-        Path template = reports.resolve("inputs.mustache");
-        CycleWorkspace.write(template, "{{#inputs}}- {{name}} = {{value}}\n{{/inputs}}");
+        String path = WorkspaceLayout.DEFAULT.digest(FIRST);
 
-        String published = read(publisher(CoverageReader.NONE).publish(SECOND, Optional.of(template)).path());
-        String body = published.substring(published.indexOf("---\n", 4) + 4);
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("invalid digest front matter: 2 errors:")
+                .hasMessageContaining(path + ":" + line + ":3: `inputs` has a key of the wrong form (found \"x](javascript:")
+                .hasMessageContaining(path + ":" + (line + 1) + ":3: `inputs` has a key of the wrong form (found"
+                        + " \"Planned_Tasks\"): expected a match for ^[a-z][a-z0-9_]*$");
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
 
-        assertThat(body).contains("- prev_a11y_passes = 3\n")
-                .contains("- prev\\_x\\](javascript\\:alert(1)) \\!\\[t\\](https\\://t\\.example/p\\.png) # h = 1\n")
+    /**
+     * attack27: a prev_ input's name is an earlier digest's key. The schema now refuses any other name (above); the
+     * model still shows a name that is not the tool's as plan text, should one reach it another way.
+     */
+    @Test
+    void anInputNameThatIsNotTheToolsIsPlanTextInATemplateThatListsTheInputs() {
+        DigestContent rich = DigestBytesTest.rich();
+        DigestSummary s = rich.summary();
+        Map<String, Double> inputs = new TreeMap<>(s.inputs());
+        inputs.put("prev_x](javascript:alert(1)) ![t](https://t.example/p.png) # h", 1.0);
+        DigestSummary summary = new DigestSummary(s.version(), s.cycleId(), s.stream(), s.generatedAt(), s.snapshotRev(),
+                s.rulebookHash(), s.manifestChecksum(), s.kpis(), s.gates(), s.improvementActions(),
+                s.previousCycleId(), inputs);
+        DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
+                rich.manifest(), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
+                rich.retrospectivePath(), rich.waiverHorizonDays());
+
+        String body = DigestRenderer.render("{{#inputs}}- {{name}} = {{value}}\n{{/inputs}}", "inputs.mustache",
+                DigestModel.scope(content));
+
+        assertThat(body).contains("- prev\\_x\\](javascript\\:alert(1)) \\!\\[t\\](https\\://t\\.example/p\\.png) # h = 1\n")
                 .doesNotContain("](javascript:", "![t](https:");
     }
 
