@@ -36,4 +36,13 @@ class StoreUrlRedactionReviewTest {
         assertThat(PostgresStore.redact(url)).doesNotContain("SECRET");
         assertThat(PostgresStore.withoutSecrets("jdbcUrl=" + url, url)).doesNotContain("SECRET");
     }
+
+    @Test
+    void anEncodedAtSignOrAnIpv6HostLeavesNoPasswordShown() {
+        assertThat(PostgresStore.redact("jdbc:postgresql://planner:SE%40CRET@db/planning"))
+                .isEqualTo("jdbc:postgresql://...@db/planning");
+        assertThat(PostgresStore.redact("jdbc:postgresql://planner:SE@CRET@[::1]:5432/planning"))
+                .isEqualTo("jdbc:postgresql://...@[::1]:5432/planning");
+        assertThat(PostgresStore.redact("jdbc:postgresql:planner:SECRET@db/planning")).isEqualTo("...@db/planning");
+    }
 }
