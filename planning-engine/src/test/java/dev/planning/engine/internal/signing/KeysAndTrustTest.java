@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -310,7 +311,7 @@ class KeysAndTrustTest {
     void aRequirementsMinIsTheWholeNumberWrittenOrOneClearRefusal() throws Exception {
         GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
         String keys = Files.readString(pm.trustFile(), StandardCharsets.UTF_8);
-        java.util.function.Function<String, Object> read = min -> {
+        Function<String, Object> read = min -> {
             try {
                 Files.writeString(pm.trustFile(), keys + "signing:\n  required:\n    - {roles: [PM], min: " + min + "}\n",
                         StandardCharsets.UTF_8);
