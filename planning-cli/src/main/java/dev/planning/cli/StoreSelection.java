@@ -6,6 +6,8 @@ import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +55,14 @@ final class StoreSelection {
         if (storeFile != null && URL_SCHEME.matcher(storeFile.toString()).lookingAt()) {
             throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
                     + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
+        }
+        // review27: a libpq connection string (host=db password=...) or a URL without its scheme (//user:pw@host)
+        // names no file; every refusal of a file quotes its name, so one shaped as either is not quoted.
+        if (storeFile != null && !Files.exists(storeFile, LinkOption.NOFOLLOW_LINKS)
+                && (storeFile.toString().indexOf('=') >= 0 || storeFile.toString().indexOf('@') >= 0)) {
+            throw new InvalidInputException("--store names a store configuration file, and no file is at the name"
+                    + " given (not shown: with its '=' or '@' it may be a connection string holding a password): put"
+                    + " the URL in $PLANNING_STORE_URL or in the file's url= line, and name the file");
         }
         return StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(), Optional.ofNullable(workspace));
     }

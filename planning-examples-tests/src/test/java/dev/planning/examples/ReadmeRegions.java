@@ -23,7 +23,11 @@ import java.util.stream.Stream;
 final class ReadmeRegions {
 
     private static final Pattern REGION = Pattern.compile("(?s)// tag::([a-z]+)\\[\\]\\n(.*?)\\s*// end::\\1\\[\\]");
-    private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)```java\\n(.*?)```");
+    /**
+     * A fenced Java block as Markdown renders one (review27: {@code ```Java}, {@code ~~~java}, an info string after
+     * the language, a CRLF line end were not taken for one, so such a block went unchecked).
+     */
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)(```|~~~)[ \\t]*(?i:java)\\b[^\\n]*\\n(.*?)\\1");
     private static final Path ROOT = Path.of("..");
 
     /**
@@ -74,8 +78,9 @@ final class ReadmeRegions {
     static List<String> javaBlocksNotARegion() throws IOException {
         Set<String> regions = new HashSet<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/")
-                    && !f.toString().contains("/target/")).toList()) {
+            // review27: compiled sources only (a .java under src/test/resources is a fixture no build compiles).
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && (f.toString().contains("/src/main/java/")
+                    || f.toString().contains("/src/test/java/")) && !f.toString().contains("/target/")).toList()) {
                 regions.addAll(regions(file).values());
             }
         }
@@ -89,21 +94,28 @@ final class ReadmeRegions {
         for (Path document : documents) {
             String name = ROOT.relativize(document).toString();
             String text = Files.readString(document, StandardCharsets.UTF_8);
-            Matcher m = JAVA_BLOCK.matcher(text);
-            while (m.find()) {
-                String block = m.group(1).strip();
+            javaBlocks(text).forEach((line, block) -> {
                 String sketch = name + ":" + block.lines().findFirst().orElse("");
                 if (SKETCHES.containsKey(sketch)) {
                     sketchesSeen.add(sketch);
                 } else if (!regions.contains(block)) {
-                    int line = (int) text.substring(0, m.start()).lines().count() + 1;
                     problems.add(name + ":" + line + ": a Java block that is no tagged region of a tested source");
                 }
-            }
+            });
         }
         SKETCHES.keySet().stream().filter(s -> !sketchesSeen.contains(s)).sorted()
                 .forEach(s -> problems.add(s + ": a listed sketch no document shows any more"));
         return problems;
+    }
+
+    /** The fenced Java blocks of a Markdown text, stripped, by the line of their opening fence. */
+    static Map<Integer, String> javaBlocks(String text) {
+        Map<Integer, String> blocks = new LinkedHashMap<>();
+        Matcher m = JAVA_BLOCK.matcher(text);
+        while (m.find()) {
+            blocks.put((int) text.substring(0, m.start()).lines().count() + 1, m.group(2).strip());
+        }
+        return blocks;
     }
 
     private static Map<String, String> regions(Path source) throws IOException {

@@ -442,15 +442,20 @@ public final class PostgresStore implements AutoCloseable {
     /**
      * The URL without what may carry credentials: its query string ({@code ?password=}) and the user
      * information before a host ({@code postgresql://user:password@host}, as libpq and most services
-     * write a database URL), each shown as {@code ...}.
+     * write a database URL), each shown as {@code ...}. A password written raw may hold {@code /} or
+     * {@code ?} (review27): the user information ends at the URL's last {@code @}, and where that
+     * {@code @} stands after a {@code ?} (a password's or a query's) nothing after the scheme is shown.
      */
     static String redact(String url) {
+        int start = authorityStart(url);
+        int at = url.lastIndexOf('@');
         int query = url.indexOf('?');
+        if (at > start && query >= 0 && at > query) {
+            return url.substring(0, start) + "...";
+        }
         String base = query < 0 ? url : url.substring(0, query);
-        Optional<String> user = userInformation(base);
-        if (user.isPresent()) {
-            int start = base.indexOf(user.get());
-            base = base.substring(0, start) + "..." + base.substring(start + user.get().length());
+        if (at > start) {
+            base = base.substring(0, start) + "..." + base.substring(at);
         }
         return query < 0 ? base : base + "?...";
     }
@@ -465,24 +470,26 @@ public final class PostgresStore implements AutoCloseable {
         }
         // Each with its delimiter, so that a short one ("u" of u@host) does not replace every "u" of the text.
         String out = text;
+        int start = authorityStart(url);
+        int at = url.lastIndexOf('@');
         int query = url.indexOf('?');
+        if (at > start && query >= 0 && at > query && start < url.length()) {
+            // review27: ambiguous (a '?' in the password, or an '@' in the query): all after the scheme goes.
+            out = out.replace(url.substring(start), "...");
+        }
         if (query >= 0 && query + 1 < url.length()) {
             out = out.replace(url.substring(query), "?...");
         }
-        Optional<String> user = userInformation(query < 0 ? url : url.substring(0, query));
-        if (user.isPresent()) {
-            out = out.replace(user.get() + "@", "...@");
+        if (at > start) {
+            out = out.replace(url.substring(start, at + 1), "...@");
         }
         return out;
     }
 
-    /** The user information of a URL without its query: what stands before the host's {@code @}. */
-    private static Optional<String> userInformation(String base) {
-        int authority = base.indexOf("//");
-        int start = authority < 0 ? 0 : authority + 2;
-        int end = base.indexOf('/', start);
-        int at = base.lastIndexOf('@', (end < 0 ? base.length() : end) - 1);
-        return at > start ? Optional.of(base.substring(start, at)) : Optional.empty();
+    /** Where a URL's authority starts: after its {@code //}, or at 0 for a URL without one. */
+    private static int authorityStart(String url) {
+        int authority = url.indexOf("//");
+        return authority < 0 ? 0 : authority + 2;
     }
 
     private static String rootMessage(Throwable e) {
