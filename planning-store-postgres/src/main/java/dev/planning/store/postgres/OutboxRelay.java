@@ -592,7 +592,7 @@ public final class OutboxRelay implements AutoCloseable {
                 update.setLong(2, row.id);
                 update.addBatch();
                 LOG.warn("outbox row {} ({}) quarantined, not published; its cycle's later events wait behind it: {}",
-                        row.id, row.key, row.reason);
+                        row.id, row.key, Printable.line(row.reason));
             }
             update.executeBatch();
         }
