@@ -34,6 +34,7 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.CycleLogs;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.ReusedGateResults;
 import dev.planning.engine.internal.cycle.SealedManifests;
@@ -113,7 +114,7 @@ final class FileWorkspace implements PlanningWorkspace {
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
                         return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
                     }
-                }, rulebookFiles);
+                }, rulebookFiles, CycleLogs.of(store));
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)

@@ -116,7 +116,7 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         GateOutcomes imported = new GateOutcomes(environment.root(), environment.layout());
         // Each outcomes directory is read once: the gates parse, and the evidence hashes, the same bytes.
         this.outcomeFiles = new Memo<>(() -> imported.snapshot(cycle));
-        Supplier<Optional<CycleRef>> previous = memoize(() -> previousCycle(files, cycle));
+        Supplier<Optional<CycleRef>> previous = memoize(() -> previousCycle(files, environment.logs(), cycle));
         this.previousOutcomeFiles = new Memo<>(() -> previous.get().map(imported::snapshot));
         this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get()));
         this.previousCoverage = memoize(() -> previous.get().flatMap(p -> previousOutcomeFiles.get()
@@ -241,11 +241,18 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
                 : environment.manifests().verify(cycle, trustedKeys());
     }
 
-    /** The stream's cycle just before this one in cycle-id order, among those with planning files. */
-    private static Optional<CycleRef> previousCycle(LayoutFiles files, CycleRef cycle) {
-        return files.cycles(cycle.stream()).stream()
+    /**
+     * The stream's cycle just before this one in cycle-id order, among those with planning files, found as
+     * {@code cycles()} finds them ({@link LayoutFiles#cycles}): a planning file's name on a dangling link, a link
+     * out of the workspace or a directory is refused, naming it, and so is a previous cycle whose log is broken
+     * ({@link CycleLogs}), never skipped for the one before it nor read as sound. The gate that asks fails.
+     */
+    private static Optional<CycleRef> previousCycle(LayoutFiles files, CycleLogs logs, CycleRef cycle) {
+        Optional<CycleRef> previous = files.cycles(cycle.stream()).stream()
                 .filter(other -> other.cycleId().compareTo(cycle.cycleId()) < 0)
                 .reduce((first, second) -> second);
+        previous.ifPresent(logs::requireIntact);
+        return previous;
     }
 
     /**

@@ -23,9 +23,11 @@ import java.util.function.Supplier;
  * @param trust     the trusted keys, read when a gate asks for them
  * @param manifests the sealed manifests
  * @param rulebookFiles the rulebook's files as the contexts serve them (read once, checked against its hash)
+ * @param logs      the workspace's event logs, checked intact before the stream's previous cycle is judged
  */
 public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
-        Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests, RulebookFiles rulebookFiles) {
+        Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests, RulebookFiles rulebookFiles,
+        CycleLogs logs) {
 
     public GateEnvironment {
         Objects.requireNonNull(root, "root");
@@ -36,6 +38,13 @@ public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebo
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(manifests, "manifests");
         Objects.requireNonNull(rulebookFiles, "rulebookFiles");
+        Objects.requireNonNull(logs, "logs");
+    }
+
+    /** An environment with no event log to check ({@link CycleLogs#NONE}): over pinned inputs, or in tests. */
+    public GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
+            Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests, RulebookFiles rulebookFiles) {
+        this(root, layout, rulebook, artifacts, clock, trust, manifests, rulebookFiles, CycleLogs.NONE);
     }
 
     /** An environment serving the rulebook's files from its directory, read when a gate first asks. */
@@ -55,7 +64,8 @@ public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebo
 
     /** The same environment under another rulebook. */
     public GateEnvironment withRulebook(Rulebook other) {
-        return new GateEnvironment(root, layout, other, artifacts, clock, trust, manifests, new RulebookFiles(other));
+        return new GateEnvironment(root, layout, other, artifacts, clock, trust, manifests, new RulebookFiles(other),
+                logs);
     }
 
     /** The workspace's files, through the layout. */

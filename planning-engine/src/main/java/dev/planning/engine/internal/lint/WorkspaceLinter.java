@@ -12,6 +12,7 @@ import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.PlanningFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
  * System.exit(report.passed() ? 0 : 1);
  * }</pre>
  *
- * <p>Bad files become findings; only bad arguments throw. Thread-safe.
+ * <p>Bad files become findings; only bad arguments throw, and a planning file's name on a dangling link, a
+ * link out of the workspace or a directory, refused as {@code PlanningWorkspace.cycles()} refuses it. Thread-safe.
  */
 public final class WorkspaceLinter {
 
@@ -90,6 +92,7 @@ public final class WorkspaceLinter {
             throw new InvalidInputException("workspace " + SafePaths.shown(workspace) + " is not a directory");
         }
         WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
+        Path real = SafePaths.realWorkspace(workspace);
         List<Finding> findings = new ArrayList<>();
         TreeSet<String> checked = new TreeSet<>();
         List<String> streams = stream.map(List::of).orElseGet(scanner::streams);
@@ -98,8 +101,13 @@ public final class WorkspaceLinter {
                     + layout.streamsRoot() + "/planning-{stream}", SourceLocation.ofFile(layout.streamsRoot())));
         }
         for (String name : streams) {
+            // Found as PlanningWorkspace.cycles() finds them: a planning file's name on a dangling link, a link out
+            // of the workspace or a directory is refused, naming it (exit 2), never linted as absent (cycles28).
             List<CycleRef> selected = cycleId.map(id -> List.of(new CycleRef(name, id)))
-                    .orElseGet(() -> scanner.cycles(name));
+                    .orElseGet(() -> PlanningFiles.cycles(workspace, layout, name));
+            if (cycleId.isPresent()) {
+                PlanningFiles.present(real, layout, selected.get(0));
+            }
             if (selected.isEmpty()) {
                 findings.add(Finding.error(LintCodes.FILE_MISSING, "stream " + name + " has no planning files: expected "
                         + layout.streamDir(name) + "/tasks/{cycle}-" + name + "_task_breakdown.yaml",

@@ -100,8 +100,12 @@ public final class LayoutFiles implements WorkspaceFiles {
                 .toList();
     }
 
+    /**
+     * {@inheritDoc} A planning file's name on a dangling link, a link out of the workspace or what is no file
+     * is refused, naming it ({@link PlanningFiles}), never listed nor skipped.
+     */
     @Override
     public List<CycleRef> cycles(String stream) {
-        return new WorkspaceScanner(root, layout).cycles(stream);
+        return PlanningFiles.cycles(root, layout, stream);
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -350,18 +352,34 @@ class WorkspaceLinterTest {
         assertThat(lint().findings()).isEmpty();
     }
 
+    /**
+     * cycles28: the cycles linted are found as {@code PlanningWorkspace.cycles()} finds them, so a planning file's
+     * name on a link out of the workspace is refused, naming it (the CLI's exit 2), as status refuses it; it was a
+     * finding of lint alone.
+     */
     @Test
-    void reportsASymbolicLinkThatEscapesTheWorkspace(@TempDir Path outside) throws Exception {
+    void refusesASymbolicLinkThatEscapesTheWorkspaceNamingIt(@TempDir Path outside) throws Exception {
         Path secret = Plans.write(outside, "secret.yaml", Plans.FE_DECISIONS);
         Files.delete(workspace.resolve(Plans.DECISIONS_PATH));
         Files.createSymbolicLink(workspace.resolve(Plans.DECISIONS_PATH), secret);
         filesBefore = Plans.filesUnder(workspace);
 
-        Finding finding = only(lint());
-
-        assertThat(finding.code()).isEqualTo(LintCodes.FILE_UNREADABLE);
-        assertThat(finding.message()).contains(Plans.DECISIONS_PATH).contains("outside the workspace");
+        assertThatThrownBy(this::lint).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(Plans.DECISIONS_PATH).hasMessageContaining("outside the workspace");
         assertThat(Plans.filesUnder(outside)).containsExactly(secret);
+    }
+
+    @Test
+    void refusesAPlanningFilesNameOnADanglingLinkNamingItNeverLintingTheCycleAsIfItWereAbsent() throws Exception {
+        String dangling = WorkspaceLayout.DEFAULT.storyMap(new CycleRef("fe", "2025-10-07"));
+        Files.createSymbolicLink(workspace.resolve(dangling), workspace.resolve("gone.md"));
+        filesBefore = Plans.filesUnder(workspace);
+
+        assertThatThrownBy(this::lint).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.location()).contains(SourceLocation.ofFile(dangling)))
+                .hasMessageContaining("is a symbolic link whose target does not exist");
+        assertThatThrownBy(() -> linter.lint(workspace, Optional.of("fe"), Optional.of("2025-10-07")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(dangling);
     }
 
     @Test
