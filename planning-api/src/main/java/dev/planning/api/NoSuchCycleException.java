@@ -38,6 +38,9 @@ public final class NoSuchCycleException extends InvalidInputException {
     /** How many cycles of the stream are named on each side of the one asked for. */
     private static final int AROUND = 2;
 
+    /** How many of the workspace's streams are named, at most, when the stream asked for has no cycle. */
+    private static final int STREAMS_NAMED = 10;
+
     /** The cycle asked for, as text: a {@link CycleRef} is not serializable. */
     private final String stream;
 
@@ -63,8 +66,8 @@ public final class NoSuchCycleException extends InvalidInputException {
      * the cycle's planning files ({@link WorkspaceLayout#planningFiles}) and its event log; then the nearest
      * existing cycles: the one most likely meant (a mistyped letter, two swapped digits: the closeness
      * {@link TagTaxonomy#suggest} judges tag values by), and the cycles of the same stream
-     * just before and after it by id (or the workspace's streams, when that stream has none). Its location is the
-     * event log.
+     * just before and after it by id (or the workspace's streams, when that stream has none: the first ten by
+     * name, then how many more). Its location is the event log.
      *
      * @param cycle  the cycle asked for; never {@code null}
      * @param layout the workspace's layout; never {@code null}
@@ -128,8 +131,11 @@ public final class NoSuchCycleException extends InvalidInputException {
             }
         }
         if (ids.isEmpty()) {
-            return meant + "stream " + asked.stream() + " has no cycle; the workspace's streams: "
-                    + String.join(", ", streams);
+            // Bounded, so that a workspace of hundreds of streams still gets a line one can read (cycles28).
+            String named = String.join(", ", streams.stream().limit(STREAMS_NAMED).toList());
+            return meant + "stream " + asked.stream() + " has no cycle; the workspace's streams: " + named
+                    + (streams.size() > STREAMS_NAMED ? " and " + (streams.size() - STREAMS_NAMED) + " more ("
+                            + streams.size() + " in all)" : "");
         }
         List<String> around = new ArrayList<>();
         ids.headSet(asked.cycleId(), false).descendingSet().stream().limit(AROUND).forEach(id -> around.add(0, id));
