@@ -2,6 +2,7 @@ package dev.planning.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
@@ -163,6 +164,9 @@ final class WorkspaceReader {
             state = Optional.of(status.state());
             events = status.history().stream().map(RecordedEvent::event).toList();
             unsignedHistory = unsignedHistory(status);
+        } catch (EventLogCorruptedException broken) {
+            // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
+            problems.add("BROKEN CHAIN: " + broken.describe());
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
         }
