@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -197,6 +199,21 @@ final class StoreCommand implements Runnable {
     record Source(CycleQueries queries, String name, String described) {
     }
 
+    /**
+     * A query's exit code: a log whose hash chain is broken, found while answering, is a check that does not hold
+     * (exit 1, its line {@code <log>:<line>: <what is wrong>}), as {@code status} and {@code verify} report one,
+     * not bad input (cycles28: {@code store portfolio} said exit 2 where {@code status} said 1). A command that
+     * acts on the cycle ({@code gate}, {@code advance}, ...) refuses it as unreadable input (exit 2).
+     */
+    static Integer judged(CommandSpec spec, Supplier<Integer> query) {
+        try {
+            return query.get();
+        } catch (EventLogCorruptedException broken) {
+            spec.commandLine().getErr().println("error: " + broken.describe());
+            return ExitCodes.CHECK_FAILED;
+        }
+    }
+
     @Command(name = "portfolio", mixinStandardHelpOptions = true,
             description = "Every cycle of the repository (or workspace) and the state its events lead to.")
     static final class Portfolio implements Callable<Integer> {
@@ -211,6 +228,10 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return judged(spec, this::query);
+        }
+
+        private Integer query() {
             Source from = source.open();
             List<CycleQueries.CycleSummary> cycles = from.queries().portfolio();
             Object json = StoreReports.portfolio(from.name(), cycles);
@@ -262,6 +283,10 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return judged(spec, this::query);
+        }
+
+        private Integer query() {
             dev.planning.api.signing.TrustedKeys keys = trust.read(source.workspace);
             Source from = source.openKnowingTheWorkspace(rulebook, keys);
             List<CycleQueries.PendingSignatures> pending = ask(from.queries(), roles);
@@ -321,6 +346,10 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return judged(spec, this::query);
+        }
+
+        private Integer query() {
             LocalDate date = until == null ? LocalDate.now(ZoneOffset.UTC).plusDays(7) : until;
             Source from = source.open();
             List<CycleQueries.WaiverExpiry> waivers = from.queries().expiringWaivers(date);
@@ -358,6 +387,10 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return judged(spec, this::query);
+        }
+
+        private Integer query() {
             Instant from = since == null ? Instant.now().minusSeconds(7 * 86400L) : since;
             if (limit < 1) {
                 throw new InvalidInputException("--limit must be at least 1, got " + limit);

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * cycles27: the command line answers "which cycles exist" as the API does. A cycle whose only content is a broken
  * log is reported {@code BROKEN CHAIN} (file, line, what is wrong; exit 1) whether {@code status} lists every cycle
- * or is asked for that one (it was refused with the log's error for the one, listed for all); a story map's name on
- * a dangling link is refused naming it (exit 2) by both; "no such cycle" names each file looked for and the
- * nearest cycles.
+ * or is asked for that one (it was refused with the log's error for the one, listed for all), and the store's
+ * queries say exit 1 too (cycles28); a story map's name on a dangling link is refused naming it (exit 2) by both and
+ * by {@code lint} (cycles28: lint skipped it); "no such cycle" names each file looked for and the nearest cycles.
  */
 class CycleDiscoveryCommandsTest {
 
@@ -48,12 +48,16 @@ class CycleDiscoveryCommandsTest {
                 "json");
         assertThat(json.exitCode()).isEqualTo(1);
         assertThat(json.out()).contains(BROKEN_LOG);
-        // The portfolio answers from every log's events: it cannot answer without this one's, and says why.
-        CliRun portfolio = CliRun.of("store", "portfolio", "-w", ws.toString());
-        assertThat(portfolio.exitCode()).as(portfolio.out()).isEqualTo(2);
-        assertThat(portfolio.err()).contains(BROKEN_LOG + ":1: line 1 is not a readable planning event")
-                .hasLineCount(1);
-        assertThat(portfolio.out()).doesNotContain("fe/2025-10-07");
+        // The store's queries answer from every log's events: they cannot answer without this one's, and say why.
+        // A broken chain found is a check that does not hold, exit 1 as status says it (cycles28: it was 2).
+        for (String query : new String[] {"portfolio", "expiring-waivers", "refusals", "pending-signatures"}) {
+            CliRun run = CliRun.of("store", query, "-w", ws.toString());
+            assertThat(run.exitCode()).as(query + ": " + run.err()).isEqualTo(1);
+            assertThat(run.err()).as(query).contains(BROKEN_LOG + ":1: line 1 is not a readable planning event")
+                    .hasLineCount(1);
+            assertThat(run.out()).as(query).doesNotContain("fe/2025-10-07");
+            assertThat(run.printedStackTrace()).isFalse();
+        }
         // A command that writes for it reads the log first: the same line, exit 2, nothing written.
         byte[] before = Files.readAllBytes(log);
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-10-07", "--to",
@@ -65,6 +69,24 @@ class CycleDiscoveryCommandsTest {
     }
 
     @Test
+    void theHtmlReportShowsABrokenLogAsStatusDoesWithItsFileAndLineEscaped() throws Exception {
+        Path ws = workspace();
+        Path log = ws.resolve(BROKEN_LOG);
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "{\"<b>x</b>\": 1}\n", StandardCharsets.UTF_8);
+        Path site = dir.resolve("site");
+
+        CliRun run = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-10-07");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String page = Files.readString(site.resolve("cycles/fe_2025-10-07.html"), StandardCharsets.UTF_8);
+        assertThat(page).contains("BROKEN CHAIN: " + BROKEN_LOG + ":1: line 1 is not a readable planning event")
+                .doesNotContain("<b>x</b>");
+        assertThat(Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8))
+                .contains("BROKEN CHAIN: " + BROKEN_LOG + ":1");
+    }
+
+    @Test
     void aStoryMapsNameOnADanglingLinkIsRefusedNamingItByTheListingAndByOneCycle() throws Exception {
         Path ws = workspace();
         Path link = ws.resolve("frameworks/planning-fe/storymaps/2025-10-07-story_map.md");
@@ -73,6 +95,8 @@ class CycleDiscoveryCommandsTest {
 
         for (CliRun run : new CliRun[] {CliRun.of("status", "-w", ws.toString()),
                 CliRun.of("status", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-10-07"),
+                CliRun.of("lint", "-w", ws.toString()),
+                CliRun.of("lint", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-10-07"),
                 CliRun.of("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-10-07", "--to",
                         "READY_FOR_HANDOFF")}) {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
