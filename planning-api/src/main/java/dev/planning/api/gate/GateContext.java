@@ -285,9 +285,15 @@ public interface GateContext {
 
     /**
      * The coverage reports of the stream's previous cycle: the cycle just before this one in
-     * cycle-id order among those with planning files, so that a gate can judge a regression.
+     * cycle-id order among those with planning files, so that a gate can judge a regression. The cycles are
+     * found as {@link dev.planning.api.PlanningWorkspace#cycles()} finds them: a planning file's name on a dangling
+     * symbolic link, a link out of the workspace or a directory is refused, naming it, and so is a previous
+     * cycle whose event log is broken (the engine's context), never skipped for the cycle before it.
      *
      * @return empty when the stream has no earlier cycle; never {@code null}
+     * @throws dev.planning.api.InvalidInputException when a planning file of the stream's cycles is such a name
+     * @throws dev.planning.api.EventLogCorruptedException when the previous cycle's event log is broken, located
+     *         at its line
      * @throws PlanningException by default: a context that does not supply it must not let a gate pass
      */
     default Optional<CoverageOutcomes> previousCoverage() {

@@ -81,10 +81,13 @@ public interface WorkspaceFiles {
     List<String> list(String directory);
 
     /**
-     * The cycles of a stream that have planning files in the workspace, by cycle id.
+     * The cycles of a stream that have planning files in the workspace, by cycle id: a planning file is a regular
+     * file, as {@link dev.planning.api.PlanningWorkspace#cycles()} counts it.
      *
      * @param stream a stream name such as {@code fe}
      * @return never {@code null}; empty for a stream the workspace does not have
+     * @throws dev.planning.api.InvalidInputException when a planning file's name is on a symbolic link whose target
+     *                                               does not exist, a link out of the workspace or a directory
      */
     List<CycleRef> cycles(String stream);
 }
