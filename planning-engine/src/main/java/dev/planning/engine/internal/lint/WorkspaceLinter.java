@@ -9,6 +9,7 @@ import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -21,12 +22,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Lints every task breakdown, story map, decision log and contracts file of the selected streams
  * and cycles of a workspace ({@code planning lint}), with the same checks as the {@code schema_lint}
  * gate, dependency cycles within each plan; each selected cycle's handoff manifest, the workspace's capacity model
- * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist.
+ * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist, and each selected
+ * stream's digests ({@code digests/{cycle}-digest.md}) as a later cycle reads them.
  *
  * <pre>{@code
  * LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.of("fe"), Optional.empty());
@@ -40,6 +43,11 @@ public final class WorkspaceLinter {
 
     /** The workspace's default trust file, as {@code Planning.DEFAULT_TRUST_FILE}. */
     static final String TRUST_FILE = "trust.yaml";
+
+    /** Where a stream keeps its digests, and how a digest's file name ends ({@link WorkspaceLayout#digest}). */
+    private static final String DIGESTS = "digests";
+    private static final String DIGEST_SUFFIX = "-digest.md";
+    private static final Pattern CYCLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final WorkspaceLayout layout;
     private final CycleLinter cycles;
@@ -113,6 +121,7 @@ public final class WorkspaceLinter {
                 lint.tasks().ifPresent(plan -> DependencyCycles.check(plan, findings));
                 lintManifest(workspace, cycle, findings, checked);
             }
+            lintDigests(workspace, name, cycleId, findings, checked);
         }
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
@@ -131,6 +140,42 @@ public final class WorkspaceLinter {
             checked.add(path);
             findings.addAll(new ManifestReader(workspace).check(file, path));
         });
+    }
+
+    /**
+     * A stream's digests ({@code digests/{cycle}-digest.md}): every one in the directory, or only the selected
+     * cycle's; each checked as a later cycle reads it ({@link DigestFrontMatter#check}), so that a digest committed
+     * with a mistake is found here, not when the next cycle's digest cannot be published. A name that is no
+     * cycle's digest is left alone, as the reader leaves it.
+     */
+    private void lintDigests(Path workspace, String stream, Optional<String> cycleId, List<Finding> findings,
+            TreeSet<String> checked) {
+        List<CycleRef> digests;
+        if (cycleId.isPresent()) {
+            digests = List.of(new CycleRef(stream, cycleId.get()));
+        } else {
+            String dir = layout.streamDir(stream) + "/" + DIGESTS;
+            try {
+                digests = DirectoryEntries.sorted(workspace, SafePaths.resolve(workspace, dir),
+                        "lint cannot check the digests in it").stream()
+                        .map(entry -> entry.getFileName().toString())
+                        .filter(file -> file.endsWith(DIGEST_SUFFIX))
+                        .map(file -> file.substring(0, file.length() - DIGEST_SUFFIX.length()))
+                        .filter(id -> CYCLE_ID.matcher(id).matches())
+                        .map(id -> new CycleRef(stream, id))
+                        .toList();
+            } catch (PlanningException e) {
+                findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(dir)));
+                return;
+            }
+        }
+        for (CycleRef cycle : digests) {
+            String path = layout.digest(cycle);
+            resolveExisting(workspace, path, findings).ifPresent(file -> {
+                checked.add(path);
+                findings.addAll(DigestFrontMatter.check(file, path, cycle));
+            });
+        }
     }
 
     /** The workspace's default trust file ({@code trust.yaml}), when it exists: every entry checked. */
