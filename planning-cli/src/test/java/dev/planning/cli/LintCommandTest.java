@@ -13,7 +13,7 @@ class LintCommandTest {
         CliRun run = CliRun.of("lint", "-w", CliRun.example("fe-2025-09-02").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("0 error(s)").contains("lint passed");
+        assertThat(run.out()).contains("0 errors, 0 warnings; ").contains("lint passed");
     }
 
     @Test
