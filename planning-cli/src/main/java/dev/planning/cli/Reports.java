@@ -108,7 +108,7 @@ final class Reports {
     static String lintText(LintReport report) {
         StringBuilder text = new StringBuilder();
         report.findings().forEach(f -> text.append(f.describe()).append('\n'));
-        text.append(summary(report.findings())).append(" in ").append(report.filesChecked().size()).append(" file(s)");
+        text.append(report.summary());
         text.append(report.passed() ? ": lint passed\n" : ": lint failed\n");
         return text.toString();
     }

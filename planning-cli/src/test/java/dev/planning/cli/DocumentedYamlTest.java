@@ -59,7 +59,7 @@ class DocumentedYamlTest {
         CliRun run = CliRun.of("lint", "-w", ws.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).doesNotContain(": error:").contains("in 4 file(s): lint passed");
+        assertThat(run.out()).doesNotContain(": error:").contains("; 4 files checked: lint passed");
     }
 
     @Test

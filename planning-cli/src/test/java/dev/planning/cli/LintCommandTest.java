@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LintCommandTest {
 
@@ -13,7 +18,7 @@ class LintCommandTest {
         CliRun run = CliRun.of("lint", "-w", CliRun.example("fe-2025-09-02").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("0 error(s)").contains("lint passed");
+        assertThat(run.out()).contains("0 errors, 0 warnings; ").contains("lint passed");
     }
 
     @Test
@@ -27,6 +32,34 @@ class LintCommandTest {
                 .contains("[id.duplicate]")
                 .contains("[ref.dangling]")
                 .contains("lint failed");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void aCommittedDigestWithMistakesFailsLintWithEachMistakeAtItsLineAndColumn(@TempDir Path dir) throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        String digest = "frameworks/planning-fe/digests/2025-09-02-digest.md";
+        Path file = workspace.resolve(digest);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                ---
+                version: "1.0"
+                cycle_id: "2025-09-02"
+                stream: "fe"
+                colour: "blue"
+                generated_at: "2025-09-02T10:00:00Z"
+                gates:
+                  schema_lint: "MAYBE"
+                ---
+                """, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines().filter(line -> line.startsWith(digest)).toList()).satisfiesExactly(
+                line -> assertThat(line).startsWith(digest + ":5:1: error: ").contains("colour"),
+                line -> assertThat(line).startsWith(digest + ":8:16: error: ").contains("PASS"));
+        assertThat(run.out()).contains("2 errors, 0 warnings in 1 file; ").endsWith(" files checked: lint failed\n");
         assertThat(run.printedStackTrace()).isFalse();
     }
 

@@ -161,7 +161,7 @@ class LintResultCacheTest {
         Run again = lint();
 
         assertThat(again.kept()).isFalse();
-        assertThat(again.out()).isNotEqualTo(before.out()).contains("in 1 file(s)");
+        assertThat(again.out()).isNotEqualTo(before.out()).contains("; 1 file checked");
     }
 
     @Test

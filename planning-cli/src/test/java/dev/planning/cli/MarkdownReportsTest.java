@@ -194,7 +194,7 @@ class MarkdownReportsTest {
         String md = CiReports.lintMarkdown(new LintReport(List.of("tasks/x.yaml"), List.of(finding)));
 
         assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("### planning lint: **FAILED**");
-        assertThat(md).contains("1 error(s), 0 warning(s) in 1 file(s)",
+        assertThat(md).contains("1 error, 0 warnings in 1 file; 1 file checked",
                 "| severity | location | code | task | message |",
                 "| error | tasks/x\\.yaml\\:13\\:13 | schema\\.type | FE-2 | \\`effort\\` must be a number (found \"\\*five\\*\") |");
     }

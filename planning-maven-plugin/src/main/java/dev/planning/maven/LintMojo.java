@@ -43,8 +43,7 @@ public final class LintMojo extends PlanningMojo {
         write("lint.junit.xml", CiReports.lintJunit(report));
         log(lines(report.findings(), Severity.ERROR),
                 lines(report.findings(), Severity.WARNING));
-        String summary = report.errorCount() + " error(s), " + report.warningCount() + " warning(s) in "
-                + report.filesChecked().size() + " file(s)";
+        String summary = report.summary();
         return new Verdict(report.passed(), summary + (report.passed() ? "" : ": lint failed"));
     }
 }

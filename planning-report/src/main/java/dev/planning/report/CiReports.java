@@ -158,7 +158,7 @@ public final class CiReports {
      * <pre>{@code
      * ### planning lint: **FAILED**
      *
-     * 1 error(s), 0 warning(s) in 1 file(s)
+     * 1 error, 0 warnings in 1 file; 1 file checked
      *
      * | severity | location | code | task | message |
      * | --- | --- | --- | --- | --- |

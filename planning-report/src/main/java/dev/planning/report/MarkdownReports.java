@@ -34,7 +34,7 @@ final class MarkdownReports {
 
     static String lint(LintReport report) {
         StringBuilder md = new StringBuilder(Markdown.verdict("planning lint", report.passed() ? "PASSED" : "FAILED"));
-        md.append(Markdown.escape(counts(report.findings()) + " in " + report.filesChecked().size() + " file(s)"))
+        md.append(Markdown.escape(report.summary()))
                 .append("\n\n");
         if (!report.findings().isEmpty()) {
             md.append(Markdown.table(FINDING_HEADER, report.findings().stream().map(MarkdownReports::finding).toList()));
@@ -106,10 +106,6 @@ final class MarkdownReports {
         String fix = f.hint().map(h -> "; fix: " + h).orElse("");
         return List.of(f.severity().name().toLowerCase(Locale.ROOT), location, f.code(), f.taskId().orElse(""),
                 f.message() + values + fix);
-    }
-
-    private static String counts(List<Finding> findings) {
-        return count(findings, Severity.ERROR) + " error(s), " + count(findings, Severity.WARNING) + " warning(s)";
     }
 
     private static long count(List<Finding> findings, Severity severity) {

@@ -56,7 +56,7 @@ class CiReportsMarkdownTest {
         assertThat(md).isEqualTo("""
                 ### planning lint: **FAILED**
 
-                1 error(s), 1 warning(s) in 1 file(s)
+                1 error, 1 warning in 1 file; 1 file checked
 
                 | severity | location | code | task | message |
                 | --- | --- | --- | --- | --- |
@@ -69,7 +69,7 @@ class CiReportsMarkdownTest {
     @Test
     void aLintWithoutFindingsIsPassedWithoutATable() {
         assertThat(CiReports.lintMarkdown(new LintReport(List.of("a.yaml", "b.yaml"), List.of())))
-                .isEqualTo("### planning lint: **PASSED**\n\n0 error(s), 0 warning(s) in 2 file(s)\n\n");
+                .isEqualTo("### planning lint: **PASSED**\n\n0 errors, 0 warnings; 2 files checked\n\n");
     }
 
     @Test

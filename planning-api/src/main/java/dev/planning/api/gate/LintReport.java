@@ -46,6 +46,26 @@ public record LintReport(List<String> filesChecked, List<Finding> findings) {
     }
 
     /**
+     * The report in one line, without its verdict: how many errors and warnings, in how many files (the
+     * distinct files the findings name), and how many files were checked, each count with its noun in the
+     * singular or the plural, as in {@code 3 errors, 1 warning in 2 files; 14 files checked} or {@code 0 errors,
+     * 0 warnings; 1 file checked}. The files with findings are counted apart from the files checked: a finding
+     * may name a file lint did not read (one that is missing, or the rulebook entry that needs a directory).
+     *
+     * @return the counts, in words
+     */
+    public String summary() {
+        long files = findings.stream().flatMap(f -> f.location().stream()).map(l -> l.file()).distinct().count();
+        return counted(errorCount(), "error") + ", " + counted(warningCount(), "warning")
+                + (files > 0 ? " in " + counted(files, "file") : "") + "; " + counted(filesChecked.size(), "file")
+                + " checked";
+    }
+
+    private static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /**
      * Whether no finding is an error.
      *
      * @return whether no finding is an error

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
@@ -66,13 +67,51 @@ public final class DigestFrontMatter {
     public static DigestSummary readOf(Path file, String displayPath, CycleRef cycle, String kind, String use) {
         DigestSummary digest = read(file, displayPath);
         if (!digest.cycleId().equals(cycle.cycleId()) || !digest.stream().equals(cycle.stream())) {
-            throw new InvalidInputException("the " + kind + " " + displayPath + " is of cycle_id " + digest.cycleId()
-                    + " in stream " + digest.stream() + ", but its file stands for cycle_id " + cycle.cycleId()
-                    + " in stream " + cycle.stream() + "; a digest renamed, copied or edited by hand would put another"
-                    + " cycle's " + use + ": restore it, or publish that cycle's digest again",
+            throw new InvalidInputException(otherCycle(displayPath, digest.cycleId(), digest.stream(), cycle, kind, use),
                     SourceLocation.ofFile(displayPath));
         }
         return digest;
+    }
+
+    /**
+     * Every mistake for which {@link #readOf} would refuse a digest file, each a finding at its line and column:
+     * the front matter that is missing or not YAML, every schema error, every figure a {@code double} does not
+     * hold as written, and a {@code cycle_id} or {@code stream} other than the file's name stands for. How
+     * {@code planning lint} checks a committed digest before a later cycle reads it.
+     *
+     * @param file        the digest file
+     * @param displayPath how findings name it (workspace-relative)
+     * @param cycle       the cycle whose digest the file is, by its name
+     * @return every error, empty when the file reads as that cycle's digest
+     */
+    public static List<Finding> check(Path file, String displayPath, CycleRef cycle) {
+        LocatedDocument document;
+        try {
+            document = MarkdownDocuments.read(file, displayPath).frontMatter();
+        } catch (DocumentException e) {
+            return YamlDocuments.findings(e);
+        }
+        List<Finding> errors = errors(document);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        JsonNode root = document.root();
+        String cycleId = root.get("cycle_id").asText();
+        String stream = root.get("stream").asText();
+        if (cycleId.equals(cycle.cycleId()) && stream.equals(cycle.stream())) {
+            return List.of();
+        }
+        String wrong = cycleId.equals(cycle.cycleId()) ? "/stream" : "/cycle_id";
+        return List.of(Finding.error(SchemaCatalog.INVALID, otherCycle(displayPath, cycleId, stream, cycle, "digest",
+                "figures in a later cycle's deltas and trends"), document.locate(wrong)));
+    }
+
+    private static String otherCycle(String displayPath, String cycleId, String stream, CycleRef cycle, String kind,
+            String use) {
+        return "the " + kind + " " + displayPath + " is of cycle_id " + cycleId + " in stream " + stream
+                + ", but its file stands for cycle_id " + cycle.cycleId() + " in stream " + cycle.stream()
+                + "; a digest renamed, copied or edited by hand would put another cycle's " + use
+                + ": restore it, or publish that cycle's digest again";
     }
 
     /**
@@ -81,13 +120,7 @@ public final class DigestFrontMatter {
      * @throws InvalidInputException when it breaks the {@code digest} schema
      */
     public static DigestSummary read(LocatedDocument document) {
-        List<Finding> numbers = numberErrors(YamlDocuments.withExactDecimals(document));
-        Set<String> numbered = new HashSet<>();
-        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
-        // A number the reader left as text is a type error to the schema: the number's own error says why.
-        List<Finding> findings = new ArrayList<>(SchemaCatalog.standard().validate(document, ArtifactSchema.DIGEST)
-                .stream().filter(f -> !numbered.contains(f.location().map(Object::toString).orElse(""))).toList());
-        findings.addAll(numbers);
+        List<Finding> findings = errors(document);
         if (!findings.isEmpty()) {
             throw ErrorList.exception("invalid digest front matter", findings, document.fileLocation());
         }
@@ -113,6 +146,18 @@ public final class DigestFrontMatter {
                 root.get("stream").asText(), Instant.parse(root.get("generated_at").asText()),
                 text(root, "snapshot_rev"), root.path("rulebook_hash").asText(""), text(root, "manifest_checksum"),
                 kpis, gates, actions, text(root, "previous_cycle_id"), inputs);
+    }
+
+    /** Every error of parsed digest front matter: the schema's, and each figure's a double does not hold. */
+    private static List<Finding> errors(LocatedDocument document) {
+        List<Finding> numbers = numberErrors(YamlDocuments.withExactDecimals(document));
+        Set<String> numbered = new HashSet<>();
+        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
+        // A number the reader left as text is a type error to the schema: the number's own error says why.
+        List<Finding> findings = new ArrayList<>(SchemaCatalog.standard().validate(document, ArtifactSchema.DIGEST)
+                .stream().filter(f -> !numbered.contains(f.location().map(Object::toString).orElse(""))).toList());
+        findings.addAll(numbers);
+        return findings;
     }
 
     /** The front matter of a digest, ready for YAML (the {@code digest} schema's field order). */

@@ -57,6 +57,8 @@ public final class LintCodes {
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
     /** A file whose {@code stream} differs from the stream directory it is in. */
     public static final String STREAM_MISMATCH = "stream.mismatch";
+    /** A stored outcome file ({@code outcomes/{cycle}/<kind>/}) that the gates and the digest cannot read. */
+    public static final String OUTCOME_INVALID = "outcome.invalid";
 
     public static final String FILE_UNREADABLE = DocumentException.FILE_UNREADABLE;
     public static final String FILE_TOO_LARGE = DocumentException.FILE_TOO_LARGE;

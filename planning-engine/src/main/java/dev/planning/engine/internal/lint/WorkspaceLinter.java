@@ -6,9 +6,16 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
+import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.artifact.CapacityReader;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.outcome.OutcomeSnapshot;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -22,12 +29,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Lints every task breakdown, story map, decision log and contracts file of the selected streams
  * and cycles of a workspace ({@code planning lint}), with the same checks as the {@code schema_lint}
  * gate, dependency cycles within each plan; each selected cycle's handoff manifest, the workspace's capacity model
- * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist.
+ * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist, and each selected
+ * stream's digests ({@code digests/{cycle}-digest.md}) as a later cycle reads them, and each selected cycle's
+ * stored outcomes ({@code outcomes/{cycle}/}) as the gates and the digest read them.
  *
  * <pre>{@code
  * LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.of("fe"), Optional.empty());
@@ -42,6 +52,11 @@ public final class WorkspaceLinter {
 
     /** The workspace's default trust file, as {@code Planning.DEFAULT_TRUST_FILE}. */
     static final String TRUST_FILE = "trust.yaml";
+
+    /** Where a stream keeps its digests, and how a digest's file name ends ({@link WorkspaceLayout#digest}). */
+    private static final String DIGESTS = "digests";
+    private static final String DIGEST_SUFFIX = "-digest.md";
+    private static final Pattern CYCLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final WorkspaceLayout layout;
     private final CycleLinter cycles;
@@ -120,7 +135,9 @@ public final class WorkspaceLinter {
                 // Not in schema_lint: at a transition, cross_stream_consistency reports the same cycle.
                 lint.tasks().ifPresent(plan -> DependencyCycles.check(plan, findings));
                 lintManifest(workspace, cycle, findings, checked);
+                lintOutcomes(workspace, cycle, findings, checked);
             }
+            lintDigests(workspace, name, cycleId, findings, checked);
         }
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
@@ -139,6 +156,73 @@ public final class WorkspaceLinter {
             checked.add(path);
             findings.addAll(new ManifestReader(workspace).check(file, path));
         });
+    }
+
+    /**
+     * A stream's digests ({@code digests/{cycle}-digest.md}): every one in the directory, or only the selected
+     * cycle's; each checked as a later cycle reads it ({@link DigestFrontMatter#check}), so that a digest committed
+     * with a mistake is found here, not when the next cycle's digest cannot be published. A name that is no
+     * cycle's digest is left alone, as the reader leaves it.
+     */
+    private void lintDigests(Path workspace, String stream, Optional<String> cycleId, List<Finding> findings,
+            TreeSet<String> checked) {
+        List<CycleRef> digests;
+        if (cycleId.isPresent()) {
+            digests = List.of(new CycleRef(stream, cycleId.get()));
+        } else {
+            String dir = layout.streamDir(stream) + "/" + DIGESTS;
+            try {
+                digests = DirectoryEntries.sorted(workspace, SafePaths.resolve(workspace, dir),
+                        "lint cannot check the digests in it").stream()
+                        .map(entry -> entry.getFileName().toString())
+                        .filter(file -> file.endsWith(DIGEST_SUFFIX))
+                        .map(file -> file.substring(0, file.length() - DIGEST_SUFFIX.length()))
+                        .filter(id -> CYCLE_ID.matcher(id).matches())
+                        .map(id -> new CycleRef(stream, id))
+                        .toList();
+            } catch (PlanningException e) {
+                findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(dir)));
+                return;
+            }
+        }
+        for (CycleRef cycle : digests) {
+            String path = layout.digest(cycle);
+            resolveExisting(workspace, path, findings).ifPresent(file -> {
+                checked.add(path);
+                findings.addAll(DigestFrontMatter.check(file, path, cycle));
+            });
+        }
+    }
+
+    /**
+     * A cycle's stored outcomes ({@code outcomes/{cycle}/<kind>/}: test reports, coverage, accessibility results,
+     * deployments), each read as the gates and the digest read it ({@link OutcomeFiles}), so that a report
+     * edited or committed by hand that no longer parses is found here, every mistake of every file (the first
+     * {@value ErrorList#MAX_SHOWN}, then one finding counting the rest).
+     */
+    private void lintOutcomes(Path workspace, CycleRef cycle, List<Finding> findings, TreeSet<String> checked) {
+        String dir = layout.outcomesDir(cycle);
+        try {
+            OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, dir);
+            for (OutcomeKind kind : OutcomeKind.values()) {
+                snapshot.files().stream().filter(f -> f.relative().startsWith(kind.directory() + "/"))
+                        .forEach(f -> checked.add(f.path()));
+            }
+            new OutcomeFiles(workspace, layout, CoverageReader.STANDARD).read(snapshot);
+        } catch (InvalidInputException e) {
+            for (Finding error : ErrorList.errors(e)) {
+                findings.add(new Finding(LintCodes.OUTCOME_INVALID, Severity.ERROR, error.message(), error.location(),
+                        Optional.empty()));
+            }
+            long unlisted = ErrorList.unlisted(e);
+            if (unlisted > 0) {
+                findings.add(Finding.error(LintCodes.OUTCOME_INVALID, "and " + unlisted + " more mistakes in the"
+                        + " stored outcomes; fix those above, then lint again", SourceLocation.ofFile(dir)));
+            }
+        } catch (PlanningException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
+                    e.location().orElse(SourceLocation.ofFile(dir))));
+        }
     }
 
     /** The workspace's default trust file ({@code trust.yaml}), when it exists: every entry checked. */

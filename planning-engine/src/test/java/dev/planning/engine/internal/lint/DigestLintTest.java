@@ -1,0 +1,201 @@
+package dev.planning.engine.internal.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.digest.DigestFrontMatter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planning lint} checks each committed digest as a later cycle reads it, every mistake at its line and column. */
+class DigestLintTest {
+
+    private static final String DIGEST = "frameworks/planning-fe/digests/2025-09-02-digest.md";
+    private static final String EARLIER = "frameworks/planning-fe/digests/2025-08-19-digest.md";
+
+    /** A digest's front matter as the publisher writes it, shortened; line 1 is {@code ---}. */
+    private static final String VALID = """
+            ---
+            version: "1.0"
+            cycle_id: "2025-09-02"
+            stream: "fe"
+            generated_at: "2025-09-02T10:00:00Z"
+            inputs:
+              stories_total: 4
+            kpis:
+              coverage:
+                actual: 80
+                target: 70
+                unit: "percent"
+                direction: "higher_is_better"
+                status: "met"
+                trend: "new"
+            gates:
+              schema_lint: "PASS"
+            ---
+            # Digest fe 2025-09-02
+            """;
+
+    @TempDir
+    Path workspace;
+
+    private List<Path> filesBefore;
+
+    @BeforeEach
+    void writeTheExampleWorkspace() {
+        Plans.feWorkspace(workspace);
+    }
+
+    @AfterEach
+    void lintingWritesNothing() {
+        assertThat(Plans.filesUnder(workspace)).isEqualTo(filesBefore);
+    }
+
+    private void digest(String path, String content) {
+        Plans.write(workspace, path, content);
+        filesBefore = Plans.filesUnder(workspace);
+    }
+
+    private LintReport lint(Optional<String> cycle) {
+        return WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), cycle);
+    }
+
+    private List<String> described(Optional<String> cycle) {
+        return lint(cycle).findings().stream().map(Finding::describe).toList();
+    }
+
+    @Test
+    void aValidDigestLintsCleanAndIsListedAsChecked() {
+        digest(DIGEST, VALID);
+
+        LintReport report = lint(Optional.empty());
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).contains(DIGEST);
+        // The same file is one the reader takes: lint judges by the reader's own checks.
+        assertThat(DigestFrontMatter.readOf(workspace.resolve(DIGEST), DIGEST,
+                new CycleRef("fe", "2025-09-02"), "digest", "figures").cycleId())
+                .isEqualTo("2025-09-02");
+    }
+
+    @Test
+    void frontMatterThatIsNotYamlIsReportedAtItsLineAndColumn() {
+        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ntitle: a: b\n"));
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":5:9: error: malformed YAML"));
+    }
+
+    @Test
+    void aSchemaViolationIsReportedAtTheValue() {
+        digest(DIGEST, VALID.replace("schema_lint: \"PASS\"", "schema_lint: \"MAYBE\""));
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":17:16: error: ").contains("PASS", "WARN", "FAIL"));
+    }
+
+    @Test
+    void anUnknownKeyIsReportedAtTheKey() {
+        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n"));
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":5:1: error: ").contains("colour"));
+    }
+
+    @Test
+    void anInputNameThatIsNotTheToolsOwnIsReportedAtTheName() {
+        digest(DIGEST, VALID.replace("  stories_total: 4", "  Stories-Total: 4"));
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":7:3: error: ").contains("Stories-Total"));
+    }
+
+    @Test
+    void everyMistakeOfADigestIsReportedOnceEach() {
+        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n")
+                .replace("schema_lint: \"PASS\"", "schema_lint: \"MAYBE\"")
+                .replace("  stories_total: 4", "  Stories-Total: 4")
+                .replace("actual: 80", "actual: 1e400"));
+
+        List<String> lines = described(Optional.empty());
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(DIGEST + ":5:1: "))
+                .anySatisfy(l -> assertThat(l).startsWith(DIGEST + ":8:3: "))
+                .anySatisfy(l -> assertThat(l).startsWith(DIGEST + ":11:13: ").contains("finite number"))
+                .anySatisfy(l -> assertThat(l).startsWith(DIGEST + ":18:16: "));
+    }
+
+    @Test
+    void aFileWithoutFrontMatterIsReportedAtItsFirstLine() {
+        digest(DIGEST, "# Digest fe 2025-09-02\n");
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":1:1: error: expected YAML front matter"));
+    }
+
+    @Test
+    void aDigestOfAnotherCycleThanItsNameIsReportedAtItsCycleId() {
+        digest(EARLIER, VALID);
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(EARLIER + ":3:11: error: the digest " + EARLIER
+                        + " is of cycle_id 2025-09-02 in stream fe, but its file stands for cycle_id 2025-08-19"));
+    }
+
+    @Test
+    void everyDigestOfTheStreamIsCheckedEvenOfACycleWithoutPlanningFiles() {
+        digest(EARLIER, VALID.replace("2025-09-02", "2025-08-19").replace("schema_lint: \"PASS\"", "x: \"FAIL\"\n  y: 3"));
+
+        LintReport report = lint(Optional.empty());
+
+        assertThat(report.filesChecked()).contains(EARLIER);
+        assertThat(report.findings()).singleElement().satisfies(f ->
+                assertThat(f.describe()).startsWith(EARLIER + ":18:6: error: "));
+    }
+
+    @Test
+    void withACycleSelectedOnlyThatCyclesDigestIsChecked() {
+        Plans.write(workspace, EARLIER, "not a digest\n");
+        digest(DIGEST, VALID);
+
+        LintReport report = lint(Optional.of("2025-09-02"));
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).contains(DIGEST).doesNotContain(EARLIER);
+    }
+
+    @Test
+    void otherFilesOfTheDigestsDirectoryAreLeftAsTheReaderLeavesThem() {
+        digest("frameworks/planning-fe/digests/README.md", "notes\n");
+
+        LintReport report = lint(Optional.empty());
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).noneMatch(path -> path.contains("/digests/"));
+    }
+
+    @Test
+    void aDigestsEntryThatIsADirectoryIsReportedNotSkipped() {
+        digest(DIGEST + "/x", "");
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(DIGEST + ":").contains("directory"));
+    }
+
+    @Test
+    void badArgumentsStillThrow() {
+        filesBefore = Plans.filesUnder(workspace);
+        assertThatThrownBy(() -> lint(Optional.of("../x"))).isInstanceOf(InvalidInputException.class);
+    }
+}

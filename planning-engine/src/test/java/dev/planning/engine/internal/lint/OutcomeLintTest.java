@@ -1,0 +1,108 @@
+package dev.planning.engine.internal.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.LintReport;
+import dev.planning.engine.fixtures.Plans;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planning lint} reads each cycle's stored outcomes as the gates and the digest read them. */
+class OutcomeLintTest {
+
+    private static final String OUTCOMES = "frameworks/planning-fe/outcomes/2025-09-02";
+    private static final String DEPLOYMENTS = OUTCOMES + "/deployments/deployments.yaml";
+    private static final String JUNIT = OUTCOMES + "/junit/TEST-Checkout.xml";
+
+    private static final String LOG = """
+            version: "1.0"
+            period: {start: 2025-08-19T00:00:00Z, end: 2025-09-02T00:00:00Z}
+            deployments:
+              - id: D-1
+                time: 2025-08-21T15:00:00Z
+                status: success
+                commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]
+                tasks: [FE-2]
+            """;
+
+    private static final String TESTS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite name="Checkout" tests="1" errors="0" skipped="0" failures="0">
+              <testcase name="pays" classname="Checkout" time="0.2"/>
+            </testsuite>
+            """;
+
+    @TempDir
+    Path workspace;
+
+    private List<Path> filesBefore;
+
+    @BeforeEach
+    void writeTheExampleWorkspace() {
+        Plans.feWorkspace(workspace);
+    }
+
+    @AfterEach
+    void lintingWritesNothing() {
+        assertThat(Plans.filesUnder(workspace)).isEqualTo(filesBefore);
+    }
+
+    private void write(String path, String content) {
+        Plans.write(workspace, path, content);
+        filesBefore = Plans.filesUnder(workspace);
+    }
+
+    private LintReport lint() {
+        return WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void storedOutcomesThatReadLintCleanAndAreListedAsChecked() {
+        write(DEPLOYMENTS, LOG);
+        write(JUNIT, TESTS);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).contains(DEPLOYMENTS, JUNIT);
+    }
+
+    @Test
+    void aDeploymentsFileThatBreaksItsSchemaIsReportedAtTheValue() {
+        write(DEPLOYMENTS, LOG.replace("status: success", "status: maybe"));
+
+        assertThat(lint().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.OUTCOME_INVALID);
+            assertThat(f.describe()).startsWith(DEPLOYMENTS + ":6:13: error: ");
+        });
+    }
+
+    @Test
+    void everyMistakeOfEveryStoredOutcomeIsReportedOnceEach() {
+        write(DEPLOYMENTS, LOG.replace("status: success", "status: maybe").replace("id: D-1", "id: 7"));
+        write(JUNIT, "<testsuite name=\"Checkout\" tests=\"1\">\n  <testcase name=\"pays\"\n");
+
+        List<String> lines = lint().findings().stream().map(Finding::describe).toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(DEPLOYMENTS + ":4:9: error: "))
+                .anySatisfy(l -> assertThat(l).startsWith(DEPLOYMENTS + ":6:13: error: "))
+                .anySatisfy(l -> assertThat(l).startsWith(JUNIT + ":3:1: error: malformed XML"));
+    }
+
+    @Test
+    void aFileOutsideTheKindDirectoriesIsLeftAsTheReadersLeaveIt() {
+        write(OUTCOMES + "/notes.txt", "not a report\n");
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).noneMatch(path -> path.contains("/outcomes/"));
+    }
+}
