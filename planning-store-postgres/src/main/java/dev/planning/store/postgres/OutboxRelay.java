@@ -73,8 +73,8 @@ import org.postgresql.PGConnection;
  * <p>Every payload is checked before it is sent: the event row's line must hash to the SHA-256
  * stored with it, chain to the stored previous hash, decode, carry the outbox row's event id, and be about the
  * row's cycle (its {@code entity_id}: a log {@code planning store migrate} imported may say otherwise). A
- * row that fails (or whose event row is missing, or that the broker refuses for good, such as a
- * record too large) is never published: it is <em>quarantined</em> in its row with the reason,
+ * row that fails (or whose event row is missing, whose stream or cycle id names no cycle, or that the broker
+ * refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
