@@ -322,8 +322,9 @@ public final class PlanningCommand implements Runnable {
                             || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
             return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
         }
-        // One line: such an exception may quote what it read (a row's state in "No enum constant ...").
-        err.println("internal error: " + Printable.line(String.valueOf(ex)));
+        // One line: such an exception may quote what it read (a row's state in "No enum constant ..."), and without
+        // the store's secrets (robust28), as the trace below.
+        err.println("internal error: " + Printable.line(StoreSelection.withoutSecrets(String.valueOf(ex))));
         if (System.getenv("PLANNING_DEBUG") != null) {
             debugTrace(ex, err);
         } else {
@@ -450,8 +451,8 @@ public final class PlanningCommand implements Runnable {
                     + " the jar)");
         } else {
             err.println("error: " + command + "stopped on an error of the Java runtime ("
-                    + Printable.line(String.valueOf(e)) + "); no verdict. Check the installation (a jar missing"
-                    + " or of another version), or set PLANNING_DEBUG=1 for the stack trace and please report it");
+                    + Printable.line(StoreSelection.withoutSecrets(String.valueOf(e))) + "); no verdict. Check the"
+                    + " installation (a jar missing or of another version), or set PLANNING_DEBUG=1 for the stack trace and please report it");
         }
         if (System.getenv("PLANNING_DEBUG") != null) {
             debugTrace(e, err);

@@ -63,4 +63,15 @@ class DebugTraceRedactionTest {
                 .contains("https://...@git.example/x.git", "Caused by: java.io.IOException: redirected to"
                         + " ftp://...@mirror.example/");
     }
+
+    @Test
+    void theInternalErrorsOneLineShowsNoUserInformationOfAUrlEither() {
+        StringWriter err = new StringWriter();
+
+        PlanningCommand.failure(new IllegalStateException("fetch of https://bob:t0ken@git.example/x.git failed"),
+                new PrintWriter(err, true));
+
+        assertThat(err.toString()).doesNotContain("t0ken")
+                .startsWith("internal error: java.lang.IllegalStateException: fetch of https://...@git.example/x.git");
+    }
 }

@@ -472,7 +472,8 @@ public final class GitRepository implements AutoCloseable {
             }
             return uncommitted;
         } catch (IOException e) {
-            throw failure("read the git status of " + String.join(", ", paths) + " against HEAD", e);
+            // Reading the index, HEAD's blobs or a file the index hides from git's status: as git's status's own.
+            throw statusFailure(paths, e);
         } catch (GitAPIException | JGitInternalException | IndexOutOfBoundsException e) {
             // JGit's status wraps a missing or corrupt object of HEAD's tree in an unchecked exception (gittree27).
             throw statusFailure(paths, e);
@@ -484,7 +485,7 @@ public final class GitRepository implements AutoCloseable {
      * repository's damage ({@link #damaged}, exit 2); a file the status reads that the user may not read (a
      * {@code .gitattributes} of {@code chmod 000}: JGit's status wraps its {@link java.io.FileNotFoundException} in
      * a {@link JGitInternalException}) is an {@link UnreadableInputException} naming it (exit 2): an
-     * {@link AccessDeniedException} among the causes, or a file the status reads (the paths, the
+     * {@link AccessDeniedException} among the causes, or a file the status reads (the index, the paths, the
      * {@code .gitattributes} and {@code .gitignore} on their way, {@code .git/info/attributes} and
      * {@code exclude}) that is there and not readable; any other I/O failure is the system's, a
      * {@link SystemFailureException} (exit 3: a disk answering an I/O error). Judged by the exception's type and
@@ -525,12 +526,14 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * The first file git's status of {@code paths} reads that is there and that this process may not read: a path,
+     * The first file git's status of {@code paths} reads that is there and that this process may not read: the
+     * index, a path,
      * a {@code .gitattributes} or {@code .gitignore} in a directory from the work tree's root down to it, a directory
      * on the way, {@code .git/info/attributes} or {@code .git/info/exclude}.
      */
     private Optional<Path> unreadableStatusInput(Path root, List<String> paths) {
         List<Path> read = new ArrayList<>();
+        read.add(repository.getIndexFile().toPath());
         read.add(repository.getDirectory().toPath().resolve("info/attributes"));
         read.add(repository.getDirectory().toPath().resolve("info/exclude"));
         for (String path : paths) {
