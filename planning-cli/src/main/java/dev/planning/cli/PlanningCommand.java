@@ -16,9 +16,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -306,7 +309,7 @@ public final class PlanningCommand implements Runnable {
             // Not the input's fault (exit 2) nor a bug to report: no verdict, one line, the trace on request.
             err.println("error: " + system.describe() + storeHint(system));
             if (System.getenv("PLANNING_DEBUG") != null) {
-                ex.printStackTrace(err);
+                debugTrace(ex, err);
             }
             return ExitCodes.INTERNAL;
         }
@@ -319,14 +322,57 @@ public final class PlanningCommand implements Runnable {
                             || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
             return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
         }
-        // One line: such an exception may quote what it read (a row's state in "No enum constant ...").
-        err.println("internal error: " + Printable.line(String.valueOf(ex)));
+        // One line: such an exception may quote what it read (a row's state in "No enum constant ..."), and without
+        // the store's secrets (robust28), as the trace below.
+        err.println("internal error: " + Printable.line(StoreSelection.withoutSecrets(String.valueOf(ex))));
         if (System.getenv("PLANNING_DEBUG") != null) {
-            ex.printStackTrace(err);
+            debugTrace(ex, err);
         } else {
             err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * The stack trace {@code PLANNING_DEBUG} asks for, as {@link Throwable#printStackTrace} prints it (causes and
+     * suppressed exceptions too), each message without the secrets of the store's configuration (robust28): a
+     * driver's message may quote the store URL with its password, and the trace goes to a terminal or a CI log.
+     * The messages are {@link StoreSelection#withoutSecrets redacted}; the frames are code's names.
+     */
+    static void debugTrace(Throwable e, PrintWriter err) {
+        trace(e, "", "", null, Collections.newSetFromMap(new IdentityHashMap<>()), err);
+    }
+
+    private static void trace(Throwable e, String caption, String indent, StackTraceElement[] enclosing,
+            Set<Throwable> seen, PrintWriter err) {
+        String message = StoreSelection.withoutSecrets(e.getMessage());
+        String line = e.getClass().getName() + (message == null ? "" : ": " + message);
+        if (!seen.add(e)) {
+            err.println(indent + caption + "[CIRCULAR REFERENCE: " + line + "]");
+            return;
+        }
+        err.println(indent + caption + line);
+        StackTraceElement[] frames = e.getStackTrace();
+        int shown = frames.length;
+        if (enclosing != null) {
+            // As the JDK does: the frames this one shares with the trace that encloses it, as "... n more".
+            for (int other = enclosing.length - 1; shown > 0 && other >= 0
+                    && frames[shown - 1].equals(enclosing[other]); other--) {
+                shown--;
+            }
+        }
+        for (int i = 0; i < shown; i++) {
+            err.println(indent + "\tat " + frames[i]);
+        }
+        if (shown < frames.length) {
+            err.println(indent + "\t... " + (frames.length - shown) + " more");
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            trace(suppressed, "Suppressed: ", indent + "\t", frames, seen, err);
+        }
+        if (e.getCause() != null) {
+            trace(e.getCause(), "Caused by: ", indent, frames, seen, err);
+        }
     }
 
     /**
@@ -405,11 +451,11 @@ public final class PlanningCommand implements Runnable {
                     + " the jar)");
         } else {
             err.println("error: " + command + "stopped on an error of the Java runtime ("
-                    + Printable.line(String.valueOf(e)) + "); no verdict. Check the installation (a jar missing"
-                    + " or of another version), or set PLANNING_DEBUG=1 for the stack trace and please report it");
+                    + Printable.line(StoreSelection.withoutSecrets(String.valueOf(e))) + "); no verdict. Check the"
+                    + " installation (a jar missing or of another version), or set PLANNING_DEBUG=1 for the stack trace and please report it");
         }
         if (System.getenv("PLANNING_DEBUG") != null) {
-            e.printStackTrace(err);
+            debugTrace(e, err);
         }
         return ExitCodes.INTERNAL;
     }
@@ -432,7 +478,7 @@ public final class PlanningCommand implements Runnable {
                 + "PLANNING_JAVA_OPTS=-Xmx2g bin/planning ..., which passes it to java (java -Xmx2g -jar ... for the "
                 + "jar; the default heap is a quarter of the machine's memory)");
         if (System.getenv("PLANNING_DEBUG") != null) {
-            e.printStackTrace(err);
+            debugTrace(e, err);
         }
         return ExitCodes.INTERNAL;
     }

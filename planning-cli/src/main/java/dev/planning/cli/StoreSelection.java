@@ -11,8 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,10 @@ import java.util.regex.Pattern;
 final class StoreSelection {
 
     private static final List<Opened> OPENED = new ArrayList<>();
+    /** Every store configuration read in this process, whose secrets {@link #withoutSecrets} hides. */
+    private static final Set<StoreConfig> READ = new LinkedHashSet<>();
+    /** A URL's scheme and user information ({@code postgresql://user:password@}). */
+    private static final Pattern USER_INFORMATION = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@]+@");
     /** A URL's scheme (two characters at least, so that a Windows drive letter is a file's). */
     private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
@@ -64,7 +70,37 @@ final class StoreSelection {
                     + " given (not shown: with its '=' or '@' it may be a connection string holding a password): put"
                     + " the URL in $PLANNING_STORE_URL or in the file's url= line, and name the file");
         }
-        return StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(), Optional.ofNullable(workspace));
+        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(),
+                Optional.ofNullable(workspace));
+        config.ifPresent(read -> {
+            synchronized (READ) {
+                READ.add(read);
+            }
+        });
+        return config;
+    }
+
+    /**
+     * {@code text} without the secrets of every store configuration this process read ({@link
+     * StoreConfig#withoutSecrets}), nor {@code $PLANNING_STORE_PASSWORD}, nor the user information of any URL
+     * ({@code scheme://user:password@}, up to a space, a {@code /} or its {@code @}): what the stack trace that
+     * {@code PLANNING_DEBUG} asks for prints of each exception's message (robust28).
+     */
+    static String withoutSecrets(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        synchronized (READ) {
+            for (StoreConfig config : READ) {
+                out = config.withoutSecrets(out);
+            }
+        }
+        String password = System.getenv("PLANNING_STORE_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            out = out.replace(password, "(hidden)");
+        }
+        return USER_INFORMATION.matcher(out).replaceAll("$1...@");
     }
 
     /** The store {@code config} names, opened (closed by {@link #closeAll}). */
@@ -129,7 +165,7 @@ final class StoreSelection {
      */
     /** The warning about a quarantined row, on one line: its event id and reason are the row's text. */
     static String warning(OutboxRelay.Quarantined q) {
-        return Printable.line("warning: outbox row " + q.id() + " (" + q.repository() + "/" + q.cycle() + " line "
+        return Printable.line("warning: outbox row " + q.id() + " (" + q.repository() + "/" + (q.cycle() == null ? "(no valid cycle)" : q.cycle()) + " line "
                 + q.sequence() + ", event " + q.eventId() + ") is quarantined, not published, holding back "
                 + q.heldBack() + " later event(s) of its cycle: " + q.reason());
     }

@@ -86,6 +86,12 @@ public record KafkaSecurity(Map<String, String> settings) {
             + " class or a Kerberos set-up, which a store file does not give";
     private static final List<String> ENDPOINT_CHECKS = List.of("https", "none");
 
+    /** The values of the settings that are secrets (the passwords), for {@link StoreConfig#withoutSecrets}. */
+    List<String> secretValues() {
+        return settings.entrySet().stream().filter(setting -> SECRETS.contains(setting.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
     /** No security settings: a plain ({@code PLAINTEXT}) connection, as Kafka's client defaults. */
     public static final KafkaSecurity NONE = new KafkaSecurity(Map.of());
 

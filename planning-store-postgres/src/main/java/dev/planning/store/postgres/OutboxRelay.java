@@ -73,8 +73,8 @@ import org.postgresql.PGConnection;
  * <p>Every payload is checked before it is sent: the event row's line must hash to the SHA-256
  * stored with it, chain to the stored previous hash, decode, carry the outbox row's event id, and be about the
  * row's cycle (its {@code entity_id}: a log {@code planning store migrate} imported may say otherwise). A
- * row that fails (or whose event row is missing, or that the broker refuses for good, such as a
- * record too large) is never published: it is <em>quarantined</em> in its row with the reason,
+ * row that fails (or whose event row is missing, whose stream or cycle id names no cycle, or that the broker
+ * refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
@@ -284,7 +284,8 @@ public final class OutboxRelay implements AutoCloseable {
      *
      * @param id         the outbox row, for {@link #release(long)}
      * @param repository the repository (tenant)
-     * @param cycle      the cycle
+     * @param cycle      the cycle; {@code null} when the row's stream or cycle id names no cycle (changed in the
+     *                   database: the reason quotes both)
      * @param sequence   the event's line number in the cycle's log
      * @param eventId    the event the row names
      * @param reason     why it was not published
@@ -321,10 +322,19 @@ public final class OutboxRelay implements AutoCloseable {
                         + " FROM planning_outbox q WHERE q.quarantined_at IS NOT NULL ORDER BY q.id")) {
             List<Quarantined> found = new ArrayList<>();
             while (rs.next()) {
-                found.add(new Quarantined(rs.getLong(1), rs.getString(2), new CycleRef(rs.getString(3),
+                found.add(new Quarantined(rs.getLong(1), rs.getString(2), cycleOrNull(rs.getString(3),
                         rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
             }
             return found;
+        }
+    }
+
+    /** The cycle {@code stream} and {@code cycleId} name; null when they name none (a row changed in the database). */
+    private static CycleRef cycleOrNull(String stream, String cycleId) {
+        try {
+            return new CycleRef(stream, cycleId);
+        } catch (PlanningException e) {
+            return null;
         }
     }
 
@@ -434,9 +444,20 @@ public final class OutboxRelay implements AutoCloseable {
     private static Row row(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
         String repository = rs.getString(2);
-        CycleRef cycle = new CycleRef(rs.getString(3), rs.getString(4));
         int seq = rs.getInt(5);
         String eventId = rs.getString(6);
+        CycleRef cycle;
+        try {
+            cycle = new CycleRef(rs.getString(3), rs.getString(4));
+        } catch (PlanningException e) {
+            // robust28: a row whose stream or cycle id is no valid one (changed in the database) is quarantined
+            // alone; it failed the whole round, so that no cycle's events were published. Its key is its columns
+            // as they are, which no valid cycle's key equals, so only its own cycle's later rows wait behind it.
+            String key = repository + "/" + rs.getString(3) + "/" + rs.getString(4);
+            return Row.bad(id, key, "names stream \"" + Printable.line(String.valueOf(rs.getString(3)))
+                    + "\" and cycle id \"" + Printable.line(String.valueOf(rs.getString(4))) + "\" of " + repository
+                    + ", which name no cycle: " + e.getMessage());
+        }
         String key = CloudEventEnvelope.key(repository, cycle);
         byte[] line = rs.getBytes(9);
         if (line == null) {

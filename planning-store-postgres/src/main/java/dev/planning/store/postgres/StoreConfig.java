@@ -379,6 +379,31 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         });
     }
 
+    /**
+     * {@code text} without this configuration's secrets (robust28), for what prints a message that may quote
+     * them (the command line's stack trace under {@code PLANNING_DEBUG}): the URL's user information and query
+     * string, wherever they appear, as {@code ...} (as a refused connection's message shows them), the password and
+     * the Kafka passwords, wherever they appear, as {@code (hidden)}.
+     *
+     * @param text the text, or {@code null}
+     * @return the text without the secrets; {@code null} for {@code null}
+     * @since 0.1
+     */
+    public String withoutSecrets(String text) {
+        String out = PostgresStore.withoutSecrets(text, url);
+        if (out == null) {
+            return null;
+        }
+        List<String> secrets = new ArrayList<>(kafkaSecurity.secretValues());
+        password.ifPresent(secrets::add);
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "(hidden)");
+            }
+        }
+        return out;
+    }
+
     /** Never shows a password. */
     @Override
     public String toString() {

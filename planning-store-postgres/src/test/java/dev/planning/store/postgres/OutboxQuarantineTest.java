@@ -182,6 +182,44 @@ class OutboxQuarantineTest {
         }
     }
 
+    /**
+     * robust28: a row whose stream or cycle id is no valid one (changed in the database) failed the whole round
+     * ({@code new CycleRef} threw out of the relay's read of the batch), so no cycle's events were published. It is
+     * quarantined alone, quoting both, and every other cycle drains.
+     */
+    @Test
+    void aRowNamingNoValidCycleIsQuarantinedAloneWhileOtherCyclesDrain() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, new Properties())) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, TAMPERED, 1);
+                append(store, HEALTHY, 2);
+                try (Connection connection = store.dataSource().getConnection();
+                        PreparedStatement update = connection.prepareStatement("UPDATE planning_outbox"
+                                + " SET cycle_id = '../x' WHERE repository = ? AND stream = ? AND cycle_id = ?")) {
+                    update.setString(1, repository);
+                    update.setString(2, TAMPERED.stream());
+                    update.setString(3, TAMPERED.cycleId());
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+
+                relay.drainOnce();
+
+                assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
+                    assertThat(q.cycle()).isNull();
+                    assertThat(q.reason()).contains("names stream \"fe\" and cycle id \"../x\"", "which name no cycle");
+                });
+                CycleStateProjection projection = new CycleStateProjection();
+                assertThat(OutboxKafkaTest.consume(topic, store, projection, 2)).hasSize(2);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q2", 2));
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
     private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());

@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.FileNames;
@@ -376,12 +377,18 @@ public final class GitRepository implements AutoCloseable {
      * corrupt object as such, with what to do (gittree27: it was refused as an unreadable {@code .git}, to be made
      * readable, or, a tree cut short, ended the command as an internal error); a file that cannot be read as such.
      */
-    private PlanningException unreadableHead(Path from, Exception e) {
+    RuntimeException unreadableHead(Path from, Exception e) {
         String where = "cannot tell which files git tracks in " + OutsideRepository.shownFrom(from, workTree())
                 + ", relative to the workspace";
-        return damaged(where, e).orElseGet(() -> e instanceof IOException io
-                ? unreadable(repository.getDirectory().toPath(), from, io)
-                : new PlanningException(where + ": " + Shown.why(e)));
+        Optional<PlanningException> damage = damaged(where, e);
+        if (damage.isPresent()) {
+            return damage.get();
+        }
+        if (e instanceof IOException io) {
+            return unreadable(repository.getDirectory().toPath(), from, io);
+        }
+        // robust28: an IndexOutOfBoundsException JGit's parsing did not throw is a bug of ours: an internal error.
+        return (RuntimeException) e;
     }
 
     /**
@@ -465,12 +472,83 @@ public final class GitRepository implements AutoCloseable {
             }
             return uncommitted;
         } catch (IOException e) {
-            throw failure("read the git status of " + String.join(", ", paths) + " against HEAD", e);
+            // Reading the index, HEAD's blobs or a file the index hides from git's status: as git's status's own.
+            throw statusFailure(paths, e);
         } catch (GitAPIException | JGitInternalException | IndexOutOfBoundsException e) {
             // JGit's status wraps a missing or corrupt object of HEAD's tree in an unchecked exception (gittree27).
-            String where = "cannot read the git status of " + Shown.path(repository.getWorkTree());
-            throw damaged(where, e).orElseGet(() -> new PlanningException(where + ": " + Shown.why(e)));
+            throw statusFailure(paths, e);
         }
+    }
+
+    /**
+     * The refusal of git's status that failed (robust28), by its cause: a missing or damaged object is the
+     * repository's damage ({@link #damaged}, exit 2); a file the status reads that the user may not read (a
+     * {@code .gitattributes} of {@code chmod 000}: JGit's status wraps its {@link java.io.FileNotFoundException} in
+     * a {@link JGitInternalException}) is an {@link UnreadableInputException} naming it (exit 2): an
+     * {@link AccessDeniedException} among the causes, or a file the status reads (the index, the paths, the
+     * {@code .gitattributes} and {@code .gitignore} on their way, {@code .git/info/attributes} and
+     * {@code exclude}) that is there and not readable; any other I/O failure is the system's, a
+     * {@link SystemFailureException} (exit 3: a disk answering an I/O error). Judged by the exception's type and
+     * the files as they are, never by the message. An unchecked failure with no I/O failure among its causes (an
+     * {@link IndexOutOfBoundsException} JGit did not throw, a {@link JGitInternalException} of JGit's own) is handed
+     * on as it is: an internal error.
+     */
+    RuntimeException statusFailure(List<String> paths, Exception e) {
+        String where = "cannot read the git status of " + Shown.path(repository.getWorkTree());
+        Optional<PlanningException> damage = damaged(where, e);
+        if (damage.isPresent()) {
+            return damage.get();
+        }
+        IOException io = null;
+        for (Throwable t = e; t != null && io == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException found) {
+                io = found;
+            }
+        }
+        if (io == null) {
+            // JGit's own failure, or a bug of ours: an internal error (exit 3), as it was before gittree27.
+            return e instanceof RuntimeException unknown ? unknown : new PlanningException(where + ": " + Shown.why(e));
+        }
+        Path root = repository.getWorkTree().toPath();
+        Optional<Path> denied = io instanceof AccessDeniedException fs && fs.getFile() != null
+                ? Optional.of(Path.of(fs.getFile())) : unreadableStatusInput(root, paths);
+        if (denied.isPresent() || io instanceof AccessDeniedException) {
+            Path file = denied.orElse(root);
+            String shown = file.startsWith(root) && !file.equals(root)
+                    ? root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/")
+                    : Shown.path(file);
+            return DirectoryEntries.cannotRead(shown, "git's status of the workspace's files cannot be told",
+                    denied.isPresent() && !(io instanceof AccessDeniedException) ? new AccessDeniedException(shown) : io);
+        }
+        return new SystemFailureException(where + " (" + Shown.reason(io) + "): the system failed, not the input (a"
+                + " disk answering an I/O error, say); check the disk and try again (PLANNING_DEBUG=1 shows the stack"
+                + " trace)", SourceLocation.ofFile(Shown.path(repository.getWorkTree())), e);
+    }
+
+    /**
+     * The first file git's status of {@code paths} reads that is there and that this process may not read: the
+     * index, a path,
+     * a {@code .gitattributes} or {@code .gitignore} in a directory from the work tree's root down to it, a directory
+     * on the way, {@code .git/info/attributes} or {@code .git/info/exclude}.
+     */
+    private Optional<Path> unreadableStatusInput(Path root, List<String> paths) {
+        List<Path> read = new ArrayList<>();
+        read.add(repository.getIndexFile().toPath());
+        read.add(repository.getDirectory().toPath().resolve("info/attributes"));
+        read.add(repository.getDirectory().toPath().resolve("info/exclude"));
+        for (String path : paths) {
+            Path dir = root;
+            read.add(dir.resolve(Constants.DOT_GIT_ATTRIBUTES));
+            read.add(dir.resolve(Constants.DOT_GIT_IGNORE));
+            for (String name : (prefix + path).split("/", -1)) {
+                dir = dir.resolve(name);
+                read.add(dir);
+                read.add(dir.resolve(Constants.DOT_GIT_ATTRIBUTES));
+                read.add(dir.resolve(Constants.DOT_GIT_IGNORE));
+            }
+        }
+        return read.stream().filter(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isReadable(file))
+                .findFirst();
     }
 
     /**
@@ -1179,18 +1257,42 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    private PlanningException failure(String what, IOException e) {
-        return failure(what, (Exception) e);
-    }
-
     /**
      * The refusal of a read of the repository that failed: a git object missing from the store or damaged is told
      * as such, naming the object, with what to do ({@link #damaged}); any other failure with its reason.
      */
-    private PlanningException failure(String what, Exception e) {
+    private PlanningException failure(String what, IOException e) {
         String where = "cannot " + what + " in the git repository " + repository.getWorkTree();
         return damaged(where, e).orElseGet(() -> new PlanningException(where + ": " + Printable.line(
                 String.valueOf(e.getMessage()))));
+    }
+
+    /**
+     * As {@link #failure(String, IOException)}, for an {@link IndexOutOfBoundsException} too: JGit's parser's, of a
+     * tree cut short, is a damaged object ({@link #damaged}); any other is a bug of ours, handed on as it is, an
+     * internal error (robust28: it was told as the user's damaged repository, exit 2).
+     */
+    RuntimeException failure(String what, Exception e) {
+        if (e instanceof IOException io) {
+            return failure(what, io);
+        }
+        String where = "cannot " + what + " in the git repository " + repository.getWorkTree();
+        return damaged(where, e).<RuntimeException>map(damage -> damage).orElse((RuntimeException) e);
+    }
+
+    /**
+     * Whether {@code e} was thrown by JGit's own code (robust28): the first frame of its stack outside the Java
+     * platform ({@code java.}, {@code jdk.}, {@code sun.}: an array's or a string's bounds check JGit's parser ran
+     * into) is JGit's. An exception without a stack, or one thrown by our code, is not.
+     */
+    static boolean thrownByJGit(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type.startsWith("org.eclipse.jgit.");
+            }
+        }
+        return false;
     }
 
     /** The object id JGit's message names ({@code Object <id> is corrupt: <why>}), for a message of ours. */
@@ -1202,7 +1304,8 @@ public final class GitRepository implements AutoCloseable {
      * written (gittree27): a tree at {@code HEAD} overwritten or lost, a commit's tree in a shallow or partial
      * clone. JGit throws a checked exception for some of these and an unchecked one for others (its status
      * command wraps them in {@link JGitInternalException}; its tree parser reads past the end of a tree cut short
-     * with an {@link IndexOutOfBoundsException}), which ended {@code seal} as an internal error (exit 3). The
+     * with an {@link IndexOutOfBoundsException}, which counts only when JGit's code threw it, {@link #thrownByJGit}:
+     * one of ours is a bug, an internal error), which ended {@code seal} as an internal error (exit 3). The
      * repository's content cannot be told, so nothing is answered: a user error (exit 2) naming the object and
      * what to do, one message per mistake.
      *
@@ -1224,7 +1327,7 @@ public final class GitRepository implements AutoCloseable {
                 return Optional.of(new PlanningException(where + ": " + object + ", so what it holds cannot be told; "
                         + FSCK));
             }
-            if (t instanceof IndexOutOfBoundsException) {
+            if (t instanceof IndexOutOfBoundsException && thrownByJGit(t)) {
                 return Optional.of(new PlanningException(where + ": a git tree of " + headName() + " is corrupt (an"
                         + " entry cut short or a name without its end, which no git writes), so what it holds cannot be"
                         + " told; " + FSCK));

@@ -1,0 +1,97 @@
+package dev.planning.engine.internal.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
+import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * robust28: a failure of a read of the repository is the user's (exit 2) only when its cause shows it: an
+ * {@link IndexOutOfBoundsException} is a damaged git object only when JGit's parsing threw it, one of our own code
+ * is a bug (an internal error, exit 3); git's status failing on a file the user may not read is that file's
+ * refusal (exit 2), on any other I/O failure the system's (exit 3). A real damaged tree stays the user's
+ * ({@link HeadTreeDamageTest}).
+ */
+class GitFailureClassTest {
+
+    private static final String PLAN = "frameworks/planning-fe/tasks/plan.yaml";
+
+    @TempDir
+    Path dir;
+
+    private Path committed() throws Exception {
+        Path repo = dir.resolve("repo");
+        Path plan = repo.resolve("planning").resolve(PLAN);
+        Files.createDirectories(plan.getParent());
+        Files.writeString(plan, "tasks: []\n", StandardCharsets.UTF_8);
+        GitFixture.commitAll(repo, "plan");
+        return repo;
+    }
+
+    /** An IndexOutOfBoundsException our own code throws, as a bug would. */
+    private static IndexOutOfBoundsException oursThrown() {
+        return (IndexOutOfBoundsException) catchThrowable(() -> List.of().get(1));
+    }
+
+    @Test
+    void anIndexOutOfBoundsExceptionOfJGitsParsingIsTheOneThatCountsAsDamage() {
+        Throwable parsing = catchThrowable(() -> ObjectId.fromRaw(new byte[3]));
+
+        assertThat(parsing).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(GitRepository.thrownByJGit(parsing)).isTrue();
+        assertThat(GitRepository.thrownByJGit(oursThrown())).isFalse();
+    }
+
+    @Test
+    void anIndexOutOfBoundsExceptionOfOurOwnCodeIsHandedOnAsAnInternalErrorNotAsADamagedRepository() throws Exception {
+        Path repo = committed();
+        IndexOutOfBoundsException bug = oursThrown();
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(git.unreadableHead(repo.resolve("planning"), bug)).isSameAs(bug);
+            assertThat(git.failure("resolve HEAD", bug)).isSameAs(bug);
+            assertThat(git.statusFailure(List.of(PLAN), bug)).isSameAs(bug);
+            assertThat(git.statusFailure(List.of(PLAN), new JGitInternalException("status", bug)))
+                    .isNotInstanceOf(PlanningException.class);
+        }
+    }
+
+    @Test
+    void gitsStatusFailingOnAFileTheUserMayNotReadIsThatFilesRefusal() throws Exception {
+        Path repo = committed();
+        Path attributes = repo.toRealPath().resolve(".gitattributes");
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            RuntimeException refusal = git.statusFailure(List.of(PLAN), new JGitInternalException(
+                    "Error while parsing attributes", new AccessDeniedException(attributes.toString())));
+
+            assertThat(refusal).isInstanceOf(UnreadableInputException.class)
+                    .hasMessageContaining("cannot read .gitattributes (permission denied)")
+                    .hasMessageContaining("make it readable");
+        }
+    }
+
+    @Test
+    void gitsStatusFailingOnADiskErrorIsTheSystemsFailureNotTheInputs() throws Exception {
+        Path repo = committed();
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            RuntimeException refusal = git.statusFailure(List.of(PLAN), new JGitInternalException(
+                    "Error while parsing attributes", new IOException("Input/output error")));
+
+            assertThat(refusal).isInstanceOf(SystemFailureException.class)
+                    .hasMessageContaining("cannot read the git status of")
+                    .hasMessageContaining("the system failed, not the input");
+        }
+    }
+}
