@@ -281,6 +281,38 @@ class FileEventStoreTest {
         assertThat(store().read(CYCLE)).hasSize(4);
     }
 
+    /**
+     * attack30: a log whose last line is a whole event without its line feed (an editor or a tool that strips
+     * the final newline, a hand merge) was "torn": any read, {@code status} included, cut the event away and
+     * said nothing, so a committed event vanished from the working tree. Now it is refused, naming the line,
+     * and the file keeps every byte.
+     */
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsRefusedOnReadNotCutAway() throws Exception {
+        appendThree();
+        byte[] bytes = Files.readAllBytes(log());
+        Files.write(log(), Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+            assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0));
+            assertThat(e.getMessage()).contains("line 3 is a whole event without the line feed")
+                    .contains("nothing was cut");
+        });
+        assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsRefusedOnAppendAndNothingIsWritten() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        byte[] bytes = Files.readAllBytes(log());
+        Files.write(log(), Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> store().append(CYCLE, event("evt_4"), appended.get(1).hash()))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class,
+                        e -> assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0)));
+        assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
     @Test
     void cutsATornOnlyLine() throws Exception {
         Files.createDirectories(log().getParent());
