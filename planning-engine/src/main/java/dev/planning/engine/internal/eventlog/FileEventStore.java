@@ -4,6 +4,7 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
@@ -64,7 +65,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li><b>Verified reads</b>: {@link #read} checks every line's {@code prev_sha256}; an edited,
  *     deleted, inserted or reordered line raises {@link EventLogCorruptedException} naming the first
  *     line that does not chain. A hash chain cannot notice an edit of the <em>last</em> line on its
- *     own; a sealed manifest or signature that quotes the head hash can.</li>
+ *     own; a sealed manifest or signature that quotes the head hash can. A line whose {@code entity_id}
+ *     names another cycle (a log copied, renamed or linked from another cycle's) is refused the same way,
+ *     and such an event is never appended ({@link IllegalArgumentException}); an entity id that is not of
+ *     a cycle's form ({@code stream/cycleId}) is an embedder's and is not judged.</li>
  * <li><b>Cheap appends</b>: the head and line count of each log are remembered (validated by the
  *     file's identity, size and modification time); otherwise only the last line is hashed.</li>
  * <li><b>Cheap reads</b>: a store remembers the lines it last verified or wrote of recently used logs
@@ -316,6 +320,11 @@ public final class FileEventStore implements EventStore {
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
+        if (ofAnotherCycle(event, cycle)) {
+            // Its own read would refuse the log then (attack30).
+            throw new IllegalArgumentException("event " + event.id() + " is about cycle " + event.entityId()
+                    + ", not " + cycle + ": it is not appended to " + location(cycle));
+        }
         // The line depends only on the expected head, so it is built before taking the lock.
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String relative = layout.eventLog(cycle);
@@ -581,6 +590,15 @@ public final class FileEventStore implements EventStore {
             if (!decoded.prevHash().equals(previous)) {
                 throw corrupted(cycle, number, chainBreak(number, previous, decoded.prevHash()));
             }
+            if (ofAnotherCycle(decoded.event(), cycle)) {
+                // A log copied or linked from another cycle's chains as well as its own (attack30).
+                String entity = decoded.event().entityId();
+                throw corrupted(cycle, number, "line " + number + " is an event of " + Printable.line(
+                        entity.length() > 80 ? entity.substring(0, 80) + "..." : entity) + ", not of " + cycle
+                        + ": this log holds another cycle's"
+                        + " history (copied, renamed or linked from its log); restore " + location(cycle)
+                        + " from version control");
+            }
             String hash = Sha256.hex(bytes);
             events.add(new RecordedEvent(number, decoded.event(), previous, hash));
             previous = hash;
@@ -622,6 +640,28 @@ public final class FileEventStore implements EventStore {
 
         Verified observed(FileStamp stamp, boolean isSettled) {
             return new Verified(lines, events, stamp, isSettled);
+        }
+    }
+
+    /**
+     * Whether an event is about another cycle: its {@code entity_id} has the form of a cycle
+     * ({@code stream/cycleId}) and is not {@code cycle}'s. An entity of another form (an embedder's own) is
+     * not judged here; the engine writes only the cycle's own.
+     */
+    static boolean ofAnotherCycle(PlanningEvent event, CycleRef cycle) {
+        String entity = event.entityId();
+        if (entity.equals(cycle.toString())) {
+            return false;
+        }
+        int slash = entity.indexOf('/');
+        if (slash < 0 || entity.indexOf('/', slash + 1) >= 0) {
+            return false;
+        }
+        try {
+            new CycleRef(entity.substring(0, slash), entity.substring(slash + 1));
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
         }
     }
 
