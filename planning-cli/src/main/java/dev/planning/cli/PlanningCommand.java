@@ -218,8 +218,8 @@ public final class PlanningCommand implements Runnable {
 
     /**
      * The directory of {@code rules hash DIR} when the arguments are exactly that, with a directory
-     * argument picocli would take as it is (not an option, not an {@code @argument-file}, a valid
-     * path); empty otherwise.
+     * argument picocli would take as it is (not an option, nor starting with {@code @}, a valid path);
+     * empty otherwise.
      */
     static Optional<Path> rulesHashOnly(String[] args) {
         if (args.length != 3 || !"rules".equals(args[0]) || !"hash".equals(args[1]) || args[2].isEmpty()
@@ -538,6 +538,10 @@ public final class PlanningCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every argument as written: picocli would replace `@x` by the words of the file `x`, so a file committed
+        // beside the reports a job imports with `planning import ... *` would choose arguments the job never gave
+        // (attack30, ArgumentFileAttackTest).
+        cli.setExpandAtFiles(false);
         // Every subcommand is added by now, so the converter reaches each of them.
         cli.registerConverter(Path.class, PlanningCommand::path);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, args, err));

@@ -4,6 +4,7 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
@@ -58,11 +59,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *     entry is forced too. If writing fails, the partial bytes are truncated away.</li>
  * <li><b>Crash repair</b>: a crash in the middle of an append can leave a <em>torn</em> last line
  *     (bytes after the last line feed). That line was never acknowledged, so {@link #read} and
- *     {@link #append} cut it away, under the lock, without touching any complete line.</li>
+ *     {@link #append} cut it away, under the lock, without touching any complete line. Bytes after the
+ *     last line feed that read as a whole event (a line whose line feed alone was removed, by an editor
+ *     or a tool) are refused instead, {@link EventLogCorruptedException} naming the line, and kept.</li>
  * <li><b>Verified reads</b>: {@link #read} checks every line's {@code prev_sha256}; an edited,
  *     deleted, inserted or reordered line raises {@link EventLogCorruptedException} naming the first
  *     line that does not chain. A hash chain cannot notice an edit of the <em>last</em> line on its
- *     own; a sealed manifest or signature that quotes the head hash can.</li>
+ *     own; a sealed manifest or signature that quotes the head hash can. A line whose {@code entity_id}
+ *     names another cycle (a log copied, renamed or linked from another cycle's) is refused the same way,
+ *     and such an event is never appended ({@link IllegalArgumentException}); an entity id that is not of
+ *     a cycle's form ({@code stream/cycleId}) is an embedder's and is not judged.</li>
  * <li><b>Cheap appends</b>: the head and line count of each log are remembered (validated by the
  *     file's identity, size and modification time); otherwise only the last line is hashed.</li>
  * <li><b>Cheap reads</b>: a store remembers the lines it last verified or wrote of recently used logs
@@ -293,7 +299,7 @@ public final class FileEventStore implements EventStore {
                 lines = PathLock.holding(PathLock.key(file), () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                             StandardOpenOption.WRITE)) {
-                        LogTail.cutTornLine(channel);
+                        cutTornLine(cycle, channel);
                     }
                     return scan(cycle, file, -1);
                 });
@@ -314,6 +320,11 @@ public final class FileEventStore implements EventStore {
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
+        if (ofAnotherCycle(event, cycle)) {
+            // Its own read would refuse the log then (attack30).
+            throw new IllegalArgumentException("event " + event.id() + " is about cycle " + event.entityId()
+                    + ", not " + cycle + ": it is not appended to " + location(cycle));
+        }
         // The line depends only on the expected head, so it is built before taking the lock.
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String relative = layout.eventLog(cycle);
@@ -392,7 +403,7 @@ public final class FileEventStore implements EventStore {
                     held.drop();
                 }
             }
-            LogHead head = head(key, file, now, channel);
+            LogHead head = head(cycle, key, file, now, channel);
             // An empty log is new (or left empty by a crash before its first line): its directory
             // entry is forced too; forcing it again costs one more sync, never a lost name.
             created = head.size() == 0;
@@ -469,16 +480,47 @@ public final class FileEventStore implements EventStore {
      * identity, size and modification time also says the file ends with a complete line (its size
      * was taken just after a whole line), so there is no torn line to look for.
      */
-    private static LogHead head(Path key, Path file, FileStamp now, FileChannel channel) throws IOException {
+    private LogHead head(CycleRef cycle, Path key, Path file, FileStamp now, FileChannel channel) throws IOException {
         LogHead known = HEADS.get(key);
         if (known != null && known.matches(now)) {
             return known;
         }
-        LogTail.cutTornLine(channel);
+        cutTornLine(cycle, channel);
         LogHead head = LogHead.of(FileStamp.read(file, false), LogTail.countLines(channel),
                 LogTail.lastLineHash(channel, MAX_LINE_BYTES));
         HEADS.put(key, head);
         return head;
+    }
+
+    /**
+     * Cuts a torn last line away ({@link LogTail#cutTornLine}), unless the bytes after the last line feed
+     * are a whole event: a line whose line feed alone is missing (an editor or a tool that strips a file's
+     * final newline, a hand merge) is history someone may have committed, never cut without a word (attack30).
+     * An append writes its line and line feed in one write, so a process that dies leaves no such line; a
+     * crash of the machine in between is told apart from an edit by no one, so the user decides.
+     *
+     * @throws EventLogCorruptedException when the last line is a whole event without its line feed
+     */
+    private void cutTornLine(CycleRef cycle, FileChannel channel) throws IOException {
+        byte[] tail = LogTail.tornTail(channel, MAX_LINE_BYTES);
+        if (tail != null && tail.length > 0 && decodes(tail)) {
+            int line = LogTail.countLines(channel) + 1;
+            throw corrupted(cycle, line, "line " + line + " is a whole event without the line feed that ends every"
+                    + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
+                    + " add the line feed to keep the event (printf '\\n' >> " + location(cycle) + "), or delete the"
+                    + " line to drop it");
+        }
+        LogTail.cutTornLine(channel);
+    }
+
+    /** Whether {@code line} reads as an event line, whatever it chains to. */
+    private boolean decodes(byte[] line) {
+        try {
+            codec.decode(line);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private LogLines scan(CycleRef cycle, Path file, long expectedSize) throws IOException {
@@ -548,6 +590,15 @@ public final class FileEventStore implements EventStore {
             if (!decoded.prevHash().equals(previous)) {
                 throw corrupted(cycle, number, chainBreak(number, previous, decoded.prevHash()));
             }
+            if (ofAnotherCycle(decoded.event(), cycle)) {
+                // A log copied or linked from another cycle's chains as well as its own (attack30).
+                String entity = decoded.event().entityId();
+                throw corrupted(cycle, number, "line " + number + " is an event of " + Printable.line(
+                        entity.length() > 80 ? entity.substring(0, 80) + "..." : entity) + ", not of " + cycle
+                        + ": this log holds another cycle's"
+                        + " history (copied, renamed or linked from its log); restore " + location(cycle)
+                        + " from version control");
+            }
             String hash = Sha256.hex(bytes);
             events.add(new RecordedEvent(number, decoded.event(), previous, hash));
             previous = hash;
@@ -589,6 +640,28 @@ public final class FileEventStore implements EventStore {
 
         Verified observed(FileStamp stamp, boolean isSettled) {
             return new Verified(lines, events, stamp, isSettled);
+        }
+    }
+
+    /**
+     * Whether an event is about another cycle: its {@code entity_id} has the form of a cycle
+     * ({@code stream/cycleId}) and is not {@code cycle}'s. An entity of another form (an embedder's own) is
+     * not judged here; the engine writes only the cycle's own.
+     */
+    static boolean ofAnotherCycle(PlanningEvent event, CycleRef cycle) {
+        String entity = event.entityId();
+        if (entity.equals(cycle.toString())) {
+            return false;
+        }
+        int slash = entity.indexOf('/');
+        if (slash < 0 || entity.indexOf('/', slash + 1) >= 0) {
+            return false;
+        }
+        try {
+            new CycleRef(entity.substring(0, slash), entity.substring(slash + 1));
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
         }
     }
 

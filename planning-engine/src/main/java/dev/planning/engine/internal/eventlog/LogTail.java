@@ -36,6 +36,25 @@ final class LogTail {
         return size - keep;
     }
 
+    /**
+     * The bytes after the last line feed, when there are at most {@code limit} of them: what
+     * {@link #cutTornLine} would cut. Empty when the log ends with a line feed (or is empty), and
+     * {@code null} when more than {@code limit} bytes follow it (no line a log may hold).
+     */
+    static byte[] tornTail(FileChannel channel, int limit) throws IOException {
+        long size = channel.size();
+        if (size == 0 || byteAt(channel, size - 1) == '\n') {
+            return new byte[0];
+        }
+        long start = lastLineFeedBefore(channel, size, limit + 1L) + 1;
+        if (size - start > limit) {
+            return null;
+        }
+        ByteBuffer tail = ByteBuffer.allocate((int) (size - start));
+        readFully(channel, tail, start);
+        return tail.array();
+    }
+
     /** The SHA-256 of the last line of a log that ends with a line feed; genesis when empty. */
     static String lastLineHash(FileChannel channel, int maxLineBytes) throws IOException {
         long size = channel.size();

@@ -54,7 +54,7 @@ class FileEventStoreCyclesTest {
         CycleRef other = new CycleRef("be", "2025-09-02");
         RecordedEvent first = store.append(TestEvents.CYCLE, TestEvents.event("evt_1"), RecordedEvent.GENESIS);
         store.append(TestEvents.CYCLE, TestEvents.event("evt_2"), first.hash());
-        store.append(other, TestEvents.event("evt_3"), RecordedEvent.GENESIS);
+        store.append(other, TestEvents.event("evt_3", other), RecordedEvent.GENESIS);
         Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
         Files.writeString(log, Files.readString(log, StandardCharsets.UTF_8).replaceFirst("evt_1", "evt_9"),
                 StandardCharsets.UTF_8);
@@ -73,7 +73,7 @@ class FileEventStoreCyclesTest {
         FileEventStore store = new FileEventStore(workspace);
         CycleRef be = new CycleRef("be", "2025-09-02");
         store.append(TestEvents.CYCLE, TestEvents.event("evt_1"), RecordedEvent.GENESIS);
-        store.append(be, TestEvents.event("evt_2"), RecordedEvent.GENESIS);
+        store.append(be, TestEvents.event("evt_2", be), RecordedEvent.GENESIS);
         Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
         Path kept = Files.move(log, workspace.resolve("kept.events.jsonl"));
         Files.createSymbolicLink(log, log.getParent().relativize(kept));

@@ -281,6 +281,93 @@ class FileEventStoreTest {
         assertThat(store().read(CYCLE)).hasSize(4);
     }
 
+    /**
+     * attack30: a log whose last line is a whole event without its line feed (an editor or a tool that strips
+     * the final newline, a hand merge) was "torn": any read, {@code status} included, cut the event away and
+     * said nothing, so a committed event vanished from the working tree. Now it is refused, naming the line,
+     * and the file keeps every byte.
+     */
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsRefusedOnReadNotCutAway() throws Exception {
+        appendThree();
+        byte[] bytes = Files.readAllBytes(log());
+        Files.write(log(), Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+            assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0));
+            assertThat(e.getMessage()).contains("line 3 is a whole event without the line feed")
+                    .contains("nothing was cut");
+        });
+        assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsRefusedOnAppendAndNothingIsWritten() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        byte[] bytes = Files.readAllBytes(log());
+        Files.write(log(), Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> store().append(CYCLE, event("evt_4"), appended.get(1).hash()))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class,
+                        e -> assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0)));
+        assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
+    /**
+     * attack30: the chain says nothing of which cycle a log belongs to. A log copied to another cycle's name (a
+     * cycle "renamed" by moving files, a template copied), or a committed link from one cycle's log to
+     * another's, read as that cycle's history, and appends through the link wrote one cycle's moves into the
+     * other's log. Every line's {@code entity_id} must now be the cycle's own.
+     */
+    @Test
+    void aLogCopiedFromAnotherCycleIsRefusedNamingTheFirstLineOfTheOtherCycle() throws Exception {
+        appendThree();
+        CycleRef other = new CycleRef("fe", "2025-09-16");
+        Path copy = workspace.resolve(WorkspaceLayout.DEFAULT.eventLog(other));
+        Files.copy(log(), copy);
+
+        assertThatThrownBy(() -> store().read(other)).isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+            assertThat(e.location()).contains(new SourceLocation(WorkspaceLayout.DEFAULT.eventLog(other), 1, 0));
+            assertThat(e.getMessage()).contains("line 1 is an event of fe/2025-09-02, not of fe/2025-09-16");
+        });
+        assertThat(store().read(CYCLE)).hasSize(3);
+    }
+
+    @Test
+    void aLogLinkedToAnotherCyclesLogIsRefused() throws Exception {
+        appendThree();
+        CycleRef other = new CycleRef("fe", "2025-09-16");
+        Files.createSymbolicLink(workspace.resolve(WorkspaceLayout.DEFAULT.eventLog(other)), log().getFileName());
+
+        assertThatThrownBy(() -> store().read(other)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("not of fe/2025-09-16");
+    }
+
+    @Test
+    void anEventOfAnotherCycleIsNotAppendedToThisCyclesLog() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        byte[] before = Files.readAllBytes(log());
+        CycleRef other = new CycleRef("fe", "2025-09-16");
+
+        assertThatThrownBy(() -> store().append(CYCLE, about(event("evt_4"), other.toString()), appended.get(2).hash()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fe/2025-09-16");
+        assertThat(Files.readAllBytes(log())).isEqualTo(before);
+    }
+
+    @Test
+    void anEventAboutAnEntityThatIsNoCycleIsKept() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+
+        store().append(CYCLE, about(event("evt_4"), "FE-12"), appended.get(2).hash());
+
+        assertThat(store().read(CYCLE)).hasSize(4).last().satisfies(e -> assertThat(e.event().entityId()).isEqualTo("FE-12"));
+    }
+
+    private static PlanningEvent about(PlanningEvent e, String entity) {
+        return new PlanningEvent(e.id(), e.timestamp(), e.type(), e.fromState(), e.toState(), entity, e.triggeredBy(),
+                e.gateResults(), e.details());
+    }
+
     @Test
     void cutsATornOnlyLine() throws Exception {
         Files.createDirectories(log().getParent());
@@ -514,7 +601,7 @@ class FileEventStoreTest {
     void keepsEachCycleInItsOwnFileUnderTheLayout() {
         CycleRef other = new CycleRef("be", "PLN-BE-2024-01");
         store().append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
-        store().append(other, event("evt_2"), RecordedEvent.GENESIS);
+        store().append(other, event("evt_2", other), RecordedEvent.GENESIS);
 
         assertThat(store().read(other)).singleElement().extracting(e -> e.event().id()).isEqualTo("evt_2");
         assertThat(workspace.resolve("frameworks/planning-be/events/PLN-BE-2024-01.events.jsonl")).exists();

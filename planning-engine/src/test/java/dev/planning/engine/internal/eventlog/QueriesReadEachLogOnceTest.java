@@ -42,7 +42,7 @@ class QueriesReadEachLogOnceTest {
         List<CycleRef> cycles = List.of(TestEvents.CYCLE, new CycleRef("be", "B-1"), new CycleRef("qa", "Q-1"));
         int n = 0;
         for (CycleRef cycle : cycles) {
-            store.append(cycle, TestEvents.event("evt_" + n++), RecordedEvent.GENESIS);
+            store.append(cycle, TestEvents.event("evt_" + n++, cycle), RecordedEvent.GENESIS);
         }
         CycleQueries queries = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT, store, TrustedKeys.none(),
                 () -> new Rulebook(Path.of("rulebook").toAbsolutePath(), "0".repeat(64), "1", Map.of("p",

@@ -20,8 +20,13 @@ final class TestEvents {
     }
 
     static PlanningEvent event(String id) {
+        return event(id, CYCLE);
+    }
+
+    /** An event about {@code cycle}: the file store appends an event of a cycle to that cycle's log only. */
+    static PlanningEvent event(String id, CycleRef cycle) {
         return new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
-                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), CYCLE.toString(), "ci",
+                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), cycle.toString(), "ci",
                 Map.of("schema_lint", GateStatus.PASS), Map.of("transition", "validate_complete"));
     }
 
