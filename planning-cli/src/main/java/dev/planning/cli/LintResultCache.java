@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       the engine, the reports and the API ({@link CompiledRulebooks#fingerprint});</li>
  *   <li>the command: the workspace and rulebook as written and as absolute paths, the working
  *       directory (SARIF names files relative to it), {@code --stream}, {@code --cycle},
- *       {@code --format}, and whether the policy-language check is on
- *       ({@code -Dplanning.rules.mode=trusted} turns it off: {@link CompiledRulebooks#policyLanguageChecked});</li>
+ *       {@code --format}, whether the policy-language check is on
+ *       ({@code -Dplanning.rules.mode=trusted} turns it off: {@link CompiledRulebooks#policyLanguageChecked}),
+ *       and the operator's bounds ({@link CompiledRulebooks#operatorBounds}: a rulebook or value over one is
+ *       refused);</li>
  *   <li>today's date in UTC (lint judges waivers and their expiry against it);</li>
  *   <li>every file and directory of the workspace (its path, and a file's SHA-256), apart from
  *       {@code .git}, which lint never reads, and every file of the rulebook directory the same way:
@@ -166,7 +168,9 @@ final class LintResultCache {
                     Path.of("").toAbsolutePath().toString(), stream == null ? "-" : "=" + stream,
                     cycle == null ? "-" : "=" + cycle, format.name(),
                     // Lint reports a rule outside the policy language only while the check is on.
-                    CompiledRulebooks.policyLanguageChecked() ? "restricted" : "trusted")), code,
+                    CompiledRulebooks.policyLanguageChecked() ? "restricted" : "trusted",
+                    // and a rulebook or value over an operator's bound only under that bound (attack29).
+                    CompiledRulebooks.operatorBounds())), code,
                     LocalDate.now(clock), workspace, rulebook);
             return inputs.key().map(key -> new LintResultCache(dir.get(), workspace,
                     rulebook, key, inputs));

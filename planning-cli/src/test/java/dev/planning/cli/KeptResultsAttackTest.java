@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +19,12 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * SPEC §8 against what the command line keeps across runs (sixth review): a kept {@code planning lint}
- * result is what lint says for exactly these inputs, never what it said under another policy mode.
+ * result is what lint says for exactly these inputs, never what it said under another policy mode,
+ * nor under looser operator bounds (attack29: the bounds were not in the key, so a result kept under
+ * the defaults was printed as "passed" under a bound lint refuses the workspace for).
  *
- * <p>Isolated: the policy-language mode is a system property, which is process-wide.
+ * <p>Isolated: the policy-language mode and the operator's bounds are system properties, which are
+ * process-wide.
  */
 @Tag("slow")
 @Tag("attack")
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 class KeptResultsAttackTest {
 
     private static final String MODE = "planning.rules.mode";
+    private static final String MAX_RULES = "planning.rules.maxRules";
+    private static final String MAX_VALUE_LENGTH = "planning.documents.maxValueLength";
 
     @TempDir
     Path dir;
@@ -43,6 +50,8 @@ class KeptResultsAttackTest {
     void restore() {
         LintResultCache.noCacheAcrossRuns();
         System.clearProperty(MODE);
+        System.clearProperty(MAX_RULES);
+        System.clearProperty(MAX_VALUE_LENGTH);
     }
 
     private CliRun lint() {
@@ -66,5 +75,55 @@ class KeptResultsAttackTest {
         assertThat(LintResultCache.served()).isEqualTo(served);
         assertThat(restricted.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(restricted.err()).contains("hygiene.drl");
+    }
+
+    /**
+     * In child JVMs, as the command line runs: the rule bound is checked as the rulebook compiles, which
+     * this test JVM did once for the example's rulebook already.
+     */
+    @Test
+    void aResultKeptUnderTheDefaultRuleBoundIsNotPrintedUnderALowerOne() {
+        // The build turns the cache off for child processes (PLANNING_NO_CACHE): on again, in this test's directory.
+        Map<String, String> cache = Map.of("PLANNING_NO_CACHE", "", "PLANNING_CACHE_DIR",
+                dir.resolve("child-cache").toString());
+        Map<String, String> bounded = new HashMap<>(cache);
+        bounded.put("PLANNING_RULES_MAX_RULES", "1");
+
+        CliRun kept = CliRun.inChildJvm(cache, "lint", "-w", workspace.toString());
+        CliRun again = CliRun.inChildJvm(cache, "lint", "-w", workspace.toString());
+        CliRun underTheBound = CliRun.inChildJvm(bounded, "lint", "-w", workspace.toString());
+
+        assertThat(kept.exitCode()).isZero();
+        assertThat(again).isEqualTo(kept);
+        assertThat(underTheBound.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(underTheBound.err()).contains("more than the operator's bound of 1");
+    }
+
+    @Test
+    void aResultKeptUnderTheDefaultValueLengthIsNotPrintedUnderALowerOne() {
+        CliRun kept = lint();
+        System.setProperty(MAX_VALUE_LENGTH, "5");
+
+        int served = LintResultCache.served();
+        CliRun bounded = lint();
+
+        assertThat(kept.exitCode()).isZero();
+        assertThat(LintResultCache.served()).isEqualTo(served);
+        assertThat(bounded.exitCode()).isNotZero();
+        assertThat(bounded.out() + bounded.err()).contains("characters long");
+    }
+
+    @Test
+    void aResultKeptUnderALowerRuleBoundIsNotPrintedUnderTheDefault() {
+        System.setProperty(MAX_RULES, "1000");
+        CliRun kept = lint();
+        System.clearProperty(MAX_RULES);
+
+        int served = LintResultCache.served();
+        CliRun unbounded = lint();
+
+        assertThat(kept.exitCode()).isZero();
+        assertThat(unbounded.exitCode()).isZero();
+        assertThat(LintResultCache.served()).isEqualTo(served);
     }
 }

@@ -120,6 +120,25 @@ class LauncherTest {
     }
 
     /**
+     * attack29: PLANNING_JAVA_OPTS is split into words, never expanded as a pattern against the working
+     * directory's file names. {@code -Xlog:gc*} (a common option) met a committed file of the workspace named
+     * {@code -Xlog:gc:file=planted.log} and became that option instead: a file name anyone who can commit
+     * chooses was handed to the JVM as an option.
+     */
+    @Test
+    void planningJavaOptsAreNotExpandedAgainstTheWorkingDirectorysFileNames() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Files.writeString(workspace.resolve("-Xlog:gc:file=planted.log"), "", StandardCharsets.UTF_8);
+
+        String line = runAs(root.resolve("bin/planning").toString(), workspace.toFile(),
+                Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-Xlog:gc* -Dx=[ab]"), "lint");
+
+        assertThat(line).isEqualTo(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -Xlog:gc* -Dx=[ab] "
+                + onClassPath() + " lint");
+    }
+
+    /**
      * How the launcher starts the CLI: the jar on the class path and the main class named, never
      * {@code -jar} (whose manifest read opens and indexes the whole jar before {@code main}).
      */

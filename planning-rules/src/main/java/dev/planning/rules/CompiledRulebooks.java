@@ -187,6 +187,21 @@ public final class CompiledRulebooks {
     }
 
     /**
+     * The operator's bounds in force in this process, as text (the rule engine's limits on evaluation
+     * time, joins, rules and rulebook bytes, and the bound on text values of YAML files, each set by a
+     * system property or environment variable), read on every call: for the key of a result kept with
+     * {@link #storeResult} that a bound decides, so that a result kept under a looser bound is never read
+     * under a stricter one.
+     *
+     * @return the bounds, as text
+     * @throws dev.planning.api.PlanningException when a bound is not a number in range
+     * @since 0.1
+     */
+    public static String operatorBounds() {
+        return CompiledRulebookCache.operatorBounds();
+    }
+
+    /**
      * A command's result kept in a compiled-rulebook cache directory ({@code KEY.KIND}, e.g. the
      * command line's {@code planning lint}), when it checks out exactly as a compiled rulebook does:
      * the directory outside the workspace and the rulebook and private to its owner, the file

@@ -1,5 +1,6 @@
 package dev.planning.rules.internal.drools;
 
+import dev.planning.engine.internal.document.ValueLengths;
 import dev.planning.engine.internal.git.OutsideRepository;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.drl.parser.DrlParser;
 import org.kie.api.definition.KiePackage;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 
@@ -271,7 +273,11 @@ public final class CompiledRulebookCache {
      * file's name and exact bytes, in order.
      */
     static String key(List<String> files, List<byte[]> contents) {
-        return key(Fingerprint.VALUE, files, contents);
+        // attack29: and the parser Drools compiled them with, as Drools itself read its switch (once per JVM):
+        // an entry compiled under DRL10 (allowed with the policy check off) was served to a restricted run
+        // whose check read the same bytes as DRL6. The fingerprint names the switch as asked; this, as taken.
+        return key(Fingerprint.VALUE + "|compiled-by=" + (DrlParser.ANTLR4_PARSER_ENABLED ? "DRL10" : "DRL6"), files,
+                contents);
     }
 
     /** {@link #key(List, List)} under another engine fingerprint (for tests). */
@@ -609,6 +615,23 @@ public final class CompiledRulebookCache {
     }
 
     /**
+     * The operator's bounds in force in this process, as text: the rule engine's ({@code OperatorLimits}:
+     * evaluation seconds, join combinations, rules, rulebook bytes) and the bound on text values of YAML
+     * files ({@code ValueLengths}), read on every call. A result kept across runs that a bound decides
+     * (a {@code planning lint} result: a rulebook or value over a bound is refused) must cover them in its
+     * key, as it covers {@link #policyLanguageChecked}: a result kept under a looser bound is not what
+     * the command says under a stricter one (attack29).
+     *
+     * @return the bounds, as text
+     * @throws dev.planning.api.PlanningException when a bound is not a number in range (as the command refuses it)
+     */
+    public static String operatorBounds() {
+        OperatorLimits limits = OperatorLimits.current();
+        return "seconds=" + limits.maxSeconds() + "|join=" + limits.maxJoin() + "|rules=" + limits.maxRules()
+                + "|rulebook-bytes=" + limits.maxRulebookBytes() + "|value-length=" + ValueLengths.current();
+    }
+
+    /**
      * The engine's fingerprint (what every key of this cache covers: the JVM and the code of the
      * compiler, Drools, the fact classes and the policy-language check), followed by the code of the
      * given classes, each as its jar's (or class file's) path, size and modification time; for the
@@ -852,11 +875,23 @@ public final class CompiledRulebookCache {
 
     /** The engine's fingerprint with each class's code as {@code codeOf} gives it. */
     static String engineFingerprint(Function<Class<?>, String> codeOf) {
+        return engineFingerprint(codeOf, Boolean.parseBoolean(System.getProperty(
+                DrlParser.ANTLR4_PARSER_ENABLED_PROPERTY, "false")));
+    }
+
+    /**
+     * The engine's fingerprint with each class's code as {@code codeOf} gives it, under Drools' DRL10
+     * parser or its default DRL6 one ({@code -Ddrools.drl.antlr4.parser.enabled}): the same bytes compile
+     * to other packages under the other parser, and the policy check reads them as DRL6 only (attack29).
+     * The switch is read as a property here, without initialising Drools' parser (a kept lint result
+     * loads none of it).
+     */
+    static String engineFingerprint(Function<Class<?>, String> codeOf, boolean drl10) {
         StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
         for (Class<?> type : ENGINE_CODE) {
             print.append('|').append(codeOf.apply(type));
         }
-        return print.toString();
+        return print.append("|parser=").append(drl10 ? "DRL10" : "DRL6").toString();
     }
 
     /** The engine's fingerprint, computed once per process. */

@@ -395,6 +395,24 @@ class CompiledRulebookCacheTest {
     }
 
     /**
+     * attack29: Drools compiles the same bytes to other packages under its DRL10 parser
+     * ({@code -Ddrools.drl.antlr4.parser.enabled=true}, allowed with the policy check off), and the check reads
+     * them as DRL6 only: an entry compiled under one parser is never under the key the other reads.
+     */
+    @Test
+    void anEntryMissesUnderTheOtherDrlParser() {
+        List<String> files = List.of("rules/a.drl");
+        List<byte[]> contents = List.of("rule r when then end".getBytes(StandardCharsets.UTF_8));
+
+        String drl6 = CompiledRulebookCache.key(CompiledRulebookCache.engineFingerprint(type -> "same", false), files,
+                contents);
+        String drl10 = CompiledRulebookCache.key(CompiledRulebookCache.engineFingerprint(type -> "same", true), files,
+                contents);
+
+        assertThat(drl10).isNotEqualTo(drl6);
+    }
+
+    /**
      * fold24: the key of a kept result (KeptDocumentParses, KeptRulebookSettings), once written out in each: each
      * part's UTF-8 and a NUL, then the bytes. Pinned, so that a fold does not orphan the entries already kept.
      */
