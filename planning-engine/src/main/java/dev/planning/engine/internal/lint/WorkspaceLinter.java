@@ -21,6 +21,7 @@ import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PlanningFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,12 +117,10 @@ public final class WorkspaceLinter {
                     + layout.streamsRoot() + "/planning-{stream}", SourceLocation.ofFile(layout.streamsRoot())));
         }
         for (String name : streams) {
-            // Found as PlanningWorkspace.cycles() finds them: a planning file's name on a dangling link, a link out
-            // of the workspace or a directory is refused, naming it (exit 2), never linted as absent (cycles28).
             List<CycleRef> selected = cycleId.map(id -> List.of(new CycleRef(name, id)))
-                    .orElseGet(() -> PlanningFiles.cycles(workspace, layout, name));
+                    .orElseGet(() -> discovered(workspace, scanner, name));
             if (cycleId.isPresent()) {
-                PlanningFiles.present(real, layout, selected.get(0));
+                discovered(real, selected.get(0));
             }
             if (selected.isEmpty()) {
                 findings.add(Finding.error(LintCodes.FILE_MISSING, "stream " + name + " has no planning files: expected "
@@ -143,6 +142,29 @@ public final class WorkspaceLinter {
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
         return new LintReport(List.copyOf(checked), findings);
+    }
+
+    /**
+     * The stream's cycles, found as {@code PlanningWorkspace.cycles()} finds them (cycles28): a planning file's name
+     * on a dangling link, a link out of the workspace or a directory is refused, naming it (the CLI's exit 2), never
+     * linted as absent. One that cannot be examined (a directory that may not be searched) is left to the lint of
+     * the cycle's files, which reports it a {@code file.unreadable} finding beside every other, never as absent.
+     */
+    private List<CycleRef> discovered(Path workspace, WorkspaceScanner scanner, String stream) {
+        try {
+            return PlanningFiles.cycles(workspace, layout, stream);
+        } catch (UnreadableInputException cannotExamine) {
+            return scanner.cycles(stream);
+        }
+    }
+
+    /** As {@link #discovered(Path, WorkspaceScanner, String)}, for the one cycle asked for. */
+    private void discovered(Path real, CycleRef cycle) {
+        try {
+            PlanningFiles.present(real, layout, cycle);
+        } catch (UnreadableInputException cannotExamine) {
+            // Reported by the lint of the cycle's files, beside every other finding.
+        }
     }
 
     /**
