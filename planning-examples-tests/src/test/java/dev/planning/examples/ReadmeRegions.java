@@ -199,7 +199,7 @@ final class ReadmeRegions {
     }
 
     private static String quoted(String line) {
-        return "`" + line.strip() + "`";
+        return line.isBlank() ? "an empty line" : "`" + line.strip() + "`";
     }
 
     /** The fenced Java blocks of a Markdown text, stripped, by the line of their opening fence. */
