@@ -38,6 +38,15 @@ class JavadocExamplesTest {
                         protected EventStore newStore() { ... }
                         protected void damageStoredEvent(EventStore store, CycleRef cycle, int line) { ... }
                     }
+                    """),
+            new ReadmeRegions.Sketch("planning-testkit/src/main/java/dev/planning/testkit/workspace/WorkspaceCopies.java",
+                    "the outline of a test on a copy: what it deletes and checks is the reader's", """
+                    @Test
+                    void refusesAnUnsignedManifest(@TempDir Path dir) {
+                        Path workspace = WorkspaceCopies.copy(Path.of("workspaces", "fe-2025-09-02"), dir.resolve("ws"));
+                        Files.delete(workspace.resolve("..."));
+                        ...
+                    }
                     """));
 
     /**
@@ -112,8 +121,7 @@ class JavadocExamplesTest {
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/StoreMigration.java: List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());",
             "planning-testkit/src/main/java/dev/planning/testkit/process/ChildProcesses.java: List<String> command = ChildProcesses.java(\"-cp\", System.getProperty(\"java.class.path\"), Main.class.getName());",
             "planning-testkit/src/main/java/dev/planning/testkit/store/CycleQueriesContract.java: class FileCycleQueriesTest extends CycleQueriesContract {",
-            "planning-testkit/src/main/java/dev/planning/testkit/store/EventStoreContract.java: class PostgresEventStoreContractTest extends EventStoreContract {",
-            "planning-testkit/src/main/java/dev/planning/testkit/workspace/WorkspaceCopies.java: @Test");
+            "planning-testkit/src/main/java/dev/planning/testkit/store/EventStoreContract.java: class PostgresEventStoreContractTest extends EventStoreContract {");
 
     @Test
     void everyJavaExampleOfThePublishedJavadocIsATaggedRegionOfARunSource() throws IOException {
