@@ -242,6 +242,11 @@ final class ReadmeRegions {
         return regions;
     }
 
+    /** {@code source} relative to the repository's directory, however it is given (a test names its own relative to its module). */
+    private static String name(Path source) {
+        return ROOT.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
     private static List<Region> regionsOf(Path source) throws IOException {
         List<Region> regions = new ArrayList<>();
         String text = Files.readString(source, StandardCharsets.UTF_8);
@@ -252,8 +257,7 @@ final class ReadmeRegions {
             while (first < m.end(2) && Character.isWhitespace(text.charAt(first))) {
                 first++;
             }
-            regions.add(new Region(ROOT.relativize(source).toString().replace('\\', '/'), m.group(1), lineOf(text, first),
-                    region));
+            regions.add(new Region(name(source), m.group(1), lineOf(text, first), region));
         }
         return regions;
     }
