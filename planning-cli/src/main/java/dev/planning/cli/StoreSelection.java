@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -154,7 +155,7 @@ final class StoreSelection {
                 Duration.ofSeconds(5))) {
             relay.drainOnce();
             return new Published(relay.pending(), relay.lastFailure().map(StoreSelection::oneLine));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
         }
     }
@@ -177,7 +178,7 @@ final class StoreSelection {
                 err.println(warning(q));
             }
             return rows.size();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
         }
     }

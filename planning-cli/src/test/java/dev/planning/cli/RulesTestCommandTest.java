@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class RulesTestCommandTest {
         int code = run("rules", "test", rulebook.toString(), "--format", "junit");
 
         assertThat(code).isEqualTo(1);
-        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
         org.w3c.dom.NodeList cases = xml.getElementsByTagName("testcase");
         Set<String> ids = new HashSet<>();

@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -161,7 +163,7 @@ class CiOutputTest {
 
     @Test
     void everyJunitReportValidatesAgainstTheJenkinsJunitSchema() throws Exception {
-        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory.newDefaultInstance()
+        javax.xml.validation.Schema schema = SchemaFactory.newDefaultInstance()
                 .newSchema(CiOutputTest.class.getResource("/junit/jenkins-junit.xsd"));
         List<Run> runs = List.of(
                 planning("lint", "-w", EXAMPLES + "broken", "--format", "junit"),
@@ -171,7 +173,7 @@ class CiOutputTest {
                 planning("rules", "test", EXAMPLES + "fe-2025-09-02/rulebook", "--format", "junit"));
         for (Run run : runs) {
             assertThat(run.out()).startsWith("<?xml");
-            schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(new StringReader(run.out())));
+            schema.newValidator().validate(new StreamSource(new StringReader(run.out())));
             assertThat(xml(run.out()).getDocumentElement().hasAttribute("time")).isTrue();
         }
     }

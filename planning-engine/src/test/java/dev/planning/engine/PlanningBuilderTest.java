@@ -16,6 +16,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.ArtifactKind;
 import dev.planning.engine.fixtures.Plans;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -338,7 +339,7 @@ class PlanningBuilderTest {
     }
 
     /** Compiles a gate registered with ServiceLoader into a directory that only a child loader sees. */
-    private URLClassLoader childLoaderWithGate() throws IOException, java.net.URISyntaxException {
+    private URLClassLoader childLoaderWithGate() throws IOException, URISyntaxException {
         Path root = workspace.resolve(".child-gate");
         Path source = root.resolve("src/childgate/ChildGate.java");
         Files.createDirectories(source.getParent());

@@ -56,9 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java of docs/testing.md, docs/rules.md and docs/sealing.md, each a tagged region here,
- * compiled and run; the documents must show each region verbatim, and every Java block of README.md
- * and docs/*.md must be a tagged region of a source of this repository ({@link ReadmeRegions}), so
- * a sample cannot drift from the API.
+ * compiled and run; the documents must show each region verbatim, and every Java block of README.md,
+ * docs/*.md and docs/benchmarks/*.md must be a tagged region of a source of this repository, or a sketch
+ * {@link ReadmeRegions} lists whole ({@link ReadmeRegions}), so a sample cannot drift from the API.
  */
 class DocumentedJavaTest {
 

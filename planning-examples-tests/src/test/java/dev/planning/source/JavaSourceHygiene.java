@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Three habits of a Java source file that the compiler's {@code -Xlint} does not check: a type of
- * {@code java.util}, {@code java.io}, {@code java.nio.file}, {@code java.nio.charset} or {@code java.time} (or of
- * a package below one) spelt out in code where an import belongs, an import nothing in the file names (code or
+ * {@code java.util}, {@code java.io}, {@code java.nio.file}, {@code java.nio.charset}, {@code java.time},
+ * {@code java.security}, {@code java.sql}, {@code java.net} or a {@code javax} package (or of a package below one)
+ * spelt out in code where an import belongs, an import nothing in the file names (code or
  * Javadoc), and imports out of order or repeated. A name spelt out stays allowed where its simple name would clash:
  * another type of that simple name imported, declared in the file, or of the file's package, or another of the
  * checked types of that simple name spelt out too. Comments, string and character literals and text blocks are
@@ -24,7 +25,8 @@ final class JavaSourceHygiene {
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(static\\s+)?([\\w.]+)\\.(\\w+|\\*)\\s*;");
     private static final Pattern SPELT_OUT = Pattern.compile(
-            "(?<![\\w.])java\\.(?:util|io|nio\\.file|nio\\.charset|time)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*");
+            "(?<![\\w.])(?:java\\.(?:util|io|nio\\.file|nio\\.charset|time|security|sql|net)|javax\\.[a-z]\\w*)\\."
+                    + "(?:[a-z]\\w*\\.)*[A-Z]\\w*");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
     /** A type the file declares, top-level or nested (an annotation type's {@code @interface} included). */
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository's Java sources import the {@code java.util}, {@code java.io}, {@code java.nio.file},
- * {@code java.nio.charset} and {@code java.time} types they use instead of spelling them out (but where a simple
+ * {@code java.nio.charset}, {@code java.time}, {@code java.security}, {@code java.sql}, {@code java.net} and
+ * {@code javax} types they use instead of spelling them out (but where a simple
  * name would clash), hold no unused import, and keep their imports in one order ({@link JavaSourceHygiene}).
  */
 class JavaSourceHygieneTest {
@@ -75,8 +76,9 @@ class JavaSourceHygieneTest {
                 "        java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);",
                 "        java.nio.file.attribute.FileTime t = null;",
                 "        var i = java.time.Instant.EPOCH.plus(1, java.time.temporal.ChronoUnit.DAYS);",
-                "        java.nio.ByteBuffer b = null; java.net.URI u = null; java.security.MessageDigest d = null;",
+                "        java.nio.ByteBuffer b = null; java.lang.reflect.Method m = null; java.awt.Point p = null;",
                 "        java.iox.Stream s = null; java.timer.Clock c = null; java.nio.files.Path q = null;",
+                "        java.netx.URI u = null; java.securityx.Key k = null; javax.Foo f = null; javaxx.a.B g = null;",
                 "    }",
                 "}");
 
@@ -111,10 +113,45 @@ class JavaSourceHygieneTest {
 
         assertThat(JavaSourceHygiene.problems("A.java", source, Set.of("A", "File", "Period"))).containsExactly(
                 "A.java:9: java.io.IOException spelt out; import it",
-                "A.java:13: java.util.List spelt out; import it",
-                "A.java:14: java.time.Duration spelt out; import it");
+                "A.java:13: java.util.List spelt out; import it");
         assertThat(JavaSourceHygiene.problems("A.java", source)).as("where the package has no type File nor Period")
                 .contains("A.java:9: java.io.File spelt out; import it", "A.java:14: java.time.Period spelt out; import it");
+    }
+
+    @Test
+    void findsSpeltOutJavaSecuritySqlNetAndJavaxNamesBelowThemToo() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "class A {",
+                "    java.security.PublicKey k; java.security.spec.X509EncodedKeySpec s; java.sql.Connection c;",
+                "    java.net.URI u; javax.crypto.Cipher x; javax.net.ssl.SSLContext t; javax.sql.DataSource d;",
+                "    @javax.annotation.processing.Generated(\"x\") int g;",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).containsExactly(
+                "A.java:4: java.security.PublicKey spelt out; import it",
+                "A.java:4: java.security.spec.X509EncodedKeySpec spelt out; import it",
+                "A.java:4: java.sql.Connection spelt out; import it",
+                "A.java:5: java.net.URI spelt out; import it",
+                "A.java:5: javax.crypto.Cipher spelt out; import it",
+                "A.java:5: javax.net.ssl.SSLContext spelt out; import it",
+                "A.java:5: javax.sql.DataSource spelt out; import it",
+                "A.java:6: javax.annotation.processing.Generated spelt out; import it");
+    }
+
+    @Test
+    void aJavaxNameWhoseSimpleNameClashesWithAJavaOneMayStaySpeltOut() {
+        String source = String.join("\n",
+                "package p;",
+                "",
+                "import java.security.cert.Certificate;",
+                "",
+                "class A {",
+                "    Certificate a; java.sql.Date d; java.util.Date u; javax.security.cert.Certificate b;",
+                "}");
+
+        assertThat(JavaSourceHygiene.problems("A.java", source)).isEmpty();
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class CiReports {
      * Lint as Markdown, as {@code planning lint --format markdown} prints it: a heading with the
      * verdict, the counts, and a table of the findings (severity, location, code, task, message).
      *
-     * <pre>{@code
+     * <pre class="language-markdown">{@code
      * ### planning lint: **FAILED**
      *
      * 1 error, 0 warnings in 1 file; 1 file checked

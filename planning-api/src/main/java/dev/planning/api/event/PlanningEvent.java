@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * One event of a cycle: the {@code event} part of the {@code planning_event} envelope.
  *
  * <p>Serialized as
- * <pre>{@code
+ * <pre class="language-json">{@code
  * {"type":"planning_event","version":"1.0.0",
  *  "event":{"id":"evt_...","timestamp":"2025-09-02T10:00:00Z","type":"STATE_TRANSITION",
  *           "payload":{"from_state":"PLANNED","to_state":"READY_FOR_HANDOFF","entity_id":"fe/2025-09-02",

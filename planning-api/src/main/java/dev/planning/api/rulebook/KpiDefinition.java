@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * One KPI as the rulebook defines it ({@code kpis:} in {@code rulebook.yaml}): a formula over
  * named inputs, its unit, target and direction.
  *
- * <pre>{@code
+ * <pre class="language-yaml">{@code
  * kpis:
  *   - name: plan_accuracy
  *     formula: "done_tasks / planned_tasks * 100"

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * One clause of a signing policy: at least {@code min} distinct keys, each trusted for one of
  * {@code roles}, must have signed ("k of n" over a role group).
  *
- * <pre>{@code
+ * <pre class="language-yaml">{@code
  * signing:
  *   required:
  *     - {roles: [PM], min: 1}

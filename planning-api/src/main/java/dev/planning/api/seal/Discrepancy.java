@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * One thing verification found wrong, stated precisely: what kind, which file, what the manifest
  * (or policy) expected and what was actually found.
  *
- * <pre>{@code
+ * <pre class="language-text">{@code
  * ARTIFACT_CHANGED frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml
  *     expected sha256 3f1c...  actual sha256 9ab0...
  * }</pre>

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.EllipticCurve;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +31,11 @@ class AllowedKeysTest {
     /** Explicit parameters with P-256's order on another curve would have passed a check of the order alone. */
     @Test
     void explicitCurveParametersThatAreNotP256sDomainAreRefused() throws Exception {
-        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) p256Key()
+        ECParameterSpec p256 = ((ECPublicKey) p256Key()
                 .getPublic()).getParams();
-        java.security.spec.EllipticCurve curve = p256.getCurve();
-        java.security.spec.ECParameterSpec other = new java.security.spec.ECParameterSpec(
-                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(BigInteger.ONE)),
+        EllipticCurve curve = p256.getCurve();
+        ECParameterSpec other = new ECParameterSpec(
+                new EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(BigInteger.ONE)),
                 p256.getGenerator(), p256.getOrder(), p256.getCofactor());
 
         assertThat(AllowedKeys.isP256(p256)).isTrue();
@@ -41,32 +46,32 @@ class AllowedKeysTest {
     /** perf24, then keys25 (one implementation, here): each part of the domain decides (the order alone never would). */
     @Test
     void everyPartOfP256sDomainIsCompared() throws Exception {
-        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) p256Key()
+        ECParameterSpec p256 = ((ECPublicKey) p256Key()
                 .getPublic()).getParams();
-        java.security.spec.EllipticCurve curve = p256.getCurve();
-        java.security.spec.ECPoint g = p256.getGenerator();
-        BigInteger prime = ((java.security.spec.ECFieldFp) curve.getField()).getP();
-        List<java.security.spec.ECParameterSpec> others = List.of(
-                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(curve.getField(),
+        EllipticCurve curve = p256.getCurve();
+        ECPoint g = p256.getGenerator();
+        BigInteger prime = ((ECFieldFp) curve.getField()).getP();
+        List<ECParameterSpec> others = List.of(
+                new ECParameterSpec(new EllipticCurve(curve.getField(),
                         curve.getA().subtract(BigInteger.ONE), curve.getB()), g, p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(
-                        new java.security.spec.ECFieldFp(prime.nextProbablePrime()), curve.getA(), curve.getB()), g,
+                new ECParameterSpec(new EllipticCurve(
+                        new ECFieldFp(prime.nextProbablePrime()), curve.getA(), curve.getB()), g,
                         p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX(),
+                new ECParameterSpec(curve, new ECPoint(g.getAffineX(),
                         g.getAffineY().add(BigInteger.ONE)), p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX()
+                new ECParameterSpec(curve, new ECPoint(g.getAffineX()
                         .add(BigInteger.ONE), g.getAffineY()), p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder().add(BigInteger.TWO), 1),
-                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 2));
+                new ECParameterSpec(curve, g, p256.getOrder().add(BigInteger.TWO), 1),
+                new ECParameterSpec(curve, g, p256.getOrder(), 2));
 
         assertThat(others).noneMatch(AllowedKeys::isP256);
-        assertThat(AllowedKeys.isP256(new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 1))).isTrue();
+        assertThat(AllowedKeys.isP256(new ECParameterSpec(curve, g, p256.getOrder(), 1))).isTrue();
     }
 
     /** The JDK's own P-256, as its provider names and builds it, is P-256 by the constants. */
     @Test
     void theJdksP256IsP256() throws Exception {
-        assertThat(AllowedKeys.isP256(((java.security.interfaces.ECPublicKey) p256Key().getPublic()).getParams()))
+        assertThat(AllowedKeys.isP256(((ECPublicKey) p256Key().getPublic()).getParams()))
                 .isTrue();
         assertThat(SignatureAlgorithm.ofKey(p256Key().getPublic())).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
         assertThat(SignatureAlgorithm.ofKey(p256Key().getPrivate())).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);

@@ -10,12 +10,14 @@ import dev.planning.store.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -248,13 +250,13 @@ class DemoStoreTest {
         // A database of its own: the events left in its outbox must not reach the other tests' topics.
         String database = "down_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = postgres.dataSource().getConnection();
-                java.sql.Statement create = connection.createStatement()) {
+                Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + database);
         }
         String repository = "demo/" + UUID.randomUUID();
         Path store = dir.resolve("down.properties");
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         Files.writeString(store, "url=" + postgres.jdbcUrl(database) + "\nrepository=" + repository

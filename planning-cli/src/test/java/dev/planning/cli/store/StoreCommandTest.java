@@ -110,8 +110,8 @@ class StoreCommandTest {
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString());
         assertThat(advance.exitCode()).as(advance.err()).isZero();
-        try (java.sql.Connection connection = postgres.dataSource().getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
                     + " WHERE repository = 'acme/outbox' AND seq = 1")).isEqualTo(1);
         }
@@ -138,8 +138,8 @@ class StoreCommandTest {
         assertThat(advance.exitCode()).as(advance.err()).isZero();
 
         CliRun clean = CliRun.of("store", "check", "--store", store.toString());
-        try (java.sql.Connection connection = postgres.dataSource().getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
                     + " WHERE repository = 'acme/check' AND seq = 1")).isEqualTo(1);
             assertThat(statement.executeUpdate("UPDATE planning_cycle SET state = 'COMPLETED'"

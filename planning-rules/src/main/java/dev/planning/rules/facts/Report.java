@@ -13,7 +13,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * How a rule reports a violation: from a consequence, insert the fact this builds.
- * <pre>{@code
+ * <pre class="language-drl">{@code
  * then
  *     insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
  * }</pre>
@@ -26,7 +26,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * <p>A rule states the values it compared after the message, as name/value pairs; they are shown
  * with the violation ({@code approvals: 1, required: 3}) in every output:
- * <pre>{@code
+ * <pre class="language-drl">{@code
  * insert(Report.violation(kcontext, $t, $t.id() + " lacks approvals",
  *         "approvals", $t.approvals(), "required", required));
  * }</pre>

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
 /**
  * The rulebook's settings, inserted as one fact so that rules read thresholds, the tag taxonomy
  * and the required tags from data instead of hard-coding them:
- * <pre>{@code
+ * <pre class="language-drl">{@code
  * $rb : RulebookFacts()
  * $t  : TaskFact(criticality == 0, approvals < $rb.intThreshold("critical_approvals", 3))
  * }</pre>

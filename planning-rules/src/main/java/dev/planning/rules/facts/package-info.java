@@ -4,7 +4,7 @@
  * {@link dev.planning.rules.facts.Report} helper through which a rule reports a violation.
  *
  * <p>A rule file imports what it needs, for example:
- * <pre>{@code
+ * <pre class="language-drl">{@code
  * import dev.planning.rules.facts.TaskFact;
  * import dev.planning.rules.facts.Report;
  *

@@ -40,8 +40,11 @@ import org.apiguardian.api.API;
  *         then insert(Report.violation(kcontext, $t, $t.id() + " is estimated above 13 points; split it"));
  *         end
  *         """);
- * assertThat(kit.evaluate(Task.builder("FE-1", "Checkout").effort(21).build()))
- *         .hasViolation("max-estimate").on("FE-1");
+ *
+ * assertThat(kit.evaluate(Task.builder("FE-1", "Checkout").effort(21).build(),
+ *                 Task.builder("FE-2", "Cart").effort(13).build()))
+ *         .hasOnlyViolations(v("max-estimate", "FE-1"))
+ *         .hasViolation("max-estimate").on("FE-1").withSeverity(ViolationSeverity.HIGH);
  * }</pre>
  *
  * <p>The DRL is held to the same policy language as a rulebook's files and compiled when the kit

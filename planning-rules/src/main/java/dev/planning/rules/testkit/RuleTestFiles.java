@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * Reads rule test files: YAML, one case per document (separate several with {@code ---}), each
  * validated against the {@code rule-test} schema; tasks are written and validated exactly as in a
  * task breakdown, waivers exactly as in a decision log.
- * <pre>{@code
+ * <pre class="language-yaml">{@code
  * name: critical item needs three approvals
  * given:
  *   stream: fe                   # optional, default fe

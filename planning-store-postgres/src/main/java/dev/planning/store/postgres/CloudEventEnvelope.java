@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code planningsha256} of the event before it (zeros for the first), as the example projection
  * in the module's test sources does.
  *
- * <pre>{@code
+ * <pre class="language-json">{@code
  * {"specversion":"1.0","id":"evt_...","source":"planning://acme/fe/2025-09-02",
  *  "type":"dev.planning.state_transition","subject":"fe/2025-09-02","time":"2025-09-02T10:00:00Z",
  *  "datacontenttype":"application/json","planningrepository":"acme","planningsequence":3,

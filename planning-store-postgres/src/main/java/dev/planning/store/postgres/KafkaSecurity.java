@@ -23,7 +23,7 @@ import java.util.function.Function;
  * password, from which the JAAS entry for the mechanism's own login module is built with both values
  * quoted; no JAAS line is taken from the user.
  *
- * <pre>{@code
+ * <pre class="language-properties">{@code
  * kafka.security.protocol=SASL_SSL
  * kafka.ssl.truststore.location=/etc/planning/kafka-ca.pem
  * kafka.ssl.truststore.type=PEM

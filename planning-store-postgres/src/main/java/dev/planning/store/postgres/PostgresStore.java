@@ -14,7 +14,9 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.seal.SignedRoles;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -130,7 +132,7 @@ public final class PostgresStore implements AutoCloseable {
         } catch (FlywayException e) {
             // exit25: classified by the database's SQLSTATE among the causes, as the store's own work is: a database
             // that cannot be reached or is busy failed the command (exit 3); anything else is the input's (exit 2).
-            java.sql.SQLException sql = sqlException(e);
+            SQLException sql = sqlException(e);
             if (sql != null) {
                 PlanningException failure = Transactions.failure("migrate the planning schema", sql, bounds, "", "");
                 if (failure instanceof dev.planning.api.SystemFailureException
@@ -400,12 +402,12 @@ public final class PostgresStore implements AutoCloseable {
         } catch (RuntimeException e) {
             String message = "cannot connect to the store at " + redact(builder.jdbcUrl) + ": "
                     + withoutSecrets(rootMessage(e), builder.jdbcUrl);
-            java.sql.SQLException sql = sqlException(e);
+            SQLException sql = sqlException(e);
             String sqlState = sql == null ? null : sql.getSQLState();
             // pg24: a database that does not answer, or has no connection left, failed the command, not its
             // input (exit 3); wrong credentials, a database that does not exist, a certificate refused, stay
             // the input's (exit 2).
-            java.net.UnknownHostException unknown = Transactions.unknownHost(e);
+            UnknownHostException unknown = Transactions.unknownHost(e);
             if (unknown != null) {
                 // exit25: a host the name service does not know is the configuration's to fix (exit 2), by its name.
                 throw new PlanningException(withoutSecrets(Transactions.unknownHostLine("cannot connect to the store at "
@@ -424,9 +426,9 @@ public final class PostgresStore implements AutoCloseable {
     }
 
     /** The first {@link java.sql.SQLException} in {@code e}'s causes that has a SQLSTATE, or {@code null}. */
-    private static java.sql.SQLException sqlException(Throwable e) {
+    private static SQLException sqlException(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql;
             }
         }

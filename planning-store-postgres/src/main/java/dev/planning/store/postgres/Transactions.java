@@ -3,10 +3,13 @@ package dev.planning.store.postgres;
 import dev.planning.api.PlanningException;
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLException;
 import javax.sql.DataSource;
 
 /**
@@ -116,7 +119,7 @@ final class Transactions {
                     return true;
                 }
             }
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
         }
@@ -163,7 +166,7 @@ final class Transactions {
                     StoreBusyException.Reason.CONFLICT, e);
         }
         if (StoreBusyException.TOO_MANY_CONNECTIONS.equals(sqlState)
-                || sqlState == null && e instanceof java.sql.SQLTransientConnectionException) {
+                || sqlState == null && e instanceof SQLTransientConnectionException) {
             return new StoreBusyException("cannot " + what + ": the store is busy: no connection to the database was"
                     + " to be had" + waited + " (the server has as many as its"
                     + " max_connections allows, or every connection of this process's pool is in use)"
@@ -233,7 +236,7 @@ final class Transactions {
         }
         boolean network = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException) {
+            if (t instanceof SSLException || t instanceof GeneralSecurityException) {
                 return false;
             }
             network |= t instanceof IOException;

@@ -5,6 +5,7 @@ import dev.planning.api.store.EventStore;
 import dev.planning.testkit.store.DamageableEventStoreContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class PostgresEventStoreContractTest extends DamageableEventStoreContract {
             if (damage.executeUpdate() != 1) {
                 throw new IllegalStateException("no event at line " + line + " to damage");
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -61,7 +62,7 @@ class PostgresEventStoreContractTest extends DamageableEventStoreContract {
             if (rename.executeUpdate() < 1) {
                 throw new IllegalStateException("no event of " + cycle + " to rename");
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -336,7 +338,7 @@ public final class StoreBenchmark {
     private static String settings(EmbeddedPostgres postgres) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
-                java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'),"
+                ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'),"
                         + " current_setting('synchronous_commit'), current_setting('wal_sync_method')")) {
             rs.next();
             if (!"on".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
@@ -361,13 +363,13 @@ public final class StoreBenchmark {
         try (Connection connection = store.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            try (ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
                 rs.next();
                 backend = rs.getInt(1);
             }
             // A logged table: a temporary one writes no WAL, so its commits are not flushed (not durable).
             statement.execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, v text)");
-            try (java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('synchronous_commit')")) {
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('synchronous_commit')")) {
                 rs.next();
                 if (!"on".equals(rs.getString(1))) {
                     throw new IllegalStateException("the store's connections run with synchronous_commit "
@@ -515,7 +517,7 @@ public final class StoreBenchmark {
         for (int i = 0; i < n; i++) {
             try (Connection connection = store.dataSource().getConnection()) {
                 connection.setAutoCommit(true);
-                try (java.sql.PreparedStatement insert =
+                try (PreparedStatement insert =
                         connection.prepareStatement("INSERT INTO bench_commit (v) VALUES (?)")) {
                     insert.setString(1, "x");
                     if (insert.executeUpdate() != 1) {

@@ -13,6 +13,8 @@ import dev.planning.api.lifecycle.CycleState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -178,10 +180,10 @@ class StoreBusyTest {
     /** A trigger failing every insert of one repository's events as a serialization failure, dropped on close. */
     record Contention(String function) implements AutoCloseable {
 
-        static Contention on(String repository) throws java.sql.SQLException {
+        static Contention on(String repository) throws SQLException {
             String function = "exit25_lose_" + repository.replaceAll("[^A-Za-z0-9]", "_");
             try (Connection connection = TestServers.postgres().getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                         + " RAISE EXCEPTION 'another writer' USING ERRCODE = 'serialization_failure'; END $$");
                 statement.execute("CREATE TRIGGER " + function + " BEFORE INSERT ON planning_event FOR EACH ROW"
@@ -191,9 +193,9 @@ class StoreBusyTest {
         }
 
         @Override
-        public void close() throws java.sql.SQLException {
+        public void close() throws SQLException {
             try (Connection connection = TestServers.postgres().getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP TRIGGER " + function + " ON planning_event");
                 statement.execute("DROP FUNCTION " + function + "()");
             }

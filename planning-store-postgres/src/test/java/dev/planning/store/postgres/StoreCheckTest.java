@@ -9,6 +9,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -343,7 +344,7 @@ class StoreCheckTest {
                 PreparedStatement select = connection.prepareStatement("SELECT sha256 FROM planning_event"
                         + " WHERE repository = ? AND cycle_id = 'refused' AND seq = 1")) {
             select.setString(1, store.eventStore().repository());
-            try (java.sql.ResultSet rs = select.executeQuery()) {
+            try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 return rs.getString(1);
             }

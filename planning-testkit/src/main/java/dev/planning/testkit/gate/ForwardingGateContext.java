@@ -37,7 +37,8 @@ import org.apiguardian.api.API;
  * accident.
  *
  * <pre>{@code
- * GateContext full = GateContextFixture.builder(new CycleRef("fe", "2025-09-02")).tasks(...).build();
+ * GateContext full = GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
+ *         .tasks(Task.builder("FE-1", "Checkout").build()).build();
  * GateContext brokenContracts = new ForwardingGateContext(full) {
  *     @Override
  *     public List<Contract> contracts() {

@@ -38,14 +38,14 @@ import org.junit.jupiter.api.Test;
  * planned, a plan of two tasks, the move into {@code VALIDATED} with nothing imported).
  *
  * <pre>{@code
- * class OwnersNamedGateContractTest extends GateContract {
+ * class P0DueDateGateContractTest extends GateContract {
  *     @Override
  *     protected Gate newGate() {
- *         return new OwnersNamedGate();
+ *         return new P0DueDateGate();
  *     }
  *
  *     @Override
- *     protected List<GateContext> contexts() {                 // what the gate looks at, passing and failing
+ *     protected List<GateContext> contexts() {
  *         return List.of(GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
  *                 .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).build()).build());
  *     }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  *     @Override
  *     protected PublicKey publicKey(Signer signer) {
- *         return kms.publicKey(testKeyName);            // what the trust file lists for this role
+ *         return kms.publicKey(testKeyName);
  *     }
  * }
  * }</pre>

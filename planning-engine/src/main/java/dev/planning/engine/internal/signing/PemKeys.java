@@ -22,6 +22,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECPoint;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -359,7 +360,7 @@ public final class PemKeys {
                     && Crypto.algorithmOf(ec) == SignatureAlgorithm.ECDSA_P256_SHA256) {
                 X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
                 org.bouncycastle.math.ec.ECPoint q = p256.getG().multiply(ec.getS()).normalize();
-                java.security.spec.ECPoint w = new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(),
+                ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(),
                         q.getAffineYCoord().toBigInteger());
                 return KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(w,
                         ec.getParams()));

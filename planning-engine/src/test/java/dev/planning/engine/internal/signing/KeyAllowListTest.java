@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,7 +71,7 @@ class KeyAllowListTest {
         return keys.stream().map(Arguments::of);
     }
 
-    private static KeyPair ec(String curve, java.security.Provider provider) throws Exception {
+    private static KeyPair ec(String curve, Provider provider) throws Exception {
         KeyPairGenerator generator = provider == null ? KeyPairGenerator.getInstance("EC")
                 : KeyPairGenerator.getInstance("EC", provider);
         generator.initialize(new ECGenParameterSpec(curve));
@@ -91,8 +94,8 @@ class KeyAllowListTest {
         byte[] publicDer = new SubjectPublicKeyInfo(pss, new org.bouncycastle.asn1.pkcs.RSAPublicKey(rsa.getModulus(),
                 rsa.getPublicExponent())).getEncoded(ASN1Encoding.DER);
         KeyFactory factory = KeyFactory.getInstance("RSASSA-PSS");
-        return new KeyPair(factory.generatePublic(new java.security.spec.X509EncodedKeySpec(publicDer)),
-                factory.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(privateDer)));
+        return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(publicDer)),
+                factory.generatePrivate(new PKCS8EncodedKeySpec(privateDer)));
     }
 
     private static void assertNamed(InvalidInputException e, String file, String what) {

@@ -10,7 +10,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 import java.util.List;
@@ -74,7 +77,7 @@ class PemKeysHostileInputTest {
     }
 
     /** A traditional OpenSSL {@code EC PRIVATE KEY} (SEC 1) of {@code d} on P-256 carrying {@code embedded} as its public key. */
-    private static String sec1(java.security.interfaces.ECPrivateKey d, java.security.interfaces.ECPublicKey embedded)
+    private static String sec1(ECPrivateKey d, ECPublicKey embedded)
             throws Exception {
         byte[] point = SubjectPublicKeyInfo.getInstance(embedded.getEncoded()).getPublicKeyData().getBytes();
         return pem("EC PRIVATE KEY", new org.bouncycastle.asn1.sec.ECPrivateKey(256, d.getS(),
@@ -90,16 +93,16 @@ class PemKeysHostileInputTest {
      */
     @Test
     void anEcPrivateKeyFileWhosePublicKeyIsAnotherKeysIsRefused() throws Exception {
-        java.security.KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
-        java.security.KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
-        java.security.interfaces.ECPrivateKey d = (java.security.interfaces.ECPrivateKey) own.getPrivate();
+        KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        ECPrivateKey d = (ECPrivateKey) own.getPrivate();
 
         InvalidInputException e = privateKeyRefusal("mismatched.key.pem",
-                sec1(d, (java.security.interfaces.ECPublicKey) other.getPublic()));
+                sec1(d, (ECPublicKey) other.getPublic()));
 
         assertThat(e.getMessage()).contains("its public key is not the public key of its private key");
         Path matching = dir.resolve("matching.key.pem");
-        Files.writeString(matching, sec1(d, (java.security.interfaces.ECPublicKey) own.getPublic()),
+        Files.writeString(matching, sec1(d, (ECPublicKey) own.getPublic()),
                 StandardCharsets.US_ASCII);
         PemSigner signer = PemSigner.load("QA", matching);
         assertThat(signer.publicKey()).isEqualTo(own.getPublic());
@@ -182,9 +185,9 @@ class PemKeysHostileInputTest {
      */
     @Test
     void anEcPrivateKeyFileWithoutItsPublicKeyIsReadWithItsPublicKeyDerived() throws Exception {
-        java.security.KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
         Path file = dir.resolve("no-public.key.pem");
-        Files.writeString(file, sec1WithoutPublicKey(((java.security.interfaces.ECPrivateKey) own.getPrivate()).getS(),
+        Files.writeString(file, sec1WithoutPublicKey(((ECPrivateKey) own.getPrivate()).getS(),
                 SECObjectIdentifiers.secp256r1), StandardCharsets.US_ASCII);
 
         PemSigner signer = PemSigner.load("QA", file);
@@ -211,7 +214,7 @@ class PemKeysHostileInputTest {
                     .getMessage()).as(d.toString(16)).contains("its private value is not less than the curve's order");
             Files.delete(dir.resolve("large.key.pem"));
         }
-        java.security.KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
         byte[] point = SubjectPublicKeyInfo.getInstance(other.getPublic().getEncoded()).getPublicKeyData().getBytes();
         assertThat(privateKeyRefusal("zero-with-public.key.pem", pem("EC PRIVATE KEY",
                 new org.bouncycastle.asn1.sec.ECPrivateKey(256, BigInteger.ZERO, new DERBitString(point),

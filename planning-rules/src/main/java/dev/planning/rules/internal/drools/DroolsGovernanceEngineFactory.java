@@ -8,6 +8,8 @@ import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -146,10 +148,10 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
      * file by name, so the key follows the bytes compiled even when a caller reuses a hash.
      */
     private static String sourcesKey(Rulebook rulebook, Map<String, byte[]> sources) {
-        java.security.MessageDigest sha;
+        MessageDigest sha;
         try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
         for (Map.Entry<String, byte[]> source : new TreeMap<>(sources).entrySet()) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +64,7 @@ class CacheSecretTest {
         Path file = Files.createFile(directory.resolve("cache-key"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
+        new SecureRandom().nextBytes(secret);
         Files.write(file, secret);
         return file;
     }
@@ -150,8 +153,8 @@ class CacheSecretTest {
             byte[] payload = new byte[length];
             random.nextBytes(secret);
             random.nextBytes(payload);
-            javax.crypto.Mac jdk = javax.crypto.Mac.getInstance("HmacSHA256");
-            jdk.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            Mac jdk = Mac.getInstance("HmacSHA256");
+            jdk.init(new SecretKeySpec(secret, "HmacSHA256"));
             for (String part : new String[] {"magic é", "k".repeat(64)}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 jdk.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());

@@ -18,6 +18,8 @@ import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -321,7 +323,7 @@ class DroolsGovernanceEngineTest {
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();
         // A context loader that cannot see the fact classes, as in some containers and plugin hosts.
-        thread.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        thread.setContextClassLoader(new URLClassLoader(new URL[0], null));
         try {
             DroolsGovernanceEngine engine = engine(Map.of("rules/a.drl", OWNER_RULE), Map.of());
             assertThat(engine.evaluate(input(goodTask("FE-1").owner(null).build())).violations()).hasSize(1);
