@@ -1,6 +1,5 @@
 package dev.planning.rules.internal.drools;
 
-import dev.planning.engine.internal.document.ValueLengths;
 import dev.planning.engine.internal.git.OutsideRepository;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.ByteArrayInputStream;
@@ -617,7 +616,7 @@ public final class CompiledRulebookCache {
     /**
      * The operator's bounds in force in this process, as text: the rule engine's ({@code OperatorLimits}:
      * evaluation seconds, join combinations, rules, rulebook bytes) and the bound on text values of YAML
-     * files ({@code ValueLengths}), read on every call. A result kept across runs that a bound decides
+     * files ({@link FactLengths#bound}), read on every call. A result kept across runs that a bound decides
      * (a {@code planning lint} result: a rulebook or value over a bound is refused) must cover them in its
      * key, as it covers {@link #policyLanguageChecked}: a result kept under a looser bound is not what
      * the command says under a stricter one (attack29).
@@ -628,7 +627,7 @@ public final class CompiledRulebookCache {
     public static String operatorBounds() {
         OperatorLimits limits = OperatorLimits.current();
         return "seconds=" + limits.maxSeconds() + "|join=" + limits.maxJoin() + "|rules=" + limits.maxRules()
-                + "|rulebook-bytes=" + limits.maxRulebookBytes() + "|value-length=" + ValueLengths.current();
+                + "|rulebook-bytes=" + limits.maxRulebookBytes() + "|value-length=" + FactLengths.bound();
     }
 
     /**
