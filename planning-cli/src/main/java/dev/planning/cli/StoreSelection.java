@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
@@ -160,17 +161,22 @@ final class StoreSelection {
         }
     }
 
-    /**
-     * One warning line per quarantined outbox row (never published; its cycle's later events wait
-     * behind it); returns how many there are.
-     */
     /** The warning about a quarantined row, on one line: its event id and reason are the row's text. */
     static String warning(OutboxRelay.Quarantined q) {
-        return Printable.line("warning: outbox row " + q.id() + " (" + q.repository() + "/" + (q.cycle() == null ? "(no valid cycle)" : q.cycle()) + " line "
+        return Printable.line("warning: outbox row " + q.id() + " (" + q.repository() + "/" + cycleOf(q) + " line "
                 + q.sequence() + ", event " + q.eventId() + ") is quarantined, not published, holding back "
                 + q.heldBack() + " later event(s) of its cycle: " + q.reason());
     }
 
+    /** The quarantined row's cycle, or {@code (no valid cycle)} when its stream or cycle id names none. */
+    static String cycleOf(OutboxRelay.Quarantined q) {
+        return q.cycle().map(CycleRef::toString).orElse("(no valid cycle)");
+    }
+
+    /**
+     * One warning line per quarantined outbox row (never published; its cycle's later events wait
+     * behind it); returns how many there are.
+     */
     static int warnQuarantined(Opened opened, PrintWriter err) {
         try {
             List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());

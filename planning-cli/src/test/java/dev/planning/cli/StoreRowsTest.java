@@ -40,8 +40,8 @@ class StoreRowsTest {
                 StoreCommand.row(new CycleQueries.PendingSignatures(CYCLE, CycleState.PACKAGED, List.of(), List.of(),
                         List.of("PM"), List.of(new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("PM"), 1),
                                 0)), Optional.of("m.yaml" + FORGED))),
-                StoreCommand.Quarantined.row(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "reason" + FORGED, 2)),
-                StoreSelection.warning(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "r" + FORGED, 2)));
+                StoreCommand.Quarantined.row(new OutboxRelay.Quarantined(7, "acme", Optional.of(CYCLE), 3, "evt" + FORGED, "reason" + FORGED, 2)),
+                StoreSelection.warning(new OutboxRelay.Quarantined(7, "acme", Optional.of(CYCLE), 3, "evt" + FORGED, "r" + FORGED, 2)));
 
         assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain("\n", "\r", "\u001b", "\u202e")
                 .contains("x\\u000A0 refusal(s)"));

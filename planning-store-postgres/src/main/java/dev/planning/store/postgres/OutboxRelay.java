@@ -284,14 +284,14 @@ public final class OutboxRelay implements AutoCloseable {
      *
      * @param id         the outbox row, for {@link #release(long)}
      * @param repository the repository (tenant)
-     * @param cycle      the cycle; {@code null} when the row's stream or cycle id names no cycle (changed in the
+     * @param cycle      the cycle; empty when the row's stream or cycle id names no cycle (changed in the
      *                   database: the reason quotes both)
      * @param sequence   the event's line number in the cycle's log
      * @param eventId    the event the row names
      * @param reason     why it was not published
      * @param heldBack   how many later rows of the cycle wait behind it
      */
-    public record Quarantined(long id, String repository, CycleRef cycle, int sequence, String eventId, String reason,
+    public record Quarantined(long id, String repository, Optional<CycleRef> cycle, int sequence, String eventId, String reason,
             long heldBack) {
     }
 
@@ -322,19 +322,19 @@ public final class OutboxRelay implements AutoCloseable {
                         + " FROM planning_outbox q WHERE q.quarantined_at IS NOT NULL ORDER BY q.id")) {
             List<Quarantined> found = new ArrayList<>();
             while (rs.next()) {
-                found.add(new Quarantined(rs.getLong(1), rs.getString(2), cycleOrNull(rs.getString(3),
+                found.add(new Quarantined(rs.getLong(1), rs.getString(2), cycleNamed(rs.getString(3),
                         rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
             }
             return found;
         }
     }
 
-    /** The cycle {@code stream} and {@code cycleId} name; null when they name none (a row changed in the database). */
-    private static CycleRef cycleOrNull(String stream, String cycleId) {
+    /** The cycle {@code stream} and {@code cycleId} name; empty when they name none (a row changed in the database). */
+    private static Optional<CycleRef> cycleNamed(String stream, String cycleId) {
         try {
-            return new CycleRef(stream, cycleId);
+            return Optional.of(new CycleRef(stream, cycleId));
         } catch (PlanningException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

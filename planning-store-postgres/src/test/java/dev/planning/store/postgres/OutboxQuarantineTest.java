@@ -46,7 +46,7 @@ class OutboxQuarantineTest {
 
                 List<OutboxRelay.Quarantined> quarantined = mine(relay, repository);
                 assertThat(quarantined).singleElement().satisfies(q -> {
-                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.cycle()).contains(TAMPERED);
                     assertThat(q.sequence()).isEqualTo(2);
                     assertThat(q.reason()).contains("the payload was changed");
                     assertThat(q.heldBack()).isEqualTo(1);
@@ -91,7 +91,7 @@ class OutboxQuarantineTest {
                 relay.drainOnce();
 
                 assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
-                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.cycle()).contains(TAMPERED);
                     assertThat(q.sequence()).isEqualTo(2);
                     assertThat(q.reason()).contains("refuses it for good").contains("RecordTooLarge");
                 });
@@ -167,7 +167,7 @@ class OutboxQuarantineTest {
                 relay.drainOnce();
 
                 assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
-                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.cycle()).contains(TAMPERED);
                     assertThat(q.sequence()).isEqualTo(2);
                     assertThat(q.reason()).contains("is about entity_id \"" + HEALTHY + "\\u202E\", not " + TAMPERED);
                     assertThat(q.heldBack()).isEqualTo(1);
@@ -208,7 +208,7 @@ class OutboxQuarantineTest {
                 relay.drainOnce();
 
                 assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
-                    assertThat(q.cycle()).isNull();
+                    assertThat(q.cycle()).isEmpty();
                     assertThat(q.reason()).contains("names stream \"fe\" and cycle id \"../x\"", "which name no cycle");
                 });
                 CycleStateProjection projection = new CycleStateProjection();

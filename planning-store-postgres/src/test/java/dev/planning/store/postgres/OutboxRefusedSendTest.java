@@ -73,7 +73,7 @@ class OutboxRefusedSendTest {
             assertThat(relay.drainOnce()).isEqualTo(3);
 
             assertThat(sent).filteredOn(key -> key.endsWith("/r2")).hasSize(3);
-            assertThat(relay.quarantined()).singleElement().satisfies(q -> assertThat(q.cycle()).isEqualTo(FIRST));
+            assertThat(relay.quarantined()).singleElement().satisfies(q -> assertThat(q.cycle()).contains(FIRST));
         }
     }
 
