@@ -22,7 +22,11 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.ThresholdBound;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
 import java.math.BigDecimal;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +171,30 @@ class ApiJavadocExamplesTest {
             // end::thresholdboundjavadoc[]
         }).isInstanceOf(InvalidInputException.class).hasMessage("threshold `fe.critical_approvals` is 2.5;"
                 + " critical_approvals holds a whole number from 0 to 2147483647");
+    }
+
+    @Test
+    void aRenamedErrorNamesItsFileAsTheCallerShowsIt() {
+        InvalidInputException e = new InvalidInputException("`when` is required", new SourceLocation("rules.yaml", 3, 1));
+
+        assertThatThrownBy(() -> {
+            // tag::renamedjavadoc[]
+            throw e.renamed(file -> "rulebook/" + file, "relative to the workspace");
+            // end::renamedjavadoc[]
+        }).isInstanceOf(InvalidInputException.class).hasCause(e).hasMessage("`when` is required")
+                .satisfies(thrown -> assertThat(((InvalidInputException) thrown).location())
+                        .contains(new SourceLocation("rulebook/rules.yaml", 3, 1)));
+    }
+
+    @Test
+    void aKeyBuiltInCodeIsTrustedUnderItsFingerprintAndItsOwnAlgorithm() throws Exception {
+        // tag::trustedkeyjavadoc[]
+        PublicKey qa = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();   // or from a PEM file, an HSM, a KMS
+        TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ofKey(qa), qa);
+        // end::trustedkeyjavadoc[]
+
+        assertThat(trusted.algorithm()).isEqualTo(SignatureAlgorithm.ED25519);
+        assertThat(trusted.keyId()).matches("[0-9a-f]{64}");
     }
 
     @Test
