@@ -110,7 +110,7 @@ public final class Planning {
      * (owner {@code change-me}, description, acceptance criterion) until they are edited.
      *
      * <pre>{@code
-     * InitResult init = Planning.init(Path.of("my-workspace"), new CycleRef("fe", "2025-09-02"));
+     * InitResult init = Planning.init(dir, new CycleRef("fe", "2025-09-02"));
      * init.written().forEach(path -> System.out.println("created " + path));
      * }</pre>
      *

@@ -47,6 +47,34 @@ class JavadocExamplesTest {
                         Files.delete(workspace.resolve("..."));
                         ...
                     }
+                    """),
+            new ReadmeRegions.Sketch("planning-testkit/src/main/java/dev/planning/testkit/store/CycleQueriesContract.java",
+                    "the outline of a contract test of queries over a store; FileCycleQueriesTest (planning-engine) is the"
+                            + " whole one", """
+                    class FileCycleQueriesTest extends CycleQueriesContract {
+                        @TempDir Path workspace;
+                        protected EventStore newStore() { return new FileEventStore(workspace); }
+                        protected CycleQueries queriesOf(EventStore store) { return Planning.cycleQueries(workspace); }
+                        protected Path workspaceOf(EventStore store) { return workspace; }   // where the store keeps its logs
+                        protected PlanningWorkspace open(Path directory, EventStore store, TrustedKeys trust) {
+                            return Planning.builder().workspace(directory).eventStore(store).trustedKeys(trust).build();
+                        }
+                    }
+                    """),
+            new ReadmeRegions.Sketch("planning-testkit/src/main/java/dev/planning/testkit/store/EventStoreContract.java",
+                    "the outline of a store's contract test whose storage (a fresh schema) is the reader's; the"
+                            + " PostgreSQL store's contract test is the whole one", """
+                    class PostgresEventStoreContractTest extends EventStoreContract {
+                        @Override
+                        protected EventStore newStore() {
+                            return new PostgresEventStore(freshSchema());       // a new, empty storage each call
+                        }
+
+                        @Override
+                        protected EventStore newStoreSharingStorageWith(EventStore store) {
+                            return new PostgresEventStore(((PostgresEventStore) store).dataSource());
+                        }
+                    }
                     """));
 
     /**
@@ -62,13 +90,8 @@ class JavadocExamplesTest {
             "planning-bench/src/main/java/dev/planning/bench/lifecycle/SpringLifecycle.java: StateMachine<CycleState, String> machine = SpringLifecycle.build();",
             "planning-bench/src/main/java/dev/planning/bench/workload/WorkloadGenerator.java: Workload workload = WorkloadGenerator.write(dir, WorkloadSpec.of(10_000, WorkloadSpec.DEFAULT_SEED));",
             "planning-engine/src/main/java/dev/planning/engine/EventLines.java: byte[] line = EventLines.encode(event, expectedHead);",
-            "planning-engine/src/main/java/dev/planning/engine/InMemoryEventStore.java: PlanningWorkspace ws = Planning.builder()",
             "planning-engine/src/main/java/dev/planning/engine/OutputFile.java: Attestation attestation = workspace.attest(cycle, signers);",
-            "planning-engine/src/main/java/dev/planning/engine/Planning.java: InitResult init = Planning.builder().workspace(dir).eventStore(store).triggeredBy(\"release-bot\")",
-            "planning-engine/src/main/java/dev/planning/engine/Planning.java: InitResult init = Planning.init(Path.of(\"my-workspace\"), new CycleRef(\"fe\", \"2025-09-02\"));",
             "planning-engine/src/main/java/dev/planning/engine/Planning.java: PlanningWorkspace workspace = Planning.builder()",
-            "planning-engine/src/main/java/dev/planning/engine/Planning.java: WorkspaceLayout plans = new WorkspaceLayout(\"plans\", \"policy\");",
-            "planning-engine/src/main/java/dev/planning/engine/PlanningJson.java: record Summary(String cycle, boolean passed, List<String> gates) {}",
             "planning-examples/src/main/java/dev/planning/examples/DemoScenario.java: DemoScenario.Result result = DemoScenario.builder()",
             "planning-report/src/main/java/dev/planning/report/CiReports.java: LintReport lint = workspace.lint();",
             "planning-report/src/main/java/dev/planning/report/CiReports.java: List<CycleStatus> statuses = new ArrayList<>();",
@@ -86,10 +109,7 @@ class JavadocExamplesTest {
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/OutboxRelay.java: Properties props = new Properties();",
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java: PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();",
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java: try (PostgresStore store = PostgresStore.builder()",
-            "planning-store-postgres/src/main/java/dev/planning/store/postgres/StoreMigration.java: List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());",
-            "planning-testkit/src/main/java/dev/planning/testkit/process/ChildProcesses.java: List<String> command = ChildProcesses.java(\"-cp\", System.getProperty(\"java.class.path\"), Main.class.getName());",
-            "planning-testkit/src/main/java/dev/planning/testkit/store/CycleQueriesContract.java: class FileCycleQueriesTest extends CycleQueriesContract {",
-            "planning-testkit/src/main/java/dev/planning/testkit/store/EventStoreContract.java: class PostgresEventStoreContractTest extends EventStoreContract {");
+            "planning-store-postgres/src/main/java/dev/planning/store/postgres/StoreMigration.java: List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());");
 
     @Test
     void everyJavaExampleOfThePublishedJavadocIsATaggedRegionOfARunSource() throws IOException {
