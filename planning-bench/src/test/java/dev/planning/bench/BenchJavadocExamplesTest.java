@@ -52,7 +52,8 @@ class BenchJavadocExamplesTest {
     }
 
     @Test
-    @Tag("slow")   // about 25 s: the default rulebook compiled, three streams judged
+    @Tag("slow")
+    @Tag("workload")   // about 25 s: the default rulebook compiled, three streams' plans judged
     void everyHandoffGateOfAGeneratedWorkloadPasses() {
         Path dir = directory;
 
