@@ -45,8 +45,8 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * PlanningWorkspace workspace = Planning.builder()
- *         .workspace(Path.of("/repo"))
- *         .rulebook(Path.of("/repo/rulebook"))   // the default
+ *         .workspace(dir)
+ *         .rulebook(dir.resolve("rulebook"))     // the default
  *         .gate(new MyGate())                    // in addition to ServiceLoader-registered gates
  *         .triggeredBy("release-bot")
  *         .build();

@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.InitResult;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.InMemoryEventStore;
 import dev.planning.engine.Planning;
 import dev.planning.engine.PlanningJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +109,39 @@ class EngineJavadocExamplesTest {
         // end::planningjsonjavadoc[]
 
         assertThat(json).isEqualTo("{\n  \"cycle\" : \"fe/2025-09-02\",\n  \"passed\" : true,\n  \"gates\" : [ \"schema_lint\" ]\n}");
+    }
+
+    @Test
+    void aGateGivenToTheBuilderRunsWhereTheRulebooksProfileNamesIt() throws IOException {
+        Path dir = Examples.copy("fe-2025-09-02", temp.resolve("ws"));
+        Path rulebookFile = dir.resolve("rulebook/rulebook.yaml");
+        Files.writeString(rulebookFile, Files.readString(rulebookFile, StandardCharsets.UTF_8).replace(
+                "parity_coverage, governance]}", "parity_coverage, governance, my_gate]}"), StandardCharsets.UTF_8);
+
+        // tag::builderjavadoc[]
+        PlanningWorkspace workspace = Planning.builder()
+                .workspace(dir)
+                .rulebook(dir.resolve("rulebook"))     // the default
+                .gate(new MyGate())                    // in addition to ServiceLoader-registered gates
+                .triggeredBy("release-bot")
+                .build();
+        // end::builderjavadoc[]
+
+        TransitionResult result = workspace.advance(new CycleRef("fe", "2025-09-02"), CycleState.READY_FOR_HANDOFF);
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.failedGates()).extracting(GateResult::gate).containsExactly("my_gate");
+    }
+
+    /** A gate of one's own that refuses every plan. */
+    private static final class MyGate implements Gate {
+        @Override
+        public String name() {
+            return "my_gate";
+        }
+
+        @Override
+        public GateResult evaluate(GateContext context) {
+            return GateResult.of(name(), List.of(Finding.error("my_gate.refused", "refused")), Map.of());
+        }
     }
 }

@@ -88,7 +88,6 @@ class JavadocExamplesTest {
             "planning-api/src/main/java/dev/planning/api/seal/VerificationSummaries.java: VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));",
             "planning-engine/src/main/java/dev/planning/engine/EventLines.java: byte[] line = EventLines.encode(event, expectedHead);",
             "planning-engine/src/main/java/dev/planning/engine/OutputFile.java: Attestation attestation = workspace.attest(cycle, signers);",
-            "planning-engine/src/main/java/dev/planning/engine/Planning.java: PlanningWorkspace workspace = Planning.builder()",
             "planning-examples/src/main/java/dev/planning/examples/DemoScenario.java: DemoScenario.Result result = DemoScenario.builder()",
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/OutboxRelay.java: Properties props = new Properties();",
             "planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java: PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();",
