@@ -75,6 +75,42 @@ class JavadocExamplesTest {
                             return new PostgresEventStore(((PostgresEventStore) store).dataSource());
                         }
                     }
+                    """),
+            new ReadmeRegions.Sketch("planning-engine/src/main/java/dev/planning/engine/EventLines.java",
+                    "an outline of a store of one's own: the database and its insert are the reader's; EventLinesTest runs the encoding and decoding", """
+                    byte[] line = EventLines.encode(event, expectedHead);
+                    RecordedEvent recorded = EventLines.decode(log.size() + 1, line);   // the event as it reads back
+                    database.insert(cycle, recorded.line(), line, recorded.hash());
+                    """),
+            new ReadmeRegions.Sketch("planning-store-postgres/src/main/java/dev/planning/store/postgres/OutboxRelay.java",
+                    "needs a PostgreSQL server and a Kafka broker, and what runs inside is the reader's (`...`); OutboxKafkaTest starts the relay", """
+                    Properties props = new Properties();
+                    props.put("bootstrap.servers", "kafka:9092");
+                    try (OutboxRelay relay = OutboxRelay.start(store.dataSource(), OutboxRelay.producer(props), "planning.events")) {
+                        ... // appends with PostgresStore.builder().outbox(true) are published after they commit
+                    }
+                    """),
+            new ReadmeRegions.Sketch("planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java",
+                    "needs a PostgreSQL server at the URL shown and its password; the store's tests build one against a local server", """
+                    try (PostgresStore store = PostgresStore.builder()
+                            .jdbcUrl("jdbc:postgresql://db.example.org/planning?sslmode=verify-full")  // TLS: in the URL
+                            .user("planning").password(System.getenv("PLANNING_STORE_PASSWORD"))
+                            .repository("acme/payments")    // the tenant: many workspaces share one database
+                            .outbox(true)                   // also queue each event for Kafka (see OutboxRelay)
+                            .build()) {                     // runs the versioned migrations, opens a HikariCP pool
+                        PlanningWorkspace ws = Planning.builder().workspace(dir).eventStore(store.eventStore()).build();
+                        store.queries().portfolio();
+                    }
+                    """),
+            new ReadmeRegions.Sketch("planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java",
+                    "needs a PostgreSQL server (the store it asks); EmbedderQueriesReadTest and CycleQueriesTest ask it so", """
+                    PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();
+                    store.queries(ws, trust).pendingSignatures();   // what verify would refuse for a missing signature
+                    """),
+            new ReadmeRegions.Sketch("planning-store-postgres/src/main/java/dev/planning/store/postgres/StoreMigration.java",
+                    "needs a PostgreSQL server (the store moved to and from); StoreMigrationTest moves workspaces so", """
+                    List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());
+                    List<StoreMigration.Moved> out = StoreMigration.exportFiles(store.eventStore(), otherDir, WorkspaceLayout.DEFAULT);
                     """));
 
     /**
@@ -86,13 +122,8 @@ class JavadocExamplesTest {
             "planning-api/src/main/java/dev/planning/api/PlanningWorkspace.java: workspace.importOutcomes(cycle, List.of(Path.of(\"target/surefire-reports/TEST-CartTest.xml\")));",
             "planning-api/src/main/java/dev/planning/api/seal/SealOptions.java: workspace.seal(cycle, SealOptions.defaults().withPriorManifestId(\"fe-2025-09-02-1a2b3c4d\").withNotes(\"re-plan after review\"));",
             "planning-api/src/main/java/dev/planning/api/seal/VerificationSummaries.java: VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));",
-            "planning-engine/src/main/java/dev/planning/engine/EventLines.java: byte[] line = EventLines.encode(event, expectedHead);",
             "planning-engine/src/main/java/dev/planning/engine/OutputFile.java: Attestation attestation = workspace.attest(cycle, signers);",
-            "planning-examples/src/main/java/dev/planning/examples/DemoScenario.java: DemoScenario.Result result = DemoScenario.builder()",
-            "planning-store-postgres/src/main/java/dev/planning/store/postgres/OutboxRelay.java: Properties props = new Properties();",
-            "planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java: PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();",
-            "planning-store-postgres/src/main/java/dev/planning/store/postgres/PostgresStore.java: try (PostgresStore store = PostgresStore.builder()",
-            "planning-store-postgres/src/main/java/dev/planning/store/postgres/StoreMigration.java: List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());");
+            "planning-examples/src/main/java/dev/planning/examples/DemoScenario.java: DemoScenario.Result result = DemoScenario.builder()");
 
     @Test
     void everyJavaExampleOfThePublishedJavadocIsATaggedRegionOfARunSource() throws IOException {
