@@ -574,7 +574,7 @@ public interface PlanningWorkspace {
      * file is present, a missing one included.
      *
      * <pre>{@code
-     * workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-CartTest.xml")));
+     * workspace.importOutcomes(cycle, List.of(surefireReports.resolve("TEST-CartTest.xml")));
      * workspace.advance(cycle, CycleState.VALIDATED);
      * VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));
      * }</pre>

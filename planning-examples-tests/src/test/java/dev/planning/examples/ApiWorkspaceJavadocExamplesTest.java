@@ -12,8 +12,10 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SignOptions;
+import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
@@ -21,6 +23,7 @@ import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,6 +204,43 @@ class ApiWorkspaceJavadocExamplesTest {
 
         assertThat(workspace.queries(sealed.trust()).pendingSignatures()).singleElement()
                 .satisfies(p -> assertThat(p.signedRoles()).containsExactly("QA"));
+    }
+
+    @Test
+    void aValidatedCycleGetsItsAttestationAndVerificationSummariesWritten() throws IOException {
+        PlanningWorkspace workspace = Planning.builder().workspace(Examples.committed(Examples.copy("fe-2025-09-02",
+                temp.resolve("ws")))).trustedKeys(Examples.TRUST).build();
+        CycleRef cycle = CYCLE;
+        assertThat(workspace.advance(cycle, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(workspace.seal(cycle, SealOptions.defaults()).sealed()).isTrue();
+        Examples.signAll(workspace, cycle);
+        List<Signer> signers = List.copyOf(Examples.SIGNERS);
+        Path outDir = Files.createDirectories(temp.resolve("out"));
+
+        // tag::outputfilejavadoc[]
+        Attestation attestation = workspace.attest(cycle, signers);
+        OutputFile.write(outDir.resolve("attestation.json"), attestation.envelope().getBytes(StandardCharsets.UTF_8));
+        // end::outputfilejavadoc[]
+
+        assertThat(Files.readString(outDir.resolve("attestation.json"), StandardCharsets.UTF_8))
+                .isEqualTo(attestation.envelope());
+        assertThat(workspace.advance(cycle, CycleState.EXECUTED).accepted()).isTrue();
+        Path demo = Path.of("demo/outcomes/2025-09-02");
+        workspace.importOutcomes(cycle, List.of(demo.resolve("lcov.info"), demo.resolve("axe-checkout.json"),
+                demo.resolve("deployments.yaml")));
+        Path surefireReports = Files.createDirectories(temp.resolve("surefire-reports"));
+        Files.copy(demo.resolve("TEST-dev.shop.CheckoutTest.xml"), surefireReports.resolve("TEST-CartTest.xml"));
+        Signer qaSigner = Examples.SIGNERS.get(2);
+
+        // tag::summarizejavadoc[]
+        workspace.importOutcomes(cycle, List.of(surefireReports.resolve("TEST-CartTest.xml")));
+        workspace.advance(cycle, CycleState.VALIDATED);
+        VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));
+        // end::summarizejavadoc[]
+
+        assertThat(workspace.status(cycle).state()).isEqualTo(CycleState.VALIDATED);
+        assertThat(workspace.root().resolve(written.testResultPath())).isRegularFile();
+        assertThat(workspace.verify(cycle, Examples.TRUST).passed()).isTrue();
     }
 
     private static List<CycleQueries.PendingSignatures> pending(PlanningWorkspace workspace, TrustedKeys trust) {
