@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
  * <p>Obtain one from the engine's builder:
  * <pre>{@code
  * PlanningWorkspace workspace = Planning.builder()
- *         .workspace(Path.of("."))          // rulebook defaults to ./rulebook
+ *         .workspace(dir)                   // rulebook defaults to <dir>/rulebook
  *         .build();
  * CycleRef cycle = new CycleRef("fe", "2025-09-02");
  * TransitionResult result = workspace.advance(cycle, CycleState.READY_FOR_HANDOFF);
@@ -468,7 +468,7 @@ public interface PlanningWorkspace {
      * one bad file and nothing is written. Importing the same bytes again changes nothing.
      *
      * <pre>{@code
-     * ImportReport imported = workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-x.xml")));
+     * ImportReport imported = workspace.importOutcomes(cycle, List.of(surefireReports.resolve("TEST-x.xml")));
      * }</pre>
      *
      * @param files the report files, at least one; never {@code null}
@@ -574,7 +574,7 @@ public interface PlanningWorkspace {
      * file is present, a missing one included.
      *
      * <pre>{@code
-     * workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-CartTest.xml")));
+     * workspace.importOutcomes(cycle, List.of(surefireReports.resolve("TEST-CartTest.xml")));
      * workspace.advance(cycle, CycleState.VALIDATED);
      * VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));
      * }</pre>

@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * the same value.
  *
  * <pre>{@code
- * Printable.line("FE-9\n\033[32mlint passed")   // FE-9\u005cu000A\u005cu001B[32mlint passed
+ * String shown = Printable.line("FE-9\n\033[32mlint passed");   // FE-9\u005cu000A\u005cu001B[32mlint passed
  * }</pre>
  *
  * @since 0.1
@@ -200,7 +200,7 @@ public final class Printable {
      * are kept as they are, so the Markdown stays readable.
      *
      * <pre>{@code
-     * Printable.markdown("FE-12: see https://x.example, ask @qa, fixes #3")
+     * String markdown = Printable.markdown("FE-12: see https://x.example, ask @qa, fixes #3");
      * // FE-12\: see https\://x\.example, ask @&#8203;qa, fixes #&#8203;3
      * }</pre>
      *

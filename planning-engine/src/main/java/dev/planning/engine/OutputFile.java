@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * Attestation attestation = workspace.attest(cycle, signers);
- * OutputFile.write(Path.of("out/attestation.json"), attestation.envelope().getBytes(StandardCharsets.UTF_8));
+ * OutputFile.write(outDir.resolve("attestation.json"), attestation.envelope().getBytes(StandardCharsets.UTF_8));
  * }</pre>
  *
  * <p>It is not for the workspace's own files (plans, event logs, manifests), which the workspace writes under

@@ -45,8 +45,8 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * PlanningWorkspace workspace = Planning.builder()
- *         .workspace(Path.of("/repo"))
- *         .rulebook(Path.of("/repo/rulebook"))   // the default
+ *         .workspace(dir)
+ *         .rulebook(dir.resolve("rulebook"))     // the default
  *         .gate(new MyGate())                    // in addition to ServiceLoader-registered gates
  *         .triggeredBy("release-bot")
  *         .build();
@@ -110,7 +110,7 @@ public final class Planning {
      * (owner {@code change-me}, description, acceptance criterion) until they are edited.
      *
      * <pre>{@code
-     * InitResult init = Planning.init(Path.of("my-workspace"), new CycleRef("fe", "2025-09-02"));
+     * InitResult init = Planning.init(dir, new CycleRef("fe", "2025-09-02"));
      * init.written().forEach(path -> System.out.println("created " + path));
      * }</pre>
      *

@@ -44,7 +44,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * LintReport lint = workspace.lint();
- * Files.writeString(Path.of("target/planning/lint.sarif"), CiReports.lintSarif(lint, workspace.root(), Path.of("")));
+ * Files.writeString(reports.resolve("lint.sarif"), CiReports.lintSarif(lint, workspace.root(), Path.of("")));
  * List<GateResult> gates = workspace.dryRun(cycle, CycleState.READY_FOR_HANDOFF);
  * String comment = CiReports.gatesMarkdown(cycle, CycleState.READY_FOR_HANDOFF, gates);
  * String json = CiReports.gatesJson(cycle, CycleState.READY_FOR_HANDOFF, gates);

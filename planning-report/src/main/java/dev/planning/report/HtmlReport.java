@@ -42,8 +42,8 @@ import org.apiguardian.api.API;
  *         // .trustedKeys(keys) states the keys expected, and a workspace built with others is refused
  *         .asOf(LocalDate.now())                           // the day waivers are judged against
  *         .build()
- *         .write(Path.of("site"));
- * // open site/index.html
+ *         .write(siteDir);                                 // a new directory, or an earlier report's
+ * // open siteDir/index.html
  * }</pre>
  *
  * <p>The site has a portfolio page ({@code index.html}: every stream and cycle, its state drawn on

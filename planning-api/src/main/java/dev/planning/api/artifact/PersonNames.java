@@ -43,9 +43,9 @@ import org.apiguardian.api.API;
  * a reviewer still reads the names.
  *
  * <pre>{@code
- * PersonNames.unclear("techlead-erik");        // empty: counts
- * PersonNames.unclear("techlead-\u0435rik");   // "mixes the scripts Cyrillic and Latin"
- * PersonNames.identity("\uff42ob ").equals(PersonNames.identity("Bob"));   // true
+ * Optional<String> clear = PersonNames.unclear("techlead-erik");        // empty: counts
+ * Optional<String> mixed = PersonNames.unclear("techlead-\u0435rik");   // "mixes the scripts Cyrillic and Latin"
+ * boolean same = PersonNames.identity("\uff42ob ").equals(PersonNames.identity("Bob"));   // true
  * }</pre>
  *
  * @since 0.1

@@ -20,11 +20,11 @@ import org.apiguardian.api.API;
  *
  * <p>Made with a factory per severity:
  * <pre>{@code
- * Finding.error("schema.required", "task FE-12: `owner` is required",
+ * Finding required = Finding.error("schema.required", "task FE-12: `owner` is required",
  *         new SourceLocation("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 14, 5))
  *         .withTask("FE-12");
- * Finding.warning("coverage.stale", "the coverage report is older than the plan");
- * Finding.info("coverage.missing", "no e2e coverage report was imported");
+ * Finding stale = Finding.warning("coverage.stale", "the coverage report is older than the plan");
+ * Finding note = Finding.info("coverage.missing", "no e2e coverage report was imported");
  * }</pre>
  *
  * <p>The code must not be blank and each fact's name must match {@code [a-z][a-z0-9_]{0,31}}, as

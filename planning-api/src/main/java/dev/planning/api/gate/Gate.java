@@ -16,13 +16,13 @@ import org.apiguardian.api.API;
  * public final class OwnersPresentGate implements Gate {
  *     public String name() { return "owners_present"; }
  *     public GateResult evaluate(GateContext context) {
- *         List<Finding> findings = context.tasks().stream()
- *                 .flatMap(plan -> plan.tasks().stream())
+ *         List<Task> tasks = context.tasks().stream().flatMap(plan -> plan.tasks().stream()).toList();
+ *         List<Finding> findings = tasks.stream()
  *                 .filter(task -> task.owner().isEmpty())
  *                 .map(task -> Finding.error("owner.missing", "task " + task.id() + " has no owner",
  *                         task.location()).withTask(task.id()))
  *                 .toList();
- *         return GateResult.of(name(), findings, Map.of("tasks_checked", ...));
+ *         return GateResult.of(name(), findings, Map.of("tasks_checked", tasks.size()));
  *     }
  * }
  * }</pre>

@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
  * {@code PLANNED -> PLANNED} (plan updated).
  *
  * <pre>{@code
- * Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)   // Optional[validate_complete]
- * Lifecycle.find(CycleState.PLANNED, CycleState.EXECUTED)            // Optional.empty()
+ * Optional<Transition> handoff = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF);   // validate_complete
+ * Optional<Transition> skip = Lifecycle.find(CycleState.PLANNED, CycleState.EXECUTED);             // empty
  * }</pre>
  *
  * @since 0.1

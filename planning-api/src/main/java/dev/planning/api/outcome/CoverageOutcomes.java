@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * file (overlapping modules, two test runs) would count its lines twice.
  *
  * <pre>{@code
- * context.outcomes().coverage().total(false)
+ * Optional<Double> linesCoveredPercent = context.outcomes().coverage().total(false)
  *         .filter(unit -> unit.lines() > 0)
  *         .map(unit -> 100.0 * unit.linesCovered() / unit.lines());
  * }</pre>

@@ -28,8 +28,9 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * TagTaxonomy taxonomy = TagTaxonomy.of(rulebook);
+ * List<String> problems = new ArrayList<>();
  * for (TagTaxonomy.Problem p : taxonomy.check(task.tags().values())) {
- *     System.out.println(p.message("task " + task.id()));
+ *     problems.add(p.message("task " + task.id()));
  * }
  * }</pre>
  *

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * Keys keys = Planning.keys();
- * GeneratedKey qa = keys.generate("QA", SignatureAlgorithm.ED25519, Path.of(System.getProperty("user.home"), ".planning/keys"));
+ * GeneratedKey qa = keys.generate("QA", SignatureAlgorithm.ED25519, keyDir);   // a directory outside the workspace
  * TrustedKeys trust = keys.readTrustFile(qa.trustFile());
  * Signer signer = keys.pemSigner("QA", qa.privateKey());
  * TrustedKey inCode = keys.readPublicKey("QA", qa.publicKey());   // for a trust set built in code

@@ -51,7 +51,7 @@ public enum SignatureAlgorithm {
      * it reads from a file or is given as a key pair to it.
      *
      * <pre>{@code
-     * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
+     * PublicKey qa = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();   // or from a PEM file, an HSM, a KMS
      * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ofKey(qa), qa);
      * }</pre>
      *

@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * is refused.
  *
  * <pre>{@code
- * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
+ * PublicKey qa = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();   // or from a PEM file, an HSM, a KMS
  * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ofKey(qa), qa);
  * }</pre>
  *

@@ -30,10 +30,11 @@ import org.apiguardian.api.API;
  * appended later is seen by the next question, never by a list already returned.
  *
  * <pre>{@code
+ * List<String> states = new ArrayList<>();
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {
- *     System.out.println(c.cycle() + " " + c.state());
+ *     states.add(c.cycle() + " " + c.state());
  * }
- * queries.pendingSignatures(workspace.rulebook().signing());   // or Set.of("PM", "TechLead", "QA")
+ * List<CycleQueries.PendingSignatures> unsigned = queries.pendingSignatures(workspace.rulebook().signing());   // or Set.of("PM", "TechLead", "QA")
  * }</pre>
  *
  * @since 0.1

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  *
  * <pre>{@code
  * StateMachine<CycleState, String> machine = SpringLifecycle.build();
- * SpringLifecycle.runCycle(machine);   // PLANNED -> ... -> COMPLETED, then back to PLANNED
+ * CycleState reached = SpringLifecycle.runCycle(machine);   // PLANNED -> ... -> COMPLETED, then back to PLANNED
  * }</pre>
  *
  * @since 0.1

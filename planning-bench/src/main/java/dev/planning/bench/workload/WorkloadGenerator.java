@@ -40,9 +40,9 @@ import java.util.SplittableRandom;
  * map for each cycle, and a copy of the default rulebook.
  *
  * <pre>{@code
- * Workload workload = WorkloadGenerator.write(dir, WorkloadSpec.of(10_000, WorkloadSpec.DEFAULT_SEED));
+ * Workload workload = WorkloadGenerator.write(dir, WorkloadSpec.of(200, WorkloadSpec.DEFAULT_SEED));
  * PlanningWorkspace ws = Planning.builder().workspace(workload.root()).build();
- * workload.cycles().forEach(c -> ws.dryRun(c, CycleState.READY_FOR_HANDOFF));
+ * List<List<GateResult>> runs = workload.cycles().stream().map(c -> ws.dryRun(c, CycleState.READY_FOR_HANDOFF)).toList();
  * }</pre>
  *
  * <p>The shape is chosen so that every READY_FOR_HANDOFF gate passes:

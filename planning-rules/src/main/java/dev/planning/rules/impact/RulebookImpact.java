@@ -56,7 +56,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * RulebookImpact impact = RulebookImpact.compare(workspace, baseRulebookDir, workspace.resolve("rulebook"), Clock.systemUTC());
- * if (impact.blocksNew()) { ... }
+ * boolean refuseTheChange = impact.blocksNew();   // a cycle that passes governance today would be blocked
  * // or with the base read from git: RulebookImpact.compareWithRevision(workspace, "origin/main", headDir, clock)
  * }</pre>
  *

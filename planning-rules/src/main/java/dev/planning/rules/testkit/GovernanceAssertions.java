@@ -6,14 +6,12 @@ import dev.planning.api.governance.GovernanceDecision;
 import org.apiguardian.api.API;
 
 /**
- * Entry point of the AssertJ-style assertions for governance decisions.
+ * Entry point of the AssertJ-style assertions for governance decisions ({@link #assertThat} and {@link #v},
+ * imported statically).
  * <pre>{@code
- * import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
- * import static dev.planning.rules.testkit.GovernanceAssertions.v;
- *
  * assertThat(decision).hasViolation("critical-approvals").on("FE-12");
- * assertThat(decision).hasOnlyViolations(v("missing-owner", "FE-3"));
- * assertThat(decision).hasWaived(v("sox-audit-trail", "FE-7")).hasNoViolations();
+ * assertThat(decision).hasOnlyViolations(v("critical-approvals", "FE-12"), v("missing-owner", "FE-3"));
+ * assertThat(decision).hasWaived(v("sox-audit-trail", "FE-7")).hasNoViolation("sox-audit-trail");
  * }</pre>
  *
  * @since 0.1

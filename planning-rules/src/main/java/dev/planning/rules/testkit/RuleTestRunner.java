@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * Runs rule test cases against a governance engine and reports, per case, what was missing or
  * unexpected, and which rules no case shows reporting a violation.
  * <pre>{@code
- * Rulebook rulebook = Planning.rulebook(Path.of("rulebook"));
+ * Rulebook rulebook = Planning.rulebook(dir.resolve("rulebook"));
  * RuleTestReport report = RuleTestRunner.forRulebook(rulebook)
  *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
  * System.out.print(report.summary());
@@ -57,7 +57,7 @@ public final class RuleTestRunner {
      * covering every rule of the rulebook; this is what {@code planning rules test} runs.
      *
      * <pre>{@code
-     * Rulebook rulebook = Planning.rulebook(Path.of("rulebook"));
+     * Rulebook rulebook = Planning.rulebook(dir.resolve("rulebook"));
      * RuleTestReport report = RuleTestRunner.forRulebook(rulebook)
      *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
      * }</pre>
