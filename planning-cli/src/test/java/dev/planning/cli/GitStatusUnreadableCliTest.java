@@ -1,20 +1,14 @@
 package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.planning.testkit.process.ChildProcesses;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * not read (JGit wraps its {@code FileNotFoundException} in an unchecked exception) ends with exit code 2 and one
  * line naming that file and what to do; it was JGit's "Error while parsing attributes", which names no file. As
  * root, the CLI runs in a child JVM under {@code setpriv} with the permission override dropped
- * ({@link UnreadableEntriesTest}).
+ * ({@link UnprivilegedCli}).
  */
 class GitStatusUnreadableCliTest {
-
-    private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
 
     @TempDir
     Path dir;
@@ -59,33 +51,6 @@ class GitStatusUnreadableCliTest {
     }
 
     private static CliRun unprivileged(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (isRoot()) {
-            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
-            command.addAll(SETPRIV);
-        }
-        command.addAll(ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        return CliRun.inChild(command, Map.of(), args);
-    }
-
-    private static boolean isRoot() throws IOException {
-        Path probe = Files.createTempFile("uid", ".probe");
-        try {
-            return ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
-        } finally {
-            Files.delete(probe);
-        }
-    }
-
-    private static boolean setprivDropsTheOverride() {
-        try {
-            List<String> command = new ArrayList<>(SETPRIV);
-            command.addAll(List.of("test", "-r", "/proc/sys/vm/compact_memory"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 1;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return UnprivilegedCli.run(Map.of(), args);
     }
 }

@@ -1,9 +1,7 @@
 package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.planning.testkit.process.ChildProcesses;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,50 +56,12 @@ class UnreadableEntriesTest {
 
     /** Runs the CLI in a child JVM that the permission bits bind, even as root. */
     private static CliRun unprivileged(String... args) throws Exception {
-        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
-        List<String> command = new ArrayList<>();
-        if (isRoot()) {
-            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
-            command.addAll(SETPRIV);
-        }
-        command.addAll(java);
-        return CliRun.inChild(command, Map.of(), args);
+        return UnprivilegedCli.run(Map.of(), args);
     }
 
     /** As {@link #unprivileged}, with {@code environment} added (an empty value removes a variable). */
     private static CliRun unprivileged(Map<String, String> environment, String... args) throws Exception {
-        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
-        List<String> command = new ArrayList<>();
-        if (isRoot()) {
-            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
-            command.addAll(SETPRIV);
-        }
-        command.addAll(java);
-        return CliRun.inChild(command, environment, args);
-    }
-
-    private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
-
-    private static boolean isRoot() throws IOException {
-        Path probe = Files.createTempFile("uid", ".probe");
-        try {
-            return ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
-        } finally {
-            Files.delete(probe);
-        }
-    }
-
-    private static boolean setprivDropsTheOverride() {
-        try {
-            List<String> command = new ArrayList<>(SETPRIV);
-            command.addAll(List.of("test", "-r", "/proc/sys/vm/compact_memory"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            // compact_memory is write-only (0200): with the override gone, even root may not read it.
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 1;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return UnprivilegedCli.run(environment, args);
     }
 
     private static void assertOneEscapedError(CliRun run, String... contains) {
