@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
@@ -21,6 +23,8 @@ import org.apiguardian.api.API;
  * RecordedEvent recorded = EventLines.decode(log.size() + 1, line);   // the event as it reads back
  * database.insert(cycle, recorded.line(), line, recorded.hash());
  * }</pre>
+ *
+ * <p>Before that, {@link #requireAbout} refuses an event about another cycle, as the contract asks.
  *
  * <p>Decoding an encoded line gives the same event, and encoding a decoded line the same bytes.
  * Thread-safe.
@@ -80,6 +84,22 @@ public final class EventLines {
      */
     public static String hash(byte[] line) {
         return Sha256.hex(Objects.requireNonNull(line, "line"));
+    }
+
+    /**
+     * Refuses an event about another cycle than the one it is appended to, as every store of the
+     * {@code planning-testkit} event store contract must: its entity id has a cycle's form
+     * ({@code stream/cycleId}, as {@link CycleRef} accepts it) and names another cycle. An entity id of
+     * another form (one's own) passes. Call it in {@code append} before anything is written.
+     *
+     * @param cycle the cycle appended to; never {@code null}
+     * @param event the event; never {@code null}
+     * @throws IllegalArgumentException when the event is about another cycle, naming it
+     */
+    public static void requireAbout(CycleRef cycle, PlanningEvent event) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(event, "event");
+        CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> "the log of " + cycle);
     }
 
     private static void requireHash(String value, String name) {

@@ -7,6 +7,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import org.apiguardian.api.API;
  * would be and hashed the same way, so a history kept here carries the same hashes as the same
  * history in a file. Nothing survives the instance: it is not a system of record. Appending an
  * event that succeeded again with the same expected head is refused with
- * {@link ConcurrentTransitionException}, as with the file store. Thread-safe. It passes the
+ * {@link ConcurrentTransitionException}, as with the file store. An event whose entity id names
+ * another cycle ({@code stream/cycleId} not the one appended to) is refused with
+ * {@link IllegalArgumentException}, as every store refuses it. Thread-safe. It passes the
  * {@code planning-testkit} event store contract.
  *
  * @since 0.1
@@ -67,6 +70,7 @@ public final class InMemoryEventStore implements EventStore {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(expectedHead, "expectedHead");
+        CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String hash = Sha256.hex(line);
         List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());

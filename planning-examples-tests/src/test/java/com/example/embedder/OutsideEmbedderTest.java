@@ -455,6 +455,7 @@ class OutsideEmbedderTest {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(expectedHead, "expectedHead");
+            EventLines.requireAbout(cycle, event);
             synchronized (lines) {
                 return appendLocked(cycle, event, expectedHead);
             }

@@ -84,6 +84,7 @@ class OwnExtensionsTest {
             if (!expectedHead.matches("[0-9a-f]{64}")) {
                 throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits");
             }
+            EventLines.requireAbout(cycle, event);
             byte[] line = EventLines.encode(event, expectedHead);
             List<byte[]> log = lines.computeIfAbsent(cycle, c -> new ArrayList<>());
             String head = log.isEmpty() ? RecordedEvent.GENESIS : EventLines.hash(log.get(log.size() - 1));

@@ -13,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
@@ -53,6 +54,9 @@ import java.util.TreeMap;
  *     expected head, returns the recorded event instead of a second copy. So an append whose
  *     outcome was lost with the connection may be repeated safely; the store itself repeats it
  *     while the connection is down (for the configured retry time).</li>
+ * <li><b>One cycle per log</b>: an event whose entity id names another cycle ({@code stream/cycleId}, not
+ *     the one appended to) is refused with {@link IllegalArgumentException} before the database is asked,
+ *     as the file and in-memory stores refuse it; an entity id of another form (an embedder's own) is kept.</li>
  * <li><b>Atomic</b>: the event row, the cycle's portfolio row and (when enabled) the outbox row
  *     are written in one transaction.</li>
  * <li><b>Bounded waits</b>: an append behind a lock another session holds, or whose statement runs
@@ -211,6 +215,8 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(expectedHead, "expectedHead");
+        // Refused here, before the database is asked: no row about another cycle is written.
+        CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         return appendLine(cycle, event, line, expectedHead);
     }

@@ -87,6 +87,12 @@ import org.junit.jupiter.api.Timeout;
  * <li><b>Bad input</b>: a {@code null} argument is refused with {@link NullPointerException}
  *     (or {@link IllegalArgumentException}) naming it; an {@code expectedHead} that is not 64
  *     lower-case hex digits with {@link IllegalArgumentException} naming it; nothing is written.</li>
+ * <li><b>Another cycle's event</b>: an event whose {@link PlanningEvent#entityId() entity id} has a
+ *     cycle's form ({@code stream/cycleId}, as {@link CycleRef} accepts it) but names another cycle
+ *     than the one appended to is refused with {@link IllegalArgumentException} naming that cycle, on a
+ *     new log and on a non-empty one, and nothing is written (a log holding another cycle's history
+ *     would mislead whoever reads it as this cycle's). An entity id not of that form (an embedder's
+ *     own, such as {@code order-42} or {@code fe/2025-09-02/epic-7}) is kept as it is.</li>
  * </ul>
  *
  * <p>Durability across a crash (an acknowledged event survives the process) cannot be shown
@@ -579,6 +585,46 @@ public abstract class EventStoreContract {
                     .hasMessageContaining("expectedHead");
         }
         assertThat(store.read(CYCLE)).containsExactly(first);
+    }
+
+    @Test
+    @DisplayName("an event whose entity id names another cycle is refused, naming it, and nothing is written")
+    void refusesAnEventAboutAnotherCycle() {
+        EventStore store = newStore();
+        CycleRef fresh = new CycleRef(CYCLE.stream(), "2025-10-14");
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+
+        for (CycleRef other : List.of(new CycleRef("be", CYCLE.cycleId()), new CycleRef(CYCLE.stream(), "2025-09-16"))) {
+            assertThatThrownBy(() -> store.append(CYCLE, newEvent(other), first.hash()))
+                    .as("an event about %s appended to %s", other, CYCLE)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(other.toString());
+            assertThatThrownBy(() -> store.append(fresh, newEvent(other), RecordedEvent.GENESIS))
+                    .as("an event about %s appended to the new log of %s", other, fresh)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(other.toString());
+        }
+        assertThat(store.read(CYCLE)).containsExactly(first);
+        assertThat(store.read(fresh)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an event whose entity id is not of a cycle's form (an embedder's own) is kept")
+    void keepsAnEventWhoseEntityIsNotACycle() {
+        EventStore store = newStore();
+        String head = RecordedEvent.GENESIS;
+        List<RecordedEvent> kept = new ArrayList<>();
+        for (String entity : List.of("order-42", "fe/2025-09-02/epic-7", "Fe/2025-09-02", "fe/", "/2025-09-02", "")) {
+            PlanningEvent event = newEvent(CYCLE);
+            PlanningEvent embedders = new PlanningEvent(event.id(), event.timestamp(), event.type(), event.fromState(),
+                    event.toState(), entity, event.triggeredBy(), event.gateResults(), event.details());
+            RecordedEvent recorded = store.append(CYCLE, embedders, head);
+            assertThat(recorded.event().entityId()).as("entity id").isEqualTo(entity);
+            kept.add(recorded);
+            head = recorded.hash();
+        }
+
+        assertThat(store.read(CYCLE)).containsExactlyElementsOf(kept);
     }
 
     // ---------------------------------------------------------------- helpers

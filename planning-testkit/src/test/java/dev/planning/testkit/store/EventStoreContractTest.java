@@ -5,6 +5,7 @@ import static dev.planning.testkit.ContractRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -31,7 +32,7 @@ class EventStoreContractTest {
         Events tests = run(SoundStoreContract.class);
 
         assertThat(tests.failed().count()).as(failures(tests).toString()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(24);
+        assertThat(tests.succeeded().count()).isEqualTo(26);
         assertThat(tests.skipped().count()).isZero();
         assertThat(tests.aborted().count()).isZero();
     }
@@ -85,6 +86,16 @@ class EventStoreContractTest {
     @Test
     void failsAStoreThatSortsItsCyclesByAnotherCollation() {
         assertThat(failures(run(IgnoreCaseListingContract.class))).containsExactly("listsEveryCycleWithAnEventOnceInOrder");
+    }
+
+    @Test
+    void failsAStoreThatAppendsAnEventAboutAnotherCycle() {
+        assertThat(failures(run(AnyEntityContract.class))).containsExactly("refusesAnEventAboutAnotherCycle");
+    }
+
+    @Test
+    void failsAStoreThatRefusesAnEmbeddersEntityId() {
+        assertThat(failures(run(CycleEntityOnlyContract.class))).containsExactly("keepsAnEventWhoseEntityIsNotACycle");
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).
@@ -169,6 +180,34 @@ class EventStoreContractTest {
         }
     }
 
+    static class AnyEntityContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.entities = Entities.ANY;
+            return store;
+        }
+    }
+
+    static class CycleEntityOnlyContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.entities = Entities.THE_CYCLE_ONLY;
+            return store;
+        }
+    }
+
+    /** Which entity ids a {@link MapStore} appends. */
+    private enum Entities {
+        /** Sound: all but another cycle's ({@code stream/cycleId} naming another cycle). */
+        SOUND,
+        /** Every entity id, another cycle's too. */
+        ANY,
+        /** Only the cycle's own: an embedder's entity id is refused too. */
+        THE_CYCLE_ONLY
+    }
+
     /** How a {@link MapStore} lists its cycles. */
     private enum Listing {
         /** Sound: the cycles with an event, by stream then cycle id. */
@@ -192,6 +231,7 @@ class EventStoreContractTest {
         /** Hashes the event alone, not the history it follows: the head anchors nothing before it. */
         private boolean historyBlind;
         private Listing listing = Listing.SOUND;
+        private Entities entities = Entities.SOUND;
         private final Map<CycleRef, List<RecordedEvent>> logs = new HashMap<>();
 
         MapStore(boolean ignoreHead, boolean unchained, boolean newestFirst, boolean lax) {
@@ -240,6 +280,14 @@ class EventStoreContractTest {
                     throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits");
                 }
             }
+            if (event != null && !event.entityId().equals(String.valueOf(cycle)) && switch (entities) {
+                case ANY -> false;
+                case THE_CYCLE_ONLY -> true;
+                case SOUND -> namesACycle(event.entityId());
+            }) {
+                throw new IllegalArgumentException("event " + event.id() + " is about " + event.entityId()
+                        + ", not " + cycle);
+            }
             List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
             String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
             if (!ignoreHead && !head.equals(expectedHead)) {
@@ -250,6 +298,19 @@ class EventStoreContractTest {
                     historyBlind ? sha256(event + "" + cycle) : sha256(prev + event + cycle));
             log.add(recorded);
             return recorded;
+        }
+
+        private static boolean namesACycle(String entity) {
+            String[] parts = entity.split("/", -1);
+            if (parts.length != 2) {
+                return false;
+            }
+            try {
+                new CycleRef(parts[0], parts[1]);
+                return true;
+            } catch (InvalidInputException e) {
+                return false;
+            }
         }
 
         private static String sha256(String text) {

@@ -320,11 +320,8 @@ public final class FileEventStore implements EventStore {
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
-        if (ofAnotherCycle(event, cycle)) {
-            // Its own read would refuse the log then (attack30).
-            throw new IllegalArgumentException("event " + event.id() + " is about cycle " + event.entityId()
-                    + ", not " + cycle + ": it is not appended to " + location(cycle));
-        }
+        // Its own read would refuse the log then (attack30).
+        CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
         // The line depends only on the expected head, so it is built before taking the lock.
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String relative = layout.eventLog(cycle);
@@ -590,7 +587,7 @@ public final class FileEventStore implements EventStore {
             if (!decoded.prevHash().equals(previous)) {
                 throw corrupted(cycle, number, chainBreak(number, previous, decoded.prevHash()));
             }
-            if (ofAnotherCycle(decoded.event(), cycle)) {
+            if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
                 // A log copied or linked from another cycle's chains as well as its own (attack30).
                 String entity = decoded.event().entityId();
                 throw corrupted(cycle, number, "line " + number + " is an event of " + Printable.line(
@@ -640,28 +637,6 @@ public final class FileEventStore implements EventStore {
 
         Verified observed(FileStamp stamp, boolean isSettled) {
             return new Verified(lines, events, stamp, isSettled);
-        }
-    }
-
-    /**
-     * Whether an event is about another cycle: its {@code entity_id} has the form of a cycle
-     * ({@code stream/cycleId}) and is not {@code cycle}'s. An entity of another form (an embedder's own) is
-     * not judged here; the engine writes only the cycle's own.
-     */
-    static boolean ofAnotherCycle(PlanningEvent event, CycleRef cycle) {
-        String entity = event.entityId();
-        if (entity.equals(cycle.toString())) {
-            return false;
-        }
-        int slash = entity.indexOf('/');
-        if (slash < 0 || entity.indexOf('/', slash + 1) >= 0) {
-            return false;
-        }
-        try {
-            new CycleRef(entity.substring(0, slash), entity.substring(slash + 1));
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
         }
     }
 

@@ -30,8 +30,11 @@ import java.util.function.Function;
  * <p>Compiling DRL costs most of a second, so compiled rulebooks are kept in a bounded cache keyed
  * by content: by hash for a rulebook read from its directory (whose bytes are checked against it),
  * by hash and the SHA-256 of the rule files' bytes for rules given in memory or served by a gate
- * context ({@link #createFromFiles}). Concurrent callers asking for the same rules wait for one
- * compilation. Instances made with the no-argument constructor (which is what
+ * context ({@link #createFromFiles}), and by the operator's bounds in force when asked
+ * ({@link CompiledRulebookCache#operatorBounds()}: rules, rulebook bytes, evaluation
+ * seconds, joins, value length): an engine compiled before a bound was lowered in this process is not
+ * served after it; the rulebook is compiled again under the new bound, and refused past it.
+ * Concurrent callers asking for the same rules wait for one compilation. Instances made with the no-argument constructor (which is what
  * {@link java.util.ServiceLoader} uses) share one process-wide cache.
  *
  * <pre>{@code
@@ -189,20 +192,29 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
          * is served the same bytes by its context ({@link #createFromFiles}) finds them compiled.
          */
         DroolsGovernanceEngine engineFor(Rulebook rulebook) {
-            String hashKey = modeKey(rulebook.hash());
+            String scope = scope();
+            String hashKey = scope + rulebook.hash();
             DroolsGovernanceEngine cached = engines.getIfPresent(hashKey);
             if (cached == null) {
                 Map<String, byte[]> files = RulebookCompiler.ruleFilesOf(rulebook);
-                cached = engineFor(rulebook, sourcesKey(rulebook, files), files::get);
+                cached = engineFor(rulebook, scope, sourcesKey(rulebook, files), files::get);
                 // Only now, with the bytes checked against the hash: the hash names these rules.
                 engines.asMap().putIfAbsent(hashKey, cached);
             }
             return named(rulebook, cached);
         }
 
-        /** Rules compiled with the policy-language check off (trusted mode) were never checked: a key of their own. */
-        private static String modeKey(String key) {
-            return PolicyLanguage.enabled() ? key : "trusted " + key;
+        /**
+         * What every key starts with: whether the policy-language check is on (rules compiled with it off,
+         * in trusted mode, were never checked) and the operator's bounds in force, read now
+         * ({@link CompiledRulebookCache#operatorBounds}). An engine compiled under other bounds was counted
+         * against those (its rules, its bytes) and holds their evaluation limits (seconds, joins, value
+         * length): an embedder that lowers a bound in this process gets it enforced, never the engine kept
+         * from before (contract28).
+         */
+        private static String scope() {
+            return (PolicyLanguage.enabled() ? "" : "trusted ") + "bounds " + CompiledRulebookCache.operatorBounds()
+                    + " ";
         }
 
         /** Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given. */
@@ -215,7 +227,12 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         }
 
         DroolsGovernanceEngine engineFor(Rulebook rulebook, String key, Function<String, byte[]> sources) {
-            DroolsGovernanceEngine cached = engines.get(modeKey(key), k -> {
+            return engineFor(rulebook, scope(), key, sources);
+        }
+
+        private DroolsGovernanceEngine engineFor(Rulebook rulebook, String scope, String key,
+                Function<String, byte[]> sources) {
+            DroolsGovernanceEngine cached = engines.get(scope + key, k -> {
                 count.incrementAndGet();
                 return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources));
             });

@@ -34,6 +34,7 @@ class CompileBoundsTest {
     void clear() {
         System.clearProperty(OperatorLimits.RULES_PROPERTY);
         System.clearProperty(OperatorLimits.BYTES_PROPERTY);
+        System.clearProperty(OperatorLimits.JOIN_PROPERTY);
     }
 
     private static String rules(int n) {
@@ -157,6 +158,49 @@ class CompileBoundsTest {
         System.setProperty(OperatorLimits.RULES_PROPERTY, "1");
         assertThatThrownBy(() -> load(hostile)).hasMessageStartingWith("rulebook " + shown + ": ")
                 .hasMessageNotContaining("\n").hasMessageNotContaining("\u001b");
+    }
+
+    /**
+     * The factory's in-process cache was keyed by the rules alone: a rulebook compiled before the operator
+     * lowered a bound in this process was served after it, never counted against the new bound (contract28).
+     */
+    @Test
+    void aRulebookCompiledInThisProcessBeforeABoundWasLoweredIsRefusedAfterIt() {
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        String drl = rules(3);
+        Rulebook three = rulebook("three", drl);
+        Map<String, byte[]> served = Map.of("rules/r.drl", drl.getBytes(StandardCharsets.UTF_8));
+        assertThat(factory.create(three)).isNotNull();
+        assertThat(factory.createFromFiles(three, served)).isNotNull();
+
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "2");
+        assertThatThrownBy(() -> factory.create(three)).as("from the directory")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("declare 3 rules").hasMessageContaining("bound of 2");
+        assertThatThrownBy(() -> factory.createFromFiles(three, served)).as("the bytes a gate context serves")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("declare 3 rules").hasMessageContaining("bound of 2");
+
+        // Back under the bound it was compiled under: served from the cache, not compiled again.
+        int compiled = factory.compilationCount();
+        System.clearProperty(OperatorLimits.RULES_PROPERTY);
+        assertThat(factory.create(three)).isNotNull();
+        assertThat(factory.compilationCount()).isEqualTo(compiled);
+    }
+
+    /** An engine holds the evaluation bounds in force when it was made: one made under another is not served. */
+    @Test
+    void anEngineMadeBeforeTheJoinBoundChangedIsNotServedAfterIt() {
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        Rulebook three = rulebook("three", rules(3));
+        DroolsGovernanceEngine before = factory.create(three);
+
+        System.setProperty(OperatorLimits.JOIN_PROPERTY, "1000");
+        DroolsGovernanceEngine after = factory.create(three);
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(factory.compilationCount()).isEqualTo(2);
+        assertThat(factory.create(three)).isSameAs(after);
     }
 
     @Test
