@@ -11,7 +11,8 @@
  * class:
  * <ul>
  *   <li>{@code impact.RulebookImpact} ({@code rules diff}, public) is a workspace tool, not a gate: it
- *       lists every cycle of a workspace ({@code WorkspaceScanner}), loads both rulebooks
+ *       lists every cycle of a workspace as every command finds them ({@code PlanningFiles}: a planning
+ *       file's name on a dangling link, a link out of the workspace or a directory refused), loads both rulebooks
  *       ({@code RulebookLoader}), reads the base rulebook from git objects ({@code GitRepository}),
  *       hashes those files as a directory's are ({@code RulebookHasher.of}) and serves them to the gate
  *       from memory ({@code RulebookFiles}), writing nothing, and runs

@@ -35,7 +35,7 @@ class RulesLayeringTest {
             Map.entry("dev.planning.rules.impact.RulebookImpact", Set.of("cycle.ArtifactGateContext", "cycle.CycleArtifacts",
                     "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.CommandJson", "report.Markdown",
                     "rulebook.RulebookFiles", "rulebook.RulebookHasher", "rulebook.RulebookLoader", "workspace.DirectoryEntries",
-                    "workspace.SafePaths", "workspace.WorkspaceScanner")),
+                    "workspace.PlanningFiles", "workspace.SafePaths")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "schema.WholeNumbers", "workspace.DirectoryEntries",
