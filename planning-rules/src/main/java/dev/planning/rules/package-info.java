@@ -57,7 +57,9 @@
  *       trust file and private keys get, so a committed entry is never used; it reads the cache
  *       directory's repository only, never the workspace. It writes its entries, verdicts and kept
  *       results with the engine's atomic file writes ({@code AtomicFiles.writeUnguarded}, owner-only):
- *       one writer, one temporary name unique to the write, one sweep an hour on (fold26);</li>
+ *       one writer, one temporary name unique to the write, one sweep an hour on (fold26). A kept lint
+ *       result's key names the operator's bound on text values ({@code ValueLengths.current()}), so a
+ *       result kept under a looser bound is not served under a tighter one (attack29);</li>
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
  *       checkout, and is never deleted; it takes its bound on a temporary's age from {@code AtomicFiles},
