@@ -59,11 +59,17 @@ public class PlanningException extends RuntimeException {
      * The message prefixed with the location ({@code file:line:column: message}), for people. The
      * location is shown on one line ({@link Printable#line}): a file's name is whatever a contributor
      * committed, and may hold a line feed or an escape sequence that would otherwise print a line of
-     * its own; a plain path shows as it is. {@link #location()} keeps the name as it is (for JSON).
+     * its own; a plain path shows as it is, one longer than {@value Printable#PATH_CHARACTERS} characters cut
+     * ({@link Printable#cut}) before its line and column. {@link #location()} keeps the name as it is (for JSON).
      *
      * @return the message prefixed with the location ({@code file:line:column: message}), for people
      */
     public String describe() {
-        return location == null ? getMessage() : Printable.line(location.toString()) + ": " + getMessage();
+        if (location == null) {
+            return getMessage();
+        }
+        String file = location.file();
+        String at = location.toString().substring(file.length());
+        return Printable.cut(file, Printable.PATH_CHARACTERS) + Printable.line(at) + ": " + getMessage();
     }
 }

@@ -50,6 +50,11 @@ public final class Printable {
     /** ASCII characters that open a Markdown block where a line begins. */
     private static final String MARKDOWN_LEADING = "-+=#";
 
+    /** The most characters of a name (a cycle id) a one-line message quotes ({@link #cut}). */
+    public static final int VALUE_CHARACTERS = 80;
+    /** The most characters of a path, or of each part of {@code given (resolved)}, a message quotes ({@link #path}). */
+    public static final int PATH_CHARACTERS = 200;
+
     /** The length of a commit's SHA-1 in hexadecimal, which GitHub links standing alone. */
     private static final int SHA_LENGTH = 40;
 
@@ -146,8 +151,8 @@ public final class Printable {
      * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
      * resolved to: {@code nope (/home/me/nope)}; one given absolute and normalized as it is. On one
      * line ({@link #line}): a name may hold a line feed or an escape sequence, which would print
-     * lines of their own (a forged {@code ok:} among them). For every message and output line that
-     * names a path.
+     * lines of their own (a forged {@code ok:} among them); each part cut at {@value #PATH_CHARACTERS}
+     * characters ({@link #cut}). For every message and output line that names a path.
      *
      * @param given the path as given, never {@code null}
      * @return the text to show, never {@code null}
@@ -155,7 +160,32 @@ public final class Printable {
      */
     public static String path(Path given) {
         String resolved = given.toAbsolutePath().normalize().toString();
-        return line(resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")");
+        return resolved.equals(given.toString()) ? cut(resolved, PATH_CHARACTERS)
+                : cut(given.toString(), PATH_CHARACTERS) + " (" + cut(resolved, PATH_CHARACTERS) + ")";
+    }
+
+    /**
+     * A value a one-line message quotes (a cycle id, a path given on the command line): its first {@code limit}
+     * characters, then {@code ...} when it is longer, on one line ({@link #line}); a pair of surrogates is never
+     * split. A value of 6,000 characters would otherwise make a line of 6,000 that hides what the message says
+     * was expected. Cycle ids and other names are cut at {@value #VALUE_CHARACTERS} characters, paths
+     * ({@link #path}) at {@value #PATH_CHARACTERS}, each part of {@code given (resolved)}.
+     *
+     * @param text  the value, never {@code null}
+     * @param limit the most characters of it shown, at least 1
+     * @return the value as it may be quoted, never {@code null}
+     * @since 0.1.0
+     */
+    public static String cut(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit " + limit + " is below 1");
+        }
+        if (text.length() <= limit) {
+            return line(text);
+        }
+        int end = Character.isHighSurrogate(text.charAt(limit - 1)) && Character.isLowSurrogate(text.charAt(limit))
+                ? limit - 1 : limit;
+        return line(text.substring(0, end)) + "...";
     }
 
     /**

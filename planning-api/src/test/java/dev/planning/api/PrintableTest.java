@@ -37,6 +37,33 @@ class PrintableTest {
     }
 
     @Test
+    void aValueLongerThanTheBoundIsCutThereThenMarkedAndNeverSplitsASurrogatePair() {
+        assertThat(Printable.cut("abcdef", 6)).isEqualTo("abcdef");
+        assertThat(Printable.cut("abcdefg", 6)).isEqualTo("abcdef...");
+        assertThat(Printable.cut("a\nbcdefg", 3)).isEqualTo("a\\u000Ab...");
+        assertThat(Printable.cut("ab\ud83d\ude00cd", 3)).isEqualTo("ab...");
+    }
+
+    @Test
+    void aLongPathIsCutInEachPartAtThePathBound() {
+        String given = "x/".repeat(3000) + "missing";
+
+        String shown = Printable.path(Path.of(given));
+
+        assertThat(shown).startsWith(given.substring(0, Printable.PATH_CHARACTERS) + "... (")
+                .endsWith("...)").hasSizeLessThan(2 * Printable.PATH_CHARACTERS + 10);
+    }
+
+    @Test
+    void aLongLocationIsCutBeforeItsLineAndColumnInTheOneLineError() {
+        String file = "y".repeat(6000);
+
+        String described = new InvalidInputException("expected a rulebook", new SourceLocation(file, 3, 7)).describe();
+
+        assertThat(described).isEqualTo("y".repeat(Printable.PATH_CHARACTERS) + "...:3:7: expected a rulebook");
+    }
+
+    @Test
     void showsControlsSeparatorsAndBidiControlsAsEscapesOnOneLine() {
         assertThat(Printable.line("FE-9\n\u001b[32mok\r\t\u007f\u009b\u2028\u2029\u202e\u2066\u200f\u061c."))
                 .isEqualTo("FE-9\\u000A\\u001B[32mok\\u000D\\u0009\\u007F\\u009B\\u2028\\u2029\\u202E\\u2066\\u200F\\u061C.");

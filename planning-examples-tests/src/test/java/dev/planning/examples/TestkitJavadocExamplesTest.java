@@ -2,6 +2,7 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.Contract;
@@ -24,20 +25,38 @@ import org.junit.jupiter.api.Test;
 class TestkitJavadocExamplesTest {
 
     @Test
-    void theFixturesExampleGivesTheGateItsWaiver() {
+    void theFixturesExampleRunsTheGateOverTheTasksGiven() {
         // tag::fixturejavadoc[]
         GateContext context = GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
                 .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).build())
                 .today(LocalDate.of(2025, 9, 2))
-                .waivers(new Waiver("p0.no-due-date", "FE-1", "date agreed next week", "lead", LocalDate.of(2025, 9, 9)))
                 .file("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml", "decisions: []\n")
                 .build();
 
-        GateResult result = new P0DueDateGate().evaluate(context);
+        GateResult result = new P0DueDateGate().evaluate(context);   // p0.no-due-date for FE-1
         // end::fixturejavadoc[]
 
-        assertThat(context.waivers()).extracting(Waiver::item).containsExactly("FE-1");
         assertThat(result.gate()).isEqualTo(new P0DueDateGate().name());
+        assertThat(result.findings()).extracting(f -> f.code() + " " + f.taskId().orElseThrow())
+                .containsExactly("p0.no-due-date FE-1");
+    }
+
+    /**
+     * mend28: the fixture passes a waiver through ({@code waivers()}) and no more, as the engine's context does:
+     * no waiver lifts a custom gate's finding unless that gate reads its waivers (the Javadoc's sentence).
+     */
+    @Test
+    void aWaiverGivenReachesTheGateAndLiftsNothingTheGateDoesNotReadItFor() {
+        GateContext context = GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
+                .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).build())
+                .today(LocalDate.of(2025, 9, 2))
+                .waivers(new Waiver("p0.no-due-date", "FE-1", "date agreed next week", "lead", LocalDate.of(2025, 9, 9)))
+                .build();
+
+        GateResult result = new P0DueDateGate().evaluate(context);
+
+        assertThat(context.waivers()).extracting(Waiver::rule, Waiver::item)
+                .containsExactly(tuple("p0.no-due-date", "FE-1"));
         assertThat(result.findings()).extracting(f -> f.taskId().orElseThrow()).containsExactly("FE-1");
     }
 

@@ -11,7 +11,8 @@
  * class:
  * <ul>
  *   <li>{@code impact.RulebookImpact} ({@code rules diff}, public) is a workspace tool, not a gate: it
- *       lists every cycle of a workspace ({@code WorkspaceScanner}), loads both rulebooks
+ *       lists every cycle of a workspace as every command finds them ({@code PlanningFiles}: a planning
+ *       file's name on a dangling link, a link out of the workspace or a directory refused), loads both rulebooks
  *       ({@code RulebookLoader}), reads the base rulebook from git objects ({@code GitRepository}),
  *       hashes those files as a directory's are ({@code RulebookHasher.of}) and serves them to the gate
  *       from memory ({@code RulebookFiles}), writing nothing, and runs
@@ -56,7 +57,9 @@
  *       trust file and private keys get, so a committed entry is never used; it reads the cache
  *       directory's repository only, never the workspace. It writes its entries, verdicts and kept
  *       results with the engine's atomic file writes ({@code AtomicFiles.writeUnguarded}, owner-only):
- *       one writer, one temporary name unique to the write, one sweep an hour on (fold26);</li>
+ *       one writer, one temporary name unique to the write, one sweep an hour on (fold26). A kept lint
+ *       result's key names the operator's bound on text values ({@code ValueLengths.current()}), so a
+ *       result kept under a looser bound is not served under a tighter one (attack29);</li>
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
  *       checkout, and is never deleted; it takes its bound on a temporary's age from {@code AtomicFiles},

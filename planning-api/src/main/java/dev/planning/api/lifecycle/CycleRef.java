@@ -70,8 +70,7 @@ public record CycleRef(String stream, String cycleId) {
     }
 
     private static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        return Printable.line(shown);
+        return Printable.cut(text, Printable.VALUE_CHARACTERS);
     }
 
     // equals and hashCode are written out, with the meaning a record's generated ones have: the

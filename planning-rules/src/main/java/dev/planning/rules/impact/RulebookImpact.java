@@ -27,8 +27,8 @@ import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.PlanningFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.drools.SettingsReaders;
 import dev.planning.rules.internal.gate.GovernanceGate;
@@ -287,7 +287,9 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      * @param clock     today's date for waiver expiry
      * @return the impact on every cycle
      * @throws InvalidInputException when a rulebook is missing or invalid or does not compile
-     *         (located at its file, line and column), or the workspace is missing
+     *         (located at its file, line and column), the workspace is missing, or a planning file's name
+     *         is on a dangling link, a link out of the workspace or a directory (named, as the workspace's
+     *         {@code cycles()} refuses it)
      */
     public static RulebookImpact compare(Path workspace, Path base, Path head, Clock clock) {
         return compare(workspace, WorkspaceLayout.DEFAULT, base, head, clock);
@@ -327,7 +329,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                 new CycleArtifacts(root, layout), clock, TrustedKeys::none, SealedManifests.NONE, baseFiles);
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
-        for (CycleRef cycle : new WorkspaceScanner(root, layout).cycles()) {
+        for (CycleRef cycle : PlanningFiles.cycles(root, layout)) {
             GateResult before = judged(gate, underBase, baseRulebook, cycle);
             GateResult after = judged(gate, underHead, headRulebook, cycle);
             Map<String, ImpactFinding> was = byKey(before);

@@ -55,12 +55,15 @@ import org.apiguardian.api.API;
  * GateContext context = GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
  *         .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).build())
  *         .today(LocalDate.of(2025, 9, 2))
- *         .waivers(new Waiver("p0.no-due-date", "FE-1", "date agreed next week", "lead", LocalDate.of(2025, 9, 9)))
  *         .file("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml", "decisions: []\n")
  *         .build();
  *
- * GateResult result = new P0DueDateGate().evaluate(context);
+ * GateResult result = new P0DueDateGate().evaluate(context);   // p0.no-due-date for FE-1
  * }</pre>
+ *
+ * <p>Waivers given ({@link Builder#waivers}) reach the gate as {@link GateContext#waivers()}, and no more: the
+ * engine lifts no gate's finding by a waiver (the {@code governance} gate judges the decision log's waivers
+ * against its rules), so a waiver lifts a custom gate's finding only where that gate reads its waivers itself.
  *
  * <p>Defaults: the transition {@code PLANNED -> READY_FOR_HANDOFF}; a rulebook with one empty
  * profile and the thresholds, taxonomy and required tags given here, whose files are those given with

@@ -14,14 +14,13 @@ import java.util.List;
  * this cycle's (cycle ids are dates or zero-padded tags, so their text order is their time order).
  * The last one is the "previous cycle" deltas are computed against. Each must be of the cycle and
  * the stream its file name stands for ({@code cycle_id}, {@code stream}); one that is not (renamed,
- * copied from another stream, edited by hand) is refused rather than read into the trend.
+ * copied from another stream, edited by hand) is refused rather than read into the trend, and so is a
+ * {@code *-digest.md} file whose name stands for no cycle ({@link DigestFileNames}).
  */
 final class PreviousDigests {
 
     /** How many cycles a trend shows, this one included. */
     static final int TREND_CYCLES = 5;
-
-    private static final String SUFFIX = "-digest.md";
 
     private PreviousDigests() {
     }
@@ -29,17 +28,21 @@ final class PreviousDigests {
     /**
      * Up to {@code TREND_CYCLES - 1} earlier digests, oldest first.
      *
-     * @throws InvalidInputException when one is not a digest, or is of another cycle or stream than its file stands for
+     * @throws InvalidInputException when one is not a digest, or is of another cycle or stream than its file stands
+     *                               for, or a {@code *-digest.md} file's name stands for no cycle (an invalid id)
      */
     static List<DigestSummary> before(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         String dir = layout.streamDir(cycle.stream()) + "/digests";
         Path directory = SafePaths.resolve(workspace, dir);
-        List<String> cycleIds = DirectoryEntries.sorted(workspace, directory,
+        List<String> names = DirectoryEntries.sorted(workspace, directory,
                 "the digest's trends are drawn from the stream's earlier digests").stream()
                 .map(p -> p.getFileName().toString())
-                .filter(name -> name.endsWith(SUFFIX))
-                .map(name -> name.substring(0, name.length() - SUFFIX.length()))
-                .filter(id -> id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+                .filter(DigestFileNames::isDigest)
+                .toList();
+        // Fail closed: one whose name stands for no cycle cannot be told earlier or later than this one.
+        names.forEach(name -> DigestFileNames.requireCycle(dir + "/" + name, name));
+        List<String> cycleIds = names.stream()
+                .map(DigestFileNames::cycleId)
                 .filter(id -> id.compareTo(cycle.cycleId()) < 0)
                 .sorted()
                 .toList();

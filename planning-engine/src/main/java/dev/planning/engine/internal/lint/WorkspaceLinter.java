@@ -12,6 +12,7 @@ import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.digest.DigestFileNames;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Lints every task breakdown, story map, decision log and contracts file of the selected streams
@@ -54,10 +54,8 @@ public final class WorkspaceLinter {
     /** The workspace's default trust file, as {@code Planning.DEFAULT_TRUST_FILE}. */
     static final String TRUST_FILE = "trust.yaml";
 
-    /** Where a stream keeps its digests, and how a digest's file name ends ({@link WorkspaceLayout#digest}). */
+    /** Where a stream keeps its digests ({@link WorkspaceLayout#digest}; their names: {@link DigestFileNames}). */
     private static final String DIGESTS = "digests";
-    private static final String DIGEST_SUFFIX = "-digest.md";
-    private static final Pattern CYCLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final WorkspaceLayout layout;
     private final CycleLinter cycles;
@@ -194,13 +192,17 @@ public final class WorkspaceLinter {
         } else {
             String dir = layout.streamDir(stream) + "/" + DIGESTS;
             try {
-                digests = DirectoryEntries.sorted(workspace, SafePaths.resolve(workspace, dir),
+                List<String> names = DirectoryEntries.sorted(workspace, SafePaths.resolve(workspace, dir),
                         "lint cannot check the digests in it").stream()
                         .map(entry -> entry.getFileName().toString())
-                        .filter(file -> file.endsWith(DIGEST_SUFFIX))
-                        .map(file -> file.substring(0, file.length() - DIGEST_SUFFIX.length()))
-                        .filter(id -> CYCLE_ID.matcher(id).matches())
-                        .map(id -> new CycleRef(stream, id))
+                        .filter(DigestFileNames::isDigest)
+                        .toList();
+                // One whose name stands for no cycle is a finding at the file, never passed over.
+                names.forEach(name -> DigestFileNames.misnamed(dir + "/" + name, name).ifPresent(why -> findings.add(
+                        Finding.error(LintCodes.FILE_MISNAMED, why, SourceLocation.ofFile(dir + "/" + name)))));
+                digests = names.stream()
+                        .filter(name -> DigestFileNames.misnamed(dir + "/" + name, name).isEmpty())
+                        .map(name -> new CycleRef(stream, DigestFileNames.cycleId(name)))
                         .toList();
             } catch (PlanningException e) {
                 findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(dir)));

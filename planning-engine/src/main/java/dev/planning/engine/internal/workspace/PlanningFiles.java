@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Which cycles have a planning file, by one definition for every reader ({@code PlanningWorkspace.cycles()},
- * {@code exists}, the gates' {@code files().cycles(stream)} and previous cycle, {@code planning lint}): a cycle
+ * {@code exists}, the gates' {@code files().cycles(stream)} and previous cycle, {@code planning lint}, the
+ * rulebook impact of {@code planning rules diff}): a cycle
  * whose name a planning file bears counts when that file is a regular file, as every reader of it sees it
  * ({@link SafePaths}: a link inside the workspace followed). A planning file's name on a dangling symbolic link,
  * a link out of the workspace or what is no regular file is refused, naming it, never skipped nor listed
@@ -36,6 +37,18 @@ public final class PlanningFiles {
         Path real = SafePaths.realWorkspace(root);
         return new WorkspaceScanner(root, layout).cycles(stream).stream()
                 .filter(cycle -> present(real, layout, cycle))
+                .toList();
+    }
+
+    /**
+     * Every stream's cycles with a planning file, by stream then cycle id (the rulebook impact's cycles).
+     *
+     * @throws InvalidInputException when one of their planning files is a dangling link, a link out of the
+     *                               workspace or no file
+     */
+    public static List<CycleRef> cycles(Path root, WorkspaceLayout layout) {
+        return new WorkspaceScanner(root, layout).streams().stream()
+                .flatMap(stream -> cycles(root, layout, stream).stream())
                 .toList();
     }
 

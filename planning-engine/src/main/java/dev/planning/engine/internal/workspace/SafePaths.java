@@ -280,9 +280,8 @@ public final class SafePaths {
     }
 
     private static String printable(String text) {
-        String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
         // As every message shows a character that is not seen as itself: its escape, never "?" (errors18).
         // Printable.line returns the same string, allocating nothing, when there is nothing to escape.
-        return Printable.line(shown);
+        return Printable.cut(text, Printable.PATH_CHARACTERS);
     }
 }

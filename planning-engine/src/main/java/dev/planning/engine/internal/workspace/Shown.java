@@ -17,9 +17,12 @@ public final class Shown {
     private Shown() {
     }
 
-    /** A path (a {@link java.nio.file.Path} or a workspace-relative string) on one line; {@code null} as {@code null}. */
+    /**
+     * A path (a {@link java.nio.file.Path} or a workspace-relative string) on one line, cut at
+     * {@value Printable#PATH_CHARACTERS} characters ({@link Printable#cut}); {@code null} as {@code null}.
+     */
     public static String path(Object path) {
-        return Printable.line(String.valueOf(path));
+        return Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS);
     }
 
     /** An exception's message, which names the file again, on one line. */

@@ -186,6 +186,26 @@ class DigestLintTest {
     }
 
     @Test
+    void aDigestWhoseNameStandsForNoCycleIsReportedAtTheFileNotSkipped() {
+        String copy = "frameworks/planning-fe/digests/2025-09-02 copy-digest.md";
+        digest(copy, VALID);
+
+        assertThat(described(Optional.empty())).singleElement().satisfies(line ->
+                assertThat(line).startsWith(copy + ": error: ").contains("invalid cycle id '2025-09-02 copy'")
+                        .contains("<cycle-id>-digest.md"));
+    }
+
+    @Test
+    void aDigestNamedWithoutACycleIdIsReportedAtTheFile() {
+        String bare = "frameworks/planning-fe/digests/-digest.md";
+        digest(bare, VALID);
+
+        assertThat(lint(Optional.empty()).findings()).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo(LintCodes.FILE_MISNAMED))
+                .satisfies(f -> assertThat(f.describe()).startsWith(bare + ": error: "));
+    }
+
+    @Test
     void aDigestsEntryThatIsADirectoryIsReportedNotSkipped() {
         digest(DIGEST + "/x", "");
 

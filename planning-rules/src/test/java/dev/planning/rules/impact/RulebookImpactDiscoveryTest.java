@@ -1,0 +1,92 @@
+package dev.planning.rules.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.testkit.workspace.WorkspaceCopies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * mend28: the rulebook impact finds a workspace's cycles as {@code PlanningWorkspace.cycles()}, the gates and
+ * {@code planning lint} do ({@code PlanningFiles}): a planning file's name on a dangling link, a link out of the
+ * workspace or a directory is refused, naming it, never judged as a cycle without that file nor skipped.
+ */
+class RulebookImpactDiscoveryTest {
+
+    private static final Path EXAMPLES = Path.of("..", "planning-examples", "workspaces").toAbsolutePath().normalize();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-09-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
+    private static final CycleRef OTHER = new CycleRef("fe", "2025-10-07");
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path outside;
+
+    private Path workspace() throws IOException {
+        return WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+    }
+
+    private static void link(Path ws, String relative, Path target) throws IOException {
+        Path link = ws.resolve(relative);
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, target);
+    }
+
+    @Test
+    void aPlanningFileOnADanglingLinkIsRefusedNamingIt() throws IOException {
+        Path ws = workspace();
+        link(ws, LAYOUT.storyMap(OTHER), ws.resolve("gone.md"));
+
+        assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.location()).contains(SourceLocation.ofFile(LAYOUT.storyMap(OTHER))))
+                .hasMessageContaining("is a symbolic link whose target does not exist");
+    }
+
+    @Test
+    void aPlanningFileLinkedOutOfTheWorkspaceIsRefusedNotRead() throws IOException {
+        Path ws = workspace();
+        Path elsewhere = Files.writeString(outside.resolve("plan.yaml"), "tasks: []\n");
+        link(ws, LAYOUT.taskBreakdown(OTHER), elsewhere);
+
+        try {
+            assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(LAYOUT.taskBreakdown(OTHER)).hasMessageContaining("outside the workspace");
+        } finally {
+            // The link goes first: the temporary directory's clean-up warns of a link out of it.
+            Files.delete(ws.resolve(LAYOUT.taskBreakdown(OTHER)));
+        }
+    }
+
+    @Test
+    void aPlanningFileNameOnADirectoryIsRefusedNamingIt() throws IOException {
+        Path ws = workspace();
+        Files.createDirectories(ws.resolve(LAYOUT.decisionLog(OTHER)));
+
+        assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(LAYOUT.decisionLog(OTHER)).hasMessageContaining("no regular file");
+    }
+
+    @Test
+    void aWorkspaceWithSoundPlanningFilesListsItsCycles() throws IOException {
+        Path ws = workspace();
+
+        assertThat(RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK).cycles())
+                .extracting(CycleImpact::cycle).containsExactly(new CycleRef("fe", "2025-09-02"));
+    }
+}
