@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * Where the artifacts of a stream and cycle live, as workspace-relative paths.
  *
  * <p>The default layout (SPEC §3) keeps each stream under {@code frameworks/planning-{stream}/}:
- * <pre>
+ * <pre class="language-text">
  * tasks/{cycle}-{stream}_task_breakdown.yaml   (or tasks/{cycle}-{stream}_backlog.yaml)
  * storymaps/{cycle}-story_map.md
  * manifests/{cycle}-handoff_manifest.yaml

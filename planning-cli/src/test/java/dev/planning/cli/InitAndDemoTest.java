@@ -107,6 +107,12 @@ class InitAndDemoTest {
         CliRun status = CliRun.of(shellWords(next.substring("Next: bin/planning ".length())));
         assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).doesNotContain("UNSIGNED HISTORY");
+        // Lint over the workspace the demo leaves (its digests and stored outcomes too) finds no mistake (review28).
+        CliRun lint = CliRun.of("lint", "-w", out.resolve("workspace").toString());
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
+        CliRun lintEach = CliRun.of("lint", "-w", out.resolve("workspace").toString(), "--stream", "fe",
+                "--cycle", "2025-09-16");
+        assertThat(lintEach.exitCode()).as(lintEach.out() + lintEach.err()).isZero();
         // The second cycle's digest compares with the first: delta and trend per KPI.
         assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(StandardCharsets.UTF_8)
                 .contains("previous_cycle_id: 2025-09-02")

@@ -27,6 +27,7 @@ class JavadocExamplesTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Pattern PRE = Pattern.compile("(?s)<pre([^>]*)>\\{@code(.*?)\\}</pre>");
+    private static final Pattern OPENING = Pattern.compile("<pre([^>]*)>");
     private static final Pattern OTHER_LANGUAGE = Pattern.compile("\\s+class=\"language-(?!java\")[a-z]+\"");
     private static final Pattern STAR = Pattern.compile("(?m)^[ \\t]*\\*(?: |(?=\\n|$))");
 
@@ -133,6 +134,7 @@ class JavadocExamplesTest {
             String name = ROOT.relativize(source).toString().replace('\\', '/');
             List<ReadmeRegions.Sketch> sketches = SKETCHES.stream().filter(s -> s.document().equals(name)).toList();
             String text = Files.readString(source, StandardCharsets.UTF_8);
+            problems.addAll(unread(name, text));
             Matcher pre = PRE.matcher(text);
             while (pre.find()) {
                 if (OTHER_LANGUAGE.matcher(pre.group(1)).matches()) {
@@ -189,6 +191,37 @@ class JavadocExamplesTest {
         assertThat(Map.of(" class=\"language-yaml\"", true, " class=\"language-java\"", false, " class=\"yaml\"", false,
                 " class=\"language-yaml\" id=\"x\"", false)).allSatisfy((attributes, other) ->
                         assertThat(OTHER_LANGUAGE.matcher(attributes).matches()).as(attributes).isEqualTo(other));
+    }
+
+    /**
+     * review28: each {@code <pre>} of {@code text} that {@link #PRE} does not read, its example in no {@code {@code}}
+     * (a bare {@code <pre>}, a line break before {@code {@code}}) and not said to be of another language: without
+     * this, such an example went unread and the test passed over it.
+     */
+    static List<String> unread(String name, String text) {
+        List<String> problems = new ArrayList<>();
+        Matcher opening = OPENING.matcher(text);
+        while (opening.find()) {
+            if (OTHER_LANGUAGE.matcher(opening.group(1)).matches()) {
+                continue;
+            }
+            if (!PRE.matcher(text).region(opening.start(), text.length()).lookingAt()) {
+                problems.add(name + ":" + ReadmeRegions.lineOf(text, opening.start()) + ": a <pre" + opening.group(1)
+                        + "> whose example is not read: write Java as <pre>{@code ...}</pre>, anything else as"
+                        + " <pre class=\"language-text\">");
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void aPreWhoseExampleIsInNoCodeTagIsReportedNotPassedOver() {
+        String text = "/**\n * Use:\n * <pre>\n * Planning.init(dir, cycle);\n * </pre>\n * <pre>\n * {@code a();}\n * </pre>\n"
+                + " * <pre class=\"language-text\">\n * tasks/{cycle}.yaml\n * </pre>\n * <pre>{@code b();}</pre>\n */\n";
+
+        assertThat(unread("A.java", text)).hasSize(2).allSatisfy(p -> assertThat(p).contains("whose example is not read"))
+                .anySatisfy(p -> assertThat(p).startsWith("A.java:3: a <pre>"))
+                .anySatisfy(p -> assertThat(p).startsWith("A.java:6: a <pre>"));
     }
 
     /** The example whose {@code {@code} body starts at {@code offset} of {@code text}: its lines, stars taken off. */

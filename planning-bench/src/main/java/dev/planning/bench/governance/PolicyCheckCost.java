@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * with a fresh (uncached) factory, alternating the check on and off
  * ({@code -Dplanning.rules.mode=trusted}), and prints the median and spread of each.
  *
- * <pre>
+ * <pre class="language-shell">
  * java -cp planning-bench/target/benchmarks.jar dev.planning.bench.governance.PolicyCheckCost [warm-up] [runs]
  * </pre>
  *

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Turns one run's results into the table of {@code docs/BENCHMARKS.md}: every case with its
  * median and spread, its peer, the ratio the target is about, the target, and whether it is met.
  *
- * <pre>
+ * <pre class="language-shell">
  * java -cp benchmarks.jar dev.planning.bench.report.BenchReport RESULTS_DIR
  * </pre>
  * reads {@code RESULTS_DIR/jmh*.json}, the {@code heap-B1-*.txt} files and the {@code b5-*} files,

@@ -61,7 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     (bytes after the last line feed). That line was never acknowledged, so {@link #read} and
  *     {@link #append} cut it away, under the lock, without touching any complete line. Bytes after the
  *     last line feed that read as a whole event (a line whose line feed alone was removed, by an editor
- *     or a tool) are refused instead, {@link EventLogCorruptedException} naming the line, and kept.</li>
+ *     or a tool) are refused instead, {@link EventLogCorruptedException} naming the line, and kept; so are more
+ *     bytes than a line may hold, which no append leaves.</li>
  * <li><b>Verified reads</b>: {@link #read} checks every line's {@code prev_sha256}; an edited,
  *     deleted, inserted or reordered line raises {@link EventLogCorruptedException} naming the first
  *     line that does not chain. A hash chain cannot notice an edit of the <em>last</em> line on its
@@ -496,10 +497,18 @@ public final class FileEventStore implements EventStore {
      * An append writes its line and line feed in one write, so a process that dies leaves no such line; a
      * crash of the machine in between is told apart from an edit by no one, so the user decides.
      *
-     * @throws EventLogCorruptedException when the last line is a whole event without its line feed
+     * More bytes after the last line feed than a line may hold are no append's remains either (an append writes at
+     * most that many and its line feed): refused as a line too long, as a read refuses them, never cut (review28:
+     * an append that knew no head cut them away).
+     *
+     * @throws EventLogCorruptedException when the last line is a whole event without its line feed, or longer
+     *                                    than a line may be
      */
     private void cutTornLine(CycleRef cycle, FileChannel channel) throws IOException {
         byte[] tail = LogTail.tornTail(channel, MAX_LINE_BYTES);
+        if (tail == null) {
+            throw tooLong(cycle, new LogLines.LineTooLongException(LogTail.countLines(channel) + 1, MAX_LINE_BYTES));
+        }
         if (tail != null && tail.length > 0 && decodes(tail)) {
             int line = LogTail.countLines(channel) + 1;
             throw corrupted(cycle, line, "line " + line + " is a whole event without the line feed that ends every"

@@ -315,6 +315,27 @@ class FileEventStoreTest {
     }
 
     /**
+     * review28: more bytes after the last line feed than any line may hold are no append's remains (an append writes
+     * one line and its line feed at once): a read refused them as a line too long, but an append that found no head
+     * it knew cut them away without a word, the history they held with them.
+     */
+    @Test
+    void moreBytesAfterTheLastLineFeedThanALineHoldsAreRefusedOnAppendNotCutAway() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        byte[] tail = new byte[FileEventStore.MAX_LINE_BYTES + 1];
+        Arrays.fill(tail, (byte) 'x');
+        Files.write(log(), tail, StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(log());
+
+        assertThatThrownBy(() -> store().append(CYCLE, event("evt_4"), appended.get(2).hash()))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 4, 0));
+                    assertThat(e.getMessage()).contains("line 4 is longer than " + FileEventStore.MAX_LINE_BYTES);
+                });
+        assertThat(Files.readAllBytes(log())).isEqualTo(before);
+    }
+
+    /**
      * attack30: the chain says nothing of which cycle a log belongs to. A log copied to another cycle's name (a
      * cycle "renamed" by moving files, a template copied), or a committed link from one cycle's log to
      * another's, read as that cycle's history, and appends through the link wrote one cycle's moves into the

@@ -213,6 +213,33 @@ class DigestLintTest {
                 assertThat(line).startsWith(DIGEST + ":").contains("directory"));
     }
 
+    /**
+     * review28: a value the schema's formats let through but the reader cannot take (a day February does not have,
+     * an instant in lower case, which RFC 3339 allows) is a finding, never a digest lint passes and a later cycle
+     * refuses.
+     */
+    @Test
+    void whatTheReaderRefusesBeyondTheSchemaIsReportedToo() {
+        List<String> hostile = List.of(
+                VALID.replace("gates:\n", "improvement_actions:\n  - id: \"IA-1\"\n    action: \"a\"\n    owner: \"o\"\n"
+                        + "    due: \"2025-02-30\"\ngates:\n"),
+                VALID.replace("2025-09-02T10:00:00Z", "2025-09-02t10:00:00z"));
+        for (String content : hostile) {
+            digest(DIGEST, content);
+            boolean read;
+            try {
+                DigestFrontMatter.readOf(workspace.resolve(DIGEST), DIGEST, new CycleRef("fe", "2025-09-02"), "digest",
+                        "figures");
+                read = true;
+            } catch (RuntimeException e) {
+                read = false;
+            }
+
+            assertThat(described(Optional.empty())).as(content).hasSize(read ? 0 : 1)
+                    .allSatisfy(line -> assertThat(line).startsWith(DIGEST + ":"));
+        }
+    }
+
     @Test
     void badArgumentsStillThrow() {
         filesBefore = Plans.filesUnder(workspace);
