@@ -509,7 +509,7 @@ public final class FileEventStore implements EventStore {
         if (tail == null) {
             throw tooLong(cycle, new LogLines.LineTooLongException(LogTail.countLines(channel) + 1, MAX_LINE_BYTES));
         }
-        if (tail != null && tail.length > 0 && decodes(tail)) {
+        if (tail.length > 0 && decodes(tail)) {
             int line = LogTail.countLines(channel) + 1;
             throw corrupted(cycle, line, "line " + line + " is a whole event without the line feed that ends every"
                     + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
@@ -599,8 +599,8 @@ public final class FileEventStore implements EventStore {
             if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
                 // A log copied or linked from another cycle's chains as well as its own (attack30).
                 String entity = decoded.event().entityId();
-                throw corrupted(cycle, number, "line " + number + " is an event of " + Printable.line(
-                        entity.length() > 80 ? entity.substring(0, 80) + "..." : entity) + ", not of " + cycle
+                throw corrupted(cycle, number, "line " + number + " is an event of "
+                        + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
                         + ": this log holds another cycle's"
                         + " history (copied, renamed or linked from its log); restore " + location(cycle)
                         + " from version control");
