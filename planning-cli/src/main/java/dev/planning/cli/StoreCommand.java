@@ -476,8 +476,8 @@ final class StoreCommand implements Runnable {
          * its own.
          */
         static String row(OutboxRelay.Quarantined q) {
-            return String.join("\t", Printable.line(q.id() + ""), Printable.line(q.repository() + "/" + StoreSelection.cycleOf(q)),
-                    "line " + q.sequence(), Printable.line(q.eventId()), "holding back " + q.heldBack(),
+            return String.join("\t", Printable.line(q.id() + ""),
+                    Printable.line(q.repository() + "/" + StoreSelection.cycleOf(q)), "line " + q.sequence(), Printable.line(q.eventId()), "holding back " + q.heldBack(),
                     Printable.line(q.reason()));
         }
     }

@@ -291,8 +291,8 @@ public final class OutboxRelay implements AutoCloseable {
      * @param reason     why it was not published
      * @param heldBack   how many later rows of the cycle wait behind it
      */
-    public record Quarantined(long id, String repository, Optional<CycleRef> cycle, int sequence, String eventId, String reason,
-            long heldBack) {
+    public record Quarantined(long id, String repository, Optional<CycleRef> cycle, int sequence, String eventId,
+            String reason, long heldBack) {
     }
 
     /**
