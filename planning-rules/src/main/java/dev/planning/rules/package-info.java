@@ -58,7 +58,7 @@
  *       directory's repository only, never the workspace. It writes its entries, verdicts and kept
  *       results with the engine's atomic file writes ({@code AtomicFiles.writeUnguarded}, owner-only):
  *       one writer, one temporary name unique to the write, one sweep an hour on (fold26). A kept lint
- *       result's key names the operator's bound on text values ({@code ValueLengths.current()}), so a
+ *       result's key names the operator's bound on text values, read through {@code FactLengths}, so a
  *       result kept under a looser bound is not served under a tighter one (attack29);</li>
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a

@@ -48,7 +48,7 @@ class RulesLayeringTest {
                     Set.of("rulebook.RulebookHasher", "artifact.LocatedMistakes")),
             Map.entry("dev.planning.rules.internal.drools.PolicyLanguage", Set.of("artifact.LocatedMistakes")),
             Map.entry("dev.planning.rules.internal.drools.CompiledRulebookCache",
-                    Set.of("document.ValueLengths", "git.OutsideRepository", "workspace.AtomicFiles")),
+                    Set.of("git.OutsideRepository", "workspace.AtomicFiles")),
             Map.entry("dev.planning.rules.internal.drools.CacheEviction",
                     Set.of("git.OutsideRepository", "workspace.AtomicFiles")),
             Map.entry("dev.planning.rules.internal.drools.CacheSecret", Set.of("workspace.AtomicFiles")),
