@@ -18,8 +18,10 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.CycleLogs;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
+import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.Markdown;
@@ -325,8 +327,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         Rulebook headRulebook = compiled(head);
         Path root = requireWorkspace(workspace);
         GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
-        GateEnvironment underBase = new GateEnvironment(root, layout, baseRulebook,
-                new CycleArtifacts(root, layout), clock, TrustedKeys::none, SealedManifests.NONE, baseFiles);
+        GateEnvironment underBase = environment(root, layout, baseRulebook, baseFiles, clock);
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
         for (CycleRef cycle : PlanningFiles.cycles(root, layout)) {
@@ -345,6 +346,17 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                 SettingsDiff.between(baseRulebook, headRulebook, () -> settingsReaders(
                         List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles))),
                         () -> SettingsReaders.runsShippedRequiredTags(ruleFiles(headRulebook, headFiles, new ArrayList<>()))));
+    }
+
+    /**
+     * The gate environment the cycles are judged in: the workspace's event logs are checked as the live
+     * workspace checks them ({@link CycleLogs#of}), so a previous cycle whose log is broken (or holds another
+     * cycle's events) is refused, naming its log and line, never read as sound (store29; fail closed).
+     */
+    static GateEnvironment environment(Path root, WorkspaceLayout layout, Rulebook rulebook, RulebookFiles files,
+            Clock clock) {
+        return new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout), clock, TrustedKeys::none,
+                SealedManifests.NONE, files, CycleLogs.of(new FileEventStore(root, layout)));
     }
 
     /**

@@ -3,12 +3,18 @@ package dev.planning.rules.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.rulebook.RulebookFiles;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,5 +94,21 @@ class RulebookImpactDiscoveryTest {
 
         assertThat(RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK).cycles())
                 .extracting(CycleImpact::cycle).containsExactly(new CycleRef("fe", "2025-09-02"));
+    }
+
+    /** store29: the impact's gates check the workspace's logs, so a broken previous cycle is refused, not read as sound. */
+    @Test
+    void theImpactsGatesRefuseAPreviousCycleWhoseLogIsBrokenNamingItsLine() throws IOException {
+        Path ws = workspace();
+        CycleRef previous = new CycleRef("fe", "2025-08-05");
+        Files.createDirectories(ws.resolve(LAYOUT.eventLog(previous)).getParent());
+        Files.writeString(ws.resolve(LAYOUT.eventLog(previous)), "garbage\n", StandardCharsets.UTF_8);
+        Rulebook rulebook = RulebookLoader.load(ws.resolve("rulebook"));
+        GateEnvironment environment = RulebookImpact.environment(ws, LAYOUT, rulebook, new RulebookFiles(rulebook),
+                CLOCK);
+
+        assertThatThrownBy(() -> environment.logs().requireIntact(previous))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(e.location())
+                        .contains(new SourceLocation(LAYOUT.eventLog(previous), 1, 0)));
     }
 }

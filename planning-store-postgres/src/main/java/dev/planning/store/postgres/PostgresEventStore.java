@@ -56,7 +56,10 @@ import java.util.TreeMap;
  *     while the connection is down (for the configured retry time).</li>
  * <li><b>One cycle per log</b>: an event whose entity id names another cycle ({@code stream/cycleId}, not
  *     the one appended to) is refused with {@link IllegalArgumentException} before the database is asked,
- *     as the file and in-memory stores refuse it; an entity id of another form (an embedder's own) is kept.</li>
+ *     as the file and in-memory stores refuse it; an entity id of another form (an embedder's own) is kept.
+ *     A stored line about another cycle (rows copied or renamed from another cycle's) is refused by
+ *     {@link #read}, {@link #lines}, {@link #readAll} and {@link #importLines} as
+ *     {@link EventLogCorruptedException} naming the line, as the file store refuses such a log.</li>
  * <li><b>Atomic</b>: the event row, the cycle's portfolio row and (when enabled) the outbox row
  *     are written in one transaction.</li>
  * <li><b>Bounded waits</b>: an append behind a lock another session holds, or whose statement runs
@@ -229,14 +232,15 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
      * @param cycle the stream and cycle
      * @param lines the lines, oldest first, each without its line break
      * @return how many lines were added
-     * @throws EventLogCorruptedException when the lines do not chain, or differ from lines already held
+     * @throws EventLogCorruptedException when the lines do not chain, differ from lines already held, or a line
+     *         is an event about another cycle (naming the line; nothing is imported)
      */
     public int importLines(CycleRef cycle, List<byte[]> lines) {
         return transactions.inTransaction("import the event log of " + cycle, connection -> {
             List<Row> held = rows(connection, cycle);
             ChainWalk walk = walk(cycle);
             for (Row row : held) {
-                walk.next(row.seq, row.prevHash, row.sha256, row.line);
+                refuseAnotherCycle(cycle, row.seq, walk.next(row.seq, row.prevHash, row.sha256, row.line).line());
             }
             int added = 0;
             String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
@@ -252,6 +256,7 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                 // The walk goes on past the held rows: a new line must chain to the one before it.
                 String sha256 = Sha256.hex(line);
                 EventLineCodec.Line decoded = walk.next(i + 1, previous, sha256, line).line();
+                refuseAnotherCycle(cycle, i + 1, decoded);
                 insert(connection, cycle, i + 1, decoded.event(), line, previous);
                 previous = sha256;
                 added++;
@@ -477,9 +482,22 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
         ChainWalk walk = walk(cycle);
         for (Row row : rows) {
             EventLineCodec.Line decoded = walk.next(row.seq, row.prevHash, row.sha256, row.line).line();
+            refuseAnotherCycle(cycle, row.seq, decoded);
             events.add(new RecordedEvent(row.seq, decoded.event(), decoded.prevHash(), row.sha256));
         }
         return events;
+    }
+
+    /**
+     * Refuses a line about another cycle ({@link CycleEntity}) as the file store refuses it: rows copied or
+     * renamed from another cycle's log chain as well as its own (store29).
+     */
+    private void refuseAnotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
+        if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
+            throw corrupted(cycle, line, "line " + line + " is an event of "
+                    + Printable.cut(decoded.event().entityId(), Printable.VALUE_CHARACTERS) + ", not of " + cycle
+                    + ": this log holds another cycle's history (copied or renamed from its rows or log)");
+        }
     }
 
     /** A walk along one cycle's rows that throws its first mistake as {@link EventLogCorruptedException}. */

@@ -71,6 +71,26 @@ class StoreMigrationTest {
         }
     }
 
+    /** store29: lines of another cycle's log are refused by importLines, naming the line; nothing is imported. */
+    @Test
+    void refusesToImportAnotherCyclesLinesNamingTheLine(@TempDir Path source) throws Exception {
+        CycleRef twin = new CycleRef("fe", "2025-09-16");
+        FileEventStore files = new FileEventStore(source);
+        String head = files.append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+        files.append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        List<byte[]> lines = Files.readAllLines(source.resolve(WorkspaceLayout.DEFAULT.eventLog(FE)),
+                StandardCharsets.UTF_8).stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+
+        try (PostgresStore store = TestServers.store(false)) {
+            assertThatThrownBy(() -> store.eventStore().importLines(twin, lines))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("line 1 is an event of " + FE)
+                    .satisfies(e -> assertThat(((EventLogCorruptedException) e).location())
+                            .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(1)));
+            assertThat(store.eventStore().read(twin)).isEmpty();
+        }
+    }
+
     /**
      * Fourth review of 2026-12-03 (held): a log brought in by {@code store migrate} is whoever
      * committed it. Cycles whose logs repeat each other's event ids each keep their own lines, under

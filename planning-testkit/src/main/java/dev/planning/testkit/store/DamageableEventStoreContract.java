@@ -51,7 +51,8 @@ public abstract class DamageableEventStoreContract extends EventStoreContract {
     /**
      * Moves a cycle's stored events under another name as someone editing the storage by hand would (renames
      * the log file, updates the rows), without any check of the store's: {@code stream} and {@code cycleId} are
-     * names no append can write, which {@link CycleRef} refuses.
+     * names no append can write, which {@link CycleRef} refuses, or the valid name of a cycle the store does not
+     * hold yet (whose log then holds events about {@code cycle}).
      *
      * @param store   a store returned by {@link #newStore()} (or sharing its storage)
      * @param cycle   the cycle whose events to move
@@ -93,6 +94,21 @@ public abstract class DamageableEventStoreContract extends EventStoreContract {
         assertThat(thrown).as("cycles() of a store holding a cycle named '%s/%s'", stream, cycleId)
                 .isInstanceOf(PlanningException.class)
                 .hasMessageContaining(stream.equals(CYCLE.stream()) ? cycleId : stream);
+    }
+
+    @Test
+    @DisplayName("a log stored under another cycle's name is refused on read as corrupted, naming its first line")
+    void refusesALogOfAnotherCycleOnRead() {
+        EventStore store = newStore();
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        store.append(CYCLE, newEvent(CYCLE), first.hash());
+        CycleRef renamed = new CycleRef(CYCLE.stream(), "2099-01-01");
+        renameStoredCycle(store, CYCLE, renamed.stream(), renamed.cycleId());
+
+        Throwable thrown = catchThrowable(() -> newStoreSharingStorageWith(store).read(renamed));
+
+        assertThat(thrown).isInstanceOf(EventLogCorruptedException.class).hasMessageContaining(CYCLE.toString());
+        assertThat(((PlanningException) thrown).location()).hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(1));
     }
 
     @Test
