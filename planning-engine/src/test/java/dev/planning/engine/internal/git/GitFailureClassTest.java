@@ -8,8 +8,11 @@ import dev.planning.api.SystemFailureException;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +95,54 @@ class GitFailureClassTest {
             assertThat(refusal).isInstanceOf(SystemFailureException.class)
                     .hasMessageContaining("cannot read the git status of")
                     .hasMessageContaining("the system failed, not the input");
+        }
+    }
+
+    @Test
+    void everyReadOfARevisionTellsADamagedTreeOnlyWhenJGitsParsingThrewIt() throws Exception {
+        Path repo = committed();
+        IndexOutOfBoundsException bug = oursThrown();
+        IndexOutOfBoundsException parsing = (IndexOutOfBoundsException) catchThrowable(
+                () -> ObjectId.fromRaw(new byte[3]));
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            String head = git.head().orElseThrow();
+
+            assertThat(git.corrupt("read " + PLAN + " at " + head, head, bug)).isSameAs(bug);
+            assertThat(git.corrupt("read " + PLAN + " at " + head, head, parsing))
+                    .isExactlyInstanceOf(PlanningException.class)
+                    .hasMessageContaining("a git tree of commit " + head + " is corrupt");
+        }
+    }
+
+    /** An I/O failure the platform's own code threw, as a disk answering EIO would: reading a directory. */
+    private IOException platformThrown() throws IOException {
+        try (FileChannel channel = FileChannel.open(dir)) {
+            return (IOException) catchThrowable(() -> channel.read(ByteBuffer.allocate(1)));
+        }
+    }
+
+    @Test
+    void aReadOfTheRepositoryFailingOnTheSystemsIoIsTheSystemsFailureNotTheInputs() throws Exception {
+        Path repo = committed();
+        IOException io = platformThrown();
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(io)).isTrue();
+            assertThat(git.failure("read the shallow commits", io)).isInstanceOf(SystemFailureException.class)
+                    .hasMessageContaining("cannot read the shallow commits in the git repository")
+                    .hasMessageContaining("the system failed, not the input");
+        }
+    }
+
+    @Test
+    void aReadOfTheRepositoryFailingOnAnUnreadableFileOrJGitsOwnRefusalStaysTheUsers() throws Exception {
+        Path repo = committed();
+        AccessDeniedException denied = new AccessDeniedException(repo.resolve(".git/shallow").toString());
+        FileSystemException ofJGit = new FileSystemException("made up by JGit's code, not the platform's");
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(denied)).isFalse();
+            assertThat(GitRepository.systemIo(ofJGit)).isFalse();
+            assertThat(git.failure("read the shallow commits", denied)).isExactlyInstanceOf(PlanningException.class);
+            assertThat(git.failure("read the shallow commits", ofJGit)).isExactlyInstanceOf(PlanningException.class);
         }
     }
 }
