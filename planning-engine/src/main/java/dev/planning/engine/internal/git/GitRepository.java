@@ -1280,14 +1280,15 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * Whether {@code e} is an I/O failure of the system, told by its type and where it was thrown, never by its
-     * message (git29): a plain {@link IOException} or {@link FileSystemException} (not one of their subtypes, such
-     * as {@link AccessDeniedException}, {@link java.nio.file.NoSuchFileException} or {@link java.io.EOFException},
-     * which name the input's state) that the Java platform's own code threw (its first frame is {@code java.},
-     * {@code jdk.} or {@code sun.}: a read or an open the operating system failed, {@code EIO}). One JGit made up
-     * about what the repository holds is not.
+     * message (git29): a plain {@link IOException} (not a subtype: an {@link AccessDeniedException}, a
+     * {@link java.nio.file.NoSuchFileException}, a {@link java.io.EOFException} name the input's state, and so does
+     * a plain {@link FileSystemException}, the platform's for a symbolic link loop or a name too long as for an
+     * open failing on {@code EIO}) that the Java platform's own code threw (its first frame is {@code java.},
+     * {@code jdk.} or {@code sun.}: a read the operating system failed, {@code EIO}). One JGit made up about what
+     * the repository holds is not.
      */
     static boolean systemIo(IOException e) {
-        if (e.getClass() != IOException.class && e.getClass() != FileSystemException.class) {
+        if (e.getClass() != IOException.class) {
             return false;
         }
         StackTraceElement[] stack = e.getStackTrace();

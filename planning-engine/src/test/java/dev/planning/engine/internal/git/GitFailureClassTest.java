@@ -114,7 +114,10 @@ class GitFailureClassTest {
         }
     }
 
-    /** An I/O failure the platform's own code threw, as a disk answering EIO would: reading a directory. */
+    /**
+     * An I/O failure the platform's own code threw, as a disk answering EIO would (a plain IOException from the
+     * read): reading a directory, which fails in the same read with EISDIR.
+     */
     private IOException platformThrown() throws IOException {
         try (FileChannel channel = FileChannel.open(dir)) {
             return (IOException) catchThrowable(() -> channel.read(ByteBuffer.allocate(1)));
@@ -137,10 +140,13 @@ class GitFailureClassTest {
     void aReadOfTheRepositoryFailingOnAnUnreadableFileOrJGitsOwnRefusalStaysTheUsers() throws Exception {
         Path repo = committed();
         AccessDeniedException denied = new AccessDeniedException(repo.resolve(".git/shallow").toString());
-        FileSystemException ofJGit = new FileSystemException("made up by JGit's code, not the platform's");
+        IOException ofJGit = new IOException("made up by JGit's code, not the platform's");
+        FileSystemException loop = new FileSystemException(repo.resolve(".git/shallow").toString(), null,
+                "Too many levels of symbolic links");
         try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
             assertThat(GitRepository.systemIo(denied)).isFalse();
             assertThat(GitRepository.systemIo(ofJGit)).isFalse();
+            assertThat(GitRepository.systemIo(loop)).isFalse();
             assertThat(git.failure("read the shallow commits", denied)).isExactlyInstanceOf(PlanningException.class);
             assertThat(git.failure("read the shallow commits", ofJGit)).isExactlyInstanceOf(PlanningException.class);
         }
