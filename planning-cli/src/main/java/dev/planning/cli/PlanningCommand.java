@@ -306,8 +306,9 @@ public final class PlanningCommand implements Runnable {
                     : error(new StackOverflowError(limit.getMessage()), args, err);
         }
         if (ex instanceof SystemFailureException system) {
-            // Not the input's fault (exit 2) nor a bug to report: no verdict, one line, the trace on request.
-            err.println("error: " + system.describe() + storeHint(system));
+            // Not the input's fault (exit 2) nor a bug to report: no verdict, one line, the trace on request; without
+            // the store's secrets (git29), as the internal error's line and the trace: a driver's failure quotes them.
+            err.println("error: " + StoreSelection.withoutSecrets(system.describe()) + storeHint(system));
             if (System.getenv("PLANNING_DEBUG") != null) {
                 debugTrace(ex, err);
             }

@@ -74,4 +74,20 @@ class DebugTraceRedactionTest {
         assertThat(err.toString()).doesNotContain("t0ken")
                 .startsWith("internal error: java.lang.IllegalStateException: fetch of https://...@git.example/x.git");
     }
+
+    @Test
+    void theSystemFailuresOneLineShowsNoSecretOfTheStoreConfigurationEither() throws IOException {
+        Path file = dir.resolve("store.properties");
+        Files.write(file, List.of("url=" + URL, "password=hunter2-db"), StandardCharsets.UTF_8);
+        assertThat(StoreSelection.configured(file, null)).isPresent();
+        StringWriter err = new StringWriter();
+
+        int exit = PlanningCommand.failure(new SystemFailureException("cannot connect to the store at " + URL
+                + " (tried hunter2-db)", null, null), new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(err.toString()).doesNotContain("pa55", "w0rd", "k3yphrase", "hunter2-db")
+                .startsWith("error: cannot connect to the store at jdbc:postgresql://...@db.example:5432/plans?...")
+                .contains("(tried (hidden))");
+    }
 }

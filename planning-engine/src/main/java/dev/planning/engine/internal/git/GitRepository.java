@@ -848,7 +848,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + String.join(", ", paths) + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + String.join(", ", paths) + " at " + revision, revision);
+            throw corrupt("read " + String.join(", ", paths) + " at " + revision, revision, e);
         }
     }
 
@@ -942,7 +942,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + path + " at " + revision, revision);
+            throw corrupt("read " + path + " at " + revision, revision, e);
         }
     }
 
@@ -974,7 +974,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + path + " at " + revision, revision);
+            throw corrupt("read " + path + " at " + revision, revision, e);
         }
     }
 
@@ -994,7 +994,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + path + " at " + revision, revision);
+            throw corrupt("read " + path + " at " + revision, revision, e);
         }
     }
 
@@ -1047,7 +1047,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + directory + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + directory + " at " + revision, revision);
+            throw corrupt("read " + directory + " at " + revision, revision, e);
         }
     }
 
@@ -1139,7 +1139,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + path + " at " + revision, revision);
+            throw corrupt("read " + path + " at " + revision, revision, e);
         }
     }
 
@@ -1194,7 +1194,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("list " + directory + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("list " + directory + " at " + revision, revision);
+            throw corrupt("list " + directory + " at " + revision, revision, e);
         }
     }
 
@@ -1253,18 +1253,50 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("read " + repositoryPath + " at " + revision, e);
         } catch (IndexOutOfBoundsException e) {
-            throw corrupt("read " + repositoryPath + " at " + revision, revision);
+            throw corrupt("read " + repositoryPath + " at " + revision, revision, e);
         }
     }
 
     /**
      * The refusal of a read of the repository that failed: a git object missing from the store or damaged is told
-     * as such, naming the object, with what to do ({@link #damaged}); any other failure with its reason.
+     * as such, naming the object, with what to do ({@link #damaged}); an I/O failure of the system itself
+     * ({@link #systemIo}: a disk answering an I/O error) is a {@link SystemFailureException} (exit 3, git29); any
+     * other failure (JGit's refusal of what the repository holds, a file the user may not read) the user's, with
+     * its reason (exit 2).
      */
-    private PlanningException failure(String what, IOException e) {
+    PlanningException failure(String what, IOException e) {
         String where = "cannot " + what + " in the git repository " + repository.getWorkTree();
-        return damaged(where, e).orElseGet(() -> new PlanningException(where + ": " + Printable.line(
-                String.valueOf(e.getMessage()))));
+        Optional<PlanningException> damage = damaged(where, e);
+        if (damage.isPresent()) {
+            return damage.get();
+        }
+        if (systemIo(e)) {
+            return new SystemFailureException(where + " (" + Shown.reason(e) + "): the system failed, not the input"
+                    + " (a disk answering an I/O error, say); check the disk and try again (PLANNING_DEBUG=1 shows the"
+                    + " stack trace)", SourceLocation.ofFile(Shown.path(repository.getWorkTree())), e);
+        }
+        return new PlanningException(where + ": " + Printable.line(String.valueOf(e.getMessage())));
+    }
+
+    /**
+     * Whether {@code e} is an I/O failure of the system, told by its type and where it was thrown, never by its
+     * message (git29): a plain {@link IOException} (not a subtype: an {@link AccessDeniedException}, a
+     * {@link java.nio.file.NoSuchFileException}, a {@link java.io.EOFException} name the input's state, and so does
+     * a plain {@link FileSystemException}, the platform's for a symbolic link loop or a name too long as for an
+     * open failing on {@code EIO}) that the Java platform's own code threw (its first frame is {@code java.},
+     * {@code jdk.} or {@code sun.}: a read the operating system failed, {@code EIO}). One JGit made up about what
+     * the repository holds is not.
+     */
+    static boolean systemIo(IOException e) {
+        if (e.getClass() != IOException.class) {
+            return false;
+        }
+        StackTraceElement[] stack = e.getStackTrace();
+        if (stack.length == 0) {
+            return false;
+        }
+        String type = stack[0].getClassName();
+        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
     }
 
     /**
@@ -1405,6 +1437,15 @@ public final class GitRepository implements AutoCloseable {
         return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": a git"
                 + " tree of commit " + revision + " is corrupt (an entry cut short or a name without its end, which no"
                 + " git writes; `git fsck` names it), so what the commit holds cannot be told");
+    }
+
+    /**
+     * The refusal of a read of {@code revision} that ended in {@code e}: a damaged tree ({@link #corrupt(String,
+     * String)}, exit 2) only when JGit's code threw it ({@link #thrownByJGit}); one our own code threw is a bug,
+     * handed on as it is, an internal error (git29: every such read told any of them as the user's damaged tree).
+     */
+    RuntimeException corrupt(String what, String revision, IndexOutOfBoundsException e) {
+        return thrownByJGit(e) ? corrupt(what, revision) : e;
     }
 
     @Override

@@ -8,8 +8,11 @@ import dev.planning.api.SystemFailureException;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +95,60 @@ class GitFailureClassTest {
             assertThat(refusal).isInstanceOf(SystemFailureException.class)
                     .hasMessageContaining("cannot read the git status of")
                     .hasMessageContaining("the system failed, not the input");
+        }
+    }
+
+    @Test
+    void everyReadOfARevisionTellsADamagedTreeOnlyWhenJGitsParsingThrewIt() throws Exception {
+        Path repo = committed();
+        IndexOutOfBoundsException bug = oursThrown();
+        IndexOutOfBoundsException parsing = (IndexOutOfBoundsException) catchThrowable(
+                () -> ObjectId.fromRaw(new byte[3]));
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            String head = git.head().orElseThrow();
+
+            assertThat(git.corrupt("read " + PLAN + " at " + head, head, bug)).isSameAs(bug);
+            assertThat(git.corrupt("read " + PLAN + " at " + head, head, parsing))
+                    .isExactlyInstanceOf(PlanningException.class)
+                    .hasMessageContaining("a git tree of commit " + head + " is corrupt");
+        }
+    }
+
+    /**
+     * An I/O failure the platform's own code threw, as a disk answering EIO would (a plain IOException from the
+     * read): reading a directory, which fails in the same read with EISDIR.
+     */
+    private IOException platformThrown() throws IOException {
+        try (FileChannel channel = FileChannel.open(dir)) {
+            return (IOException) catchThrowable(() -> channel.read(ByteBuffer.allocate(1)));
+        }
+    }
+
+    @Test
+    void aReadOfTheRepositoryFailingOnTheSystemsIoIsTheSystemsFailureNotTheInputs() throws Exception {
+        Path repo = committed();
+        IOException io = platformThrown();
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(io)).isTrue();
+            assertThat(git.failure("read the shallow commits", io)).isInstanceOf(SystemFailureException.class)
+                    .hasMessageContaining("cannot read the shallow commits in the git repository")
+                    .hasMessageContaining("the system failed, not the input");
+        }
+    }
+
+    @Test
+    void aReadOfTheRepositoryFailingOnAnUnreadableFileOrJGitsOwnRefusalStaysTheUsers() throws Exception {
+        Path repo = committed();
+        AccessDeniedException denied = new AccessDeniedException(repo.resolve(".git/shallow").toString());
+        IOException ofJGit = new IOException("made up by JGit's code, not the platform's");
+        FileSystemException loop = new FileSystemException(repo.resolve(".git/shallow").toString(), null,
+                "Too many levels of symbolic links");
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(denied)).isFalse();
+            assertThat(GitRepository.systemIo(ofJGit)).isFalse();
+            assertThat(GitRepository.systemIo(loop)).isFalse();
+            assertThat(git.failure("read the shallow commits", denied)).isExactlyInstanceOf(PlanningException.class);
+            assertThat(git.failure("read the shallow commits", ofJGit)).isExactlyInstanceOf(PlanningException.class);
         }
     }
 }
