@@ -21,9 +21,9 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * No {@code @since} tag and no {@code @API(since = ...)} in the main sources of any module names a
- * version later than the project's (the parent pom's {@code <version>}): a type cannot be new in a
- * release that has not been made. A value that is not a version ({@code 1.x}, empty) is reported too,
+ * No {@code @since} tag and no {@code @API(since = ...)} in the main sources of any module the parent
+ * pom builds names a version later than the project's (the parent pom's {@code <version>}): a type
+ * cannot be new in a release that has not been made. A value that is not a version ({@code 1.x}, empty) is reported too,
  * never passed over.
  */
 class SinceTagsTest {
@@ -37,11 +37,7 @@ class SinceTagsTest {
     @Test
     void noSinceTagNamesAVersionLaterThanTheProjects() throws Exception {
         String version = projectVersion(ROOT.resolve("pom.xml"));
-        List<Path> trees;
-        try (Stream<Path> modules = Files.list(ROOT)) {
-            trees = modules.filter(m -> m.getFileName().toString().startsWith("planning-"))
-                    .map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList();
-        }
+        List<Path> trees = mainSources(ROOT.resolve("pom.xml"));
         assertThat(trees).hasSizeGreaterThan(8);
 
         List<String> tags = new ArrayList<>();
@@ -80,6 +76,21 @@ class SinceTagsTest {
     @Test
     void theProjectsVersionIsReadFromTheParentPom() throws Exception {
         assertThat(projectVersion(ROOT.resolve("pom.xml"))).matches(VERSION);
+    }
+
+    /** The modules scanned are those the parent pom builds, whatever their names, each with main sources. */
+    @Test
+    void theMainSourcesOfEveryModuleOfTheParentPomAreScanned(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), "<project><version>0.1.0</version><modules><module>bench</module>"
+                + "<module>planning-bom</module><module>planning-a</module></modules></project>", StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve("bench/src/main/java"));
+        Files.createDirectories(dir.resolve("planning-a/src/main/java"));
+        Files.createDirectories(dir.resolve("planning-bom"));
+        Files.createDirectories(dir.resolve("planning-unbuilt/src/main/java"));
+
+        assertThat(mainSources(dir.resolve("pom.xml")))
+                .containsExactly(dir.resolve("bench/src/main/java"), dir.resolve("planning-a/src/main/java"));
+        assertThat(mainSources(ROOT.resolve("pom.xml"))).contains(ROOT.resolve("planning-bench/src/main/java"));
     }
 
     /**
@@ -137,17 +148,50 @@ class SinceTagsTest {
 
     /** The parent pom's own {@code <version>}. */
     private static String projectVersion(Path pom) throws IOException, ParserConfigurationException, SAXException {
+        List<Element> version = children(project(pom), "version");
+        if (version.isEmpty()) {
+            throw new AssertionError("no <version> in " + pom);
+        }
+        return version.get(0).getTextContent().trim();
+    }
+
+    /**
+     * The {@code src/main/java} of every module the parent pom's {@code <modules>} lists that has one, sorted: what
+     * the build compiles, not the directories that happen to be named like a module.
+     */
+    private static List<Path> mainSources(Path pom) throws IOException, ParserConfigurationException, SAXException {
+        return modules(pom).stream().map(m -> pom.getParent().resolve(m).resolve("src/main/java"))
+                .filter(Files::isDirectory).sorted().toList();
+    }
+
+    /** The parent pom's {@code <modules>}, as listed. */
+    private static List<String> modules(Path pom) throws IOException, ParserConfigurationException, SAXException {
+        List<String> modules = new ArrayList<>();
+        for (Element list : children(project(pom), "modules")) {
+            for (Element module : children(list, "module")) {
+                modules.add(module.getTextContent().trim());
+            }
+        }
+        assertThat(modules).as("the modules of " + pom).isNotEmpty();
+        return modules;
+    }
+
+    private static Element project(Path pom) throws IOException, ParserConfigurationException, SAXException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         try (InputStream in = Files.newInputStream(pom)) {
-            Element project = factory.newDocumentBuilder().parse(in).getDocumentElement();
-            for (var node = project.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element && element.getTagName().equals("version")) {
-                    return element.getTextContent().trim();
-                }
+            return factory.newDocumentBuilder().parse(in).getDocumentElement();
+        }
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> children = new ArrayList<>();
+        for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                children.add(element);
             }
         }
-        throw new AssertionError("no <version> in " + pom);
+        return children;
     }
 }

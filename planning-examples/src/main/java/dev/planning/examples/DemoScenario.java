@@ -69,12 +69,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * by a simulated clock (four hours per reading from 2025-09-02T08:00Z), so the durations in the
  * digests look like a real cycle's.
  *
+ * <p>The {@link Result} of the demo writing into the directory {@code dir} and printing each step to the
+ * {@code PrintWriter} {@code writer}:
+ *
  * <pre>{@code
- * DemoScenario.Result result = DemoScenario.builder()
- *         .directory(Path.of("planning-demo"))
- *         .output(new PrintWriter(System.out, true))
- *         .build()
- *         .run();
+ * DemoScenario.builder().directory(dir).output(writer).build().run()
  * }</pre>
  *
  * <p>The directory must be new, empty, or an earlier demo's: the files an earlier demo wrote (listed

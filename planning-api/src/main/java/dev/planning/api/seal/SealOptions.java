@@ -7,10 +7,11 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * How to seal a cycle.
+ * How to seal a cycle. The next cycle sealed with an earlier cycle's handoff manifest as its prior
+ * ({@code prior} is that manifest's {@code manifest_id}; it was sealed from a clean commit of this workspace):
  *
  * <pre>{@code
- * workspace.seal(cycle, SealOptions.defaults().withPriorManifestId("fe-2025-09-02-1a2b3c4d").withNotes("re-plan after review"));
+ * workspace.seal(next, SealOptions.defaults().withPriorManifestId(prior).withNotes("re-plan after review"));
  * }</pre>
  *
  * @param allowDirty      seal even when an artifact has uncommitted changes (or the workspace is

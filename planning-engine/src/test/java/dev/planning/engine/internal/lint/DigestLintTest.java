@@ -9,16 +9,12 @@ import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code planning lint} checks each committed digest as a later cycle reads it, every mistake at its line and column. */
-class DigestLintTest {
+class DigestLintTest extends LintedWorkspaceFixture {
 
     private static final String DIGEST = "frameworks/planning-fe/digests/2025-09-02-digest.md";
     private static final String EARLIER = "frameworks/planning-fe/digests/2025-08-19-digest.md";
@@ -46,26 +42,6 @@ class DigestLintTest {
             # Digest fe 2025-09-02
             """;
 
-    @TempDir
-    Path workspace;
-
-    private List<Path> filesBefore;
-
-    @BeforeEach
-    void writeTheExampleWorkspace() {
-        Plans.feWorkspace(workspace);
-    }
-
-    @AfterEach
-    void lintingWritesNothing() {
-        assertThat(Plans.filesUnder(workspace)).isEqualTo(filesBefore);
-    }
-
-    private void digest(String path, String content) {
-        Plans.write(workspace, path, content);
-        filesBefore = Plans.filesUnder(workspace);
-    }
-
     private LintReport lint(Optional<String> cycle) {
         return WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), cycle);
     }
@@ -76,7 +52,7 @@ class DigestLintTest {
 
     @Test
     void aValidDigestLintsCleanAndIsListedAsChecked() {
-        digest(DIGEST, VALID);
+        write(DIGEST, VALID);
 
         LintReport report = lint(Optional.empty());
 
@@ -90,7 +66,7 @@ class DigestLintTest {
 
     @Test
     void frontMatterThatIsNotYamlIsReportedAtItsLineAndColumn() {
-        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ntitle: a: b\n"));
+        write(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ntitle: a: b\n"));
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":5:9: error: malformed YAML"));
@@ -98,7 +74,7 @@ class DigestLintTest {
 
     @Test
     void aSchemaViolationIsReportedAtTheValue() {
-        digest(DIGEST, VALID.replace("schema_lint: \"PASS\"", "schema_lint: \"MAYBE\""));
+        write(DIGEST, VALID.replace("schema_lint: \"PASS\"", "schema_lint: \"MAYBE\""));
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":17:16: error: ").contains("PASS", "WARN", "FAIL"));
@@ -106,7 +82,7 @@ class DigestLintTest {
 
     @Test
     void anUnknownKeyIsReportedAtTheKey() {
-        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n"));
+        write(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n"));
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":5:1: error: ").contains("colour"));
@@ -114,7 +90,7 @@ class DigestLintTest {
 
     @Test
     void anInputNameThatIsNotTheToolsOwnIsReportedAtTheName() {
-        digest(DIGEST, VALID.replace("  stories_total: 4", "  Stories-Total: 4"));
+        write(DIGEST, VALID.replace("  stories_total: 4", "  Stories-Total: 4"));
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":7:3: error: ").contains("Stories-Total"));
@@ -122,7 +98,7 @@ class DigestLintTest {
 
     @Test
     void everyMistakeOfADigestIsReportedOnceEach() {
-        digest(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n")
+        write(DIGEST, VALID.replace("stream: \"fe\"\n", "stream: \"fe\"\ncolour: \"blue\"\n")
                 .replace("schema_lint: \"PASS\"", "schema_lint: \"MAYBE\"")
                 .replace("  stories_total: 4", "  Stories-Total: 4")
                 .replace("actual: 80", "actual: 1e400"));
@@ -138,7 +114,7 @@ class DigestLintTest {
 
     @Test
     void aFileWithoutFrontMatterIsReportedAtItsFirstLine() {
-        digest(DIGEST, "# Digest fe 2025-09-02\n");
+        write(DIGEST, "# Digest fe 2025-09-02\n");
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":1:1: error: expected YAML front matter"));
@@ -146,7 +122,7 @@ class DigestLintTest {
 
     @Test
     void aDigestOfAnotherCycleThanItsNameIsReportedAtItsCycleId() {
-        digest(EARLIER, VALID);
+        write(EARLIER, VALID);
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(EARLIER + ":3:11: error: the digest " + EARLIER
@@ -155,7 +131,7 @@ class DigestLintTest {
 
     @Test
     void everyDigestOfTheStreamIsCheckedEvenOfACycleWithoutPlanningFiles() {
-        digest(EARLIER, VALID.replace("2025-09-02", "2025-08-19").replace("schema_lint: \"PASS\"", "x: \"FAIL\"\n  y: 3"));
+        write(EARLIER, VALID.replace("2025-09-02", "2025-08-19").replace("schema_lint: \"PASS\"", "x: \"FAIL\"\n  y: 3"));
 
         LintReport report = lint(Optional.empty());
 
@@ -167,7 +143,7 @@ class DigestLintTest {
     @Test
     void withACycleSelectedOnlyThatCyclesDigestIsChecked() {
         Plans.write(workspace, EARLIER, "not a digest\n");
-        digest(DIGEST, VALID);
+        write(DIGEST, VALID);
 
         LintReport report = lint(Optional.of("2025-09-02"));
 
@@ -177,7 +153,7 @@ class DigestLintTest {
 
     @Test
     void otherFilesOfTheDigestsDirectoryAreLeftAsTheReaderLeavesThem() {
-        digest("frameworks/planning-fe/digests/README.md", "notes\n");
+        write("frameworks/planning-fe/digests/README.md", "notes\n");
 
         LintReport report = lint(Optional.empty());
 
@@ -188,7 +164,7 @@ class DigestLintTest {
     @Test
     void aDigestWhoseNameStandsForNoCycleIsReportedAtTheFileNotSkipped() {
         String copy = "frameworks/planning-fe/digests/2025-09-02 copy-digest.md";
-        digest(copy, VALID);
+        write(copy, VALID);
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(copy + ": error: ").contains("invalid cycle id '2025-09-02 copy'")
@@ -198,7 +174,7 @@ class DigestLintTest {
     @Test
     void aDigestNamedWithoutACycleIdIsReportedAtTheFile() {
         String bare = "frameworks/planning-fe/digests/-digest.md";
-        digest(bare, VALID);
+        write(bare, VALID);
 
         assertThat(lint(Optional.empty()).findings()).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(LintCodes.FILE_MISNAMED))
@@ -207,7 +183,7 @@ class DigestLintTest {
 
     @Test
     void aDigestsEntryThatIsADirectoryIsReportedNotSkipped() {
-        digest(DIGEST + "/x", "");
+        write(DIGEST + "/x", "");
 
         assertThat(described(Optional.empty())).singleElement().satisfies(line ->
                 assertThat(line).startsWith(DIGEST + ":").contains("directory"));
@@ -225,7 +201,7 @@ class DigestLintTest {
                         + "    due: \"2025-02-30\"\ngates:\n"),
                 VALID.replace("2025-09-02T10:00:00Z", "2025-09-02t10:00:00z"));
         for (String content : hostile) {
-            digest(DIGEST, content);
+            write(DIGEST, content);
             boolean read;
             try {
                 DigestFrontMatter.readOf(workspace.resolve(DIGEST), DIGEST, new CycleRef("fe", "2025-09-02"), "digest",
@@ -242,7 +218,6 @@ class DigestLintTest {
 
     @Test
     void badArgumentsStillThrow() {
-        filesBefore = Plans.filesUnder(workspace);
         assertThatThrownBy(() -> lint(Optional.of("../x"))).isInstanceOf(InvalidInputException.class);
     }
 }

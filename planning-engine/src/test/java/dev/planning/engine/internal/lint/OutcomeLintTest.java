@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
-import dev.planning.engine.fixtures.Plans;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code planning lint} reads each cycle's stored outcomes as the gates and the digest read them. */
-class OutcomeLintTest {
+class OutcomeLintTest extends LintedWorkspaceFixture {
 
     private static final String OUTCOMES = "frameworks/planning-fe/outcomes/2025-09-02";
     private static final String DEPLOYMENTS = OUTCOMES + "/deployments/deployments.yaml";
@@ -37,26 +32,6 @@ class OutcomeLintTest {
               <testcase name="pays" classname="Checkout" time="0.2"/>
             </testsuite>
             """;
-
-    @TempDir
-    Path workspace;
-
-    private List<Path> filesBefore;
-
-    @BeforeEach
-    void writeTheExampleWorkspace() {
-        Plans.feWorkspace(workspace);
-    }
-
-    @AfterEach
-    void lintingWritesNothing() {
-        assertThat(Plans.filesUnder(workspace)).isEqualTo(filesBefore);
-    }
-
-    private void write(String path, String content) {
-        Plans.write(workspace, path, content);
-        filesBefore = Plans.filesUnder(workspace);
-    }
 
     private LintReport lint() {
         return WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), Optional.empty());

@@ -167,7 +167,10 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         return rulebook.hash() + " sources " + HexFormat.of().formatHex(sha.digest());
     }
 
-    /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */
+    /**
+     * How many rulebooks this factory's cache has compiled so far (for monitoring and tests); a compilation
+     * that failed (a refused or broken rulebook) is not counted.
+     */
     public int compilationCount() {
         return compilations.count.get();
     }
@@ -233,8 +236,9 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         private DroolsGovernanceEngine engineFor(Rulebook rulebook, String scope, String key,
                 Function<String, byte[]> sources) {
             DroolsGovernanceEngine cached = engines.get(scope + key, k -> {
-                count.incrementAndGet();
-                return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources));
+                DroolsGovernanceEngine compiled = new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources));
+                count.incrementAndGet();    // only once compiled: a refused rulebook is not counted
+                return compiled;
             });
             return named(rulebook, cached);
         }

@@ -178,6 +178,19 @@ class DroolsGovernanceEngineTest {
     }
 
     @Test
+    void aRulebookThatDoesNotCompileIsNotCountedAsCompiled() {
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        Rulebook broken = TestRulebooks.withRules(dir.resolve("broken"),
+                Map.of("rules/a.drl", HEADER + "rule \"broken\" when then nonsense(; end\n"), Map.of());
+        Rulebook good = TestRulebooks.withRules(dir.resolve("good"), Map.of("rules/a.drl", OWNER_RULE), Map.of());
+
+        assertThatThrownBy(() -> factory.create(broken)).isInstanceOf(InvalidInputException.class);
+        assertThat(factory.compilationCount()).isZero();
+        assertThat(factory.create(good)).isNotNull();
+        assertThat(factory.compilationCount()).isEqualTo(1);
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumn() {
         String broken = HEADER + """
                 rule "broken"
