@@ -174,7 +174,7 @@ public final class Printable {
      * @param text  the value, never {@code null}
      * @param limit the most characters of it shown, at least 1
      * @return the value as it may be quoted, never {@code null}
-     * @since 0.1.0
+     * @since 0.1
      */
     public static String cut(String text, int limit) {
         if (limit < 1) {
