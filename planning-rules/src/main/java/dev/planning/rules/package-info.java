@@ -17,7 +17,9 @@
  *       hashes those files as a directory's are ({@code RulebookHasher.of}) and serves them to the gate
  *       from memory ({@code RulebookFiles}), writing nothing, and runs
  *       the governance gate under each in the engine's own gate context ({@code GateEnvironment},
- *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}), so that the
+ *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}; the workspace's event
+ *       logs read through {@code CycleLogs} over a {@code FileEventStore}, so that a previous cycle whose log is
+ *       broken is refused, store29), so that the
  *       comparison judges exactly what {@code advance} would, names a missing workspace as every
  *       command does ({@code SafePaths.shown}), and tells a {@code --base} directory or workspace it
  *       cannot examine from an absent one ({@code DirectoryEntries}). The public facade cannot do it: it

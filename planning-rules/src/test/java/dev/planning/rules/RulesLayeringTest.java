@@ -33,7 +33,8 @@ class RulesLayeringTest {
      */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("dev.planning.rules.impact.RulebookImpact", Set.of("cycle.ArtifactGateContext", "cycle.CycleArtifacts",
-                    "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.CommandJson", "report.Markdown",
+                    "cycle.CycleLogs", "cycle.GateEnvironment", "cycle.SealedManifests", "eventlog.FileEventStore",
+                    "git.GitRepository", "report.CommandJson", "report.Markdown",
                     "rulebook.RulebookFiles", "rulebook.RulebookHasher", "rulebook.RulebookLoader", "workspace.DirectoryEntries",
                     "workspace.PlanningFiles", "workspace.SafePaths")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
