@@ -4,7 +4,7 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def planning = new File(basedir, 'target/planning')
 
-assert log.contains('planning lint: 0 error(s)')
+assert log.contains('planning lint: 0 errors, 0 warnings; ')
 assert log =~ /planning gate: fe\/2025-09-02 -> READY_FOR_HANDOFF: .*governance FAIL.*: gate failed/
 assert log.contains('Failed to execute goal dev.planning:planning-maven-plugin')
 assert log.contains('MojoFailureException') && !log.contains('MojoExecutionException')

@@ -3,7 +3,7 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def planning = new File(basedir, 'target/planning')
 
-assert log.contains('planning lint: 0 error(s)')
+assert log.contains('planning lint: 0 errors, 0 warnings; ')
 assert log.contains('planning rules-test: ')
 assert log =~ /planning gate: fe\/2025-09-02 -> READY_FOR_HANDOFF: .*governance PASS/
 assert log.contains('BUILD SUCCESS')
