@@ -315,7 +315,8 @@ public final class PlanningCommand implements Runnable {
             return ExitCodes.INTERNAL;
         }
         if (ex instanceof PlanningException planning) {
-            err.println("error: " + planning.describe());
+            // Without the store's secrets either (tidy30): a store's refusal may quote its URL with the password.
+            err.println("error: " + StoreSelection.withoutSecrets(planning.describe()));
             // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
             boolean checkFailed = planning instanceof SealingException sealing
                     && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED

@@ -209,7 +209,7 @@ final class StoreCommand implements Runnable {
         try {
             return query.get();
         } catch (EventLogCorruptedException broken) {
-            spec.commandLine().getErr().println("error: " + broken.describe());
+            spec.commandLine().getErr().println("error: " + StoreSelection.withoutSecrets(broken.describe()));
             return ExitCodes.CHECK_FAILED;
         }
     }

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.PlanningException;
 import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,5 +90,33 @@ class DebugTraceRedactionTest {
         assertThat(err.toString()).doesNotContain("pa55", "w0rd", "k3yphrase", "hunter2-db")
                 .startsWith("error: cannot connect to the store at jdbc:postgresql://...@db.example:5432/plans?...")
                 .contains("(tried (hidden))");
+    }
+
+    @Test
+    void thePlanningErrorsOneLineShowsNoUserInformationOfAUrl() {
+        StringWriter err = new StringWriter();
+
+        int exit = PlanningCommand.failure(new PlanningException("cannot migrate the planning schema: refused by"
+                + " postgresql://user:secret@host/db"), new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).doesNotContain("secret", "user:")
+                .isEqualTo("error: cannot migrate the planning schema: refused by postgresql://...@host/db"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void thePlanningErrorsOneLineShowsNoSecretOfTheStoreConfigurationEither() throws IOException {
+        Path file = dir.resolve("store.properties");
+        Files.write(file, List.of("url=" + URL, "password=hunter2-db"), StandardCharsets.UTF_8);
+        assertThat(StoreSelection.configured(file, null)).isPresent();
+        StringWriter err = new StringWriter();
+
+        PlanningCommand.failure(new PlanningException("the store at " + URL + " refused the password hunter2-db"),
+                new PrintWriter(err, true));
+
+        assertThat(err.toString()).doesNotContain("pa55", "w0rd", "k3yphrase", "hunter2-db")
+                .startsWith("error: the store at jdbc:postgresql://...@db.example:5432/plans?...")
+                .contains("refused the password (hidden)");
     }
 }
