@@ -485,7 +485,7 @@ final class StoreCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Read every row of the repository in one snapshot and check each cycle: lines numbered"
                     + " 1, 2, 3, ..., each hashing to its stored SHA-256 and chaining to the previous one, each a"
-                    + " readable event whose columns (type, details, time, states) are the line's, and the"
+                    + " readable event of its own cycle whose columns (type, details, time, states) are the line's, and the"
                     + " portfolio row the fold of the lines. Lists every mistake, one per line; exit 1 when there"
                     + " is one. A consistent rewrite of a cycle's rows is not caught.")
     static final class Check implements Callable<Integer> {

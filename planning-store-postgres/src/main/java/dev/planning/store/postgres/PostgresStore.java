@@ -270,7 +270,8 @@ public final class PostgresStore implements AutoCloseable {
      * Checks every row of the configured repository, in one snapshot, and reports every mistake
      * found (the check does not stop at the first). Per cycle: the lines are numbered 1, 2, 3, ...;
      * each line hashes to the SHA-256 stored with it and chains to the previous line's (in the line
-     * and in the row's {@code prev_sha256}); each decodes as a planning event; the columns the
+     * and in the row's {@code prev_sha256}); each decodes as a planning event, and not one about another
+     * cycle (its entity id naming one, as {@link PostgresEventStore#read} refuses it); the columns the
      * cross-cycle queries read ({@code event_id}, {@code event_type}, {@code from_state},
      * {@code to_state}, {@code occurred_at}, {@code details}) are the line's; and the cycle's
      * {@code planning_cycle} row (state, events, head, updated_at) is the fold of its lines. A

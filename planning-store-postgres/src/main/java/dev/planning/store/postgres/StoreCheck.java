@@ -2,9 +2,11 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.Printable;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
@@ -171,6 +173,8 @@ final class StoreCheck {
         final Projection projection;
         final ChainWalk walk;
         CycleState state = CycleState.PLANNED;
+        /** The cycle the rows name; {@code null} when they name none (reported at the first row). */
+        CycleRef cycle;
         Instant last;
         Row head;
 
@@ -185,7 +189,7 @@ final class StoreCheck {
         void row(Row row) {
             if (head == null) {
                 try {
-                    new CycleRef(key.stream, key.cycle);
+                    cycle = new CycleRef(key.stream, key.cycle);
                 } catch (IllegalArgumentException e) {
                     run.add(key, row.seq, "the rows do not name a cycle: " + e.getMessage());
                 }
@@ -200,6 +204,12 @@ final class StoreCheck {
             PlanningEvent event = step.line().event();
             if (!step.edited()) {
                 columns(run, key, row, event);
+                if (cycle != null && CycleEntity.ofAnotherCycle(event, cycle)) {
+                    // As the read path refuses it (store29), each such row a mistake of its own (tidy30).
+                    run.add(key, row.seq, "line " + row.seq + " is an event of "
+                            + Printable.cut(event.entityId(), Printable.VALUE_CHARACTERS) + ", not of " + cycle
+                            + ": this log holds another cycle's history (copied or renamed from its rows or log)");
+                }
             }
             state = ProjectedState.next(state, event);
             last = event.timestamp();

@@ -1,7 +1,9 @@
 package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -313,6 +315,28 @@ class StoreCheckTest {
         assertThat(reported()).hasSize(2)
                 .anyMatch(m -> m.startsWith(at + "be/refused:2: line 2 was edited"))
                 .anyMatch(m -> m.startsWith(at + "fe/sealed:2: line 2 was edited"));
+    }
+
+    @Test
+    void eachRowOfAnotherCycleIsOneMistakeNamingTheRowAndBothCycles() throws SQLException {
+        // The refused cycle's rows renamed to another cycle: hashes, chain and fold all hold.
+        sql("UPDATE planning_event SET cycle_id = 'renamed' WHERE repository = ? AND cycle_id = 'refused'");
+        sql("UPDATE planning_cycle SET cycle_id = 'renamed' WHERE repository = ? AND cycle_id = 'refused'");
+
+        PostgresStore.CheckResult result = store.check();
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.cycles()).isEqualTo(2);
+        assertThat(result.mistakes()).extracting(Object::toString).containsExactly(
+                at + "be/renamed:1: line 1 is an event of be/refused, not of be/renamed: this log holds another"
+                        + " cycle's history (copied or renamed from its rows or log)",
+                at + "be/renamed:2: line 2 is an event of be/refused, not of be/renamed: this log holds another"
+                        + " cycle's history (copied or renamed from its rows or log)",
+                at + "be/renamed:3: line 3 is an event of be/refused, not of be/renamed: this log holds another"
+                        + " cycle's history (copied or renamed from its rows or log)");
+        assertThatThrownBy(() -> store.eventStore().read(new CycleRef("be", "renamed")))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 1 is an event of be/refused, not of be/renamed");
     }
 
     @Test
