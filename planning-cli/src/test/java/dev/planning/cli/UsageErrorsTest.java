@@ -48,6 +48,22 @@ class UsageErrorsTest {
                 "planning verify");
     }
 
+    /**
+     * After {@code --} every argument is a positional one, though it looks like an option (picocli's report called
+     * it an unknown option); one before {@code --} is still an unknown option.
+     */
+    @Test
+    void anArgumentAfterTheEndOfOptionsIsAnUnexpectedArgumentNotAnUnknownOption() {
+        assertRefused(CliRun.of("status", "-w", "ws", "--", "--stream", "fe"), "unexpected argument '--stream' (after"
+                + " '--', an argument, not an option); planning status takes options only", "planning status");
+        assertRefused(CliRun.of("verify", "m.yaml", "--", "--checksums-only"), "unexpected argument"
+                + " '--checksums-only' (after '--', an argument, not an option); planning verify takes MANIFEST",
+                "planning verify");
+        assertRefused(CliRun.of("status", "--strem", "--", "--stream"), "unknown option '--strem'; planning status"
+                + " takes --cycle, --format, --help, --rulebook, --store, --stream, --trust, --version, --workspace;"
+                + " did you mean --store or --stream?", "planning status");
+    }
+
     @Test
     void aMissingValueOrOptionSaysWhichAndWhatItHolds() {
         assertRefused(CliRun.of("lint", "-w"), "missing required parameter for option '--workspace' (DIR)", "planning lint");
