@@ -20,6 +20,7 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
+import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -265,10 +266,7 @@ public final class DemoScenario {
      * @return the word as a shell reads it back
      */
     public static String shellWord(String text) {
-        if (!text.isEmpty() && text.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_./=:,+@%-".indexOf(c) >= 0))) {
-            return text;
-        }
-        return "'" + text.replace("'", "'\\''") + "'";
+        return Shown.shellWord(text);
     }
 
     /** One aligned line: name, value, unit, and the previous cycle's value in brackets. */

@@ -513,10 +513,21 @@ public final class FileEventStore implements EventStore {
             int line = LogTail.countLines(channel) + 1;
             throw corrupted(cycle, line, "line " + line + " is a whole event without the line feed that ends every"
                     + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
-                    + " add the line feed to keep the event (printf '\\n' >> " + location(cycle) + "), or delete the"
-                    + " line to drop it");
+                    + " add the line feed to keep the event (" + addLineFeed(cycle) + "), or delete the line to drop"
+                    + " it");
         }
         LogTail.cutTornLine(channel);
+    }
+
+    /**
+     * The command that adds the line feed to {@code cycle}'s log, to paste wherever the user is: its absolute path,
+     * quoted for the shell ({@link Shown#shellWord}). A path with a character not shown as itself ({@link
+     * Printable#shownAsItself}: a line feed, an escape) would not print as it is, so none is given for it.
+     */
+    private String addLineFeed(CycleRef cycle) {
+        String file = workspace.resolve(location(cycle)).toString();
+        return Printable.line(file).equals(file) ? "printf '\\n' >> " + Shown.shellWord(file)
+                : "at the end of " + Shown.path(file) + "; its path holds characters not shown as themselves";
     }
 
     /** Whether {@code line} reads as an event line, whatever it chains to. */

@@ -42,4 +42,21 @@ public final class Shown {
                         : e.getClass().getSimpleName();
         return Printable.line(why);
     }
+
+    /**
+     * {@code text} as one word of a POSIX shell's command line, for a command printed to be copied:
+     * as it is when it holds only characters no shell reads specially (letters and digits of ASCII and
+     * {@code _ . / = : , + @ % -}), else in single quotes, a quote inside written {@code '\''}; so a path
+     * with a space, a quote or non-ASCII letters pastes as one argument.
+     *
+     * @param text the word
+     * @return the word as a shell reads it back
+     */
+    public static String shellWord(String text) {
+        if (!text.isEmpty() && text.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
+                || "_./=:,+@%-".indexOf(c) >= 0))) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
 }

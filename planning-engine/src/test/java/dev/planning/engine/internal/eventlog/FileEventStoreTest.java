@@ -5,6 +5,7 @@ import static dev.planning.engine.internal.eventlog.TestEvents.event;
 import static dev.planning.engine.internal.eventlog.TestEvents.head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.ConcurrentTransitionException;
@@ -33,6 +34,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -300,6 +303,56 @@ class FileEventStoreTest {
                     .contains("nothing was cut");
         });
         assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
+    /**
+     * tidy30: the refusal's command named the log relative to the workspace, which pastes only from the workspace's
+     * directory, and unquoted. It now names the absolute path as one shell word: pasted anywhere, into {@code sh},
+     * with a workspace whose name holds a space, a quote and a {@code $}, it adds the line feed, and the log reads.
+     */
+    @Test
+    void theRefusalsCommandToAddTheLineFeedPastesFromAnyDirectoryForAnyName(@TempDir Path elsewhere)
+            throws Exception {
+        Path named = Files.createDirectory(workspace.resolve("it's a ws $HOME"));
+        FileEventStore store = new FileEventStore(named, WorkspaceLayout.DEFAULT);
+        String head = RecordedEvent.GENESIS;
+        for (int i = 1; i <= 3; i++) {
+            head = store.append(CYCLE, event("evt_" + i), head).hash();
+        }
+        Path log = named.resolve(LOG);
+        byte[] bytes = Files.readAllBytes(log);
+        Files.write(log, Arrays.copyOf(bytes, bytes.length - 1));
+
+        String message = catchThrowableOfType(EventLogCorruptedException.class,
+                () -> new FileEventStore(named, WorkspaceLayout.DEFAULT).read(CYCLE)).getMessage();
+        Matcher fix = Pattern.compile("\\((printf '\\\\n' >> .*)\\), or delete the"
+                + " line to drop it$").matcher(message);
+        assertThat(fix.find()).as(message).isTrue();
+        assertThat(fix.group(1)).isEqualTo("printf '\\n' >> '" + named.toString().replace("'", "'\\''") + "/" + LOG
+                + "'");
+        Process sh = new ProcessBuilder("sh", "-c", fix.group(1)).directory(elsewhere.toFile())
+                .redirectErrorStream(true).start();
+        assertThat(sh.waitFor()).isZero();
+
+        assertThat(Files.readAllBytes(log)).isEqualTo(bytes);
+        assertThat(new FileEventStore(named, WorkspaceLayout.DEFAULT).read(CYCLE)).hasSize(3);
+    }
+
+    /** A path that would not print as it is (a line feed in a directory's name) gets no command to paste. */
+    @Test
+    void noCommandIsOfferedForAPathThatDoesNotPrintAsItIs() throws Exception {
+        Path named = Files.createDirectory(workspace.resolve("ws\nok: sealed"));
+        FileEventStore store = new FileEventStore(named, WorkspaceLayout.DEFAULT);
+        store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        Path log = named.resolve(LOG);
+        byte[] bytes = Files.readAllBytes(log);
+        Files.write(log, Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThatThrownBy(() -> new FileEventStore(named, WorkspaceLayout.DEFAULT).read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageNotContaining("printf").hasMessageNotContaining("\n")
+                .hasMessageContaining("(at the end of " + workspace + "/ws\\u000Aok: sealed/" + LOG
+                        + "; its path holds characters not shown as themselves)");
     }
 
     @Test
