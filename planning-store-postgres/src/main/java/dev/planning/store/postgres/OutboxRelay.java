@@ -73,8 +73,8 @@ import org.postgresql.PGConnection;
  * <p>Every payload is checked before it is sent: the event row's line must hash to the SHA-256
  * stored with it, chain to the stored previous hash, decode, carry the outbox row's event id, and be about the
  * row's cycle (its {@code entity_id}: a log {@code planning store migrate} imported may say otherwise). A
- * row that fails (or whose event row is missing, whose stream or cycle id names no cycle, or that the broker
- * refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
+ * row that fails (or whose event row is missing, whose repository, stream or cycle id names none, whose message
+ * cannot be built, or that the broker refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
@@ -99,11 +99,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration poll;
     private final Duration sendTimeout;
     private final Thread thread;
+    /** Builds a row's message ({@link CloudEventEnvelope#encode}; a test's may fail). */
+    private final Envelopes envelopes;
     private volatile boolean running = true;
     private volatile Throwable lastFailure;
 
     private OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, String topic, Duration poll,
-            Duration sendTimeout) {
+            Duration sendTimeout, Envelopes envelopes) {
+        this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.producer = Objects.requireNonNull(producer, "producer");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -137,7 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration poll, Duration sendTimeout) {
-        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout);
+        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout, CloudEventEnvelope::encode);
         relay.thread.start();
         return relay;
     }
@@ -154,7 +157,20 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public static OutboxRelay manual(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration sendTimeout) {
-        return new OutboxRelay(dataSource, producer, topic, Duration.ofSeconds(1), sendTimeout);
+        return manual(dataSource, producer, topic, sendTimeout, CloudEventEnvelope::encode);
+    }
+
+    /** As {@link #manual(DataSource, Producer, String, Duration)}, its messages built by {@code envelopes}. */
+    static OutboxRelay manual(DataSource dataSource, Producer<String, byte[]> producer, String topic,
+            Duration sendTimeout, Envelopes envelopes) {
+        return new OutboxRelay(dataSource, producer, topic, Duration.ofSeconds(1), sendTimeout, envelopes);
+    }
+
+    /** How a checked row's message is built: {@link CloudEventEnvelope#encode}'s parameters. */
+    @FunctionalInterface
+    interface Envelopes {
+        byte[] encode(String repository, CycleRef cycle, int sequence, String sha256, String eventId,
+                String eventType, String time, byte[] line);
     }
 
     /**
@@ -424,7 +440,7 @@ public final class OutboxRelay implements AutoCloseable {
      * cycle quarantined. Each row's message is built from its event row, after the checks of the class
      * comment; a row that fails them comes back with its reason and no message.
      */
-    private static List<Row> next(Connection connection) throws SQLException {
+    private List<Row> next(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT o.id, o.repository, o.stream, o.cycle_id, o.seq, o.event_id, e.sha256, e.prev_sha256,"
                         + " e.line"
@@ -441,24 +457,46 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    /**
+     * One outbox row, checked: its message, or why it cannot be published. Nothing of one row fails the round
+     * (tidy30): a repository, stream or cycle id that names none, and any failure of the checks or of building the
+     * message, quarantine that row alone, keyed by its columns as they are (so only its own cycle's later rows wait).
+     */
+    private Row row(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
         String repository = rs.getString(2);
-        int seq = rs.getInt(5);
-        String eventId = rs.getString(6);
+        String stream = rs.getString(3);
+        String cycleId = rs.getString(4);
+        // For a valid row, the cycle's key (CloudEventEnvelope.key); for another, one no valid cycle's key equals.
+        String key = repository + "/" + stream + "/" + cycleId;
+        if (repository == null || !PostgresStore.validRepository(repository)) {
+            // tidy30: a repository changed in the database would otherwise name the envelope's source and key.
+            return Row.bad(id, key, "names repository \"" + Printable.cut(String.valueOf(repository),
+                    Printable.PATH_CHARACTERS) + "\", which is no valid repository name (" + PostgresStore.REPOSITORY_RULE
+                    + ")");
+        }
         CycleRef cycle;
         try {
-            cycle = new CycleRef(rs.getString(3), rs.getString(4));
+            cycle = new CycleRef(stream, cycleId);
         } catch (PlanningException e) {
             // robust28: a row whose stream or cycle id is no valid one (changed in the database) is quarantined
-            // alone; it failed the whole round, so that no cycle's events were published. Its key is its columns
-            // as they are, which no valid cycle's key equals, so only its own cycle's later rows wait behind it.
-            String key = repository + "/" + rs.getString(3) + "/" + rs.getString(4);
-            return Row.bad(id, key, "names stream \"" + Printable.line(String.valueOf(rs.getString(3)))
-                    + "\" and cycle id \"" + Printable.line(String.valueOf(rs.getString(4))) + "\" of " + repository
+            // alone; it failed the whole round, so that no cycle's events were published.
+            return Row.bad(id, key, "names stream \"" + Printable.line(String.valueOf(stream))
+                    + "\" and cycle id \"" + Printable.line(String.valueOf(cycleId)) + "\" of " + repository
                     + ", which name no cycle: " + e.getMessage());
         }
-        String key = CloudEventEnvelope.key(repository, cycle);
+        try {
+            return checked(rs, id, key, repository, cycle);
+        } catch (RuntimeException e) {
+            return Row.bad(id, key, "line " + rs.getInt(5) + " of " + repository + "/" + cycle + " cannot be"
+                    + " published: " + Printable.line(String.valueOf(e)));
+        }
+    }
+
+    /** The row of a valid repository and cycle, after the checks of the class comment. */
+    private Row checked(ResultSet rs, long id, String key, String repository, CycleRef cycle) throws SQLException {
+        int seq = rs.getInt(5);
+        String eventId = rs.getString(6);
         byte[] line = rs.getBytes(9);
         if (line == null) {
             return Row.bad(id, key, "names line " + seq + " of " + repository + "/" + cycle
@@ -493,7 +531,7 @@ public final class OutboxRelay implements AutoCloseable {
                     + Printable.line(event.entityId()) + "\", not " + cycle + ": an event of another cycle");
         }
         // Every attribute from the checked line (the type too, not the event_type column, which no check covers).
-        return new Row(id, key, CloudEventEnvelope.encode(repository, cycle, seq, stored, event.id(),
+        return new Row(id, key, envelopes.encode(repository, cycle, seq, stored, event.id(),
                 event.type().name(), event.timestamp().toString(), line), null);
     }
 

@@ -65,6 +65,9 @@ public final class PostgresStore implements AutoCloseable {
     private static final Duration MAX_TIMEOUT = Duration.ofDays(24);
 
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
+    /** What {@link #REPOSITORY} accepts, in words. */
+    static final String REPOSITORY_RULE = "expected 1-200 letters, digits, '.', '_', '/' or '-', starting with a"
+            + " letter or digit (e.g. acme/payments)";
 
     private final DataSource dataSource;
     private final HikariDataSource owned;
@@ -463,6 +466,11 @@ public final class PostgresStore implements AutoCloseable {
         return query < 0 ? base : base + "?...";
     }
 
+    /** Whether {@code value} is a repository's name as {@link Builder#repository} accepts it. */
+    static boolean validRepository(String value) {
+        return REPOSITORY.matcher(value).matches();
+    }
+
     /**
      * {@code text} (a message the driver, the pool or Flyway wrote, which may quote the URL or its host as
      * written) with the URL's user information and query string, wherever they appear, as {@code ...}.
@@ -577,8 +585,7 @@ public final class PostgresStore implements AutoCloseable {
         public Builder repository(String value) {
             Objects.requireNonNull(value, "repository");
             if (!REPOSITORY.matcher(value).matches()) {
-                throw new InvalidInputException("invalid repository '" + value + "': expected 1-200 letters, digits,"
-                        + " '.', '_', '/' or '-', starting with a letter or digit (e.g. acme/payments)");
+                throw new InvalidInputException("invalid repository '" + value + "': " + REPOSITORY_RULE);
             }
             this.repository = value;
             return this;

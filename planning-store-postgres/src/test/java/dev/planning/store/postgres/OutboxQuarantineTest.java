@@ -220,6 +220,98 @@ class OutboxQuarantineTest {
         }
     }
 
+    /**
+     * tidy30: any other failure of one row (building its envelope, say) threw out of the relay's read of the batch
+     * and failed the whole round, so no cycle's events were published. The row is quarantined alone, with the
+     * failure, holding back only its cycle's later rows.
+     */
+    @Test
+    void aRowWhoseEnvelopeCannotBeBuiltIsQuarantinedAloneWhileOtherCyclesDrain() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (cycle.equals(TAMPERED) && sequence == 2) {
+                throw new IllegalStateException("cannot build the CloudEvents envelope of " + eventId);
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic,
+                        Duration.ofSeconds(10), failing)) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, TAMPERED, 3);
+                append(store, HEALTHY, 2);
+
+                relay.drainOnce();
+
+                assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
+                    assertThat(q.cycle()).contains(TAMPERED);
+                    assertThat(q.sequence()).isEqualTo(2);
+                    assertThat(q.reason()).isEqualTo("line 2 of " + repository + "/" + TAMPERED + " cannot be"
+                            + " published: java.lang.IllegalStateException: cannot build the CloudEvents envelope of "
+                            + q.eventId());
+                    assertThat(q.heldBack()).isEqualTo(1);
+                });
+                CycleStateProjection projection = new CycleStateProjection();
+                assertThat(OutboxKafkaTest.consume(topic, store, projection, 3)).hasSize(3);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
+                        Map.entry(repository + "/fe/q2", 2));
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /**
+     * tidy30: the repository column was not checked as the stream and cycle id are: a cycle's rows moved to a
+     * repository no store may be given (both tables changed, so the line is found and checks) were published under
+     * it, in the envelope's key, source and {@code planningrepository}. Such a row is quarantined, quoting it.
+     */
+    @Test
+    void aRowOfAnInvalidRepositoryIsQuarantinedAloneWhileOtherCyclesDrain() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, new Properties())) {
+            String repository = store.eventStore().repository();
+            String invalid = repository + " \u001b[2J";
+            try {
+                append(store, TAMPERED, 1);
+                append(store, HEALTHY, 2);
+                for (String table : List.of("planning_outbox", "planning_event")) {
+                    try (Connection connection = store.dataSource().getConnection();
+                            PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                                    + " SET repository = ? WHERE repository = ? AND stream = ? AND cycle_id = ?")) {
+                        update.setString(1, invalid);
+                        update.setString(2, repository);
+                        update.setString(3, TAMPERED.stream());
+                        update.setString(4, TAMPERED.cycleId());
+                        assertThat(update.executeUpdate()).isEqualTo(1);
+                    }
+                }
+
+                relay.drainOnce();
+
+                assertThat(mine(relay, invalid)).singleElement().satisfies(q -> assertThat(q.reason()).isEqualTo(
+                        "names repository \"" + repository + " \\u001B[2J\", which is no valid repository name"
+                                + " (expected 1-200 letters, digits, '.', '_', '/' or '-', starting with a letter or"
+                                + " digit (e.g. acme/payments))"));
+                CycleStateProjection projection = new CycleStateProjection();
+                assertThat(OutboxKafkaTest.consume(topic, store, projection, 2)).hasSize(2);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q2", 2));
+            } finally {
+                clearOutbox(store);
+                try (Connection connection = store.dataSource().getConnection();
+                        PreparedStatement delete = connection.prepareStatement("DELETE FROM planning_outbox"
+                                + " WHERE repository = ?")) {
+                    delete.setString(1, invalid);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
     private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
