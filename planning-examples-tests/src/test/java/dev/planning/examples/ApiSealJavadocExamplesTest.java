@@ -63,12 +63,8 @@ class ApiSealJavadocExamplesTest {
 
     @Test
     void theSummariesTellTheTestResultAndWhereItWasWritten() throws IOException {
-        PlanningWorkspace workspace = Planning.builder().workspace(Examples.committed(Examples.copy("fe-2025-09-02",
-                temp.resolve("ws")))).trustedKeys(Examples.TRUST).build();
+        PlanningWorkspace workspace = Examples.signedHandoff(temp.resolve("ws"));
         CycleRef cycle = CYCLE;
-        assertThat(workspace.advance(cycle, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
-        assertThat(workspace.seal(cycle, SealOptions.defaults()).sealed()).isTrue();
-        Examples.signAll(workspace, cycle);
         assertThat(workspace.advance(cycle, CycleState.EXECUTED).accepted()).isTrue();
         Path demo = Path.of("demo/outcomes/2025-09-02");
         workspace.importOutcomes(cycle, List.of(demo.resolve("lcov.info"), demo.resolve("axe-checkout.json"),

@@ -208,12 +208,8 @@ class ApiWorkspaceJavadocExamplesTest {
 
     @Test
     void aValidatedCycleGetsItsAttestationAndVerificationSummariesWritten() throws IOException {
-        PlanningWorkspace workspace = Planning.builder().workspace(Examples.committed(Examples.copy("fe-2025-09-02",
-                temp.resolve("ws")))).trustedKeys(Examples.TRUST).build();
+        PlanningWorkspace workspace = Examples.signedHandoff(temp.resolve("ws"));
         CycleRef cycle = CYCLE;
-        assertThat(workspace.advance(cycle, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
-        assertThat(workspace.seal(cycle, SealOptions.defaults()).sealed()).isTrue();
-        Examples.signAll(workspace, cycle);
         List<Signer> signers = List.copyOf(Examples.SIGNERS);
         Path outDir = Files.createDirectories(temp.resolve("out"));
 

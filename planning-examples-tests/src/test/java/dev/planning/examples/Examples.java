@@ -1,10 +1,15 @@
 package dev.planning.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.seal.SealOptions;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.testkit.workspace.WorkspaceCopies;
@@ -45,6 +50,21 @@ final class Examples {
     /** Signs a sealed cycle's manifest as every role of {@link #SIGNERS}. */
     static void signAll(PlanningWorkspace workspace, CycleRef cycle) {
         SIGNERS.forEach(signer -> workspace.sign(cycle, signer));
+    }
+
+    /**
+     * The {@code fe-2025-09-02} example, copied to {@code target} and committed, trusting {@link #TRUST}, its cycle
+     * {@code fe/2025-09-02} handed off: advanced to {@code READY_FOR_HANDOFF}, sealed, and signed by every role of
+     * {@link #SIGNERS}; each step asserted to have held.
+     */
+    static PlanningWorkspace signedHandoff(Path target) {
+        PlanningWorkspace workspace = Planning.builder().workspace(committed(copy("fe-2025-09-02", target)))
+                .trustedKeys(TRUST).build();
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        assertThat(workspace.advance(cycle, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(workspace.seal(cycle, SealOptions.defaults()).sealed()).isTrue();
+        signAll(workspace, cycle);
+        return workspace;
     }
 
     /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
