@@ -1,19 +1,17 @@
 package dev.planning.engine.internal.git;
 
+import static dev.planning.engine.internal.git.PlanRepository.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.SystemFailureException;
-import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -30,18 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitFailureClassTest {
 
-    private static final String PLAN = "frameworks/planning-fe/tasks/plan.yaml";
-
     @TempDir
     Path dir;
 
-    private Path committed() throws Exception {
-        Path repo = dir.resolve("repo");
-        Path plan = repo.resolve("planning").resolve(PLAN);
-        Files.createDirectories(plan.getParent());
-        Files.writeString(plan, "tasks: []\n", StandardCharsets.UTF_8);
-        GitFixture.commitAll(repo, "plan");
-        return repo;
+    /** {@link PlanRepository#committed} in {@code dir/repo}. */
+    private Path committed() throws IOException {
+        return PlanRepository.committed(dir.resolve("repo"));
     }
 
     /** An IndexOutOfBoundsException our own code throws, as a bug would. */

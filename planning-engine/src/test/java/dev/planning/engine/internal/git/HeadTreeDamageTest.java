@@ -1,10 +1,11 @@
 package dev.planning.engine.internal.git;
 
+import static dev.planning.engine.internal.git.PlanRepository.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.PlanningException;
-import dev.planning.engine.fixtures.GitFixture;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,22 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeadTreeDamageTest {
 
-    private static final String PLAN = "frameworks/planning-fe/tasks/plan.yaml";
-
     @TempDir
     Path dir;
 
-    /** A repository in {@code dir/repo} with the workspace {@code planning/}, its plan committed, and {@code ci/} beside it. */
-    private Path committed() throws Exception {
-        Path repo = dir.resolve("repo");
-        Path plan = repo.resolve("planning").resolve(PLAN);
-        Files.createDirectories(plan.getParent());
-        Files.writeString(plan, "tasks: []\n", StandardCharsets.UTF_8);
-        Files.createDirectories(repo.resolve("ci"));
-        Files.writeString(repo.resolve("ci/trust.yaml"), "keys: []\n", StandardCharsets.UTF_8);
-        Files.writeString(repo.resolve(".gitignore"), "/ci/\n", StandardCharsets.UTF_8);
-        GitFixture.commitAll(repo, "plan");
-        return repo;
+    /** {@link PlanRepository#committed} in {@code dir/repo}. */
+    private Path committed() throws IOException {
+        return PlanRepository.committed(dir.resolve("repo"));
     }
 
     /** The loose object of {@code rev} (JGit writes every object loose). */
