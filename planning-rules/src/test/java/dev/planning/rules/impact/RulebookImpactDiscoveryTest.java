@@ -9,12 +9,12 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,16 +45,10 @@ class RulebookImpactDiscoveryTest {
         return WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
     }
 
-    private static void link(Path ws, String relative, Path target) throws IOException {
-        Path link = ws.resolve(relative);
-        Files.createDirectories(link.getParent());
-        Files.createSymbolicLink(link, target);
-    }
-
     @Test
     void aPlanningFileOnADanglingLinkIsRefusedNamingIt() throws IOException {
         Path ws = workspace();
-        link(ws, LAYOUT.storyMap(OTHER), ws.resolve("gone.md"));
+        PlanningFileShapes.storyMapOnADanglingLink(ws, OTHER);
 
         assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -65,8 +59,7 @@ class RulebookImpactDiscoveryTest {
     @Test
     void aPlanningFileLinkedOutOfTheWorkspaceIsRefusedNotRead() throws IOException {
         Path ws = workspace();
-        Path elsewhere = Files.writeString(outside.resolve("plan.yaml"), "tasks: []\n");
-        link(ws, LAYOUT.taskBreakdown(OTHER), elsewhere);
+        Path link = PlanningFileShapes.taskBreakdownLinkedOutOf(ws, OTHER, outside);
 
         try {
             assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
@@ -74,14 +67,14 @@ class RulebookImpactDiscoveryTest {
                     .hasMessageContaining(LAYOUT.taskBreakdown(OTHER)).hasMessageContaining("outside the workspace");
         } finally {
             // The link goes first: the temporary directory's clean-up warns of a link out of it.
-            Files.delete(ws.resolve(LAYOUT.taskBreakdown(OTHER)));
+            Files.delete(link);
         }
     }
 
     @Test
     void aPlanningFileNameOnADirectoryIsRefusedNamingIt() throws IOException {
         Path ws = workspace();
-        Files.createDirectories(ws.resolve(LAYOUT.decisionLog(OTHER)));
+        PlanningFileShapes.decisionLogOnADirectory(ws, OTHER);
 
         assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK))
                 .isInstanceOf(InvalidInputException.class)
@@ -101,8 +94,7 @@ class RulebookImpactDiscoveryTest {
     void theImpactsGatesRefuseAPreviousCycleWhoseLogIsBrokenNamingItsLine() throws IOException {
         Path ws = workspace();
         CycleRef previous = new CycleRef("fe", "2025-08-05");
-        Files.createDirectories(ws.resolve(LAYOUT.eventLog(previous)).getParent());
-        Files.writeString(ws.resolve(LAYOUT.eventLog(previous)), "garbage\n", StandardCharsets.UTF_8);
+        PlanningFileShapes.eventLogBroken(ws, previous);
         Rulebook rulebook = RulebookLoader.load(ws.resolve("rulebook"));
         GateEnvironment environment = RulebookImpact.environment(ws, LAYOUT, rulebook, new RulebookFiles(rulebook),
                 CLOCK);

@@ -20,6 +20,7 @@ import dev.planning.api.outcome.CoverageOutcomes;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.nio.file.Files;
@@ -53,16 +54,10 @@ class PreviousCycleDiscoveryTest {
         return new GateWorkspace(root).plan("fe", CURRENT.cycleId()).plan("fe", EARLIER.cycleId());
     }
 
-    private void link(String relative, Path target) throws Exception {
-        Path link = root.resolve(relative);
-        Files.createDirectories(link.getParent());
-        Files.createSymbolicLink(link, target);
-    }
-
     @Test
     void aPreviousCyclesPlanOnADanglingLinkIsRefusedNamingItNotSkippedForTheCycleBefore() throws Exception {
         GateWorkspace workspace = workspace();
-        link(LAYOUT.storyMap(PREVIOUS), root.resolve("gone.md"));
+        PlanningFileShapes.storyMapOnADanglingLink(root, PREVIOUS);
 
         assertThatThrownBy(() -> workspace.context(CURRENT).previousCoverage())
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -73,8 +68,7 @@ class PreviousCycleDiscoveryTest {
     @Test
     void aPreviousCyclesPlanLinkedOutOfTheWorkspaceIsRefusedNotRead() throws Exception {
         GateWorkspace workspace = workspace();
-        Path elsewhere = Files.writeString(outside.resolve("plan.yaml"), "tasks: []\n");
-        link(LAYOUT.taskBreakdown(PREVIOUS), elsewhere);
+        Path link = PlanningFileShapes.taskBreakdownLinkedOutOf(root, PREVIOUS, outside);
 
         try {
             assertThatThrownBy(() -> workspace.context(CURRENT).previousCoverage())
@@ -82,14 +76,14 @@ class PreviousCycleDiscoveryTest {
                     .hasMessageContaining(LAYOUT.taskBreakdown(PREVIOUS)).hasMessageContaining("outside the workspace");
         } finally {
             // The link goes first: the temporary directory's clean-up warns of a link out of it.
-            Files.delete(root.resolve(LAYOUT.taskBreakdown(PREVIOUS)));
+            Files.delete(link);
         }
     }
 
     @Test
     void aPreviousCyclesPlanNameOnADirectoryIsRefused() throws Exception {
         GateWorkspace workspace = workspace();
-        Files.createDirectories(root.resolve(LAYOUT.decisionLog(PREVIOUS)));
+        PlanningFileShapes.decisionLogOnADirectory(root, PREVIOUS);
 
         assertThatThrownBy(() -> workspace.context(CURRENT).previousCoverage())
                 .isInstanceOf(InvalidInputException.class)
@@ -98,8 +92,8 @@ class PreviousCycleDiscoveryTest {
 
     @Test
     void aPreviousCycleWhoseLogIsBrokenIsRefusedNamingTheLogAndLine() {
-        GateWorkspace workspace = workspace().plan("fe", PREVIOUS.cycleId())
-                .file(LAYOUT.eventLog(PREVIOUS), "garbage\n");
+        GateWorkspace workspace = workspace().plan("fe", PREVIOUS.cycleId());
+        PlanningFileShapes.eventLogBroken(root, PREVIOUS);
         GateEnvironment environment = new GateEnvironment(root, LAYOUT, workspace.rulebook(),
                 new CycleArtifacts(root, LAYOUT), Clock.systemUTC(), TrustedKeys::none,
                 SealedManifests.NONE, GateEnvironment.of(root, LAYOUT, workspace.rulebook()).rulebookFiles(),
@@ -129,7 +123,8 @@ class PreviousCycleDiscoveryTest {
                 default_profile: fe
                 """);
         Plans.feWorkspace(root);
-        new GateWorkspace(root).plan("fe", PREVIOUS.cycleId()).file(LAYOUT.eventLog(PREVIOUS), "garbage\n");
+        new GateWorkspace(root).plan("fe", PREVIOUS.cycleId());
+        PlanningFileShapes.eventLogBroken(root, PREVIOUS);
         Gate previous = new Gate() {
             @Override
             public String name() {
