@@ -28,6 +28,13 @@ class DebugTraceRedactionTest {
     @TempDir
     Path dir;
 
+    /** Writes {@code lines} as a store configuration file and reads it, as a command does: its secrets are known. */
+    private void readStoreConfiguration(String... lines) throws IOException {
+        Path file = dir.resolve("store.properties");
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        assertThat(StoreSelection.configured(file, null)).isPresent();
+    }
+
     private static String trace(Throwable e) {
         StringWriter err = new StringWriter();
         PlanningCommand.debugTrace(e, new PrintWriter(err, true));
@@ -36,11 +43,9 @@ class DebugTraceRedactionTest {
 
     @Test
     void theDebugTraceShowsNoSecretOfTheStoreConfigurationInAnyMessage() throws IOException {
-        Path file = dir.resolve("store.properties");
-        Files.write(file, List.of("url=" + URL, "password=hunter2-db", "kafka.bootstrap.servers=localhost:9092",
+        readStoreConfiguration("url=" + URL, "password=hunter2-db", "kafka.bootstrap.servers=localhost:9092",
                 "kafka.security.protocol=SASL_PLAINTEXT", "kafka.sasl.mechanism=PLAIN", "kafka.sasl.username=relay",
-                "kafka.sasl.password=kafka-s3cret"), StandardCharsets.UTF_8);
-        assertThat(StoreSelection.configured(file, null)).isPresent();
+                "kafka.sasl.password=kafka-s3cret");
         SQLException driver = new SQLException("FATAL: password authentication failed for user \"alice\" (tried"
                 + " hunter2-db) at " + URL);
         driver.addSuppressed(new IOException("sasl login with kafka-s3cret refused"));
@@ -78,9 +83,7 @@ class DebugTraceRedactionTest {
 
     @Test
     void theSystemFailuresOneLineShowsNoSecretOfTheStoreConfigurationEither() throws IOException {
-        Path file = dir.resolve("store.properties");
-        Files.write(file, List.of("url=" + URL, "password=hunter2-db"), StandardCharsets.UTF_8);
-        assertThat(StoreSelection.configured(file, null)).isPresent();
+        readStoreConfiguration("url=" + URL, "password=hunter2-db");
         StringWriter err = new StringWriter();
 
         int exit = PlanningCommand.failure(new SystemFailureException("cannot connect to the store at " + URL
@@ -107,9 +110,7 @@ class DebugTraceRedactionTest {
 
     @Test
     void thePlanningErrorsOneLineShowsNoSecretOfTheStoreConfigurationEither() throws IOException {
-        Path file = dir.resolve("store.properties");
-        Files.write(file, List.of("url=" + URL, "password=hunter2-db"), StandardCharsets.UTF_8);
-        assertThat(StoreSelection.configured(file, null)).isPresent();
+        readStoreConfiguration("url=" + URL, "password=hunter2-db");
         StringWriter err = new StringWriter();
 
         PlanningCommand.failure(new PlanningException("the store at " + URL + " refused the password hunter2-db"),

@@ -172,10 +172,7 @@ class OutboxQuarantineTest {
                     assertThat(q.reason()).contains("is about entity_id \"" + HEALTHY + "\\u202E\", not " + TAMPERED);
                     assertThat(q.heldBack()).isEqualTo(1);
                 });
-                CycleStateProjection projection = new CycleStateProjection();
-                assertThat(OutboxKafkaTest.consume(topic, store, projection, 3)).hasSize(3);
-                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
-                        Map.entry(repository + "/fe/q2", 2));
+                assertPublished(topic, store, 3, Map.of(repository + "/fe/q1", 1, repository + "/fe/q2", 2));
             } finally {
                 clearOutbox(store);
             }
@@ -211,9 +208,7 @@ class OutboxQuarantineTest {
                     assertThat(q.cycle()).isEmpty();
                     assertThat(q.reason()).contains("names stream \"fe\" and cycle id \"../x\"", "which name no cycle");
                 });
-                CycleStateProjection projection = new CycleStateProjection();
-                assertThat(OutboxKafkaTest.consume(topic, store, projection, 2)).hasSize(2);
-                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q2", 2));
+                assertPublished(topic, store, 2, Map.of(repository + "/fe/q2", 2));
             } finally {
                 clearOutbox(store);
             }
@@ -254,10 +249,7 @@ class OutboxQuarantineTest {
                             + q.eventId());
                     assertThat(q.heldBack()).isEqualTo(1);
                 });
-                CycleStateProjection projection = new CycleStateProjection();
-                assertThat(OutboxKafkaTest.consume(topic, store, projection, 3)).hasSize(3);
-                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
-                        Map.entry(repository + "/fe/q2", 2));
+                assertPublished(topic, store, 3, Map.of(repository + "/fe/q1", 1, repository + "/fe/q2", 2));
             } finally {
                 clearOutbox(store);
             }
@@ -297,9 +289,7 @@ class OutboxQuarantineTest {
                         "names repository \"" + repository + " \\u001B[2J\", which is no valid repository name"
                                 + " (expected 1-200 letters, digits, '.', '_', '/' or '-', starting with a letter or"
                                 + " digit (e.g. acme/payments))"));
-                CycleStateProjection projection = new CycleStateProjection();
-                assertThat(OutboxKafkaTest.consume(topic, store, projection, 2)).hasSize(2);
-                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q2", 2));
+                assertPublished(topic, store, 2, Map.of(repository + "/fe/q2", 2));
             } finally {
                 clearOutbox(store);
                 try (Connection connection = store.dataSource().getConnection();
@@ -310,6 +300,17 @@ class OutboxQuarantineTest {
                 }
             }
         }
+    }
+
+    /**
+     * Reads {@code count} events of {@code store}'s repository from {@code topic}, applied by the consumers' model:
+     * that many records, and the cycles applied are those of {@code lastApplied}, each at its last sequence.
+     */
+    private static void assertPublished(String topic, PostgresStore store, int count, Map<String, Integer> lastApplied)
+            throws Exception {
+        CycleStateProjection projection = new CycleStateProjection();
+        assertThat(OutboxKafkaTest.consume(topic, store, projection, count)).hasSize(count);
+        assertThat(projection.sequences()).isEqualTo(lastApplied);
     }
 
     private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
