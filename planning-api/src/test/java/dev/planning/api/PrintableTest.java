@@ -60,7 +60,20 @@ class PrintableTest {
 
         String described = new InvalidInputException("expected a rulebook", new SourceLocation(file, 3, 7)).describe();
 
-        assertThat(described).isEqualTo("y".repeat(Printable.PATH_CHARACTERS) + "...:3:7: expected a rulebook");
+        // Room for two cut parts, " (" and ")": a path as given and where it resolved.
+        int longestShown = 2 * (Printable.PATH_CHARACTERS + "...".length()) + " ()".length();
+        assertThat(described).isEqualTo("y".repeat(longestShown) + "...:3:7: expected a rulebook");
+    }
+
+    /** A path as given and where it resolved, each part cut, is shown whole before its line and column. */
+    @Test
+    void aLongPathAsGivenAndResolvedKeepsBothPartsInTheOneLineError() {
+        String shown = Printable.path(Path.of("../".repeat(40) + "d".repeat(150) + "/a-file"));
+
+        String described = new InvalidInputException("is a file", SourceLocation.ofFile(shown)).describe();
+
+        assertThat(shown).hasSizeGreaterThan(Printable.PATH_CHARACTERS);
+        assertThat(described).isEqualTo(shown + ": is a file");
     }
 
     @Test
