@@ -10,12 +10,9 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whether the cycle's manifest replaced another signed handoff of the same cycle on {@code HEAD}'s first-parent
@@ -45,17 +42,16 @@ final class ReplacedManifests {
             return Optional.empty();
         }
         try (GitRepository git = found.get()) {
-            Set<String> seen = new HashSet<>();
-            AtomicReference<Discrepancy> replaced = new AtomicReference<>();
-            git.onFirstParentLine(commit -> {
-                String entry = git.objects(commit, List.of(path)).get(path);
-                if (!(entry.startsWith("100644 ") || entry.startsWith("100755 ")) || !seen.add(entry)) {
-                    return false;
+            Map<String, String> versions = git.versionsOnFirstParentLine(path, "the versions of " + path);
+            for (Map.Entry<String, String> version : versions.entrySet()) {
+                if (version.getKey().startsWith("100644 ") || version.getKey().startsWith("100755 ")) {
+                    Optional<Discrepancy> replaced = judge(git, reader, manifest, version.getValue(), path, display, trust);
+                    if (replaced.isPresent()) {
+                        return replaced;
+                    }
                 }
-                replaced.set(judge(git, reader, manifest, commit, path, display, trust).orElse(null));
-                return replaced.get() != null;
-            }, "a manifest at " + path + " that replaced another");
-            return Optional.ofNullable(replaced.get());
+            }
+            return Optional.empty();
         }
     }
 
