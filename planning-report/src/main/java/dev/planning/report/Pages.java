@@ -474,7 +474,20 @@ final class Pages {
     private static void manifest(PageOut b, Model.Site site, Model.CycleView c) {
         b.append("<section aria-labelledby=\"manifest\"><h2 id=\"manifest\">Sealed manifest</h2>\n");
         if (c.manifest().isEmpty()) {
-            b.append("<p>Not sealed yet.</p>\n</section>\n");
+            if (!WorkspaceReader.sealedByLog(c.state(), c.events())) {
+                b.append("<p>Not sealed yet.</p>\n</section>\n");
+                return;
+            }
+            // Sealed by the log, yet no manifest: deleted, or a seal that did not finish (attack32).
+            b.append("<p>").append(badge("missing")).append(" The event log records this cycle as sealed, but there is no"
+                    + " handoff manifest: it was deleted, or sealing did not finish (run <code>planning seal</code>"
+                    + " again).</p>\n");
+            c.verification().ifPresent(v -> {
+                b.append("<ul class=\"problems\">");
+                v.discrepancies().forEach(d -> b.append("<li>").append(text(d.describe())).append("</li>"));
+                b.append("</ul>\n");
+            });
+            b.append("</section>\n");
             return;
         }
         HandoffManifest m = c.manifest().get();

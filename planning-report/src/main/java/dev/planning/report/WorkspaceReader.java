@@ -182,7 +182,9 @@ final class WorkspaceReader {
             problems.add("manifest " + layout.manifest(ref) + " cannot be read: " + e.getMessage());
         }
         Optional<VerificationReport> verification = Optional.empty();
-        if (manifest.isPresent() && trust.isPresent()) {
+        // A cycle sealed by its log is verified manifest or not (attack32): with the manifest deleted, verify says it
+        // is missing, where the page said "Not sealed yet" and nothing needed attention.
+        if ((manifest.isPresent() || sealedByLog(state, events)) && trust.isPresent()) {
             try {
                 verification = Optional.of(workspace.verify(ref, trust.get()));
             } catch (PlanningException | UncheckedIOException e) {
@@ -224,6 +226,12 @@ final class WorkspaceReader {
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
                 unsignedHistory);
+    }
+
+    /** Whether the log took the cycle into {@code PACKAGED} or beyond, or records its seal: a manifest must exist. */
+    static boolean sealedByLog(Optional<CycleState> state, List<PlanningEvent> events) {
+        return state.filter(s -> s.compareTo(CycleState.PACKAGED) >= 0).isPresent()
+                || events.stream().anyMatch(e -> e.type() == EventType.MANIFEST_SEALED);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ final class DigestModel {
                 kpis.rows(), Integer.toString(kpis.rows().size()), Integer.toString(kpis.measured()),
                 Integer.toString(kpis.met()), Integer.toString(kpis.missed()), kpis.charts(), !kpis.charts().isEmpty(),
                 gates, !gates.isEmpty(), MermaidCharts.lifecycle(content.events()),
-                content.manifest().isPresent(), content.manifestExpected(), content.manifest().map(m -> manifest(content, m)),
+                content.manifest().isPresent(), content.manifest().isEmpty() && sealedByLog(content),
+                content.manifestExpected(), content.manifest().map(m -> manifest(content, m)),
                 changes, !changes.isEmpty(), decisions, !decisions.isEmpty(), waivers, !waivers.isEmpty(), expiring,
                 !expiring.isEmpty(), content.waiverHorizonDays(), actions, content.retrospectivePath(), !actions.isEmpty(),
                 inputs);
@@ -133,6 +135,7 @@ final class DigestModel {
             @JsonProperty("has_gates") boolean hasGates,
             @JsonProperty("lifecycle_chart") String lifecycleChart,
             @JsonProperty("has_manifest") boolean hasManifest,
+            @JsonProperty("manifest_missing") boolean manifestMissing,
             @JsonProperty("manifest_expected") String manifestExpected,
             Optional<Manifest> manifest,
             @JsonProperty("scope_changes") List<Change> scopeChanges,
@@ -400,6 +403,16 @@ final class DigestModel {
      * {@code PACKAGED} that the signed manifest does not back ({@code UNSIGNED HISTORY}), which quotes the
      * event log and the manifest, text anyone who commits writes: escaped as plan text.
      */
+    /**
+     * Whether the log took the cycle into {@code PACKAGED} or beyond, or records its seal, so that a manifest must
+     * exist: without one, the digest says it is missing, never that the cycle was not sealed (attack32).
+     */
+    static boolean sealedByLog(DigestContent content) {
+        boolean past = Arrays.stream(CycleState.values()).filter(s -> s.compareTo(CycleState.PACKAGED) >= 0)
+                .anyMatch(s -> s.name().equals(content.facts().state()));
+        return past || content.events().stream().anyMatch(e -> e.type() == EventType.MANIFEST_SEALED);
+    }
+
     static String state(DigestFacts facts) {
         if (facts.unsignedHistory().isEmpty()) {
             return facts.state();

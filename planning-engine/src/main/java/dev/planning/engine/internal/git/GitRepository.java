@@ -826,6 +826,58 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * Every distinct entry at a workspace path along {@code HEAD}'s first-parent line, each with the first commit
+     * (walking from {@code HEAD}) that holds it: the versions of a file the line has held (attack32). The walk and
+     * its bounds are {@link #onFirstParentLine}'s. Below the path's first directory the entry is resolved once per
+     * git tree of that directory, so a long line whose commits change other files costs one root tree a commit.
+     *
+     * @param path workspace-relative, {@code /} separators
+     * @param what what the walk reads, for the message when the line is longer than the bounds
+     * @return by entry ({@code 100644 <id>}, as {@link #objects} gives it; {@code none} left out), the commit, in the
+     *         order met
+     * @throws InvalidInputException past the bounds of {@link #onFirstParentLine}
+     * @throws PlanningException     when the history cannot be read
+     */
+    public Map<String, String> versionsOnFirstParentLine(String path, String what) {
+        String full = prefix + path;
+        int slash = full.indexOf('/');
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<ObjectId, String> below = new HashMap<>();
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            onFirstParentLine(commit -> {
+                try {
+                    ObjectId root = walk.parseCommit(ObjectId.fromString(commit)).getTree();
+                    String entry;
+                    if (slash < 0) {
+                        entry = entry(reader, root, full, new HashMap<>());
+                    } else {
+                        String top = entry(reader, root, full.substring(0, slash), new HashMap<>());
+                        if (!top.startsWith(Integer.toOctalString(FileMode.TREE.getBits()) + " ")) {
+                            entry = "none";
+                        } else {
+                            ObjectId tree = ObjectId.fromString(top.substring(top.indexOf(' ') + 1));
+                            entry = below.get(tree);
+                            if (entry == null) {
+                                entry = entry(reader, tree, full.substring(slash + 1), new HashMap<>());
+                                below.put(tree, entry);
+                            }
+                        }
+                    }
+                    if (!entry.equals("none")) {
+                        versions.putIfAbsent(entry, commit);
+                    }
+                    return false;
+                } catch (IOException e) {
+                    throw failure("read " + path + " at " + commit, e);
+                } catch (IndexOutOfBoundsException e) {
+                    throw corrupt("read " + path + " at " + commit, commit, e);
+                }
+            }, what);
+        }
+        return versions;
+    }
+
+    /**
      * What each workspace path is at a commit, by git object: its mode and object id ({@code 100644 <id>} for a
      * file, {@code 40000 <id>} for a directory's tree), or {@code none} when the commit holds nothing there.
      * Content compared without reading it: two commits with the same object at a path hold the same bytes there.

@@ -418,6 +418,11 @@ public final class ManifestVerifier {
         // In every scope: a cycle past PACKAGED moves on, and shows its state, only while the handoffs its
         // own names as prior still hold (attack19: a prior rewritten after this cycle was executed).
         List<String> chain = chain(manifest, display, trust, found, index);
+        if (scope != Scope.SEALED_STATE) {
+            // Another signed handoff of the cycle that this manifest overwrote on HEAD's first-parent line (attack32).
+            ownCycle(manifest).flatMap(cycle -> ReplacedManifests.check(workspace, reader, manifest,
+                    layout.manifest(cycle), display, trust)).ifPresent(found::add);
+        }
         snapshot.ifPresent(check -> check.result().ifPresent(found::add));
         snapshot.ifPresent(check -> check.note().ifPresent(notes::add));
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,

@@ -253,7 +253,7 @@ public final class Sealer {
      * the key's holder can make one, so the manifest was signed, whether or not the role it names is the
      * key's now (review19: one by a key trusted for another role was dropped as nobody's).
      */
-    private static boolean verifiesAgainstATrustedKey(HandoffManifest manifest, ManifestSignature signature,
+    static boolean verifiesAgainstATrustedKey(HandoffManifest manifest, ManifestSignature signature,
             TrustedKeys keys) {
         List<TrustedKey> entries = keys.withKeyId(signature.keyId());
         if (entries.isEmpty()) {

@@ -245,4 +245,39 @@ class FirstParentLineTest {
                     .containsEntry("rulebook/none", "none").containsEntry("file", "100644 " + blob.name());
         }
     }
+
+    /**
+     * attack32: the versions a path has held along the line, each once with the first commit met from {@code HEAD}; a
+     * commit without the path adds none, and a merged branch's version is not of the line. Its memo (one resolution
+     * per tree of the path's top directory) must give what {@link GitRepository#objects} gives commit by commit.
+     */
+    @Test
+    void versionsOfAPathAreThoseOfTheLineEachOnceWithTheNewestCommitHoldingIt() throws Exception {
+        ObjectId first = pathCommit("v1", "1");
+        ObjectId second = pathCommit("v1", "2", first);
+        ObjectId third = pathCommit("v2", "2", second);
+        ObjectId gone = pathCommit(null, "3", third);
+        ObjectId side = pathCommit("v3", "3", gone);
+        ObjectId head = pathCommit("v1", "4", gone, side);
+        try (GitRepository git = atHead(head)) {
+            Map<String, String> versions = git.versionsOnFirstParentLine("m/a.yaml", "the versions of m/a.yaml");
+
+            assertThat(versions).containsExactly(Map.entry(git.objects(head.name(), List.of("m/a.yaml")).get("m/a.yaml"),
+                    head.name()), Map.entry(git.objects(third.name(), List.of("m/a.yaml")).get("m/a.yaml"), third.name()));
+            assertThat(versions).doesNotContainKey(git.objects(side.name(), List.of("m/a.yaml")).get("m/a.yaml"));
+        }
+    }
+
+    /** A commit of a tree holding {@code m/a.yaml} with {@code text} (none when null) and {@code x} with {@code other}. */
+    private ObjectId pathCommit(String text, String other, ObjectId... parents) throws Exception {
+        TreeFormatter root = new TreeFormatter();
+        if (text != null) {
+            TreeFormatter m = new TreeFormatter();
+            m.append("a.yaml", FileMode.REGULAR_FILE, repository.insert(Constants.OBJ_BLOB,
+                    text.getBytes(StandardCharsets.UTF_8)));
+            root.append("m", FileMode.TREE, repository.insert(m));
+        }
+        root.append("x", FileMode.REGULAR_FILE, repository.insert(Constants.OBJ_BLOB, other.getBytes(StandardCharsets.UTF_8)));
+        return repository.commit(repository.insert(root), 2025, other + "\n", parents);
+    }
 }

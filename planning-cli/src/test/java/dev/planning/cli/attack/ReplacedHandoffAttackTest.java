@@ -1,0 +1,63 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.cli.CliRun;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A contributor without keys puts back another signed handoff of the same cycle (attack32). The team sealed and
+ * signed {@code fe/2025-09-02} on a branch that was then abandoned, and sealed and signed it again, over another
+ * plan, on the main line. The contributor checks the branch's plan, evidence, log and manifest out onto the main
+ * line and commits them: every signature of that manifest verifies, its {@code snapshot_rev} is a commit of the
+ * repository, and the main line now holds its sealed set, so {@code verify} passed on a plan that the main line
+ * had replaced. A sealed manifest is never overwritten: one that was on the line with a trusted signature under
+ * another {@code manifest_id} is refused.
+ */
+@Tag("slow")
+@Tag("attack")
+class ReplacedHandoffAttackTest {
+
+    private static final String LAST_TASK = "title: Product list filters";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anotherSignedHandoffOfTheSameCyclePutBackOverTheSignedOneIsRefused() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        String main;
+        try (Git git = Git.open(ws.root().toFile())) {
+            main = git.getRepository().getBranch();
+            git.checkout().setCreateBranch(true).setName("abandoned").call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
+        ws.sealNow();
+        ws.signAll();
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setName(main).call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the plan of record)"));
+        ws.sealNow();
+        ws.signAll();
+        CliRun before = ws.verify();
+
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setStartPoint("abandoned").addPath("frameworks/planning-fe").call();
+        }
+        ws.commit("attacker: the abandoned handoff back");
+        CliRun verify = ws.verify();
+        CliRun checksums = ws.verify("--checksums-only");
+
+        assertThat(before.exitCode()).as(before.out() + before.err()).isZero();
+        assertThat(ws.read(AttackWorkspace.TASKS)).contains("(the abandoned plan)");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
+        assertThat(checksums.exitCode()).as(checksums.out() + checksums.err()).isEqualTo(1);
+        assertThat(checksums.out()).contains("MANIFEST_INVALID").contains("replaced");
+    }
+}

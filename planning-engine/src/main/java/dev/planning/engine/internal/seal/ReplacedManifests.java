@@ -1,0 +1,90 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.git.GitRepository;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Whether the cycle's manifest replaced another signed handoff of the same cycle on {@code HEAD}'s first-parent
+ * line (attack32). A sealed manifest is written once and never overwritten; yet a cycle may be sealed and signed on
+ * a branch that is abandoned and sealed and signed again, over another plan, on the main line. Each of the two
+ * verifies on its own (its signatures, its {@code snapshot_rev}, a commit of the line holding its sealed set once a
+ * contributor commits it), so a contributor without keys could put the abandoned one back over the one of record.
+ * Every version of the manifest's path along the line is read: one with another {@code manifest_id} that carries a
+ * signature verifying against a trusted key was a signed handoff, and the manifest in hand replaced it. A version
+ * that does not read as a manifest cannot be told from one, and refuses too (fail closed); one whose signatures no
+ * trusted key verifies never counted (an interrupted seal's, completed since) and is passed over.
+ */
+final class ReplacedManifests {
+
+    private ReplacedManifests() {
+    }
+
+    /**
+     * @param path the cycle's manifest path (workspace-relative), whose versions along the line are read
+     * @return the discrepancy, when the manifest replaced a signed handoff of the cycle (or a version of its path
+     *         cannot be read as a manifest); empty outside a git repository
+     */
+    static Optional<Discrepancy> check(Path workspace, ManifestReader reader, HandoffManifest manifest, String path,
+            String display, TrustedKeys trust) {
+        Optional<GitRepository> found = GitRepository.find(workspace);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (GitRepository git = found.get()) {
+            Map<String, String> versions = git.versionsOnFirstParentLine(path, "the versions of " + path);
+            for (Map.Entry<String, String> version : versions.entrySet()) {
+                if (version.getKey().startsWith("100644 ") || version.getKey().startsWith("100755 ")) {
+                    Optional<Discrepancy> replaced = judge(git, reader, manifest, version.getValue(), path, display, trust);
+                    if (replaced.isPresent()) {
+                        return replaced;
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Discrepancy> judge(GitRepository git, ManifestReader reader, HandoffManifest manifest,
+            String commit, String path, String display, TrustedKeys trust) {
+        String at = path + " at commit " + commit;
+        OptionalLong size = git.size(commit, path);
+        Optional<byte[]> bytes = size.isPresent() ? git.read(commit, path, size.getAsLong()) : Optional.empty();
+        HandoffManifest earlier;
+        try {
+            earlier = reader.parse(bytes.orElseThrow(() -> new InvalidInputException("over the "
+                    + (GitRepository.MAX_READ_BYTES >> 20) + " MiB a file is read to from git")), at).manifest();
+        } catch (InvalidInputException e) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "every version of " + path
+                    + " on HEAD's first-parent line a manifest", at + ": " + e.getMessage(), "the version of " + at
+                    + " does not read as a manifest, so whether the manifest in hand replaced a signed handoff of the"
+                    + " cycle cannot be told"));
+        }
+        if (earlier.manifestId().equals(manifest.manifestId())) {
+            return Optional.empty();
+        }
+        return earlier.signatures().stream().filter(s -> Sealer.verifiesAgainstATrustedKey(earlier, s, trust)).findFirst()
+                .map(s -> replaced(manifest, earlier, s, at, display));
+    }
+
+    private static Discrepancy replaced(HandoffManifest manifest, HandoffManifest earlier, ManifestSignature signature,
+            String at, String display) {
+        return Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "manifest_id " + manifest.manifestId()
+                + " at every commit of HEAD's first-parent line that holds a manifest there", "manifest_id "
+                + Printable.line(earlier.manifestId()) + " in " + at, "the manifest replaced another handoff of "
+                + manifest.stream() + "/" + manifest.cycleId() + " that a trusted key signed: " + at + " holds manifest_id "
+                + Printable.line(earlier.manifestId()) + ", signed by " + Printable.line(signature.role()) + " (key "
+                + Printable.line(signature.keyId()) + "); a sealed manifest is never overwritten (to change a handoff,"
+                + " open a new cycle and seal it with --prior)");
+    }
+}
