@@ -42,12 +42,14 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.io.ByteArrayResource;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Compiles a rulebook's DRL files into a knowledge base, turning Drools' build errors into one
@@ -188,8 +190,7 @@ final class RulebookCompiler {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
             plainMetadata(packages, files, declared);
         }
-        var base = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
+        var base = KnowledgeBaseFactory.newKnowledgeBase(configuration(classLoader));
         base.addPackages(packages);
         checkSeverities(base, files, contents);
         if (compiled && cache != null) {
@@ -197,6 +198,25 @@ final class RulebookCompiler {
         }
         return base;
     }
+
+    /**
+     * The knowledge base's configuration: Drools' defaults (and the JVM's {@code drools.*} properties), with
+     * its constraint "jitting" off whatever they say. Drools evaluates a constraint with MVEL's interpreter
+     * and, once it has run {@value ConstraintJittingThresholdOption#DEFAULT_VALUE} times, swaps in bytecode
+     * generated in a background thread, which reads some constraints otherwise ({@code 5 / 2} is 2.5 to the
+     * interpreter, 2 to the bytecode; {@code null + 0 < 1} throws in one, is false in the other): a rule's
+     * verdict on a fact depended on how often the constraint had run before and on when that thread
+     * finished (attack31, {@code ConstraintJittingAttackTest}). A negative threshold is one the
+     * constraint's invocation counter meets only after 2<sup>32</sup> - 2 evaluations of that constraint.
+     */
+    static KieBaseConfiguration configuration(ClassLoader classLoader) {
+        KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader);
+        configuration.setOption(ConstraintJittingThresholdOption.get(NEVER_JIT));
+        return configuration;
+    }
+
+    /** The jitting threshold that switches it off: see {@link #configuration}. */
+    static final int NEVER_JIT = -1;
 
     /**
      * The policy-language check of every file, before anything is compiled or loaded. With a disk
