@@ -744,9 +744,12 @@ final class RulebookCompiler {
         List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                Object severity = rule.getMetaData().get(Report.SEVERITY);
+                // As Report reads it when the rule fires: a key present with no value (@severity, or a name
+                // Drools' metadata evaluation reads as nothing, @severity(null)) is the text "null" (attack31).
+                Map<String, Object> metadata = rule.getMetaData();
+                Object severity = metadata.get(Report.SEVERITY);
                 try {
-                    Report.severityOf(severity == null ? null : String.valueOf(severity));
+                    Report.severityOf(metadata.containsKey(Report.SEVERITY) ? String.valueOf(severity) : null);
                 } catch (IllegalArgumentException e) {
                     String file = fileOf(rule);
                     int index = files.indexOf(file);

@@ -254,6 +254,25 @@ class DroolsGovernanceEngineTest {
                         .isEqualTo("rules/odd.drl"));
     }
 
+    /**
+     * attack31: {@code @severity} with no value, or a name Drools' metadata evaluation reads as nothing
+     * ({@code null}, {@code nil}), was taken for no {@code @severity} at load (MEDIUM) and passed; every
+     * firing then threw in {@link dev.planning.rules.facts.Report}, which reads the metadata as the text
+     * "null", so the evaluation ended in an internal error instead of the rulebook being refused, located.
+     */
+    @Test
+    void aSeverityThatIsNoValueIsRejectedAtCompileTimeNotWhenTheRuleFires() {
+        for (String severity : List.of("@severity", "@severity(null)", "@severity(nil)")) {
+            String drl = HEADER + "rule \"odd\" " + severity + " when $t : TaskFact() then end\n";
+
+            assertThatThrownBy(() -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(
+                    TestRulebooks.withRules(dir.resolve("rb" + severity.length()), Map.of("rules/odd.drl", drl), Map.of())))
+                    .as(severity)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("rule 'odd' has @severity(null); expected one of CRITICAL, HIGH, MEDIUM, LOW");
+        }
+    }
+
     /** errors19: the first rule of an unknown severity alone was refused, at its file only. */
     @Test
     void everyUnknownSeverityOfEveryFileIsRejectedAtItsRule() {
