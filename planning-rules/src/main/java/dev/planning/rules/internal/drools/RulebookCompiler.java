@@ -186,6 +186,7 @@ final class RulebookCompiler {
             requireCompiledRules(directory, packages, limits);
         }
         requireDistinctCompiledNames(packages, declared);
+        requireSomeRule(files, packages);
         if (PolicyLanguage.enabled()) {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
             plainMetadata(packages, files, declared);
@@ -217,6 +218,20 @@ final class RulebookCompiler {
 
     /** The jitting threshold that switches it off: see {@link #configuration}. */
     static final int NEVER_JIT = -1;
+
+    /**
+     * Refuses rule files that declare no rule at all (attack31): governance would find nothing to report
+     * and pass every plan, Critical=0 holding by default, and a rulebook without rule files is refused for
+     * the same reason ({@link #compile(Rulebook, Function)}). On what was compiled, fresh or from the cache.
+     */
+    private static void requireSomeRule(List<String> files, Collection<KiePackage> packages) {
+        if (packages.stream().allMatch(p -> p.getRules().isEmpty())) {
+            throw new InvalidInputException("the rulebook's rule file" + (files.size() == 1 ? " " : "s ")
+                    + Printable.line(String.join(", ", files)) + (files.size() == 1 ? " declares" : " declare") + " no rule: governance"
+                    + " would find nothing to report, so every plan would pass; expected at least one rule",
+                    SourceLocation.ofFile(files.get(0)));
+        }
+    }
 
     /**
      * The policy-language check of every file, before anything is compiled or loaded. With a disk

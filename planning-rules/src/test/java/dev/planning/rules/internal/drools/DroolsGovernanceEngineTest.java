@@ -273,6 +273,24 @@ class DroolsGovernanceEngineTest {
         }
     }
 
+    /**
+     * attack31: rule files that declare no rule at all (a package line, comments, rules commented out)
+     * compiled, and governance then found nothing to report on any plan: Critical=0 held for every
+     * plan, and the rule tests' coverage of "0 of 0 rules" read 100%. A rulebook without rule files was
+     * already refused; rule files without a rule are refused alike, when the rulebook is compiled.
+     */
+    @Test
+    void ruleFilesThatDeclareNoRuleAreRefusedNotAPassForEveryPlan() {
+        String drl = HEADER + """
+                // rule "owner-required" when $t : TaskFact(owner == null) then ... end
+                """;
+
+        assertThatThrownBy(() -> engine(Map.of("rules/a.drl", drl, "rules/b.drl", "package test;\n"), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule files rules/a.drl, rules/b.drl declare no rule")
+                .hasMessageContaining("every plan would pass");
+    }
+
     /** errors19: the first rule of an unknown severity alone was refused, at its file only. */
     @Test
     void everyUnknownSeverityOfEveryFileIsRejectedAtItsRule() {
