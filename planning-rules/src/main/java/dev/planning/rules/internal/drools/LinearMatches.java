@@ -175,6 +175,14 @@ final class LinearMatches {
         if (tree == null || exprParser.hasErrors() || !usesMatches(tree)) {
             return null;
         }
+        if (hasComment(constraint.getExpression())) {
+            // The call below is built from the constraint's text; MVEL reads a comment copied into it otherwise
+            // than Java does (a block comment holding "(" kept its compiler busy for minutes, attack31).
+            problems.add(at(constraint, "a comment inside a constraint that uses matches is refused: the constraint is"
+                    + " compiled as a call built from its text, where Drools' MVEL reads comments otherwise than Java;"
+                    + " write the comment before or after the pattern"));
+            return null;
+        }
         // The one place a binding may stand: $o : owner matches "re" binds $o, then tests it.
         if (tree.getDescrs().size() == 1 && tree.getDescrs().get(0) instanceof RelationalExprDescr relation
                 && isMatches(relation) && relation.getLeft() instanceof BindingDescr binding
@@ -185,6 +193,26 @@ final class LinearMatches {
         int before = problems.size();
         String written = emit(constraint, tree, problems);
         return problems.size() > before ? null : written;
+    }
+
+    /** Whether the text holds a block or line comment outside its string literals (either quote). */
+    static boolean hasComment(String text) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '*' || text.charAt(i + 1) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean usesMatches(BaseDescr d) {

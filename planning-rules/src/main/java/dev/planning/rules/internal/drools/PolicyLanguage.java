@@ -50,15 +50,18 @@ import dev.planning.rules.facts.ViolationFact;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.antlr.runtime.ANTLRStringStream;
@@ -264,6 +267,15 @@ final class PolicyLanguage {
      * known to be maps, for {@link #MAP_VALUES}. No other type a rule can reach has a method of these names.
      */
     static final Set<String> MAP_ACCESSORS = mapAccessors();
+
+    /**
+     * The fact accessors that are also methods of the values a rule holds, other than the value methods,
+     * by the fact types that declare them: {@code stream} is a task's (and a cross-stream reference's)
+     * stream, and a collection's (or an {@code Optional}'s) {@code Stream}, whose text is its class and
+     * the JVM's identity hash, another in every process (attack31). Such a name is called on a receiver
+     * known to be a fact of one of those types only.
+     */
+    static final Map<String, Set<String>> SHARED_ACCESSORS = sharedAccessors();
 
     /** The String methods that search a text for another: their cost is the product of the two lengths. */
     private static final Set<String> SEARCHES = Set.of("contains", "indexOf", "lastIndexOf");
@@ -584,6 +596,30 @@ final class PolicyLanguage {
         return Collections.unmodifiableSet(maps);
     }
 
+    private static Map<String, Set<String>> sharedAccessors() {
+        Set<String> valueMethods = new HashSet<>();
+        for (Class<?> type : List.of(List.class, Set.class, Map.class, Collection.class, String.class, Integer.class,
+                Long.class, Double.class, Boolean.class, Number.class, LocalDate.class, Optional.class,
+                Enum.class, Object.class)) {
+            for (Method method : type.getMethods()) {
+                valueMethods.add(method.getName());
+            }
+        }
+        Map<String, Set<String>> shared = new TreeMap<>();
+        for (Class<?> type : List.of(TaskFact.class, StoryFact.class, CrossStreamRefFact.class, GateResultFact.class,
+                RulebookFacts.class, ViolationFact.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                String name = method.getName();
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                        && FACT_ACCESSORS.contains(name) && !VALUE_METHODS.contains(name) && valueMethods.contains(name)) {
+                    shared.computeIfAbsent(name, n -> new TreeSet<>()).add(type.getSimpleName());
+                }
+            }
+        }
+        shared.replaceAll((name, types) -> Collections.unmodifiableSet(types));
+        return Collections.unmodifiableMap(shared);
+    }
+
     /** One mistake, at a 1-based line and column (0 when unknown). */
     record Problem(int line, int column, String message) {
     }
@@ -618,6 +654,8 @@ final class PolicyLanguage {
         private final Set<String> locals = new HashSet<>();
         /** The bound and local variables known to hold a map (see {@link #MAP_VALUES}). */
         private final Set<String> maps = new HashSet<>();
+        /** The bound and local variables known to hold a fact, by the fact's simple type name (see {@link #SHARED_ACCESSORS}). */
+        private final Map<String, String> facts = new HashMap<>();
         /** The simple type name of the pattern whose constraints are being walked, else {@code null}. */
         private String patternType;
         /**
@@ -701,6 +739,7 @@ final class PolicyLanguage {
             bound.clear();
             locals.clear();
             maps.clear();
+            facts.clear();
             if (rule.isQuery()) {
                 refuse(rule, "query " + rule.getName() + " is refused; a policy reports violations through rules");
                 return;
@@ -952,6 +991,9 @@ final class PolicyLanguage {
                 if (simple.equals("Map")) {
                     maps.add(pattern.getIdentifier());
                 }
+                if (FACT_TYPES.contains(simple)) {
+                    facts.put(pattern.getIdentifier(), simple);
+                }
             }
         }
 
@@ -1188,6 +1230,8 @@ final class PolicyLanguage {
                     problems.add(origin.at(e, localeDependent(n)));
                 } else if (!variable && constraint && n.equals(MAP_VALUES) && !"Map".equals(patternType)) {
                     problems.add(origin.at(e, notAMap(n)));
+                } else if (!variable && constraint && SHARED_ACCESSORS.containsKey(n) && !declares(patternType, n)) {
+                    problems.add(origin.at(e, notAFact(n, n)));
                 } else if (!(variable || constraint && (FACT_ACCESSORS.contains(n)
                         || VALUE_METHODS.contains(n)))) {
                     problems.add(origin.at(e, "name '" + n + "' is outside the policy language; expected a bound"
@@ -1204,6 +1248,11 @@ final class PolicyLanguage {
                 }
                 if (field.getNameAsString().equals(MAP_VALUES) && !map(field.getScope(), constraint)) {
                     problems.add(origin.at(e, notAMap(field.toString())));
+                    return;
+                }
+                if (SHARED_ACCESSORS.containsKey(field.getNameAsString())
+                        && !fact(field.getScope(), field.getNameAsString(), constraint)) {
+                    problems.add(origin.at(e, notAFact(oneLine(field.toString()), field.getNameAsString())));
                     return;
                 }
                 if (!FACT_ACCESSORS.contains(field.getNameAsString()) && !VALUE_METHODS.contains(field.getNameAsString())
@@ -1258,6 +1307,10 @@ final class PolicyLanguage {
                             + " fact accessor, a String/collection method, Math or Report.violation"));
                     return;
                 }
+                if (SHARED_ACCESSORS.containsKey(name) && !declares(patternType, name)) {
+                    problems.add(origin.at(call, notAFact(oneLine(call.toString()), name)));
+                    return;
+                }
             } else if (scope instanceof NameExpr type && !bound.contains(type.getNameAsString())
                     && !locals.contains(type.getNameAsString())
                     && !(constraint && FACT_ACCESSORS.contains(type.getNameAsString()))) {
@@ -1278,6 +1331,10 @@ final class PolicyLanguage {
                 }
                 if (name.equals(MAP_VALUES) && !map(scope, constraint)) {
                     problems.add(origin.at(call, notAMap(oneLine(call.toString()))));
+                    return;
+                }
+                if (SHARED_ACCESSORS.containsKey(name) && !fact(scope, name, constraint)) {
+                    problems.add(origin.at(call, notAFact(oneLine(call.toString()), name)));
                     return;
                 }
                 if (!FACT_ACCESSORS.contains(name) && !VALUE_METHODS.contains(name)) {
@@ -1327,6 +1384,38 @@ final class PolicyLanguage {
                         && MAP_ACCESSORS.contains(call.getNameAsString());
             }
             return e instanceof ThisExpr self && self.getTypeName().isEmpty() && constraint && "Map".equals(patternType);
+        }
+
+        /**
+         * Whether {@code e} is known to be a fact of a type that declares {@code accessor}: a variable bound to
+         * such a fact's pattern or declared of its type, a cast to that type, or {@code this} in a pattern of
+         * that type. Anything else is not known to be one.
+         */
+        private boolean fact(Expression e, String accessor, boolean constraint) {
+            if (e instanceof EnclosedExpr enclosed) {
+                return fact(enclosed.getInner(), accessor, constraint);
+            }
+            if (e instanceof CastExpr cast) {
+                return cast.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()
+                        && declares(type.getNameAsString(), accessor);
+            }
+            if (e instanceof NameExpr name) {
+                return declares(facts.get(name.getNameAsString()), accessor);
+            }
+            return e instanceof ThisExpr self && self.getTypeName().isEmpty() && constraint
+                    && declares(patternType, accessor);
+        }
+
+        /** Whether the fact type of this simple name (null: none known) declares {@code accessor}. */
+        private static boolean declares(String type, String accessor) {
+            return type != null && SHARED_ACCESSORS.getOrDefault(accessor, Set.of()).contains(type);
+        }
+
+        private static String notAFact(String code, String accessor) {
+            return "'" + code + "' is outside the policy language: " + accessor + " is allowed on a "
+                    + String.join(" or ", SHARED_ACCESSORS.get(accessor)) + " only (such as $t." + accessor + "());"
+                    + " on a collection or another value it is the value's " + accessor + "(), whose text is the JVM's"
+                    + " identity hash, which differs between processes";
         }
 
         private static String notAMap(String code) {
@@ -1433,6 +1522,10 @@ final class PolicyLanguage {
                         if (variable.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()
                                 && type.getNameAsString().equals("Map")) {
                             maps.add(variable.getNameAsString());
+                        }
+                        if (variable.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()
+                                && FACT_TYPES.contains(type.getNameAsString())) {
+                            facts.put(variable.getNameAsString(), type.getNameAsString());
                         }
                     }
                 } else if (e instanceof MethodCallExpr call && call.getScope().isEmpty()

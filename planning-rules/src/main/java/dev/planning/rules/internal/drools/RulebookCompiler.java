@@ -42,12 +42,14 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.io.ByteArrayResource;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Compiles a rulebook's DRL files into a knowledge base, turning Drools' build errors into one
@@ -184,18 +186,51 @@ final class RulebookCompiler {
             requireCompiledRules(directory, packages, limits);
         }
         requireDistinctCompiledNames(packages, declared);
+        requireSomeRule(files, packages);
         if (PolicyLanguage.enabled()) {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
             plainMetadata(packages, files, declared);
         }
-        var base = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
+        var base = KnowledgeBaseFactory.newKnowledgeBase(configuration(classLoader));
         base.addPackages(packages);
         checkSeverities(base, files, contents);
         if (compiled && cache != null) {
             cache.store(key, packages, directory);
         }
         return base;
+    }
+
+    /**
+     * The knowledge base's configuration: Drools' defaults (and the JVM's {@code drools.*} properties), with
+     * its constraint "jitting" off whatever they say. Drools evaluates a constraint with MVEL's interpreter
+     * and, once it has run {@value ConstraintJittingThresholdOption#DEFAULT_VALUE} times, swaps in bytecode
+     * generated in a background thread, which reads some constraints otherwise ({@code 5 / 2} is 2.5 to the
+     * interpreter, 2 to the bytecode; {@code null + 0 < 1} throws in one, is false in the other): a rule's
+     * verdict on a fact depended on how often the constraint had run before and on when that thread
+     * finished (attack31, {@code ConstraintJittingAttackTest}). A negative threshold is one the
+     * constraint's invocation counter meets only after 2<sup>32</sup> - 2 evaluations of that constraint.
+     */
+    static KieBaseConfiguration configuration(ClassLoader classLoader) {
+        KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader);
+        configuration.setOption(ConstraintJittingThresholdOption.get(NEVER_JIT));
+        return configuration;
+    }
+
+    /** The jitting threshold that switches it off: see {@link #configuration}. */
+    static final int NEVER_JIT = -1;
+
+    /**
+     * Refuses rule files that declare no rule at all (attack31): governance would find nothing to report
+     * and pass every plan, Critical=0 holding by default, and a rulebook without rule files is refused for
+     * the same reason ({@link #compile(Rulebook, Function)}). On what was compiled, fresh or from the cache.
+     */
+    private static void requireSomeRule(List<String> files, Collection<KiePackage> packages) {
+        if (packages.stream().allMatch(p -> p.getRules().isEmpty())) {
+            throw new InvalidInputException("the rulebook's rule file" + (files.size() == 1 ? " " : "s ")
+                    + Printable.line(String.join(", ", files)) + (files.size() == 1 ? " declares" : " declare") + " no rule: governance"
+                    + " would find nothing to report, so every plan would pass; expected at least one rule",
+                    SourceLocation.ofFile(files.get(0)));
+        }
     }
 
     /**
@@ -724,9 +759,12 @@ final class RulebookCompiler {
         List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                Object severity = rule.getMetaData().get(Report.SEVERITY);
+                // As Report reads it when the rule fires: a key present with no value (@severity, or a name
+                // Drools' metadata evaluation reads as nothing, @severity(null)) is the text "null" (attack31).
+                Map<String, Object> metadata = rule.getMetaData();
+                Object severity = metadata.get(Report.SEVERITY);
                 try {
-                    Report.severityOf(severity == null ? null : String.valueOf(severity));
+                    Report.severityOf(metadata.containsKey(Report.SEVERITY) ? String.valueOf(severity) : null);
                 } catch (IllegalArgumentException e) {
                     String file = fileOf(rule);
                     int index = files.indexOf(file);

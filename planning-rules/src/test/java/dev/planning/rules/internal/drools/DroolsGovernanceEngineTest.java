@@ -254,6 +254,43 @@ class DroolsGovernanceEngineTest {
                         .isEqualTo("rules/odd.drl"));
     }
 
+    /**
+     * attack31: {@code @severity} with no value, or a name Drools' metadata evaluation reads as nothing
+     * ({@code null}, {@code nil}), was taken for no {@code @severity} at load (MEDIUM) and passed; every
+     * firing then threw in {@link dev.planning.rules.facts.Report}, which reads the metadata as the text
+     * "null", so the evaluation ended in an internal error instead of the rulebook being refused, located.
+     */
+    @Test
+    void aSeverityThatIsNoValueIsRejectedAtCompileTimeNotWhenTheRuleFires() {
+        for (String severity : List.of("@severity", "@severity(null)", "@severity(nil)")) {
+            String drl = HEADER + "rule \"odd\" " + severity + " when $t : TaskFact() then end\n";
+
+            assertThatThrownBy(() -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(
+                    TestRulebooks.withRules(dir.resolve("rb" + severity.length()), Map.of("rules/odd.drl", drl), Map.of())))
+                    .as(severity)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("rule 'odd' has @severity(null); expected one of CRITICAL, HIGH, MEDIUM, LOW");
+        }
+    }
+
+    /**
+     * attack31: rule files that declare no rule at all (a package line, comments, rules commented out)
+     * compiled, and governance then found nothing to report on any plan: Critical=0 held for every
+     * plan, and the rule tests' coverage of "0 of 0 rules" read 100%. A rulebook without rule files was
+     * already refused; rule files without a rule are refused alike, when the rulebook is compiled.
+     */
+    @Test
+    void ruleFilesThatDeclareNoRuleAreRefusedNotAPassForEveryPlan() {
+        String drl = HEADER + """
+                // rule "owner-required" when $t : TaskFact(owner == null) then ... end
+                """;
+
+        assertThatThrownBy(() -> engine(Map.of("rules/a.drl", drl, "rules/b.drl", "package test;\n"), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule files rules/a.drl, rules/b.drl declare no rule")
+                .hasMessageContaining("every plan would pass");
+    }
+
     /** errors19: the first rule of an unknown severity alone was refused, at its file only. */
     @Test
     void everyUnknownSeverityOfEveryFileIsRejectedAtItsRule() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
@@ -15,6 +16,7 @@ import dev.planning.rules.facts.LinearRegex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * {@code matches} and {@code not matches} run RE2 (linear time), on every path a constraint takes:
- * interpreted by MVEL and, after 20 evaluations, jitted. Isolated: a test here checks that no
+ * interpreted by MVEL (the knowledge base never jits one: ConstraintJittingAttackTest). Isolated: a test here checks that no
  * evaluation thread is left running, which another class evaluating at the same time would blur.
  */
 @Isolated
@@ -134,7 +136,8 @@ class LinearMatchesTest {
     @Test
     void theInterpretedAndTheJittedConstraintBothRunRe2() {
         // A dot matches a carriage return in RE2 and not in java.util.regex: the verdict says which ran.
-        // Drools jits a constraint after 20 evaluations; 30 cover both paths.
+        // Drools jitted a constraint after 20 evaluations; the knowledge base now never does
+        // (ConstraintJittingAttackTest), and 30 evaluations show RE2 on every one.
         var engine = engine("owner matches \"a.b\"", 60);
 
         assertThat(verdicts(engine, "a\rb", 30)).containsOnly(1);
@@ -219,6 +222,33 @@ class LinearMatchesTest {
         // The same characters escaped, or quoted, mean the same to both.
         assertThat(verdicts(engine("owner matches \"[\\\\[a]+\\\\Q[[:\\\\E\"", 60), "a[[[:", 1)).containsExactly(1);
         assertThat(verdicts(engine("owner matches \"[a\\\\]]&&\"", 60), "]&&", 1)).containsExactly(1);
+    }
+
+    /**
+     * attack31: the rewriting copied the constraint's text, comments included, into the call it compiles, and
+     * MVEL's compiler reads a comment there otherwise than Java: a block comment holding an opening bracket
+     * in {@code owner.substring(0 ...) matches "a.*"} kept one core busy in MVEL's property verifier for
+     * minutes (no bound holds compiling), and a
+     * {@code //} comment swallowed the rest of the rewritten call. A comment inside a constraint that uses
+     * matches is refused, located, in either mode.
+     */
+    @Test
+    void aCommentInsideAConstraintThatUsesMatchesIsRefusedLocatedNotCompiled() {
+        for (String constraint : List.of("owner.substring(0 /* ( */) matches \"a.*\"",
+                "owner.substring(0 // note\n) matches \"a.*\"", "owner /* note */ matches \"a.*\"",
+                "owner != \"x\" /* ( */ && owner not matches \"a.*\"")) {
+            InvalidInputException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refusal(constraint));
+
+            assertThat(e).as(constraint).isNotNull();
+            assertThat(e.getMessage()).as(constraint).contains("a comment inside a constraint that uses matches");
+            assertThat(e.location()).as(constraint).hasValueSatisfying(at -> assertThat(at.line()).isEqualTo(8));
+        }
+    }
+
+    /** A comment beside the constraint, or a pattern that spells a comment's characters, is no comment in it. */
+    @Test
+    void aCommentBesideTheConstraintOrInThePatternIsAccepted() {
+        assertThat(verdicts(engine("/* note */ owner matches \"a/[*].*\" /* note */", 60), "a/*b", 1)).containsExactly(1);
     }
 
     @Test

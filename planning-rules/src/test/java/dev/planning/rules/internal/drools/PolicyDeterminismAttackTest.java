@@ -99,4 +99,59 @@ class PolicyDeterminismAttackTest {
                     assertThat(where.line()).isEqualTo(line);
                 });
     }
+
+    /**
+     * attack31: {@code stream} is a fact accessor ({@code TaskFact.stream()}, the plan's stream), and a fact
+     * accessor's name was callable on any value, so {@code dependencies.stream()} reached a collection's
+     * {@code Stream}, whose text is its class and the JVM's identity hash
+     * ({@code java.util.stream.ReferencePipeline$Head@5e9f23b4}): {@code String.valueOf(dependencies.stream())
+     * .endsWith("0")} reported in about one process in sixteen.
+     */
+    static Stream<Arguments> streams() {
+        return Stream.of(
+                Arguments.of("rule coin when\n    $t : TaskFact(String.valueOf(dependencies.stream()).endsWith(\"0\"))\n"
+                        + "then insert(Report.violation(kcontext, $t, \"coin\")); end\n", 8),
+                Arguments.of("rule coin when\n    $t : TaskFact(tags.keySet().stream().toString().endsWith(\"0\"))\n"
+                        + "then insert(Report.violation(kcontext, $t, \"coin\")); end\n", 8),
+                Arguments.of("rule coin when\n    $t : TaskFact()\n    eval(String.valueOf($t.approvalNames().stream()).endsWith(\"0\"))\n"
+                        + "then insert(Report.violation(kcontext, $t, \"coin\")); end\n", 9),
+                Arguments.of("rule coin when\n    $t : TaskFact()\nthen\n    var s = $t.dependencies().stream();\n"
+                        + "    insert(Report.violation(kcontext, $t, \"coin \" + s));\nend\n", 10),
+                Arguments.of("rule coin when\n    $v : ViolationFact()\nthen\n    String s = String.valueOf($v.toViolation()"
+                        + ".location().stream());\n    insert(Report.violation(kcontext, \"cycle\", s));\nend\n", 10));
+    }
+
+    @ParameterizedTest
+    @MethodSource("streams")
+    void aRuleThatReachesAStreamsIdentityHashThroughTheStreamAccessorIsRefusedLocated(String rule, int line) {
+        String drl = HEAD + "\n" + rule;
+
+        assertThatThrownBy(() -> PolicyLanguage.check("rules/coin.drl", drl.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stream")
+                .hasMessageContaining("identity hash")
+                .satisfies(e -> {
+                    var where = ((InvalidInputException) e).location().orElseThrow();
+                    assertThat(where.file()).isEqualTo("rules/coin.drl");
+                    assertThat(where.line()).isEqualTo(line);
+                });
+    }
+
+    /** The plan's stream stays readable as a task's (and a cross-stream reference's) field, in every form. */
+    @Test
+    void aFactsStreamFieldIsStillReadable() {
+        String drl = HEAD + """
+                import dev.planning.rules.facts.CrossStreamRefFact;
+                rule fe when
+                    $t : TaskFact(stream == "fe", this.stream == "fe", stream().length() > 0)
+                    $r : CrossStreamRefFact(stream != $t.stream(), $t.stream != null)
+                    eval($r.stream() != null && ((TaskFact) $t).stream() != null)
+                then
+                    TaskFact task = $t;
+                    insert(Report.violation(kcontext, $t, $t.stream() + task.stream() + $r.stream()));
+                end
+                """;
+
+        PolicyLanguage.check("rules/fe.drl", drl.getBytes(StandardCharsets.UTF_8));
+    }
 }
