@@ -23,13 +23,6 @@ public class PlanningException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * The longest location {@link #describe()} shows whole: a path as given and where it resolved
-     * ({@code given (resolved)}, {@link Printable#path}), each part cut at {@value Printable#PATH_CHARACTERS}
-     * characters and {@code ...}. Cut at one part's length, a long pair lost its resolved half.
-     */
-    private static final int LOCATION_CHARACTERS = 2 * (Printable.PATH_CHARACTERS + 3) + 3;
-
     private final transient SourceLocation location;
 
     /**
@@ -66,7 +59,7 @@ public class PlanningException extends RuntimeException {
      * The message prefixed with the location ({@code file:line:column: message}), for people. The
      * location is shown on one line ({@link Printable#line}): a file's name is whatever a contributor
      * committed, and may hold a line feed or an escape sequence that would otherwise print a line of
-     * its own; a location shows as it is up to {@value #LOCATION_CHARACTERS} characters, room for a path as given
+     * its own; a location shows as it is up to {@value Printable#LOCATION_CHARACTERS} characters, room for a path as given
      * and where it resolved ({@link Printable#path}, each part already cut at {@value Printable#PATH_CHARACTERS}),
      * a longer one cut ({@link Printable#cut}) before its line and column. {@link #location()} keeps the name as it
      * is (for JSON).
@@ -79,6 +72,6 @@ public class PlanningException extends RuntimeException {
         }
         String file = location.file();
         String at = location.toString().substring(file.length());
-        return Printable.cut(file, LOCATION_CHARACTERS) + Printable.line(at) + ": " + getMessage();
+        return Printable.cut(file, Printable.LOCATION_CHARACTERS) + Printable.line(at) + ": " + getMessage();
     }
 }

@@ -54,6 +54,12 @@ public final class Printable {
     public static final int VALUE_CHARACTERS = 80;
     /** The most characters of a path, or of each part of {@code given (resolved)}, a message quotes ({@link #path}). */
     public static final int PATH_CHARACTERS = 200;
+    /**
+     * The most characters of an error's location {@link PlanningException#describe()} shows before its line and
+     * column: room for a path as given and where it resolved ({@code given (resolved)}, {@link #path}), each part
+     * cut at {@value #PATH_CHARACTERS} characters and {@code ...}.
+     */
+    public static final int LOCATION_CHARACTERS = 2 * (PATH_CHARACTERS + 3) + 3;
 
     /** The length of a commit's SHA-1 in hexadecimal, which GitHub links standing alone. */
     private static final int SHA_LENGTH = 40;

@@ -61,8 +61,8 @@ class PrintableTest {
         String described = new InvalidInputException("expected a rulebook", new SourceLocation(file, 3, 7)).describe();
 
         // Room for two cut parts, " (" and ")": a path as given and where it resolved.
-        int longestShown = 2 * (Printable.PATH_CHARACTERS + "...".length()) + " ()".length();
-        assertThat(described).isEqualTo("y".repeat(longestShown) + "...:3:7: expected a rulebook");
+        assertThat(Printable.LOCATION_CHARACTERS).isEqualTo(2 * (Printable.PATH_CHARACTERS + "...".length()) + " ()".length());
+        assertThat(described).isEqualTo("y".repeat(Printable.LOCATION_CHARACTERS) + "...:3:7: expected a rulebook");
     }
 
     /** A path as given and where it resolved, each part cut, is shown whole before its line and column. */

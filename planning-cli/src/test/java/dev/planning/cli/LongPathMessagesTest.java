@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.Printable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class LongPathMessagesTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         // The location is cut with room for a path as given and where it resolved (PlanningException.describe).
-        assertThat(run.err()).hasSizeLessThan(1000).startsWith("error: " + FLAT.substring(0, 409) + "...: cannot read "
+        assertThat(run.err()).hasSizeLessThan(1000).startsWith("error: " + FLAT.substring(0, Printable.LOCATION_CHARACTERS) + "...: cannot read "
                 + FLAT.substring(0, 200) + "...").contains("whether --base names a rulebook directory or a git revision");
         assertThat(run.err().lines()).hasSize(1);
     }
