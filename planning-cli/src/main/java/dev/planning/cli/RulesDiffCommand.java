@@ -1,5 +1,7 @@
 package dev.planning.cli;
 
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.store.EventStore;
 import dev.planning.rules.impact.RulebookImpact;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,9 +60,14 @@ final class RulesDiffCommand implements Callable<Integer> {
         Path headDir = head != null ? head : workspace.rulebook != null ? workspace.rulebook
                 : workspace.workspace.resolve("rulebook");
         boolean directory = RulebookImpact.namesDirectory(base);
+        // The previous cycles' logs are checked where the workspace keeps them: its configured store, else its files.
+        EventStore logs = StoreSelection.open(workspace.store, workspace.workspace)
+                .map(opened -> opened.store().eventStore()).orElse(null);
         RulebookImpact impact = directory
-                ? RulebookImpact.compare(workspace.workspace, Path.of(base), headDir, Clock.systemUTC())
-                : RulebookImpact.compareWithRevision(workspace.workspace, base, headDir, Clock.systemUTC());
+                ? RulebookImpact.compare(workspace.workspace, WorkspaceLayout.DEFAULT, logs, Path.of(base), headDir,
+                        Clock.systemUTC())
+                : RulebookImpact.compareWithRevision(workspace.workspace, WorkspaceLayout.DEFAULT, logs, base, headDir,
+                        Clock.systemUTC());
         String shownBase = directory ? base : base + ":" + headDir;
         Reports.printJson(spec.commandLine().getOut(), format.format, () -> impact.json(shownBase, headDir.toString()),
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -752,6 +753,47 @@ class LauncherTest {
             recording.destroyForcibly();
             recording.waitFor(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * mend31: the cache was named after the JDK's feature version alone, so a JDK updated in place (17.0.12 to
+     * 17.0.13, the same directory) was handed the old one, which the JVM refuses: start-up time lost on every
+     * command, and never recorded again. The cache is named after the JDK's exact build, read from its release file.
+     */
+    @Test
+    void aJdkUpdatedInPlaceIsNotHandedTheCacheOfTheBuildBeforeIt() throws Exception {
+        Path jdk17 = jdk(jdks, "jdk-17", "17.0.12");
+        Files.writeString(jdk17.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.12+7\"\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Files.createSymbolicLink(path.resolve("java"), jdk17.resolve("bin/java"));
+        Path archive = ownerOnly(root.resolve("planning-cli/target/planning-jdk17-17.0.12+7.jsa"));
+        assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + archive);
+
+        Files.writeString(jdk17.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"17.0.13+11\"\n"
+                + "JAVA_VERSION=\"17.0.13\"\n", StandardCharsets.UTF_8);
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:SharedArchiveFile");
+        Path recorded = ownerOnly(root.resolve("planning-cli/target/planning-jdk17-17.0.13+11.jsa"));
+        assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + recorded);
+
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Files.writeString(jdk25.resolve("release"), "JAVA_RUNTIME_VERSION=\"25.0.1+8-LTS\"\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        cache("status");
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+        Path build = ownerOnly(root.resolve("planning-cli/target/planning-jdk25-25.0.1+8-LTS-status.aot"));
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + build);
+    }
+
+    /** A build whose name holds what a file name should not ({@code /}, a space) is named with {@code _} in their place. */
+    @Test
+    void aBuildIsNamedWithOnlyLettersDigitsAndDotsPlusesUnderscoresAndDashes() throws Exception {
+        Path jdk17 = jdk(jdks, "jdk-17", "17.0.12");
+        Files.writeString(jdk17.resolve("release"), "JAVA_RUNTIME_VERSION=\"17.0.12+7/../x y\"\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Files.createSymbolicLink(path.resolve("java"), jdk17.resolve("bin/java"));
+        Path archive = ownerOnly(root.resolve("planning-cli/target/planning-jdk17-17.0.12+7_.._x_y.jsa"));
+
+        assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + archive);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,29 @@ class RulesDiffCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("fe/2025-09-02: passes, unchanged", "0 new finding(s)");
+    }
+
+    /**
+     * mend31: the preview read the previous cycles' logs from the workspace's files whatever store the workspace's
+     * logs are kept in; {@code --store} was taken and ignored. The configured store is now read (a malformed
+     * configuration refused, exit 2) and opened (a store that cannot be reached is a system failure, exit 3).
+     */
+    @Test
+    void theConfiguredStoreIsTheOneTheLogsAreReadFrom() throws Exception {
+        Path malformed = dir.resolve("malformed.properties");
+        Files.writeString(malformed, "url=jdbc:postgresql://localhost:1/x\nnope\n", StandardCharsets.UTF_8);
+        CliRun refused = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--store", malformed.toString());
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("error: " + malformed + ":2:1: expected key=value\n");
+
+        Path unreachable = dir.resolve("unreachable.properties");
+        Files.writeString(unreachable, "url=jdbc:postgresql://localhost:1/x\nuser=planning\n", StandardCharsets.UTF_8);
+        CliRun failed = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--store", unreachable.toString());
+
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(3);
     }
 
     @Test

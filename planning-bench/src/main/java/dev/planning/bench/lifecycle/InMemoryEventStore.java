@@ -5,6 +5,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  * compare-and-append and the same hash chain as the file store (each event is encoded as its log
  * line by {@link EventLineCodec} and hashed), nothing written anywhere.
  *
- * <p>Not durable, so it does not meet the {@link EventStore} contract for production use; it
+ * <p>It keeps the {@link EventStore} contract's promises (the {@code planning-testkit}'s
+ * {@code EventStoreContract} checks them) except durability, so it is not for production use; it
  * exists for the benchmarks. Thread-safe.
  *
  * @since 0.1
@@ -34,6 +37,7 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
         List<RecordedEvent> log = logs.get(cycle);
         if (log == null) {
             return List.of();
@@ -45,7 +49,13 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
-        byte[] line = codec.encode(event, expectedHead);
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(expectedHead, "expectedHead");
+        // Refused as every store refuses them (EventStoreContract): an event of another cycle, a malformed head, a
+        // line longer than a log's line may be.
+        CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
+        byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String hash = HexFormat.of().formatHex(sha256.get().digest(line));
         List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
         synchronized (log) {

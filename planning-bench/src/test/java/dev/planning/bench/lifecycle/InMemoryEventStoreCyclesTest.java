@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -33,7 +34,10 @@ class InMemoryEventStoreCyclesTest {
         RecordedEvent created = store.read(lower).get(0);
         // An append refused on a new cycle holds no event: that cycle is not listed.
         CycleRef refused = new CycleRef("fe", "R-1");
-        assertThatThrownBy(() -> store.append(refused, created.event(), created.hash()))
+        PlanningEvent e = created.event();
+        PlanningEvent aboutRefused = new PlanningEvent(e.id(), e.timestamp(), e.type(), e.fromState(), e.toState(),
+                refused.toString(), e.triggeredBy(), e.gateResults(), e.details());
+        assertThatThrownBy(() -> store.append(refused, aboutRefused, created.hash()))
                 .isInstanceOf(ConcurrentTransitionException.class);
 
         List<CycleRef> cycles = store.cycles();

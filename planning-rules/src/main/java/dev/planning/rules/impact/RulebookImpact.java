@@ -16,6 +16,7 @@ import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.CycleLogs;
@@ -312,22 +313,47 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      * @since 0.1
      */
     public static RulebookImpact compare(Path workspace, WorkspaceLayout layout, Path base, Path head, Clock clock) {
+        return compare(workspace, layout, null, base, head, clock);
+    }
+
+    /**
+     * As {@link #compare(Path, WorkspaceLayout, Path, Path, Clock)}, the workspace's event logs kept in
+     * {@code logs} rather than in its files: the store a workspace is built with
+     * ({@code Planning.builder().eventStore(...)}, {@code planning --store}). A cycle's previous cycle is
+     * judged only once its log reads intact from that store, as {@code planning gate} asks it.
+     *
+     * @param workspace the workspace directory
+     * @param layout    where the workspace's artifacts live
+     * @param logs      the store holding the workspace's event logs
+     * @param base      the rulebook before the change
+     * @param head      the rulebook after the change
+     * @param clock     today's date for waiver expiry
+     * @return the impact on every cycle
+     * @throws InvalidInputException as {@link #compare(Path, Path, Path, Clock)}
+     * @since 0.1
+     */
+    public static RulebookImpact compare(Path workspace, WorkspaceLayout layout, EventStore logs, Path base, Path head,
+            Clock clock) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(clock, "clock");
         Rulebook baseRulebook = compiled(base);
-        return compare(workspace, layout, baseRulebook, new RulebookFiles(baseRulebook), head, clock);
+        return compare(workspace, layout, logs, baseRulebook, new RulebookFiles(baseRulebook), head, clock);
     }
 
-    /** Every cycle judged under {@code baseRulebook}, its files served by {@code baseFiles}, and under {@code head}. */
-    private static RulebookImpact compare(Path workspace, WorkspaceLayout layout, Rulebook baseRulebook,
-            RulebookFiles baseFiles, Path head, Clock clock) {
+    /**
+     * Every cycle judged under {@code baseRulebook}, its files served by {@code baseFiles}, and under {@code head}, the
+     * event logs read from {@code logs} ({@code null}: the workspace's files).
+     */
+    private static RulebookImpact compare(Path workspace, WorkspaceLayout layout, EventStore logs,
+            Rulebook baseRulebook, RulebookFiles baseFiles, Path head, Clock clock) {
         Rulebook headRulebook = compiled(head);
         Path root = requireWorkspace(workspace);
         GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
-        GateEnvironment underBase = environment(root, layout, baseRulebook, baseFiles, clock);
+        GateEnvironment underBase = environment(root, layout, logs != null ? logs : new FileEventStore(root, layout),
+                baseRulebook, baseFiles, clock);
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
         for (CycleRef cycle : PlanningFiles.cycles(root, layout)) {
@@ -349,14 +375,14 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
-     * The gate environment the cycles are judged in: the workspace's event logs are checked as the live
-     * workspace checks them ({@link CycleLogs#of}), so a previous cycle whose log is broken (or holds another
-     * cycle's events) is refused, naming its log and line, never read as sound (store29; fail closed).
+     * The gate environment the cycles are judged in: the workspace's event logs, in {@code logs}, are checked as
+     * the live workspace checks them ({@link CycleLogs#of}), so a previous cycle whose log is broken (or holds
+     * another cycle's events) is refused, naming its log and line, never read as sound (store29; fail closed).
      */
-    static GateEnvironment environment(Path root, WorkspaceLayout layout, Rulebook rulebook, RulebookFiles files,
-            Clock clock) {
+    static GateEnvironment environment(Path root, WorkspaceLayout layout, EventStore logs, Rulebook rulebook,
+            RulebookFiles files, Clock clock) {
         return new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout), clock, TrustedKeys::none,
-                SealedManifests.NONE, files, CycleLogs.of(new FileEventStore(root, layout)));
+                SealedManifests.NONE, files, CycleLogs.of(logs));
     }
 
     /**
@@ -421,6 +447,25 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      */
     public static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, String revision, Path head,
             Clock clock) {
+        return compareWithRevision(workspace, layout, null, revision, head, clock);
+    }
+
+    /**
+     * As {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}, the workspace's event logs kept
+     * in {@code logs} (see {@link #compare(Path, WorkspaceLayout, EventStore, Path, Path, Clock)}).
+     *
+     * @param workspace the workspace directory
+     * @param layout where the workspace's artifacts live
+     * @param logs the store holding the workspace's event logs
+     * @param revision the git revision the base rulebook is read at
+     * @param head the rulebook directory after the change
+     * @param clock the clock
+     * @return the impact on every cycle
+     * @throws InvalidInputException as {@link #compareWithRevision(Path, String, Path, Clock)}
+     * @since 0.1
+     */
+    public static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, EventStore logs,
+            String revision, Path head, Clock clock) {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(head, "head");
@@ -450,7 +495,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
             throw e.renamed(file -> Path.of(file).isAbsolute() ? file : RulebookHasher.shownFile(shown, file),
                     "as git names them");
         }
-        return compare(workspace, layout, base, new RulebookFiles(base, snapshot), head, clock);
+        return compare(workspace, layout, logs, base, new RulebookFiles(base, snapshot), head, clock);
     }
 
     /**

@@ -7,10 +7,14 @@ import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.testkit.workspace.WorkspaceCopies;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,11 +102,66 @@ class RulebookImpactDiscoveryTest {
         CycleRef previous = new CycleRef("fe", "2025-08-05");
         PlanningFileShapes.eventLogBroken(ws, previous);
         Rulebook rulebook = RulebookLoader.load(ws.resolve("rulebook"));
-        GateEnvironment environment = RulebookImpact.environment(ws, LAYOUT, rulebook, new RulebookFiles(rulebook),
-                CLOCK);
+        GateEnvironment environment = RulebookImpact.environment(ws, LAYOUT, new FileEventStore(ws, LAYOUT), rulebook,
+                new RulebookFiles(rulebook), CLOCK);
 
         assertThatThrownBy(() -> environment.logs().requireIntact(previous))
                 .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(e.location())
                         .contains(new SourceLocation(LAYOUT.eventLog(previous), 1, 0)));
+    }
+
+    /**
+     * mend31: the impact checked a previous cycle's log in the workspace's files even when the workspace keeps its logs
+     * in a store of its own (PostgreSQL, {@code planning --store}); the gates now ask the store the impact is given. A
+     * store that refuses the previous cycle's log is refused with its words, though the files hold no log at all.
+     */
+    @Test
+    void theImpactsGatesAskTheGivenStoreForThePreviousCyclesLog() throws IOException {
+        Path ws = workspace();
+        CycleRef previous = new CycleRef("fe", "2025-08-05");
+        Rulebook rulebook = RulebookLoader.load(ws.resolve("rulebook"));
+        Refusing refusing = new Refusing();
+        GateEnvironment environment = RulebookImpact.environment(ws, LAYOUT, refusing, rulebook,
+                new RulebookFiles(rulebook), CLOCK);
+
+        assertThatThrownBy(() -> environment.logs().requireIntact(previous))
+                .isInstanceOf(EventLogCorruptedException.class).hasMessage("refused by the configured store");
+        assertThat(refusing.asked).containsExactly(previous);
+    }
+
+    /** A store given for the logs is asked in place of the files: a broken log file of a cycle the store knows is not read. */
+    @Test
+    void theFilesAreNotReadWhenAStoreIsGiven() throws IOException {
+        Path ws = workspace();
+        CycleRef previous = new CycleRef("fe", "2025-08-05");
+        PlanningFileShapes.eventLogBroken(ws, previous);
+        Rulebook rulebook = RulebookLoader.load(ws.resolve("rulebook"));
+        EventStore empty = new Refusing() {
+            @Override
+            public List<RecordedEvent> read(CycleRef cycle) {
+                return List.of();
+            }
+        };
+
+        RulebookImpact.environment(ws, LAYOUT, empty, rulebook, new RulebookFiles(rulebook), CLOCK).logs()
+                .requireIntact(previous);
+        assertThat(RulebookImpact.compare(ws, LAYOUT, empty, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK)
+                .cycles()).extracting(CycleImpact::cycle).contains(new CycleRef("fe", "2025-09-02"));
+    }
+
+    /** A store that refuses every log, and remembers which it was asked for. */
+    private static class Refusing implements EventStore {
+        final List<CycleRef> asked = new ArrayList<>();
+
+        @Override
+        public List<RecordedEvent> read(CycleRef cycle) {
+            asked.add(cycle);
+            throw new EventLogCorruptedException("refused by the configured store", SourceLocation.ofFile("store"));
+        }
+
+        @Override
+        public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            throw new UnsupportedOperationException("the impact appends nothing");
+        }
     }
 }

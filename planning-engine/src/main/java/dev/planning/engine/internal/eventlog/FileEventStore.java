@@ -613,8 +613,8 @@ public final class FileEventStore implements EventStore {
                 throw corrupted(cycle, number, "line " + number + " is an event of "
                         + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
                         + ": this log holds another cycle's"
-                        + " history (copied, renamed or linked from its log); restore " + location(cycle)
-                        + " from version control");
+                        + " history (copied, renamed or linked from its log); restore "
+                        + Shown.path(workspace.resolve(location(cycle))) + " from version control");
             }
             String hash = Sha256.hex(bytes);
             events.add(new RecordedEvent(number, decoded.event(), previous, hash));

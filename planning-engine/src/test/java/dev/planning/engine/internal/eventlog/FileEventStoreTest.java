@@ -408,6 +408,21 @@ class FileEventStoreTest {
         assertThat(store().read(CYCLE)).hasSize(3);
     }
 
+    /**
+     * mend31: the refusal of a log of another cycle's history advised restoring the log named relative to the
+     * workspace, a path that is right only from the workspace's directory. It names the log's absolute path.
+     */
+    @Test
+    void theRefusalOfAnotherCyclesHistoryNamesTheLogToRestoreByItsAbsolutePath() throws Exception {
+        appendThree();
+        CycleRef other = new CycleRef("fe", "2025-09-16");
+        Path copy = workspace.resolve(WorkspaceLayout.DEFAULT.eventLog(other));
+        Files.copy(log(), copy);
+
+        assertThatThrownBy(() -> store().read(other)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageEndingWith("; restore " + copy.toAbsolutePath() + " from version control");
+    }
+
     @Test
     void aLogLinkedToAnotherCyclesLogIsRefused() throws Exception {
         appendThree();

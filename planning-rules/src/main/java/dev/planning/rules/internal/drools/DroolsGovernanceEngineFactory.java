@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -168,18 +167,20 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
     }
 
     /**
-     * How many rulebooks this factory's cache has compiled so far (for monitoring and tests); a compilation
-     * that failed (a refused or broken rulebook) is not counted.
+     * How many rulebooks this factory's cache has compiled from their rule files so far (for monitoring and
+     * tests); a compilation that failed (a refused or broken rulebook) is not counted, nor a rulebook loaded from
+     * the disk cache ({@link #useDiskCache}) instead of compiled. With a disk cache whose entry and verdict hold
+     * the rule files, the knowledge base is built when a session first needs it, and counted then if it had to
+     * be compiled.
      */
     public int compilationCount() {
-        return compilations.count.get();
+        return compilations.compiler.compiledCount();
     }
 
     /** The cache of compiled rulebooks; a failed compilation is not cached. */
     private static final class Compilations {
         private final Cache<String, DroolsGovernanceEngine> engines;
         private final RulebookCompiler compiler;
-        private final AtomicInteger count = new AtomicInteger();
 
         Compilations(int maxRulebooks, ClassLoader classLoader) {
             // A rulebook compiled from its directory is kept under two keys (its hash, and its rule
@@ -235,11 +236,8 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
 
         private DroolsGovernanceEngine engineFor(Rulebook rulebook, String scope, String key,
                 Function<String, byte[]> sources) {
-            DroolsGovernanceEngine cached = engines.get(scope + key, k -> {
-                DroolsGovernanceEngine compiled = new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources));
-                count.incrementAndGet();    // only once compiled: a refused rulebook is not counted
-                return compiled;
-            });
+            DroolsGovernanceEngine cached = engines.get(scope + key,
+                    k -> new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources)));
             return named(rulebook, cached);
         }
     }

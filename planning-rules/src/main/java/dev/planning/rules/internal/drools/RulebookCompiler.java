@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,8 @@ final class RulebookCompiler {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final ClassLoader classLoader;
+    /** Knowledge bases compiled from rule files, not loaded from the disk cache (see {@link #compiledCount}). */
+    private final AtomicInteger compiled = new AtomicInteger();
     private volatile CompiledRulebookCache diskCache;
 
     RulebookCompiler(ClassLoader classLoader) {
@@ -71,6 +74,15 @@ final class RulebookCompiler {
     /** Compiled rulebooks are looked up in, and stored to, this cache from now on (null: none). */
     void useDiskCache(CompiledRulebookCache cache) {
         this.diskCache = cache;
+    }
+
+    /**
+     * How many knowledge bases this compiler has compiled from rule files: one loaded from the disk cache is
+     * not counted (an entry that does not check out, compiled again, is), nor one refused. A knowledge base built
+     * lazily ({@link CompiledRules#lazy}) is counted when it is built.
+     */
+    int compiledCount() {
+        return compiled.get();
     }
 
     /**
@@ -196,6 +208,9 @@ final class RulebookCompiler {
         checkSeverities(base, files, contents);
         if (compiled && cache != null) {
             cache.store(key, packages, directory);
+        }
+        if (compiled) {
+            this.compiled.incrementAndGet();    // only once accepted: a refused rulebook is not counted
         }
         return base;
     }

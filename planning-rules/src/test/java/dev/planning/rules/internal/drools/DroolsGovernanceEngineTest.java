@@ -20,6 +20,7 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,6 +177,38 @@ class DroolsGovernanceEngineTest {
 
         assertThat(factory.create(one)).isNotSameAs(factory.create(two));
         assertThat(factory.compilationCount()).isEqualTo(2);
+    }
+
+    /**
+     * mend31: a rulebook loaded from the disk cache was counted as compiled, so the count could not tell a cache
+     * hit from a compilation. It counts what was compiled from rule files: a load from the cache is not counted,
+     * and an entry that does not check out, compiled again, is.
+     */
+    @Test
+    void aRulebookLoadedFromTheDiskCacheIsNotCountedAsCompiled() throws Exception {
+        Rulebook rulebook = TestRulebooks.withRules(dir.resolve("ws").resolve("rulebook"), Map.of("rules/a.drl", OWNER_RULE),
+                Map.of());
+        DroolsGovernanceEngineFactory first = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        first.useDiskCache(CompiledRulebookCache.at(dir.resolve("cache")));
+        GovernanceDecision compiled = first.create(rulebook).evaluate(input(goodTask("FE-1").owner(null).build()));
+        assertThat(first.compilationCount()).isEqualTo(1);
+
+        DroolsGovernanceEngineFactory later = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        later.useDiskCache(CompiledRulebookCache.at(dir.resolve("cache")));
+        GovernanceDecision loaded = later.create(rulebook).evaluate(input(goodTask("FE-1").owner(null).build()));
+
+        assertThat(loaded).isEqualTo(compiled);
+        assertThat(later.compilationCount()).isZero();
+
+        try (Stream<Path> entries = Files.walk(dir.resolve("cache"))) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                Files.write(entry, new byte[] {1, 2, 3});
+            }
+        }
+        DroolsGovernanceEngineFactory spoiled = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
+        spoiled.useDiskCache(CompiledRulebookCache.at(dir.resolve("cache")));
+        assertThat(spoiled.create(rulebook).evaluate(input(goodTask("FE-1").owner(null).build()))).isEqualTo(compiled);
+        assertThat(spoiled.compilationCount()).isEqualTo(1);
     }
 
     @Test
