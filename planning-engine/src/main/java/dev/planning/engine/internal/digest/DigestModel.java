@@ -397,12 +397,6 @@ final class DigestModel {
         return !text.isEmpty() && HEX.matcher(text).matches() ? "`" + text + "`" : cell(text);
     }
 
-    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */
-    /**
-     * The State row: the cycle's state, and after it what {@code planning status} says of a history past
-     * {@code PACKAGED} that the signed manifest does not back ({@code UNSIGNED HISTORY}), which quotes the
-     * event log and the manifest, text anyone who commits writes: escaped as plan text.
-     */
     /**
      * Whether the log took the cycle into {@code PACKAGED} or beyond, or records its seal, so that a manifest must
      * exist: without one, the digest says it is missing, never that the cycle was not sealed (attack32).
@@ -413,6 +407,11 @@ final class DigestModel {
         return past || content.events().stream().anyMatch(e -> e.type() == EventType.MANIFEST_SEALED);
     }
 
+    /**
+     * The State row: the cycle's state, and after it what {@code planning status} says of a history past
+     * {@code PACKAGED} that the signed manifest does not back ({@code UNSIGNED HISTORY}), which quotes the
+     * event log and the manifest, text anyone who commits writes: escaped as plan text.
+     */
     static String state(DigestFacts facts) {
         if (facts.unsignedHistory().isEmpty()) {
             return facts.state();
@@ -420,6 +419,7 @@ final class DigestModel {
         return facts.state() + " \u2014 " + cell("UNSIGNED HISTORY: " + String.join("; ", facts.unsignedHistory()));
     }
 
+    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */
     static String cell(String text) {
         return Printable.markdown(text);
     }
