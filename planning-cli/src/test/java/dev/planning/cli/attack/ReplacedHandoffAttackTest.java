@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,30 @@ class ReplacedHandoffAttackTest {
         assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
         assertThat(checksums.exitCode()).as(checksums.out() + checksums.err()).isEqualTo(1);
         assertThat(checksums.out()).contains("MANIFEST_INVALID").contains("replaced");
+    }
+
+    /**
+     * review31: a manifest of another cycle, signed, copied over this cycle's and reverted at once, was taken for a
+     * signed handoff of this cycle that the manifest in hand replaced: two commits by a contributor without keys
+     * stopped this cycle from ever verifying again on that line. A manifest of another cycle was never a handoff of
+     * this one (verify refuses it as the manifest of another cycle), so it replaced nothing.
+     */
+    @Test
+    void anotherCyclesSignedManifestOnceCommittedAtThePathAndRevertedReplacedNothing() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        Matcher id = Pattern.compile("(?m)^manifest_id: \"([^\"]+)\"$").matcher(ws.read(AttackWorkspace.MANIFEST));
+        assertThat(id.find()).isTrue();
+        ws.laterCycleExecuted(id.group(1));
+        ws.commit("executed");
+        String own = ws.read(AttackWorkspace.MANIFEST);
+        ws.write(AttackWorkspace.MANIFEST, ws.read("frameworks/planning-fe/manifests/" + AttackWorkspace.LATER
+                + "-handoff_manifest.yaml"));
+        ws.commit("contributor: another cycle's manifest over this one");
+        ws.write(AttackWorkspace.MANIFEST, own);
+        ws.commit("contributor: reverted");
+
+        CliRun verify = ws.verify();
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     }
 }

@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * verifies on its own (its signatures, its {@code snapshot_rev}, a commit of the line holding its sealed set once a
  * contributor commits it), so a contributor without keys could put the abandoned one back over the one of record.
  * Every version of the manifest's path along the line is read: one with another {@code manifest_id} that carries a
- * signature verifying against a trusted key was a signed handoff, and the manifest in hand replaced it. A version
+ * signature verifying against a trusted key was a signed handoff, and the manifest in hand replaced it (one of
+ * another stream or cycle never was this cycle's handoff, and is passed over). A version
  * that does not read as a manifest cannot be told from one, and refuses too (fail closed); one whose signatures no
  * trusted key verifies never counted (an interrupted seal's, completed since) and is passed over.
  */
@@ -70,7 +71,10 @@ final class ReplacedManifests {
                     + " does not read as a manifest, so whether the manifest in hand replaced a signed handoff of the"
                     + " cycle cannot be told"));
         }
-        if (earlier.manifestId().equals(manifest.manifestId())) {
+        if (earlier.manifestId().equals(manifest.manifestId()) || !earlier.stream().equals(manifest.stream())
+                || !earlier.cycleId().equals(manifest.cycleId())) {
+            // Another cycle's manifest was never a handoff of this one (verify refuses it as another cycle's):
+            // copied over and reverted, it replaced nothing (review31: two commits stopped the cycle verifying).
             return Optional.empty();
         }
         return earlier.signatures().stream().filter(s -> Sealer.verifiesAgainstATrustedKey(earlier, s, trust)).findFirst()
