@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.merge.MergeStrategy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +88,45 @@ class ReplacedHandoffAttackTest {
         CliRun verify = ws.verify();
 
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    }
+
+    /**
+     * review31: the same handoff put back by a merge whose first parent is the abandoned branch (made on that branch
+     * with {@code git merge -s ours main}), which the main line then takes as a fast-forward: no history is rewritten,
+     * yet the commits that sealed and signed the handoff of record are no longer on HEAD's first-parent line.
+     */
+    @Test
+    void anotherSignedHandoffPutBackByAMergeWithItsParentsTheOtherWayRoundIsRefused() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        String main;
+        try (Git git = Git.open(ws.root().toFile())) {
+            main = git.getRepository().getBranch();
+            git.checkout().setCreateBranch(true).setName("abandoned").call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
+        ws.sealNow();
+        ws.signAll();
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setName(main).call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the plan of record)"));
+        ws.sealNow();
+        ws.signAll();
+        CliRun before = ws.verify();
+
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setName("abandoned").call();
+            git.merge().include(git.getRepository().resolve(main)).setStrategy(MergeStrategy.OURS).setCommit(true)
+                    .setMessage("attacker: main merged, the branch kept").call();
+            git.checkout().setName(main).call();
+            git.merge().include(git.getRepository().resolve("abandoned"))
+                    .setFastForward(MergeCommand.FastForwardMode.FF_ONLY).call();
+        }
+        CliRun verify = ws.verify();
+
+        assertThat(before.exitCode()).as(before.out() + before.err()).isZero();
+        assertThat(ws.read(AttackWorkspace.TASKS)).contains("(the abandoned plan)");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
     }
 }

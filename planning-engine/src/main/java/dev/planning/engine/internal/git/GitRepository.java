@@ -799,6 +799,36 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #onFirstParentLine(Predicate, String)}, over every commit reachable from {@code HEAD} (each parent
+     * of a merge, in no set order) instead of the first-parent line, within the same bounds.
+     */
+    private void onEveryCommit(Predicate<String> holds, String what) {
+        TreeBudget outer = budget;
+        budget = new TreeBudget(MAX_FIRST_PARENT_TREE_BYTES, what);
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve("HEAD^{commit}");
+            if (head == null) {
+                return;
+            }
+            walk.markStart(walk.parseCommit(head));
+            long walked = 0;
+            for (RevCommit commit : walk) {
+                if (++walked > MAX_FIRST_PARENT_COMMITS) {
+                    throw new InvalidInputException("the history of HEAD holds more than " + MAX_FIRST_PARENT_COMMITS
+                            + " commits, the most that are walked for " + what + "; it cannot be checked here");
+                }
+                if (holds.test(commit.name())) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw failure("walk the history of HEAD", e);
+        } finally {
+            budget = outer;
+        }
+    }
+
     private Optional<String> walkFirstParentLine(Predicate<String> holds, String what, long maxCommits) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD^{commit}");
@@ -826,10 +856,12 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * Every distinct entry at a workspace path along {@code HEAD}'s first-parent line, each with the first commit
-     * (walking from {@code HEAD}) that holds it: the versions of a file the line has held (attack32). The walk and
-     * its bounds are {@link #onFirstParentLine}'s. Below the path's first directory the entry is resolved once per
-     * git tree of that directory, so a long line whose commits change other files costs one root tree a commit.
+     * Every distinct entry at a workspace path in {@code HEAD}'s history, each with a commit that holds it: the
+     * versions of a file the history has held (attack32). Every commit reachable from {@code HEAD} is read, each
+     * parent of a merge (review31: on the first-parent line alone, a merge made on another branch with {@code git
+     * merge -s ours} and taken as a fast-forward put the line's own commits out of the walk); the bounds are {@link
+     * #onFirstParentLine}'s. Below the path's first directory the entry is resolved once per git tree of that
+     * directory, so a long history whose commits change other files costs one root tree a commit.
      *
      * @param path workspace-relative, {@code /} separators
      * @param what what the walk reads, for the message when the line is longer than the bounds
@@ -838,13 +870,13 @@ public final class GitRepository implements AutoCloseable {
      * @throws InvalidInputException past the bounds of {@link #onFirstParentLine}
      * @throws PlanningException     when the history cannot be read
      */
-    public Map<String, String> versionsOnFirstParentLine(String path, String what) {
+    public Map<String, String> versionsInHistory(String path, String what) {
         String full = prefix + path;
         int slash = full.indexOf('/');
         Map<String, String> versions = new LinkedHashMap<>();
         Map<ObjectId, String> below = new HashMap<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            onFirstParentLine(commit -> {
+            onEveryCommit(commit -> {
                 try {
                     ObjectId root = walk.parseCommit(ObjectId.fromString(commit)).getTree();
                     String entry;

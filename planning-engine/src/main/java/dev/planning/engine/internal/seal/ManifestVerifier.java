@@ -419,7 +419,7 @@ public final class ManifestVerifier {
         // own names as prior still hold (attack19: a prior rewritten after this cycle was executed).
         List<String> chain = chain(manifest, display, trust, found, index);
         if (scope != Scope.SEALED_STATE) {
-            // Another signed handoff of the cycle that this manifest overwrote on HEAD's first-parent line (attack32).
+            // Another signed handoff of the cycle that this manifest overwrote in HEAD's history (attack32, review31).
             ownCycle(manifest).flatMap(cycle -> ReplacedManifests.check(workspace, reader, manifest,
                     layout.manifest(cycle), display, trust)).ifPresent(found::add);
         }

@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Whether the cycle's manifest replaced another signed handoff of the same cycle on {@code HEAD}'s first-parent
- * line (attack32). A sealed manifest is written once and never overwritten; yet a cycle may be sealed and signed on
+ * Whether the cycle's manifest replaced another signed handoff of the same cycle in {@code HEAD}'s history
+ * (attack32). A sealed manifest is written once and never overwritten; yet a cycle may be sealed and signed on
  * a branch that is abandoned and sealed and signed again, over another plan, on the main line. Each of the two
  * verifies on its own (its signatures, its {@code snapshot_rev}, a commit of the line holding its sealed set once a
  * contributor commits it), so a contributor without keys could put the abandoned one back over the one of record.
- * Every version of the manifest's path along the line is read: one with another {@code manifest_id} that carries a
+ * Every version of the manifest's path in the history is read, every commit reachable from {@code HEAD} (review31:
+ * the first-parent line alone missed the handoff of record once a merge made on the abandoned branch, its first
+ * parent that branch, was taken as a fast-forward): one with another {@code manifest_id} that carries a
  * signature verifying against a trusted key was a signed handoff, and the manifest in hand replaced it (one of
  * another stream or cycle never was this cycle's handoff, and is passed over). A version
  * that does not read as a manifest cannot be told from one, and refuses too (fail closed); one whose signatures no
@@ -32,7 +34,7 @@ final class ReplacedManifests {
     }
 
     /**
-     * @param path the cycle's manifest path (workspace-relative), whose versions along the line are read
+     * @param path the cycle's manifest path (workspace-relative), whose versions in the history are read
      * @return the discrepancy, when the manifest replaced a signed handoff of the cycle (or a version of its path
      *         cannot be read as a manifest); empty outside a git repository
      */
@@ -43,7 +45,7 @@ final class ReplacedManifests {
             return Optional.empty();
         }
         try (GitRepository git = found.get()) {
-            Map<String, String> versions = git.versionsOnFirstParentLine(path, "the versions of " + path);
+            Map<String, String> versions = git.versionsInHistory(path, "the versions of " + path);
             for (Map.Entry<String, String> version : versions.entrySet()) {
                 if (version.getKey().startsWith("100644 ") || version.getKey().startsWith("100755 ")) {
                     Optional<Discrepancy> replaced = judge(git, reader, manifest, version.getValue(), path, display, trust);
@@ -67,7 +69,7 @@ final class ReplacedManifests {
                     + (GitRepository.MAX_READ_BYTES >> 20) + " MiB a file is read to from git")), at).manifest();
         } catch (InvalidInputException e) {
             return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "every version of " + path
-                    + " on HEAD's first-parent line a manifest", at + ": " + e.getMessage(), "the version of " + at
+                    + " in HEAD's history a manifest", at + ": " + e.getMessage(), "the version of " + at
                     + " does not read as a manifest, so whether the manifest in hand replaced a signed handoff of the"
                     + " cycle cannot be told"));
         }
@@ -84,7 +86,7 @@ final class ReplacedManifests {
     private static Discrepancy replaced(HandoffManifest manifest, HandoffManifest earlier, ManifestSignature signature,
             String at, String display) {
         return Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "manifest_id " + manifest.manifestId()
-                + " at every commit of HEAD's first-parent line that holds a manifest there", "manifest_id "
+                + " at every commit of HEAD's history that holds a manifest there", "manifest_id "
                 + Printable.line(earlier.manifestId()) + " in " + at, "the manifest replaced another handoff of "
                 + manifest.stream() + "/" + manifest.cycleId() + " that a trusted key signed: " + at + " holds manifest_id "
                 + Printable.line(earlier.manifestId()) + ", signed by " + Printable.line(signature.role()) + " (key "

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -247,24 +248,28 @@ class FirstParentLineTest {
     }
 
     /**
-     * attack32: the versions a path has held along the line, each once with the first commit met from {@code HEAD}; a
-     * commit without the path adds none, and a merged branch's version is not of the line. Its memo (one resolution
-     * per tree of the path's top directory) must give what {@link GitRepository#objects} gives commit by commit.
+     * attack32, review31: the versions a path has held in {@code HEAD}'s history, each once with a commit that holds
+     * it; a commit without the path adds none, and a merged branch's version is one of them (a merge made on the other
+     * branch and taken as a fast-forward puts the line's own commits on a second parent). Its memo (one resolution per
+     * tree of the path's top directory) must give what {@link GitRepository#objects} gives commit by commit.
      */
     @Test
-    void versionsOfAPathAreThoseOfTheLineEachOnceWithTheNewestCommitHoldingIt() throws Exception {
+    void versionsOfAPathAreThoseOfEveryCommitOfTheHistoryEachOnce() throws Exception {
         ObjectId first = pathCommit("v1", "1");
         ObjectId second = pathCommit("v1", "2", first);
         ObjectId third = pathCommit("v2", "2", second);
         ObjectId gone = pathCommit(null, "3", third);
         ObjectId side = pathCommit("v3", "3", gone);
         ObjectId head = pathCommit("v1", "4", gone, side);
+        ObjectId unreachable = pathCommit("v4", "5", gone);
         try (GitRepository git = atHead(head)) {
-            Map<String, String> versions = git.versionsOnFirstParentLine("m/a.yaml", "the versions of m/a.yaml");
+            Map<String, String> versions = git.versionsInHistory("m/a.yaml", "the versions of m/a.yaml");
 
-            assertThat(versions).containsExactly(Map.entry(git.objects(head.name(), List.of("m/a.yaml")).get("m/a.yaml"),
-                    head.name()), Map.entry(git.objects(third.name(), List.of("m/a.yaml")).get("m/a.yaml"), third.name()));
-            assertThat(versions).doesNotContainKey(git.objects(side.name(), List.of("m/a.yaml")).get("m/a.yaml"));
+            assertThat(versions).containsOnlyKeys(Stream.of(head, third, side)
+                    .map(c -> git.objects(c.name(), List.of("m/a.yaml")).get("m/a.yaml")).toList());
+            versions.forEach((entry, commit) -> assertThat(git.objects(commit, List.of("m/a.yaml")))
+                    .containsEntry("m/a.yaml", entry));
+            assertThat(versions).doesNotContainKey(git.objects(unreachable.name(), List.of("m/a.yaml")).get("m/a.yaml"));
         }
     }
 
