@@ -480,8 +480,9 @@ final class Pages {
             }
             // Sealed by the log, yet no manifest: deleted, or a seal that did not finish (attack32).
             b.append("<p>").append(badge("missing")).append(" The event log records this cycle as sealed, but there is no"
-                    + " handoff manifest: it was deleted, or sealing did not finish (run <code>planning seal</code>"
-                    + " again).</p>\n");
+                    + " handoff manifest: it was deleted (restore it from version control; <code>planning seal</code>"
+                    + " refuses to seal it anew), or sealing did not finish (run <code>planning seal</code> again to"
+                    + " finish it).</p>\n");
             c.verification().ifPresent(v -> {
                 b.append("<ul class=\"problems\">");
                 v.discrepancies().forEach(d -> b.append("<li>").append(text(d.describe())).append("</li>"));

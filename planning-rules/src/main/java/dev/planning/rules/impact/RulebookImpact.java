@@ -324,7 +324,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      *
      * @param workspace the workspace directory
      * @param layout    where the workspace's artifacts live
-     * @param logs      the store holding the workspace's event logs
+     * @param logs      the store holding the workspace's event logs; {@code null} for the workspace's files
      * @param base      the rulebook before the change
      * @param head      the rulebook after the change
      * @param clock     today's date for waiver expiry
@@ -456,7 +456,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      *
      * @param workspace the workspace directory
      * @param layout where the workspace's artifacts live
-     * @param logs the store holding the workspace's event logs
+     * @param logs the store holding the workspace's event logs; {@code null} for the workspace's files
      * @param revision the git revision the base rulebook is read at
      * @param head the rulebook directory after the change
      * @param clock the clock
