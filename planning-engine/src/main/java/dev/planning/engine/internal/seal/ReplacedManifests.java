@@ -45,6 +45,14 @@ final class ReplacedManifests {
             return Optional.empty();
         }
         try (GitRepository git = found.get()) {
+            if (git.shallow()) {
+                // The history is cut: a signed handoff of the cycle beyond the cut cannot be seen, so none can be
+                // ruled out (a CI checkout at --depth N would otherwise pass a handoff put back over an older one).
+                return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "the whole history of HEAD,"
+                        + " to read every version of " + path, "a shallow clone (git clone --depth)", "whether the"
+                        + " manifest replaced another signed handoff of the cycle cannot be told in a shallow clone:"
+                        + " fetch the whole history (`git fetch --unshallow`) and run again"));
+            }
             Map<String, String> versions = git.versionsInHistory(path, "the versions of " + path);
             for (Map.Entry<String, String> version : versions.entrySet()) {
                 if (version.getKey().startsWith("100644 ") || version.getKey().startsWith("100755 ")) {

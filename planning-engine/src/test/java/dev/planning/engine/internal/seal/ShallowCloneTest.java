@@ -12,8 +12,11 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.VerificationReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +55,43 @@ class ShallowCloneTest {
                     // looking for a forged manifest; the clone's depth is the cause to name, and the fix.
                     .contains("shallow clone").contains("git fetch --unshallow");
         }
+    }
+
+    /**
+     * The lead's final read (2026-12-06): a shallow clone deep enough to hold the sealed commit verified, yet whether
+     * the manifest replaced another signed handoff of the cycle beyond the cut could not be seen (a CI checkout at
+     * {@code --depth N}). The check refuses what it cannot read, and says how to fetch the rest.
+     */
+    @Test
+    void aShallowCloneHoldingTheSealedCommitStillCannotTellWhetherTheManifestReplacedAnother() throws Exception {
+        Path origin = SealFixture.readyExample(tmp.resolve("origin"));
+        PlanningWorkspace ws = SealFixture.open(origin);
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        SealFixture.commitAll(origin, "sealed and signed");
+        Path clone = tmp.resolve("clone");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).call().close();
+        Path deep = tmp.resolve("deep");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(deep.toFile()).call().close();
+        // Shallow at its first commit, as a clone whose depth reaches just past the sealed commit is: every commit
+        // the check needs is there, yet git records the history as cut (this history has no commit older to leave out).
+        try (Git git = Git.open(clone.toFile())) {
+            String first = null;
+            for (RevCommit commit : git.log().call()) {
+                first = commit.name();
+            }
+            Files.writeString(clone.resolve(".git/shallow"), first + "\n", StandardCharsets.UTF_8);
+        }
+
+        VerificationReport shallow = SealFixture.open(clone).verify(CYCLE, TRUST);
+        VerificationReport whole = SealFixture.open(deep).verify(CYCLE, TRUST);
+
+        assertThat(whole.passed()).as("a clone of the whole history verifies").isTrue();
+        assertThat(shallow.passed()).isFalse();
+        assertThat(shallow.discrepancies()).filteredOn(d -> d.kind() == DiscrepancyKind.MANIFEST_INVALID)
+                .singleElement().extracting(Discrepancy::describe).asString().contains("shallow clone")
+                .contains("git fetch --unshallow");
     }
 }
