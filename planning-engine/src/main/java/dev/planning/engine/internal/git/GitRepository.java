@@ -762,6 +762,13 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** Charges bytes about to be read to the running walk's budget, if one runs. */
+    private void charge(long bytes) {
+        if (budget != null) {
+            budget.charge(bytes);
+        }
+    }
+
     /**
      * The first commit of {@code HEAD}'s first-parent line, walking from {@code HEAD} (each commit's first parent
      * only: the line a branch's own commits and its merge commits make, never a merged branch's commits), that
@@ -801,16 +808,18 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * As {@link #onFirstParentLine(Predicate, String)}, over every commit reachable from {@code HEAD} (each parent
-     * of a merge, in no set order) instead of the first-parent line, within the same bounds.
+     * of a merge, in no set order) instead of the first-parent line, within the same bounds. {@code holds} is given
+     * the commit as {@code walk} parsed it, headers only: each commit is read once.
      */
-    private void onEveryCommit(Predicate<String> holds, String what) {
+    private void onEveryCommit(RevWalk walk, Predicate<RevCommit> holds, String what) {
         TreeBudget outer = budget;
         budget = new TreeBudget(MAX_FIRST_PARENT_TREE_BYTES, what);
-        try (RevWalk walk = new RevWalk(repository)) {
+        try {
             ObjectId head = repository.resolve("HEAD^{commit}");
             if (head == null) {
                 return;
             }
+            walk.setRetainBody(false);
             walk.markStart(walk.parseCommit(head));
             long walked = 0;
             for (RevCommit commit : walk) {
@@ -818,7 +827,7 @@ public final class GitRepository implements AutoCloseable {
                     throw new InvalidInputException("the history of HEAD holds more than " + MAX_FIRST_PARENT_COMMITS
                             + " commits, the most that are walked for " + what + "; it cannot be checked here");
                 }
-                if (holds.test(commit.name())) {
+                if (holds.test(commit)) {
                     return;
                 }
             }
@@ -876,9 +885,10 @@ public final class GitRepository implements AutoCloseable {
         Map<String, String> versions = new LinkedHashMap<>();
         Map<ObjectId, String> below = new HashMap<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            onEveryCommit(commit -> {
+            onEveryCommit(walk, revision -> {
+                String commit = revision.name();
                 try {
-                    ObjectId root = walk.parseCommit(ObjectId.fromString(commit)).getTree();
+                    ObjectId root = revision.getTree();
                     String entry;
                     if (slash < 0) {
                         entry = entry(reader, root, full, new HashMap<>());
@@ -950,9 +960,11 @@ public final class GitRepository implements AutoCloseable {
             }
             byte[] raw = trees.get(at);
             if (raw == null) {
-                charge(reader, at);
+                // One look-up of the object: its loader knows the size the budget is charged with.
+                ObjectLoader tree = reader.open(at, Constants.OBJ_TREE);
+                charge(tree.getSize());
                 try {
-                    raw = reader.open(at, Constants.OBJ_TREE).getCachedBytes((int) MAX_READ_BYTES);
+                    raw = tree.getCachedBytes((int) MAX_READ_BYTES);
                 } catch (LargeObjectException e) {
                     throw new InvalidInputException("the git tree " + at.name() + " on the way to " + Shown.path(path)
                             + " is over the " + (MAX_READ_BYTES >> 20) + " MiB a tree is read to");
