@@ -119,6 +119,39 @@ class RuleTestRunnerTest {
         assertThat(report.coveragePercent()).isEqualTo(50.0);
     }
 
+    /**
+     * attack31: a rule whose consequence throws on a case's facts ended the whole run with Drools'
+     * {@code ConsequenceException} ({@code rules test} exited 3, an internal error). The case fails with the error,
+     * at the rule's file and naming the rule; the other cases still run.
+     */
+    @Test
+    void aCaseWhoseRuleThrowsInItsConsequenceFailsWithTheLocatedErrorAndTheOthersRun() throws IOException {
+        DroolsGovernanceEngine throwing = new DroolsGovernanceEngineFactory(2, RuleTestRunnerTest.class.getClassLoader())
+                .create(TestRulebooks.withRules(dir.resolve("rulebook"), Map.of("rules/short.drl", """
+                        package s;
+                        import dev.planning.rules.facts.TaskFact;
+                        import dev.planning.rules.facts.Report;
+                        rule "title-prefix" when $t : TaskFact(owner == null)
+                        then insert(Report.violation(kcontext, $t, $t.title().substring(0, 5) + " has no owner")); end
+                        """), Map.of()));
+
+        RuleTestReport report = RuleTestRunner.of(throwing).run(cases("""
+                name: a short title
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: [{rule: title-prefix, item: FE-1}]}
+                ---
+                name: a long title
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Payments}]}
+                expect: {violations: [{rule: title-prefix, item: FE-2}]}
+                """));
+
+        assertThat(report.results()).extracting(CaseResult::passed).containsExactly(false, true);
+        assertThat(report.results().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("rules/short.drl: rule 'title-prefix' failed in its consequence")
+                .contains("StringIndexOutOfBoundsException"));
+        assertThat(report.passed()).isFalse();
+    }
+
     @Test
     void aCaseBuiltInCodeThatAssertsNothingFails() throws IOException {
         RuleTestCase anything = cases("""
