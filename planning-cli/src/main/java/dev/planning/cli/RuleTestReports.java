@@ -35,7 +35,7 @@ final class RuleTestReports {
         text.append(String.format(Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)", report.coveragePercent(),
                 report.rules().size() - report.uncovered().size(), report.rules().size()));
         failUnder.ifPresent(min -> text.append(String.format(Locale.ROOT, ", required %.1f%%%s", min,
-                report.coveragePercent() < min ? ": TOO LOW" : "")));
+                report.coverageAtLeast(min) ? "" : ": TOO LOW")));
         text.append('\n');
         if (!report.uncovered().isEmpty()) {
             text.append("rules no test expects a violation of: ").append(String.join(", ", report.uncovered()))

@@ -165,7 +165,7 @@ final class RulesCommand implements Runnable {
                             bound),
                     () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null,
                     () -> outcome.report().markdown(outcome.rulebook().hash(), bound));
-            boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
+            boolean covered = minimum.map(outcome.report()::coverageAtLeast).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }

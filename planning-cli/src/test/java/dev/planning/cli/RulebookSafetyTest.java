@@ -77,6 +77,33 @@ class RulebookSafetyTest {
         assertThat(run.out() + run.err()).contains("rules/critical.drl:").contains("unicode escape");
     }
 
+    /**
+     * attack31: a consequence that throws ({@code Report.violation} given a {@code null} message) ended the evaluation
+     * with Drools' {@code ConsequenceException}: {@code rules test} an internal error (exit 3), {@code gate} a
+     * "crashed" gate quoting the exception's class. Now a located {@code governance.evaluation} error: the gate fails
+     * (exit 1, as for a rule that fires without end), and so does the rule test's case, each naming the rule file,
+     * the rule and what it threw; no stack trace.
+     */
+    @Test
+    void aConsequenceThatThrowsFailsTheGateAndTheRuleTestsAtTheRuleNotAsAnInternalError() throws IOException {
+        Path ws = workspace();
+        addRule(ws, "insert(Report.violation(kcontext, $t, null));");
+
+        CliRun gate = CliRun.of(gate(ws));
+        CliRun tests = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
+
+        assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
+        assertThat(gate.out()).contains("governance.evaluation").contains(CRITICAL)
+                .contains("rule 'payload' failed in its consequence (then): NullPointerException: message");
+        assertThat(tests.exitCode()).as(tests.out() + tests.err()).isEqualTo(1);
+        assertThat(tests.out()).contains("! error: rules/critical.drl: rule 'payload' failed in its consequence");
+        for (CliRun run : List.of(gate, tests)) {
+            assertThat(run.out() + run.err()).doesNotContain("internal error").doesNotContain("ConsequenceException")
+                    .doesNotContain("crashed");
+            assertThat(run.printedStackTrace()).isFalse();
+        }
+    }
+
     @Test
     @Tag("slow")
     @Tag("hostile")

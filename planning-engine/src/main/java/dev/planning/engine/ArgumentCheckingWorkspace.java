@@ -26,7 +26,9 @@ import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.seal.WaiverFacts;
+import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
  * {@code null} (a {@link NullPointerException} naming the parameter) before the implementation
  * sees it, so that a caller's mistake is reported as theirs, not as an internal failure.
  */
-final class ArgumentCheckingWorkspace implements PlanningWorkspace {
+final class ArgumentCheckingWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     private final PlanningWorkspace delegate;
     /** The keys the builder was given (in code, or as a trust file read on each call); empty without. */
@@ -53,6 +55,11 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     @Override
     public Optional<TrustedKeys> trustedKeys() {
         return trust.map(Supplier::get);
+    }
+
+    @Override
+    public Optional<EventStore> eventStore() {
+        return delegate instanceof StoreBackedWorkspace backed ? backed.eventStore() : Optional.empty();
     }
 
     private static <T> T nonNull(T value, String name) {

@@ -58,6 +58,7 @@ import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.engine.internal.signing.Attester;
+import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +70,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A {@link PlanningWorkspace} over a directory, its rulebook and an event store. */
-final class FileWorkspace implements PlanningWorkspace {
+final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     private final Path root;
     private final WorkspaceLayout layout;
@@ -167,6 +168,11 @@ final class FileWorkspace implements PlanningWorkspace {
 
     private SealGuard guard() {
         return guard;
+    }
+
+    @Override
+    public Optional<EventStore> eventStore() {
+        return Optional.of(store);
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
+import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ import java.util.function.Supplier;
  * throws its {@code InvalidInputException} there, before anything is judged; a failed opening is
  * not kept, and the next operation tries again.
  */
-final class ReadOnlyWorkspace implements PlanningWorkspace {
+final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     private final Path root;
     private final WorkspaceLayout layout;
@@ -91,6 +92,11 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
         return new IllegalStateException(operation + " is not available on a workspace built with readOnly():"
                 + " it runs gates or records events, and readOnly() skips compiling the rulebook's policies;"
                 + " build the workspace without readOnly()");
+    }
+
+    @Override
+    public Optional<EventStore> eventStore() {
+        return Optional.of(store);
     }
 
     @Override

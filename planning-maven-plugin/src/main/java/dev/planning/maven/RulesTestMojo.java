@@ -51,7 +51,7 @@ public final class RulesTestMojo extends PlanningMojo {
             throw inRulebook(e);
         }
         RuleTestReport report = runner.run(cases);
-        boolean covered = failUnder == null || report.coveragePercent() >= failUnder;
+        boolean covered = failUnder == null || report.coverageAtLeast(failUnder);
         write("rules-test.junit.xml", report.junitXml(failUnder != null && failUnder >= 100));
         log(report.failures().stream().map(f -> "FAIL " + f.testCase().id() + " (" + f.testCase().source() + ")\n"
                 + f.diff()).toList(), List.of());

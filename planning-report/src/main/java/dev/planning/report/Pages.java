@@ -15,6 +15,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.engine.internal.digest.SealedByLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -474,7 +475,7 @@ final class Pages {
     private static void manifest(PageOut b, Model.Site site, Model.CycleView c) {
         b.append("<section aria-labelledby=\"manifest\"><h2 id=\"manifest\">Sealed manifest</h2>\n");
         if (c.manifest().isEmpty()) {
-            if (!WorkspaceReader.sealedByLog(c.state(), c.events())) {
+            if (!SealedByLog.of(c.state(), c.events())) {
                 b.append("<p>Not sealed yet.</p>\n</section>\n");
                 return;
             }

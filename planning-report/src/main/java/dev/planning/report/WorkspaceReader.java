@@ -27,6 +27,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.digest.SealedByLog;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -184,7 +185,7 @@ final class WorkspaceReader {
         Optional<VerificationReport> verification = Optional.empty();
         // A cycle sealed by its log is verified manifest or not (attack32): with the manifest deleted, verify says it
         // is missing, where the page said "Not sealed yet" and nothing needed attention.
-        if ((manifest.isPresent() || sealedByLog(state, events)) && trust.isPresent()) {
+        if ((manifest.isPresent() || SealedByLog.of(state, events)) && trust.isPresent()) {
             try {
                 verification = Optional.of(workspace.verify(ref, trust.get()));
             } catch (PlanningException | UncheckedIOException e) {
@@ -226,12 +227,6 @@ final class WorkspaceReader {
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
                 unsignedHistory);
-    }
-
-    /** Whether the log took the cycle into {@code PACKAGED} or beyond, or records its seal: a manifest must exist. */
-    static boolean sealedByLog(Optional<CycleState> state, List<PlanningEvent> events) {
-        return state.filter(s -> s.compareTo(CycleState.PACKAGED) >= 0).isPresent()
-                || events.stream().anyMatch(e -> e.type() == EventType.MANIFEST_SEALED);
     }
 
     /**

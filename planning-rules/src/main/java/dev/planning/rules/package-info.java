@@ -18,7 +18,8 @@
  *       from memory ({@code RulebookFiles}), writing nothing, and runs
  *       the governance gate under each in the engine's own gate context ({@code GateEnvironment},
  *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}; the workspace's event
- *       logs read through {@code CycleLogs} over the store given, else a {@code FileEventStore}, so that a previous cycle whose log is
+ *       logs read through {@code CycleLogs} over the store given, an open workspace's own
+ *       ({@code StoreBackedWorkspace}), else a {@code FileEventStore}, so that a previous cycle whose log is
  *       broken is refused, store29), so that the
  *       comparison judges exactly what {@code advance} would, names a missing workspace as every
  *       command does ({@code SafePaths.shown}), and tells a {@code --base} directory or workspace it

@@ -36,7 +36,7 @@ class RulesLayeringTest {
                     "cycle.CycleLogs", "cycle.GateEnvironment", "cycle.SealedManifests", "eventlog.FileEventStore",
                     "git.GitRepository", "report.CommandJson", "report.Markdown",
                     "rulebook.RulebookFiles", "rulebook.RulebookHasher", "rulebook.RulebookLoader", "workspace.DirectoryEntries",
-                    "workspace.PlanningFiles", "workspace.SafePaths")),
+                    "workspace.PlanningFiles", "workspace.SafePaths", "workspace.StoreBackedWorkspace")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "schema.WholeNumbers", "workspace.DirectoryEntries",

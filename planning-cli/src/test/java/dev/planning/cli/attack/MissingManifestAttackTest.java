@@ -43,7 +43,8 @@ class MissingManifestAttackTest {
         String page = Files.readString(site.resolve("cycles/fe_2025-09-02.html"), StandardCharsets.UTF_8);
         assertThat(index).doesNotContain("Nothing needs attention").contains("Verification failed")
                 .contains("MANIFEST_INVALID");
-        assertThat(page).doesNotContain("Not sealed yet").contains("MANIFEST_INVALID");
+        assertThat(page).doesNotContain("Not sealed yet").contains("MANIFEST_INVALID")
+                .contains("restore it from version control");
     }
 
     @Test
@@ -56,8 +57,12 @@ class MissingManifestAttackTest {
 
         assertThat(digest.exitCode()).as(digest.out() + digest.err()).isZero();
         String text = digestText(ws);
+        // As the report's cycle page says it: a deleted manifest is restored from version control (seal refuses to
+        // seal the cycle anew), not completed by `planning seal`.
         assertThat(text).doesNotContain("Not sealed").contains("the cycle was sealed")
-                .contains("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
+                .contains("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml")
+                .contains("restore it from version control; `planning seal` refuses to seal it anew")
+                .doesNotContain("`planning seal` completes it");
     }
 
     @Test

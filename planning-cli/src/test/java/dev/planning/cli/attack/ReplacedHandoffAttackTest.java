@@ -34,20 +34,7 @@ class ReplacedHandoffAttackTest {
     @Test
     void anotherSignedHandoffOfTheSameCyclePutBackOverTheSignedOneIsRefused() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        String main;
-        try (Git git = Git.open(ws.root().toFile())) {
-            main = git.getRepository().getBranch();
-            git.checkout().setCreateBranch(true).setName("abandoned").call();
-        }
-        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
-        ws.sealNow();
-        ws.signAll();
-        try (Git git = Git.open(ws.root().toFile())) {
-            git.checkout().setName(main).call();
-        }
-        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the plan of record)"));
-        ws.sealNow();
-        ws.signAll();
+        twoSignedHandoffs(ws);
         CliRun before = ws.verify();
 
         try (Git git = Git.open(ws.root().toFile())) {
@@ -98,20 +85,7 @@ class ReplacedHandoffAttackTest {
     @Test
     void anotherSignedHandoffPutBackByAMergeWithItsParentsTheOtherWayRoundIsRefused() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        String main;
-        try (Git git = Git.open(ws.root().toFile())) {
-            main = git.getRepository().getBranch();
-            git.checkout().setCreateBranch(true).setName("abandoned").call();
-        }
-        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
-        ws.sealNow();
-        ws.signAll();
-        try (Git git = Git.open(ws.root().toFile())) {
-            git.checkout().setName(main).call();
-        }
-        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the plan of record)"));
-        ws.sealNow();
-        ws.signAll();
+        String main = twoSignedHandoffs(ws);
         CliRun before = ws.verify();
 
         try (Git git = Git.open(ws.root().toFile())) {
@@ -128,5 +102,29 @@ class ReplacedHandoffAttackTest {
         assertThat(ws.read(AttackWorkspace.TASKS)).contains("(the abandoned plan)");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
+    }
+
+    /**
+     * The team's two signed handoffs of {@code fe/2025-09-02}: one sealed and signed on a branch {@code abandoned},
+     * then another, over another plan, on the main line, where {@code ws} is left.
+     *
+     * @return the main line's branch name
+     */
+    private static String twoSignedHandoffs(AttackWorkspace ws) throws Exception {
+        String main;
+        try (Git git = Git.open(ws.root().toFile())) {
+            main = git.getRepository().getBranch();
+            git.checkout().setCreateBranch(true).setName("abandoned").call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
+        ws.sealNow();
+        ws.signAll();
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setName(main).call();
+        }
+        ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the plan of record)"));
+        ws.sealNow();
+        ws.signAll();
+        return main;
     }
 }

@@ -32,6 +32,7 @@ import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PlanningFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.drools.SettingsReaders;
 import dev.planning.rules.internal.gate.GovernanceGate;
@@ -262,10 +263,12 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     /**
      * Evaluates every cycle of an open workspace under its rulebook and {@code head}: the cycles found
      * where the workspace's own {@link PlanningWorkspace#layout() layout} puts them, the base rulebook
-     * its {@link PlanningWorkspace#rulebook() rulebook in force}. What {@code planning rules diff} shows,
+     * its {@link PlanningWorkspace#rulebook() rulebook in force}, the event logs read from the store it
+     * was built with ({@code Planning.builder().eventStore(...)}; its files by default), as its own gates
+     * read them (an implementation of one's own: its files). What {@code planning rules diff} shows,
      * for a workspace built with a layout of its own.
      *
-     * @param workspace the open workspace; its root, layout and rulebook directory are read
+     * @param workspace the open workspace; its root, layout, rulebook directory and event store are read
      * @param head      the rulebook after the change
      * @param clock     today's date for waiver expiry
      * @return the impact on every cycle
@@ -274,7 +277,16 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      */
     public static RulebookImpact compare(PlanningWorkspace workspace, Path head, Clock clock) {
         Objects.requireNonNull(workspace, "workspace");
-        return compare(workspace.root(), workspace.layout(), workspace.rulebook().directory(), head, clock);
+        return compare(workspace.root(), workspace.layout(), logsOf(workspace), workspace.rulebook().directory(), head,
+                clock);
+    }
+
+    /**
+     * The event store {@code workspace} was built with, when it says ({@link StoreBackedWorkspace}: every workspace
+     * {@code Planning.builder().build()} returns); {@code null}, the workspace's files, when it does not.
+     */
+    static EventStore logsOf(PlanningWorkspace workspace) {
+        return workspace instanceof StoreBackedWorkspace backed ? backed.eventStore().orElse(null) : null;
     }
 
     /**

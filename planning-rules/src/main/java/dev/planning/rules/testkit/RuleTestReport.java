@@ -66,13 +66,38 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     }
 
     /**
-     * The share of rules of which a case expects a violation that the rule reported, 0-100; 100 for a
-     * rulebook without rules.
+     * The share of rules of which a case expects a violation that the rule reported, 0-100; 0 for a
+     * report without rules (of an engine given no rule names): no rule is shown to work, and the share
+     * of none is undefined, never full coverage. The outputs then say {@code none (no rules to cover)},
+     * and such a report meets no coverage bound ({@link #coverageAtLeast}).
      *
      * @return the share of rules of which a case expects a violation that the rule reported, 0-100
      */
     public double coveragePercent() {
-        return rules.isEmpty() ? 100.0 : 100.0 * (rules.size() - uncovered.size()) / rules.size();
+        return rules.isEmpty() ? 0.0 : 100.0 * (rules.size() - uncovered.size()) / rules.size();
+    }
+
+    /**
+     * Whether the rule coverage is at least {@code percent}: what {@code rules test --fail-under} and the
+     * Maven goal's {@code failUnder} check. Never for a report without rules, whatever the bound (0
+     * included): coverage of no rules is undefined, not met; nor for a bound that is not a number.
+     *
+     * @param percent the least coverage, 0-100
+     * @return whether the report has rules and at least {@code percent} of them are covered
+     * @since 0.1
+     */
+    public boolean coverageAtLeast(double percent) {
+        // NaN is below no coverage and above none: a bound that cannot be compared is not met.
+        return !rules.isEmpty() && coveragePercent() >= percent;
+    }
+
+    /** How the outputs show the coverage of a report without rules. */
+    static final String NO_RULES = "none (no rules to cover)";
+
+    /** The coverage as the outputs show it: {@code 50.0% (1 of 2 rules)}, or {@link #NO_RULES}. */
+    private String coverageShown() {
+        return rules.isEmpty() ? NO_RULES : String.format(Locale.ROOT, "%.1f%% (%d of %d rules)", coveragePercent(),
+                rules.size() - uncovered.size(), rules.size());
     }
 
     /**
@@ -88,8 +113,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         }
         long passed = results.stream().filter(CaseResult::passed).count();
         out.append(passed).append(" passed, ").append(results.size() - passed).append(" failed\n");
-        out.append(String.format(Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)%n", coveragePercent(),
-                rules.size() - uncovered.size(), rules.size()));
+        out.append("rule coverage: ").append(coverageShown()).append('\n');
         if (!uncovered.isEmpty()) {
             out.append("rules no case expects a violation of: ").append(String.join(", ", uncovered)).append('\n');
         }
@@ -100,8 +124,9 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
      * The report as JUnit XML, as {@code planning rules test --format junit} prints it: one suite per
      * test file (the class name is the file, the case name its name, both stable), plus a
      * {@code rule-coverage} suite with a case per rule, failed when no case expects a violation of it and
-     * {@code strictCoverage} is set. A run of no cases has a {@code rule-tests} suite whose one case,
-     * {@code no test cases}, failed: nothing was tested.
+     * {@code strictCoverage} is set (a report without rules has one failed case, {@code no rules}, there
+     * then). A run of no cases has a {@code rule-tests} suite whose one case, {@code no test cases},
+     * failed: nothing was tested.
      *
      * @param strictCoverage whether a rule no case expects a violation of fails its {@code rule-coverage} case
      * @return the JUnit XML text
@@ -130,13 +155,18 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
                             new JUnitXml.Failure("UncoveredRule", "no test expects a violation of rule " + rule, ""))
                     : JUnitXml.TestCase.passed("rule-coverage", rule));
         }
+        if (rules.isEmpty() && strictCoverage) {
+            coverage.add(JUnitXml.TestCase.failed("rule-coverage", "no rules",
+                    new JUnitXml.Failure("NoRules", "rule coverage: " + NO_RULES + "; no bound is met", "")));
+        }
         suites.add(new JUnitXml.Suite("rule-coverage", coverage));
         return JUnitXml.render("planning rules test", suites);
     }
 
     /**
      * The report as Markdown, as {@code planning rules test --format markdown} prints it: a heading with
-     * the verdict (PASSED when a case ran, every case passed and the coverage is at least {@code failUnder}),
+     * the verdict (PASSED when a case ran, every case passed and the coverage is at least {@code failUnder}:
+     * {@link #coverageAtLeast}),
      * the counts, the coverage and the rulebook's hash (a code span, the exact value), a table of the cases
      * with the difference of each that failed, and the rules no case fired. Case names and differences
      * are the rulebook's text: escaped so that they render as exactly the text they are, on one line,
@@ -156,14 +186,12 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     public String markdown(String rulebookHash, OptionalDouble failUnder) {
         Objects.requireNonNull(rulebookHash, "rulebookHash");
         Objects.requireNonNull(failUnder, "failUnder");
-        // NaN is below no coverage and above none: a bound that cannot be compared fails the verdict.
-        boolean covered = failUnder.isEmpty() || coveragePercent() >= failUnder.getAsDouble();
+        boolean covered = failUnder.isEmpty() || coverageAtLeast(failUnder.getAsDouble());
         StringBuilder md = new StringBuilder(Markdown.verdict("planning rules test",
                 passed() && covered ? "PASSED" : "FAILED"));
         long passed = results.stream().filter(CaseResult::passed).count();
         md.append(Markdown.escape(passed + " passed, " + (results.size() - passed) + " failed; "
-                + String.format(Locale.ROOT, "rule coverage %.1f%% (%d of %d rules)", coveragePercent(),
-                        rules.size() - uncovered.size(), rules.size())
+                + "rule coverage " + coverageShown()
                 + (failUnder.isPresent() ? String.format(Locale.ROOT, ", required %.1f%%", failUnder.getAsDouble()) : "")
                 + "; rulebook ")).append(Markdown.hash(rulebookHash)).append("\n\n");
         md.append(Markdown.table(List.of("result", "case", "source", "difference"), results.stream()

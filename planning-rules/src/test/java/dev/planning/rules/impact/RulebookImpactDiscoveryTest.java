@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
@@ -12,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.eventlog.FileEventStore;
@@ -147,6 +149,25 @@ class RulebookImpactDiscoveryTest {
                 .requireIntact(previous);
         assertThat(RulebookImpact.compare(ws, LAYOUT, empty, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK)
                 .cycles()).extracting(CycleImpact::cycle).contains(new CycleRef("fe", "2025-09-02"));
+    }
+
+    /**
+     * mend33: {@code compare(PlanningWorkspace, head, clock)} judged the cycles with the workspace's files as their
+     * event logs, whatever store the workspace was built with, since the public workspace does not expose it. It
+     * now asks the store the workspace was built with (its files when built without one).
+     */
+    @Test
+    void anOpenWorkspacesImpactReadsTheLogsFromTheStoreTheWorkspaceWasBuiltWith() throws IOException {
+        Path ws = workspace();
+        Refusing store = new Refusing();
+        PlanningWorkspace withStore = Planning.builder().workspace(ws).eventStore(store).build();
+        PlanningWorkspace readOnly = Planning.builder().workspace(ws).eventStore(store).readOnly().build();
+
+        assertThat(RulebookImpact.logsOf(withStore)).isSameAs(store);
+        assertThat(RulebookImpact.logsOf(readOnly)).isSameAs(store);
+        assertThat(RulebookImpact.logsOf(Planning.builder().workspace(ws).build())).isInstanceOf(FileEventStore.class);
+        assertThat(RulebookImpact.compare(withStore, ws.resolve("rulebook"), CLOCK).cycles())
+                .extracting(CycleImpact::cycle).contains(new CycleRef("fe", "2025-09-02"));
     }
 
     /** A store that refuses every log, and remembers which it was asked for. */

@@ -3,6 +3,8 @@ package dev.planning.rules.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.GateStatus;
@@ -117,6 +119,65 @@ class RuleTestRunnerTest {
         // title-short reported FE-2 where no case looked, and was expected on FE-3, where it did not report.
         assertThat(report.uncovered()).containsExactly("title-short");
         assertThat(report.coveragePercent()).isEqualTo(50.0);
+    }
+
+    /**
+     * attack31: a rule whose consequence throws on a case's facts ended the whole run with Drools'
+     * {@code ConsequenceException} ({@code rules test} exited 3, an internal error). The case fails with the error,
+     * at the rule's file and naming the rule; the other cases still run.
+     */
+    @Test
+    void aCaseWhoseRuleThrowsInItsConsequenceFailsWithTheLocatedErrorAndTheOthersRun() throws IOException {
+        DroolsGovernanceEngine throwing = new DroolsGovernanceEngineFactory(2, RuleTestRunnerTest.class.getClassLoader())
+                .create(TestRulebooks.withRules(dir.resolve("rulebook"), Map.of("rules/short.drl", """
+                        package s;
+                        import dev.planning.rules.facts.TaskFact;
+                        import dev.planning.rules.facts.Report;
+                        rule "title-prefix" when $t : TaskFact(owner == null)
+                        then insert(Report.violation(kcontext, $t, $t.title().substring(0, 5) + " has no owner")); end
+                        """), Map.of()));
+
+        RuleTestReport report = RuleTestRunner.of(throwing).run(cases("""
+                name: a short title
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: [{rule: title-prefix, item: FE-1}]}
+                ---
+                name: a long title
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Payments}]}
+                expect: {violations: [{rule: title-prefix, item: FE-2}]}
+                """));
+
+        assertThat(report.results()).extracting(CaseResult::passed).containsExactly(false, true);
+        assertThat(report.results().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("rules/short.drl: rule 'title-prefix' failed in its consequence")
+                .contains("StringIndexOutOfBoundsException"));
+        assertThat(report.passed()).isFalse();
+    }
+
+    /**
+     * An engine given no rule names (the public constructor): its report read "rule coverage: 100.0% (0 of 0
+     * rules)" and passed every bound. Coverage of no rules is undefined: shown as such, 0 as a number, and it meets
+     * no bound, 0 included, in every output.
+     */
+    @Test
+    void aReportWithoutRulesHasNoCoverageAndMeetsNoBound() throws Exception {
+        RuleTestReport report = new RuleTestRunner(engine, new TreeSet<>()).run(cases("""
+                name: owner is required
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: [{rule: owner-required, item: FE-1}]}
+                """));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.coveragePercent()).isZero();
+        assertThat(report.coverageAtLeast(0)).isFalse();
+        assertThat(report.summary()).contains("rule coverage: none (no rules to cover)").doesNotContain("100.0%");
+        assertThat(report.markdown(HASH, OptionalDouble.of(0))).startsWith("### planning rules test: **FAILED**")
+                .contains("rule coverage none (no rules to cover), required 0\\.0%");
+        assertThat(report.markdown(HASH, OptionalDouble.empty())).startsWith("### planning rules test: **PASSED**");
+        JsonNode json = new ObjectMapper().readTree(report.json("rulebook", HASH, OptionalDouble.of(0)));
+        assertThat(json.path("passed").asBoolean()).isFalse();
+        assertThat(json.path("coverage").path("percent").asDouble()).isZero();
+        assertThat(report.junitXml(true)).contains("NoRules");
     }
 
     @Test

@@ -402,9 +402,8 @@ final class DigestModel {
      * exist: without one, the digest says it is missing, never that the cycle was not sealed (attack32).
      */
     static boolean sealedByLog(DigestContent content) {
-        boolean past = Arrays.stream(CycleState.values()).filter(s -> s.compareTo(CycleState.PACKAGED) >= 0)
-                .anyMatch(s -> s.name().equals(content.facts().state()));
-        return past || content.events().stream().anyMatch(e -> e.type() == EventType.MANIFEST_SEALED);
+        return SealedByLog.of(Arrays.stream(CycleState.values()).filter(s -> s.name().equals(content.facts().state()))
+                .findFirst(), content.events());
     }
 
     /**

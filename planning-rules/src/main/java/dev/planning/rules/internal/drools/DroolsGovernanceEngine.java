@@ -3,6 +3,7 @@ package dev.planning.rules.internal.drools;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
@@ -22,11 +23,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.internal.runtime.conf.ForceEagerActivationOption;
 
 /**
@@ -55,6 +59,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     public static final int DEFAULT_MAX_EVALUATION_SECONDS = 10;
 
     private static final long STOP_GRACE_MILLIS = 500;
+
+    /** The most characters of a consequence's exception message a refusal quotes. */
+    private static final int MAX_THROWN_MESSAGE = 200;
 
     private final Rulebook rulebook;
     private final CompiledRules rules;
@@ -115,6 +122,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      *
      * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
      *         times, which almost always means a rule re-activates itself
+     * @throws InvalidInputException when a rule's consequence throws (a {@code null} message given to
+     *         {@code Report.violation}, a {@code substring} out of range): no verdict, located at the
+     *         rule's file (relative to the rulebook), naming the rule and what it threw
      * @throws EvaluationLimitException when a rule's join exceeds the bound, a fact's text exceeds
      *         the bound on text values, the evaluation overruns its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
@@ -291,6 +301,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                 return invalid;
             }
         }
+        if (cause instanceof ConsequenceException consequence) {
+            return consequenceFailed(consequence);
+        }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
@@ -298,6 +311,24 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             throw error;
         }
         return new PlanningException("evaluation of rulebook " + name() + " failed: " + cause);
+    }
+
+    /**
+     * A rule whose consequence threw (attack31): the rule's mistake, which these facts revealed, so no
+     * verdict; bad input located at the rule's file, naming the rule and what it threw, where Drools'
+     * {@link ConsequenceException} reached the command line as an internal error.
+     */
+    private static InvalidInputException consequenceFailed(ConsequenceException e) {
+        Rule rule = e.getRule();
+        SourceLocation file = rule instanceof RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null ? SourceLocation.ofFile(impl.getResource().getSourcePath())
+                        : null;
+        Throwable thrown = e.getCause() == null ? e : e.getCause();
+        String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": "
+                + Printable.cut(thrown.getMessage(), MAX_THROWN_MESSAGE));
+        return new InvalidInputException("rule '" + (rule == null ? "(unknown)" : Printable.line(rule.getName()))
+                + "' failed in its consequence (then): " + what + "; nothing was decided: the rule must not fail on"
+                + " the facts it matches (Report.violation needs an item and a message)", file, e);
     }
 
     private String name() {

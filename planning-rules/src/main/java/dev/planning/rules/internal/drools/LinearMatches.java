@@ -197,18 +197,10 @@ final class LinearMatches {
 
     /** Whether the text holds a block or line comment outside its string literals (either quote). */
     static boolean hasComment(String text) {
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '*' || text.charAt(i + 1) == '/')) {
+        CodeScanner scanner = new CodeScanner(text);
+        for (int i = scanner.next(); i >= 0; i = scanner.next()) {
+            if (text.charAt(i) == '/' && i + 1 < text.length()
+                    && (text.charAt(i + 1) == '*' || text.charAt(i + 1) == '/')) {
                 return true;
             }
         }
@@ -430,18 +422,10 @@ final class LinearMatches {
         if (expression == null) {
             return false;
         }
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
+        CodeScanner scanner = new CodeScanner(expression);
+        for (int i = scanner.next(); i >= 0; i = scanner.next()) {
             char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '~' && i + 1 < expression.length() && expression.charAt(i + 1) == '=') {
+            if (c == '~' && i + 1 < expression.length() && expression.charAt(i + 1) == '=') {
                 return true;
             } else if (Character.isJavaIdentifierStart(c)) {
                 int end = i;
@@ -457,7 +441,7 @@ final class LinearMatches {
                         return true;
                     }
                 }
-                i = end - 1;
+                scanner.skipTo(end);
             }
         }
         return false;

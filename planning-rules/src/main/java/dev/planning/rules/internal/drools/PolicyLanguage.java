@@ -847,24 +847,15 @@ final class PolicyLanguage {
         /** Operators, dots and opening brackets outside string and character literals and comments. */
         private static int operators(String code) {
             int count = 0;
-            char quote = 0;
-            for (int i = 0; i < code.length(); i++) {
-                char c = code.charAt(i);
-                if (quote == 0 && code.startsWith("//", i)) {
+            CodeScanner scanner = new CodeScanner(code);
+            for (int i = scanner.next(); i >= 0; i = scanner.next()) {
+                if (code.startsWith("//", i)) {
                     int end = code.indexOf('\n', i);
-                    i = end < 0 ? code.length() : end;
-                } else if (quote == 0 && code.startsWith("/*", i)) {
+                    scanner.skipTo(end < 0 ? code.length() : end + 1);
+                } else if (code.startsWith("/*", i)) {
                     int end = code.indexOf("*/", i + 2);
-                    i = end < 0 ? code.length() : end + 1;
-                } else if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if ("!~-+*/%&|^?:<>=.([".indexOf(c) >= 0) {
+                    scanner.skipTo(end < 0 ? code.length() : end + 2);
+                } else if ("!~-+*/%&|^?:<>=.([".indexOf(code.charAt(i)) >= 0) {
                     count++;
                 }
             }

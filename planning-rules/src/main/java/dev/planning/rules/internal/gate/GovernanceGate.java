@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
  * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
  * files that do not compile, located in the workspace, or that the context does not serve) and
- * {@code governance.evaluation} (e.g. rules that fire without end).
+ * {@code governance.evaluation} (e.g. rules that fire without end, or a rule whose consequence
+ * throws: located at its rule file, naming the rule and what it threw).
  *
  * <p>The rule files are read through the context too ({@link GateContext#rulebookFile}), never
  * from the rulebook directory, when the engine is Drools (the default): a context that serves its
@@ -142,7 +143,10 @@ public final class GovernanceGate implements Gate {
         } catch (EvaluationLimitException e) {
             throw e; // no verdict was reached: the rulebook is at fault, not the plan
         } catch (PlanningException e) {
-            return failure("governance.evaluation", e);
+            // Drools locates a rule's failure inside the rulebook (the rule file of a consequence that threw,
+            // rulebook.yaml); findings are workspace-relative.
+            return failure("governance.evaluation", e,
+                    factory instanceof DroolsGovernanceEngineFactory ? rulebookPrefix(context) : "");
         }
         if (decision == null || !decision.rulebookHash().equals(context.rulebook().hash())) {
             // An engine of one's own (GovernanceGates.withEngine) that kept an engine built for another
@@ -198,7 +202,14 @@ public final class GovernanceGate implements Gate {
     }
 
     private static GateResult failure(String code, PlanningException e) {
-        return GateResult.of(NAME, List.of(new Finding(code, Severity.ERROR, e.getMessage(), e.location(), Optional.empty())),
+        return failure(code, e, "");
+    }
+
+    /** A failed result with the exception's message, its location's file under {@code prefix}. */
+    private static GateResult failure(String code, PlanningException e, String prefix) {
+        Optional<SourceLocation> location = e.location().map(l -> prefix.isEmpty() ? l
+                : new SourceLocation(prefix + l.file(), l.line(), l.column()));
+        return GateResult.of(NAME, List.of(new Finding(code, Severity.ERROR, e.getMessage(), location, Optional.empty())),
                 Map.of());
     }
 

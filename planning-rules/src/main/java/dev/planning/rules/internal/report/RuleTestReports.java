@@ -47,7 +47,7 @@ public final class RuleTestReports {
      * Rule coverage: the percentage (one decimal), the minimum asked for, every rule and those no case
      * expects a violation of.
      *
-     * @param percent the coverage, one decimal
+     * @param percent the coverage, one decimal (0 without rules: {@link RuleTestReport#coveragePercent()})
      * @param failUnder the minimum asked for, or {@code null}
      * @param rules every rule
      * @param uncovered the rules no case expects a violation of
@@ -95,8 +95,8 @@ public final class RuleTestReports {
     public static RuleTestsJson json(RuleTestReport report, String rulebook, String rulebookHash,
             OptionalDouble failUnder) {
         long passed = report.results().stream().filter(CaseResult::passed).count();
-        // NaN is below no coverage and above none: a bound that cannot be compared fails the tests.
-        boolean covered = failUnder.isEmpty() || report.coveragePercent() >= failUnder.getAsDouble();
+        // A bound that cannot be compared, or a report without rules, is not met (coverageAtLeast).
+        boolean covered = failUnder.isEmpty() || report.coverageAtLeast(failUnder.getAsDouble());
         return new RuleTestsJson(rulebook, rulebookHash, report.passed() && covered,
                 new TestsJson(report.results().size(), passed, report.results().size() - passed),
                 new CoverageJson(Math.round(report.coveragePercent() * 10) / 10.0,

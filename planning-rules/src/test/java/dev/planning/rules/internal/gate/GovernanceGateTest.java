@@ -358,6 +358,33 @@ class GovernanceGateTest {
     }
 
     /**
+     * attack31: a consequence that threw (here a {@code null} message given to {@code Report.violation}) ended the
+     * evaluation with Drools' {@code ConsequenceException}, which the gate let through: an internal error, not a
+     * located finding. The gate fails, at the rule's file, naming the rule and what it threw.
+     */
+    @Test
+    void aConsequenceThatThrowsFailsTheGateWithALocatedEvaluationFindingNamingTheRule() {
+        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
+                package x;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+                rule "no-message" when $t : TaskFact() then insert(Report.violation(kcontext, $t, null)); end
+                """), Map.of());
+
+        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
+                Optional.of(Inputs.plan(goodTask("FE-1").build()))));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("governance.evaluation");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("rule 'no-message'").contains("NullPointerException: message")
+                    .doesNotContain("ConsequenceException");
+            assertThat(f.location()).get().extracting(SourceLocation::file).isEqualTo("rulebook/rules/throws.drl");
+        });
+    }
+
+    /**
      * A third party's context over {@code full}: the required methods, and waivers only when asked;
      * contracts never.
      */
