@@ -104,6 +104,28 @@ class RulebookSafetyTest {
         }
     }
 
+    /**
+     * A condition that throws while matching (a substring past a task id's end) ended as Drools' {@code
+     * ConstraintEvaluationException}: a crashed gate. Now a {@code
+     * governance.evaluation} error naming the constraint and its rule, as for a throwing consequence; no stack trace.
+     */
+    @Test
+    void aConditionThatThrowsWhileMatchingFailsTheGateNamingTheConstraintNotAsAnInternalError() throws IOException {
+        Path ws = workspace();
+        Path file = ws.resolve(CRITICAL);
+        Files.writeString(file, Files.readString(file) + "\nrule \"payload\"\nwhen\n    $t : TaskFact(id.substring(1000).isEmpty())"
+                + "\nthen\nend\n", StandardCharsets.UTF_8);
+
+        CliRun gate = CliRun.of(gate(ws));
+
+        assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
+        assertThat(gate.out()).contains("governance.evaluation").contains("a rule's condition failed while matching")
+                .contains("id.substring(1000)").contains("payload");
+        assertThat(gate.out() + gate.err()).doesNotContain("internal error").doesNotContain("ConstraintEvaluationException")
+                .doesNotContain("crashed");
+        assertThat(gate.printedStackTrace()).isFalse();
+    }
+
     @Test
     @Tag("slow")
     @Tag("hostile")

@@ -24,6 +24,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.mvel.ConstraintEvaluationException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.rule.Rule;
@@ -304,6 +305,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         if (cause instanceof ConsequenceException consequence) {
             return consequenceFailed(consequence);
         }
+        if (cause instanceof ConstraintEvaluationException constraint) {
+            return constraintFailed(constraint);
+        }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
@@ -329,6 +333,21 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         return new InvalidInputException("rule '" + (rule == null ? "(unknown)" : Printable.line(rule.getName()))
                 + "' failed in its consequence (then): " + what + "; nothing was decided: the rule must not fail on"
                 + " the facts it matches (Report.violation needs an item and a message)", file, e);
+    }
+
+    /**
+     * A rule whose condition threw while matching (attack31's {@code criticality + 0 < 1} on a task with no
+     * criticality): as a throwing consequence, the rule's mistake on these facts, so no verdict; bad input naming
+     * the constraint and its rules (Drools' message), where the exception reached the command line as an internal
+     * error.
+     */
+    private static InvalidInputException constraintFailed(ConstraintEvaluationException e) {
+        Throwable thrown = e.getCause() == null ? e : e.getCause();
+        String what = thrown == e ? "" : "; it threw " + thrown.getClass().getSimpleName()
+                + (thrown.getMessage() == null ? "" : ": " + Printable.cut(thrown.getMessage(), MAX_THROWN_MESSAGE));
+        return new InvalidInputException("a rule's condition failed while matching: "
+                + Printable.cut(String.valueOf(e.getMessage()), MAX_THROWN_MESSAGE) + what + "; nothing was decided:"
+                + " a rule's conditions must not fail on the facts they are given", null, e);
     }
 
     private String name() {

@@ -86,7 +86,7 @@ class ConstraintJittingAttackTest {
         var engine = engine("criticality + 0 < 1");
 
         assertThat(verdicts(engine, Task.builder("FE-1", "Pay").owner("alice").build()))
-                .containsOnly("ConstraintEvaluationException");
+                .containsOnly("InvalidInputException");
     }
 
     @Test

@@ -384,6 +384,28 @@ class GovernanceGateTest {
         });
     }
 
+    @Test
+    void aConditionThatThrowsWhileMatchingFailsTheGateWithAnEvaluationFindingNamingTheConstraint() {
+        // No criticality tag: the interpreter cannot add 0 to an unset value (attack31's case).
+        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
+                package x;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+                rule "unset-arithmetic" when $t : TaskFact(criticality + 0 < 1) then end
+                """), Map.of());
+
+        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
+                Optional.of(Inputs.plan(Task.builder("FE-1", "Pay").owner("alice").build()))));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("governance.evaluation");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("condition failed while matching").contains("criticality + 0 < 1")
+                    .contains("unset-arithmetic").doesNotContain("ConstraintEvaluationException");
+        });
+    }
+
     /**
      * A third party's context over {@code full}: the required methods, and waivers only when asked;
      * contracts never.
