@@ -105,12 +105,67 @@ class ReplacedHandoffAttackTest {
     }
 
     /**
+     * attack33: the same put-back past {@code EXECUTED}. The abandoned branch's handoff had been moved to {@code
+     * EXECUTED} there (its {@code release_readiness} passed: nothing had replaced it yet) and its outcomes imported;
+     * the contributor checks that branch's files out onto the main line, whose handoff of record is signed. {@code
+     * verify} refused it, but {@code status} showed the cycle {@code EXECUTED} with exit 0, and {@code gate} and {@code
+     * advance --to VALIDATED} took it on: the check past {@code PACKAGED} (the sealed state's scope) left the history
+     * walk to the scopes that check {@code snapshot_rev}, and the recorded move into {@code EXECUTED} is never judged
+     * again by {@code release_readiness}.
+     */
+    @Test
+    void anotherSignedHandoffPutBackPastExecutedStopsItsStatusAndItsNextMove() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        twoSignedHandoffs(ws, abandoned -> {
+            abandoned.ok(abandoned.cycleArgs("advance", "--to", "EXECUTED", "--trust", abandoned.trust()));
+            Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
+            abandoned.ok(abandoned.cycleArgs("import", outcomes.resolve("TEST-dev.shop.CheckoutTest.xml").toString(),
+                    outcomes.resolve("lcov.info").toString(), outcomes.resolve("axe-checkout.json").toString(),
+                    outcomes.resolve("deployments.yaml").toString()));
+            abandoned.commit("executed on the branch");
+        });
+
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setStartPoint("abandoned").addPath("frameworks/planning-fe").call();
+        }
+        ws.commit("attacker: the abandoned handoff back, past EXECUTED");
+        CliRun verify = ws.verify();
+        CliRun status = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
+        CliRun gate = ws.run(ws.cycleArgs("gate", "--to", "VALIDATED", "--trust", ws.trust()));
+        AttackWorkspace.Snapshot before = ws.snapshot();
+        CliRun advance = ws.advance("VALIDATED");
+
+        assertThat(ws.read(AttackWorkspace.TASKS)).contains("(the abandoned plan)");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
+        assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+        assertThat(status.out()).contains("UNSIGNED HISTORY", "MANIFEST_INVALID", "replaced another handoff");
+        assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
+        assertThat(gate.out() + gate.err()).contains("replaced another handoff");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isEqualTo(1);
+        assertThat(advance.out() + advance.err()).contains("may not move from EXECUTED to VALIDATED",
+                "replaced another handoff");
+        assertThat(before.changes(ws.snapshot())).as("a refused move writes nothing").isEmpty();
+    }
+
+    /** What a test does on the abandoned branch after its handoff is signed there. */
+    @FunctionalInterface
+    private interface OnAbandoned {
+        void run(AttackWorkspace ws) throws Exception;
+    }
+
+    /**
      * The team's two signed handoffs of {@code fe/2025-09-02}: one sealed and signed on a branch {@code abandoned},
      * then another, over another plan, on the main line, where {@code ws} is left.
      *
      * @return the main line's branch name
      */
     private static String twoSignedHandoffs(AttackWorkspace ws) throws Exception {
+        return twoSignedHandoffs(ws, abandoned -> { });
+    }
+
+    /** As {@link #twoSignedHandoffs(AttackWorkspace)}, running {@code onAbandoned} on the branch once signed there. */
+    private static String twoSignedHandoffs(AttackWorkspace ws, OnAbandoned onAbandoned) throws Exception {
         String main;
         try (Git git = Git.open(ws.root().toFile())) {
             main = git.getRepository().getBranch();
@@ -119,6 +174,7 @@ class ReplacedHandoffAttackTest {
         ws.edit(AttackWorkspace.TASKS, s -> s.replace(LAST_TASK, LAST_TASK + " (the abandoned plan)"));
         ws.sealNow();
         ws.signAll();
+        onAbandoned.run(ws);
         try (Git git = Git.open(ws.root().toFile())) {
             git.checkout().setName(main).call();
         }

@@ -142,8 +142,10 @@ public final class ManifestVerifier {
          * the trusted day, and no timestamp of the manifest, that evidence or the log lies in the
          * verifier's future ({@link TrustedDay}); every manifest of the {@code prior_manifest_id} chain
          * holds as {@link #FULL} checks it (claimed once, canonical, its signing policy met by trusted
-         * keys, its artifacts at its {@code snapshot_rev}). Re-deriving gate verdicts and this manifest's
-         * git revision stay with {@link #FULL}.
+         * keys, its artifacts at its {@code snapshot_rev}); and it replaced no other handoff of the cycle
+         * that a trusted key signed in {@code HEAD}'s history (attack33: {@code release_readiness} made that
+         * check once, on the move into {@code EXECUTED}, and a handoff put back after it moved the cycle on).
+         * Re-deriving gate verdicts and this manifest's git revision stay with {@link #FULL}.
          */
         SEALED_STATE
     }
@@ -418,11 +420,11 @@ public final class ManifestVerifier {
         // In every scope: a cycle past PACKAGED moves on, and shows its state, only while the handoffs its
         // own names as prior still hold (attack19: a prior rewritten after this cycle was executed).
         List<String> chain = chain(manifest, display, trust, found, index);
-        if (scope != Scope.SEALED_STATE) {
-            // Another signed handoff of the cycle that this manifest overwrote in HEAD's history (attack32, review31).
-            ownCycle(manifest).flatMap(cycle -> ReplacedManifests.check(workspace, reader, manifest,
-                    layout.manifest(cycle), display, trust)).ifPresent(found::add);
-        }
+        // In every scope: another signed handoff of the cycle that this manifest overwrote in HEAD's history
+        // (attack32, review31). Past PACKAGED too (attack33): a handoff put back after release_readiness moved the
+        // cycle on was taken to VALIDATED and shown by status as sound, which verify refused.
+        ownCycle(manifest).flatMap(cycle -> ReplacedManifests.check(workspace, reader, manifest,
+                layout.manifest(cycle), display, trust)).ifPresent(found::add);
         snapshot.ifPresent(check -> check.result().ifPresent(found::add));
         snapshot.ifPresent(check -> check.note().ifPresent(notes::add));
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,

@@ -3,8 +3,11 @@ package dev.planning.rules.internal.drools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.artifact.Task;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.testkit.GovernanceTestKit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,5 +107,41 @@ class ConstraintJittingAttackTest {
                 System.setProperty("drools.jittingThreshold", before);
             }
         }
+    }
+
+    /**
+     * attack33, the other doors onto a knowledge base: a rule's author tries it with the public test kit
+     * ({@link GovernanceTestKit}), and the command line serves a rulebook compiled by an earlier process from its
+     * disk cache. Each must judge as the compiled engine does, its constraints never jitted.
+     */
+    @Test
+    void theTestKitJudgesAConstraintTheSameWayHoweverOftenItRan() {
+        GovernanceTestKit kit = GovernanceTestKit.fromDrl(rule("owner.length() / 2 == 2.5"));
+        Task task = Task.builder("FE-1", "Pay").owner("alice").build();
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < EVALUATIONS; i++) {
+            counts.add(kit.evaluate(task).violations().size());
+        }
+
+        assertThat(counts).containsOnly(1);
+    }
+
+    @Test
+    void aRulebookLoadedFromTheDiskCacheJudgesAConstraintTheSameWayHoweverOftenItRan() throws Exception {
+        Rulebook rulebook = TestRulebooks.withRules(Files.createDirectories(dir.resolve("workspace/rulebook")),
+                Map.of("rules/r.drl", rule("owner.length() / 2 == 2.5")), Map.of());
+        Path directory = dir.resolve("cache");
+        RulebookCompiler first = new RulebookCompiler(getClass().getClassLoader());
+        first.useDiskCache(CompiledRulebookCache.at(directory));
+        new DroolsGovernanceEngine(rulebook, first.compile(rulebook)).kieBase();
+        CompiledRulebookCache cache = CompiledRulebookCache.at(directory);
+        RulebookCompiler second = new RulebookCompiler(getClass().getClassLoader());
+        second.useDiskCache(cache);
+        DroolsGovernanceEngine loaded = new DroolsGovernanceEngine(rulebook, second.compile(rulebook));
+
+        List<String> verdicts = verdicts(loaded, Inputs.goodTask("FE-1").owner("alice").build());
+
+        assertThat(cache.hits()).isEqualTo(1);
+        assertThat(verdicts).containsOnly("1");
     }
 }
