@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.git;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
@@ -39,6 +41,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -86,8 +90,33 @@ import org.eclipse.jgit.util.FS;
  */
 public final class GitRepository implements AutoCloseable {
 
+    /** {@link #history}'s kept walks, weighed by their commits: at most 250,000 commits' ids held. */
+    private static final Cache<HistoryKey, KeptHistory> HISTORIES = Caffeine.newBuilder()
+            .maximumWeight(250_000).weigher((HistoryKey key, KeptHistory history) -> history.commits().size()).build();
+    private static final AtomicLong HISTORY_WALKS = new AtomicLong();
+
     private final Repository repository;
     private final String prefix;
+
+    /** A history's key: the object directory it was read from and the commit it starts at. */
+    private record HistoryKey(String objects, ObjectId head) {
+    }
+
+    /** A commit of a history, and its root tree. */
+    private record CommitTree(String commit, ObjectId root) {
+    }
+
+    /**
+     * A walked history, and what paths are in it, kept as they are resolved: by top directory, the entry of each
+     * commit's root tree; below it, by that directory's tree and the rest of the path. Trees are named by their
+     * content, so what a path is below one never changes.
+     */
+    private record KeptHistory(List<CommitTree> commits, Map<String, List<String>> tops, Map<TreePath, String> below) {
+    }
+
+    /** A path below a tree. */
+    private record TreePath(ObjectId tree, String path) {
+    }
 
     private GitRepository(Repository repository, String prefix) {
         this.repository = repository;
@@ -807,35 +836,47 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * As {@link #onFirstParentLine(Predicate, String)}, over every commit reachable from {@code HEAD} (each parent
-     * of a merge, in no set order) instead of the first-parent line, within the same bounds. {@code holds} is given
-     * the commit as {@code walk} parsed it, headers only: each commit is read once.
+     * Every commit reachable from {@code HEAD} (each parent of a merge, in no set order), with its root tree, within
+     * {@link #onFirstParentLine}'s commit bound. The commits a commit id reaches never change, so the list is kept
+     * for the process by the object directory and {@code HEAD}'s id ({@link #HISTORIES}): {@code status} and the
+     * report read one cycle's manifest versions after another over the same history (attack33), and a {@code HEAD}
+     * that moved is a new key, walked again.
      */
-    private void onEveryCommit(RevWalk walk, Predicate<RevCommit> holds, String what) {
-        TreeBudget outer = budget;
-        budget = new TreeBudget(MAX_FIRST_PARENT_TREE_BYTES, what);
-        try {
-            ObjectId head = repository.resolve("HEAD^{commit}");
-            if (head == null) {
-                return;
-            }
+    private KeptHistory history(String what) throws IOException {
+        ObjectId head = repository.resolve("HEAD^{commit}");
+        if (head == null) {
+            return new KeptHistory(List.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+        Optional<HistoryKey> key = repository.getObjectDatabase()
+                instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory objects
+                        ? Optional.of(new HistoryKey(objects.getDirectory().toPath().toAbsolutePath().normalize().toString(),
+                                head.copy()))
+                        : Optional.empty();
+        KeptHistory kept = key.map(HISTORIES::getIfPresent).orElse(null);
+        if (kept != null) {
+            return kept;
+        }
+        List<CommitTree> walked = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
             walk.setRetainBody(false);
             walk.markStart(walk.parseCommit(head));
-            long walked = 0;
             for (RevCommit commit : walk) {
-                if (++walked > MAX_FIRST_PARENT_COMMITS) {
+                if (walked.size() >= MAX_FIRST_PARENT_COMMITS) {
                     throw new InvalidInputException("the history of HEAD holds more than " + MAX_FIRST_PARENT_COMMITS
                             + " commits, the most that are walked for " + what + "; it cannot be checked here");
                 }
-                if (holds.test(commit)) {
-                    return;
-                }
+                walked.add(new CommitTree(commit.name(), commit.getTree().copy()));
             }
-        } catch (IOException e) {
-            throw failure("walk the history of HEAD", e);
-        } finally {
-            budget = outer;
         }
+        HISTORY_WALKS.incrementAndGet();
+        KeptHistory history = new KeptHistory(List.copyOf(walked), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        key.ifPresent(k -> HISTORIES.put(k, history));
+        return history;
+    }
+
+    /** How many histories {@link #history} walked in this process rather than took as kept: its test's seam. */
+    static long historyWalks() {
+        return HISTORY_WALKS.get();
     }
 
     private Optional<String> walkFirstParentLine(Predicate<String> holds, String what, long maxCommits) {
@@ -870,7 +911,9 @@ public final class GitRepository implements AutoCloseable {
      * parent of a merge (review31: on the first-parent line alone, a merge made on another branch with {@code git
      * merge -s ours} and taken as a fast-forward put the line's own commits out of the walk); the bounds are {@link
      * #onFirstParentLine}'s. Below the path's first directory the entry is resolved once per git tree of that
-     * directory, so a long history whose commits change other files costs one root tree a commit.
+     * directory, so a long history whose commits change other files costs one root tree a commit; the walk and what
+     * it resolved are kept for the process by {@code HEAD}'s id ({@link #history}), so the next path under the same
+     * top directory reads no root tree again.
      *
      * @param path workspace-relative, {@code /} separators
      * @param what what the walk reads, for the message when the line is longer than the bounds
@@ -882,41 +925,59 @@ public final class GitRepository implements AutoCloseable {
     public Map<String, String> versionsInHistory(String path, String what) {
         String full = prefix + path;
         int slash = full.indexOf('/');
+        String top = slash < 0 ? full : full.substring(0, slash);
+        String rest = slash < 0 ? null : full.substring(slash + 1);
         Map<String, String> versions = new LinkedHashMap<>();
-        Map<ObjectId, String> below = new HashMap<>();
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            onEveryCommit(walk, revision -> {
-                String commit = revision.name();
-                try {
-                    ObjectId root = revision.getTree();
-                    String entry;
-                    if (slash < 0) {
-                        entry = entry(reader, root, full, new HashMap<>());
-                    } else {
-                        String top = entry(reader, root, full.substring(0, slash), new HashMap<>());
-                        if (!top.startsWith(Integer.toOctalString(FileMode.TREE.getBits()) + " ")) {
-                            entry = "none";
-                        } else {
-                            ObjectId tree = ObjectId.fromString(top.substring(top.indexOf(' ') + 1));
-                            entry = below.get(tree);
-                            if (entry == null) {
-                                entry = entry(reader, tree, full.substring(slash + 1), new HashMap<>());
-                                below.put(tree, entry);
-                            }
-                        }
-                    }
-                    if (!entry.equals("none")) {
-                        versions.putIfAbsent(entry, commit);
-                    }
-                    return false;
-                } catch (IOException e) {
-                    throw failure("read " + path + " at " + commit, e);
-                } catch (IndexOutOfBoundsException e) {
-                    throw corrupt("read " + path + " at " + commit, commit, e);
+        TreeBudget outer = budget;
+        budget = new TreeBudget(MAX_FIRST_PARENT_TREE_BYTES, what);
+        String at = null;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            KeptHistory history = history(what);
+            List<String> tops = history.tops().get(top);
+            if (tops == null) {
+                List<String> resolved = new ArrayList<>(history.commits().size());
+                for (CommitTree commit : history.commits()) {
+                    at = commit.commit();
+                    resolved.add(entry(reader, commit.root(), top, new HashMap<>()));
                 }
-            }, what);
+                tops = List.copyOf(resolved);
+                history.tops().put(top, tops);
+            }
+            for (int i = 0; i < tops.size(); i++) {
+                at = history.commits().get(i).commit();
+                String entry = tops.get(i);
+                if (rest != null) {
+                    entry = entry.startsWith(Integer.toOctalString(FileMode.TREE.getBits()) + " ")
+                            ? below(reader, history, ObjectId.fromString(entry.substring(entry.indexOf(' ') + 1)), rest)
+                            : "none";
+                }
+                if (!entry.equals("none")) {
+                    versions.putIfAbsent(entry, at);
+                }
+            }
+        } catch (IOException e) {
+            throw at == null ? failure("walk the history of HEAD", e) : failure("read " + path + " at " + at, e);
+        } catch (IndexOutOfBoundsException e) {
+            throw at == null ? corrupt("walk the history of HEAD", "HEAD", e)
+                    : corrupt("read " + path + " at " + at, at, e);
+        } finally {
+            budget = outer;
         }
         return versions;
+    }
+
+    /**
+     * {@link #entry} of {@code path} below {@code tree}, kept with the history: a long history whose commits change
+     * other files resolves a path once per git tree of its top directory.
+     */
+    private String below(ObjectReader reader, KeptHistory history, ObjectId tree, String path) throws IOException {
+        TreePath key = new TreePath(tree, path);
+        String kept = history.below().get(key);
+        if (kept == null) {
+            kept = entry(reader, tree, path, new HashMap<>());
+            history.below().put(key, kept);
+        }
+        return kept;
     }
 
     /**
