@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The operator's bound on each text an evaluation inserts ({@link ValueLengths}, the bound the YAML
@@ -25,6 +26,10 @@ import java.util.Map;
  * map, each element of a list, and the file of its location. A fact of a type this class does not
  * know is refused (fail closed). One instance checks one evaluation's facts in turn, recording every
  * text over the bound; {@link #refusal} names them all.
+ *
+ * <p>A fact's name and a field's label ({@code tags.owner}, {@code dependencies[1]}) are built only
+ * for a text over the bound: built for every fact, they were an eighth of the Drools engine's time at
+ * 10,000 tasks (docs/benchmarks/b2-jitting-off.md).
  */
 final class FactLengths {
 
@@ -64,7 +69,7 @@ final class FactLengths {
     boolean check(Object fact) {
         int before = over.size();
         if (fact instanceof TaskFact t) {
-            String name = "task '" + shown(t.id()) + "'" + at(t.location());
+            Supplier<String> name = () -> "task '" + shown(t.id()) + "'" + at(t.location());
             text(name, "id", t.id());
             text(name, "stream", t.stream());
             text(name, "kind", t.kind());
@@ -91,30 +96,30 @@ final class FactLengths {
             text(name, "origin", t.origin());
             location(name, t.location());
         } else if (fact instanceof StoryFact s) {
-            String name = "story '" + shown(s.id()) + "'" + at(s.location());
+            Supplier<String> name = () -> "story '" + shown(s.id()) + "'" + at(s.location());
             text(name, "id", s.id());
             text(name, "title", s.title());
             text(name, "activity", s.activity());
             text(name, "slice", s.slice());
             location(name, s.location());
         } else if (fact instanceof CrossStreamRefFact r) {
-            String name = "cross-stream reference of task '" + shown(r.fromTask()) + "'" + at(r.location());
+            Supplier<String> name = () -> "cross-stream reference of task '" + shown(r.fromTask()) + "'" + at(r.location());
             text(name, "fromTask", r.fromTask());
             text(name, "stream", r.stream());
             text(name, "id", r.id());
             location(name, r.location());
         } else if (fact instanceof GateResultFact g) {
-            String name = "gate result '" + shown(g.gate()) + "'";
+            Supplier<String> name = () -> "gate result '" + shown(g.gate()) + "'";
             text(name, "gate", g.gate());
             text(name, "status", g.status());
         } else if (fact instanceof RulebookFacts r) {
-            String name = "the rulebook's settings";
+            Supplier<String> name = () -> "the rulebook's settings";
             for (String key : r.thresholds().keySet()) {
                 key(name, "thresholds", key);
             }
             for (Map.Entry<String, List<String>> entry : r.taxonomy().entrySet()) {
                 key(name, "taxonomy", entry.getKey());
-                list(name, "taxonomy." + shown(entry.getKey()), entry.getValue());
+                list(name, () -> "taxonomy." + shown(entry.getKey()), entry.getValue());
             }
             list(name, "requiredTags", r.requiredTags());
         } else {
@@ -148,35 +153,45 @@ final class FactLengths {
         return new EvaluationLimitException(EvaluationLimitException.Limit.VALUE_LENGTH, text.toString());
     }
 
-    private void text(String fact, String field, String value) {
+    private void text(Supplier<String> fact, String field, String value) {
         if (value != null && value.length() > max) {
-            over.add(fact + ": `" + field + "` is " + length(value) + " characters long");
+            over.add(fact.get() + ": `" + field + "` is " + length(value) + " characters long");
         }
     }
 
-    private void key(String fact, String field, String key) {
+    private void key(Supplier<String> fact, String field, String key) {
         if (key != null && key.length() > max) {
-            over.add(fact + ": a key of `" + field + "` is " + length(key) + " characters long");
+            over.add(fact.get() + ": a key of `" + field + "` is " + length(key) + " characters long");
         }
     }
 
-    private void map(String fact, String field, Map<String, String> values) {
+    private void map(Supplier<String> fact, String field, Map<String, String> values) {
         for (Map.Entry<String, String> entry : values.entrySet()) {
             key(fact, field, entry.getKey());
-            text(fact, field + "." + shown(entry.getKey()), entry.getValue());
+            String value = entry.getValue();
+            if (value != null && value.length() > max) {
+                text(fact, field + "." + shown(entry.getKey()), value);
+            }
         }
     }
 
-    private void list(String fact, String field, Collection<String> values) {
+    private void list(Supplier<String> fact, String field, Collection<String> values) {
+        list(fact, () -> field, values);
+    }
+
+    private void list(Supplier<String> fact, Supplier<String> field, Collection<String> values) {
         int i = 0;
         for (String value : values) {
-            text(fact, field + "[" + i++ + "]", value);
+            if (value != null && value.length() > max) {
+                text(fact, field.get() + "[" + i + "]", value);
+            }
+            i++;
         }
     }
 
-    private void location(String fact, SourceLocation location) {
+    private void location(Supplier<String> fact, SourceLocation location) {
         if (location != null && location.file().length() > max) {
-            over.add(fact + ": the file of `location` is " + length(location.file()) + " characters long");
+            over.add(fact.get() + ": the file of `location` is " + length(location.file()) + " characters long");
         }
     }
 
