@@ -40,8 +40,13 @@ class RulebookSafetyTest {
     }
 
     private static void addRule(Path ws, String consequence) throws IOException {
+        addRule(ws, "payload", "TaskFact()", consequence);
+    }
+
+    /** A rule {@code name} matching {@code $t : pattern}, then {@code consequence}, after the file's rules. */
+    private static void addRule(Path ws, String name, String pattern, String consequence) throws IOException {
         Path file = ws.resolve(CRITICAL);
-        Files.writeString(file, Files.readString(file) + "\nrule \"payload\"\nwhen\n    $t : TaskFact()\nthen\n    "
+        Files.writeString(file, Files.readString(file) + "\nrule \"" + name + "\"\nwhen\n    $t : " + pattern + "\nthen\n    "
                 + consequence + "\nend\n", StandardCharsets.UTF_8);
     }
 
@@ -106,15 +111,13 @@ class RulebookSafetyTest {
 
     /**
      * A condition that throws while matching (a substring past a task id's end) ended as Drools' {@code
-     * ConstraintEvaluationException}: a crashed gate. Now a {@code
-     * governance.evaluation} error naming the constraint and its rule, as for a throwing consequence; no stack trace.
+     * ConstraintEvaluationException}: a crashed gate. Now a {@code governance.evaluation} error naming the
+     * constraint and its rule, as for a throwing consequence; no stack trace.
      */
     @Test
     void aConditionThatThrowsWhileMatchingFailsTheGateNamingTheConstraintNotAsAnInternalError() throws IOException {
         Path ws = workspace();
-        Path file = ws.resolve(CRITICAL);
-        Files.writeString(file, Files.readString(file) + "\nrule \"payload\"\nwhen\n    $t : TaskFact(id.substring(1000).isEmpty())"
-                + "\nthen\nend\n", StandardCharsets.UTF_8);
+        addRule(ws, "payload", "TaskFact(id.substring(1000).isEmpty())", "");
 
         CliRun gate = CliRun.of(gate(ws));
 
@@ -219,8 +222,7 @@ class RulebookSafetyTest {
     void rulesTestRefusesAPatternThatNeedsBacktrackingAtLoadWithItsLocation() throws IOException {
         Path ws = workspace();
         Path file = ws.resolve(CRITICAL);
-        Files.writeString(file, Files.readString(file) + "\nrule \"echo-owner\"\nwhen\n    $t : TaskFact(owner matches"
-                + " \"(a+)\\\\1\")\nthen\n    insert(Report.violation(kcontext, $t, \"x\"));\nend\n", StandardCharsets.UTF_8);
+        addRule(ws, "echo-owner", "TaskFact(owner matches \"(a+)\\\\1\")", "insert(Report.violation(kcontext, $t, \"x\"));");
         int lines = Files.readString(file).split("\n", -1).length;
 
         CliRun run = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
