@@ -155,6 +155,36 @@ class RuleTestRunnerTest {
     }
 
     /**
+     * review33: a condition that throws while matching (the lead's {@code constraintFailed}) is an
+     * {@code InvalidInputException}, which the runner turns into a case's error: a case asserting that no violation
+     * occurs fails on it, it does not pass as a case in which no rule matched.
+     */
+    @Test
+    void aCaseAssertingNoViolationFailsWhenARuleConditionThrowsWhileMatching() throws IOException {
+        DroolsGovernanceEngine throwing = new DroolsGovernanceEngineFactory(2, RuleTestRunnerTest.class.getClassLoader())
+                .create(TestRulebooks.withRules(dir.resolve("rulebook"), Map.of("rules/unset.drl", """
+                        package s;
+                        import dev.planning.rules.facts.TaskFact;
+                        import dev.planning.rules.facts.Report;
+                        rule "unset-arithmetic" when $t : TaskFact(criticality + 0 < 1)
+                        then insert(Report.violation(kcontext, $t, "low")); end
+                        """), Map.of()));
+
+        RuleTestReport report = RuleTestRunner.of(throwing).run(cases("""
+                name: nothing is found on an untagged task
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay, owner: alice}]}
+                expect: {only: true, violations: []}
+                """));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.passed()).isFalse();
+            assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("condition failed while matching")
+                    .contains("unset-arithmetic"));
+        });
+        assertThat(report.passed()).isFalse();
+    }
+
+    /**
      * An engine given no rule names (the public constructor): its report read "rule coverage: 100.0% (0 of 0
      * rules)" and passed every bound. Coverage of no rules is undefined: shown as such, 0 as a number, and it meets
      * no bound, 0 included, in every output.

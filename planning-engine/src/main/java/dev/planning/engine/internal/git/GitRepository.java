@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +61,7 @@ import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -859,8 +862,14 @@ public final class GitRepository implements AutoCloseable {
         List<CommitTree> walked = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
             walk.setRetainBody(false);
-            walk.markStart(walk.parseCommit(head));
-            for (RevCommit commit : walk) {
+            try {
+                walk.markStart(walk.parseCommit(head));
+            } catch (IllegalArgumentException e) {
+                throw unparsable("walk the history of HEAD", e);
+            }
+            Iterator<RevCommit> commits = walking(walk::iterator);
+            for (RevCommit commit = walking(() -> commits.hasNext() ? commits.next() : null); commit != null;
+                    commit = walking(() -> commits.hasNext() ? commits.next() : null)) {
                 if (walked.size() >= MAX_FIRST_PARENT_COMMITS) {
                     throw new InvalidInputException("the history of HEAD holds more than " + MAX_FIRST_PARENT_COMMITS
                             + " commits, the most that are walked for " + what + "; it cannot be checked here");
@@ -877,6 +886,29 @@ public final class GitRepository implements AutoCloseable {
     /** How many histories {@link #history} walked in this process rather than took as kept: its test's seam. */
     static long historyWalks() {
         return HISTORY_WALKS.get();
+    }
+
+    /**
+     * A step of a walk's iteration (review33): its iterator, which reads the first commit at once, and each next
+     * commit. JGit's iterator hands on a read that failed (a commit missing from the store, or damaged) unchecked, as
+     * its {@code RevWalkException}, and a commit whose header names no object id as an {@link
+     * IllegalArgumentException}; each is the refusal any other read of a damaged repository is, not an internal error.
+     */
+    private <T> T walking(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RevWalkException e) {
+            throw e.getCause() instanceof IOException io ? failure("walk the history of HEAD", io) : e;
+        } catch (IllegalArgumentException e) {
+            throw unparsable("walk the history of HEAD", e);
+        }
+    }
+
+    /** A commit JGit's parser threw on (its header names no object id): a damaged object; any other is ours. */
+    private RuntimeException unparsable(String what, IllegalArgumentException e) {
+        return thrownByJGit(e) ? new PlanningException("cannot " + what + " in the git repository "
+                + repository.getWorkTree() + ": a git commit is corrupt (" + Printable.line(String.valueOf(e.getMessage()))
+                + "), so the history cannot be read; " + FSCK) : e;
     }
 
     private Optional<String> walkFirstParentLine(Predicate<String> holds, String what, long maxCommits) {

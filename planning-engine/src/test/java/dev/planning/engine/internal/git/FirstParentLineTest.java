@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,6 +272,72 @@ class FirstParentLineTest {
                     .containsEntry("m/a.yaml", entry));
             assertThat(versions).doesNotContainKey(git.objects(unreachable.name(), List.of("m/a.yaml")).get("m/a.yaml"));
         }
+    }
+
+    /**
+     * review33: the walk reads each commit once, as it parsed it (headers only): every parent of a merge is still
+     * walked, an octopus merge's third parent included, whichever order the parents are written in.
+     */
+    @Test
+    void versionsOfAPathComeFromEveryParentOfAnOctopusMergeInEitherOrder() throws Exception {
+        ObjectId base = pathCommit(null, "0");
+        ObjectId one = pathCommit("v1", "1", base);
+        ObjectId two = pathCommit("v2", "2", base);
+        ObjectId three = pathCommit("v3", "3", base);
+        for (ObjectId[] parents : List.of(new ObjectId[] {one, two, three}, new ObjectId[] {three, two, one})) {
+            ObjectId head = pathCommit(null, "4", parents);
+            try (GitRepository git = atHead(head)) {
+                Map<String, String> versions = git.versionsInHistory("m/a.yaml", "the versions of m/a.yaml");
+
+                assertThat(versions).containsOnlyKeys(Stream.of(one, two, three)
+                        .map(c -> git.objects(c.name(), List.of("m/a.yaml")).get("m/a.yaml")).toList());
+            }
+        }
+    }
+
+    /** review33: a commit or a tree of the history that is gone is a refusal, never a history read without it. */
+    @Test
+    void aMissingCommitOrTreeOfTheHistoryIsRefusedNotLeftOut() throws Exception {
+        ObjectId first = pathCommit("v1", "1");
+        ObjectId second = pathCommit("v2", "2", first);
+        ObjectId head = pathCommit("v3", "3", second);
+        Files.delete(loose(first));
+        try (GitRepository git = atHead(head)) {
+            assertThatThrownBy(() -> git.versionsInHistory("m/a.yaml", "the versions of m/a.yaml"))
+                    .isInstanceOf(PlanningException.class).hasMessageContaining("git object " + first.name()
+                            + " is not in the repository's object store");
+        }
+        ObjectId other = pathCommit("v4", "4");
+        ObjectId otherTree = repository.repository().parseCommit(other).getTree();
+        ObjectId top = pathCommit("v5", "5", other);
+        Files.delete(loose(otherTree));
+        try (GitRepository git = atHead(top)) {
+            assertThatThrownBy(() -> git.versionsInHistory("m/a.yaml", "the versions of m/a.yaml"))
+                    .isInstanceOf(PlanningException.class).hasMessageContaining("git object " + otherTree.name()
+                            + " is not in the repository's object store");
+        }
+    }
+
+    /** review33: a commit whose tree is a blob, or whose bytes are no commit, is refused, not read as holding nothing. */
+    @Test
+    void aCommitWhoseTreeIsNoTreeOrWhoseBytesAreNoCommitIsRefused() throws Exception {
+        ObjectId blob = repository.insert(Constants.OBJ_BLOB, "x\n".getBytes(StandardCharsets.UTF_8));
+        ObjectId blobTree = repository.commit(blob, 2025, "blob as tree\n");
+        ObjectId garbage = repository.insert(Constants.OBJ_COMMIT, "no commit at all\n".getBytes(StandardCharsets.UTF_8));
+        for (ObjectId parent : List.of(blobTree, garbage)) {
+            ObjectId head = pathCommit("v1", "1", parent);
+            try (GitRepository git = atHead(head)) {
+                assertThatThrownBy(() -> git.versionsInHistory("m/a.yaml", "the versions of m/a.yaml"))
+                        .as(parent.name()).isInstanceOf(PlanningException.class).hasMessageContaining("is corrupt");
+            }
+        }
+    }
+
+    /** The file of a loose object. */
+    private Path loose(ObjectId id) {
+        String name = id.name();
+        return repository.repository().getDirectory().toPath().resolve("objects").resolve(name.substring(0, 2))
+                .resolve(name.substring(2));
     }
 
     /** A commit of a tree holding {@code m/a.yaml} with {@code text} (none when null) and {@code x} with {@code other}. */

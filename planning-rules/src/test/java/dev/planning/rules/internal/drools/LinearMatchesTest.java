@@ -330,6 +330,24 @@ class LinearMatchesTest {
                 .hasMessageContaining("~=");
     }
 
+    /**
+     * review33: the guard's scanner (CodeScanner) would read the apostrophe of {@code /* don't *}{@code /} as a
+     * literal's start and step over what follows; the expression it reads is the one Drools compiled, comments
+     * dropped, so a {@code matches} after such a comment is still refused, and so is the constraint as written.
+     */
+    @Test
+    void aCommentHoldingAQuoteBeforeMatchesHidesItFromNeitherCheck() {
+        String constraint = "owner == \"x\" /* don't */ || owner matches \"(a+)+$\"";
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(getClass().getClassLoader()));
+        builder.add(ResourceFactory.newByteArrayResource(rule(constraint).getBytes(StandardCharsets.UTF_8))
+                .setSourcePath("rules/r.drl"), ResourceType.DRL);
+
+        assertThatThrownBy(() -> LinearMatches.requireLinear(builder.getKnowledgePackages()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("~=");
+        assertThat(refusal(constraint).getMessage()).contains("a comment inside a constraint that uses matches");
+    }
+
     @Test
     void aCacheEntryCompiledWithoutTheRewritingIsCompiledAgainNotEvaluated() throws Exception {
         Path workspace = Files.createDirectories(dir.resolve("workspace"));

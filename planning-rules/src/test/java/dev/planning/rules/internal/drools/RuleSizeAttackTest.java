@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.rules.TestRulebooks;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -145,6 +149,28 @@ class RuleSizeAttackTest {
                 + "    insert(Report.violation(kcontext, $t, \"" + "!".repeat(300) + "\"));\nend\n";
 
         assertThatCode(() -> check(drl)).doesNotThrowAnyException();
+    }
+
+    /**
+     * review33: the one scanner under the count (CodeScanner) reads a quote inside a comment as part of the comment,
+     * and a text block's lone quote, which it reads otherwise than Java, as the start of a literal that takes the
+     * rest: neither hides a chain of operators that reaches the compiler. The comment is skipped before its
+     * apostrophe is read, so the chain after it is counted. A text block's lone quote runs to the end of the file for
+     * Drools' lexer too, which reads quotes in pairs as the scanner does: no DRL, and the rulebook is refused.
+     */
+    @Test
+    void aQuoteInACommentOrATextBlockDoesNotHideOperatorsFromTheBound(@TempDir Path dir) {
+        String chain = "    String o = " + "(String)".repeat(200) + "\"a\";\n    insert(Report.violation(kcontext, $t, o));\n";
+        String comment = HEAD + "\nrule r when\n    $t : TaskFact()\nthen\n    // it's a note\n" + chain + "end\n";
+        String block = HEAD + "\nrule r when\n    $t : TaskFact()\nthen\n    String s = \"\"\"\n      a \" b\n      \"\"\";\n"
+                + chain + "end\n";
+
+        assertThatThrownBy(() -> check(comment)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("more than " + PolicyLanguage.MAX_OPERATORS + " operators");
+        assertThatThrownBy(() -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(
+                TestRulebooks.withRules(dir, Map.of("rules/size.drl", block), Map.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rules/size.drl:15:1")
+                .hasMessageContaining("mismatched input");
     }
 
     @Test
