@@ -917,7 +917,7 @@ public final class GitRepository implements AutoCloseable {
             if (head == null) {
                 return Optional.empty();
             }
-            RevCommit commit = walk.parseCommit(head);
+            RevCommit commit = parsed(walk, head);
             for (long walked = 1; ; walked++) {
                 if (holds.test(commit.name())) {
                     return Optional.of(commit.name());
@@ -930,10 +930,19 @@ public final class GitRepository implements AutoCloseable {
                             + " commits without one that holds " + what + ", the most that are walked; it cannot be"
                             + " checked here");
                 }
-                commit = walk.parseCommit(commit.getParent(0));
+                commit = parsed(walk, commit.getParent(0));
             }
         } catch (IOException e) {
             throw failure("walk the first-parent line of HEAD", e);
+        }
+    }
+
+    /** The commit {@code id} as {@code walk} parses it; one whose bytes are no commit is refused (review33). */
+    private RevCommit parsed(RevWalk walk, ObjectId id) throws IOException {
+        try {
+            return walk.parseCommit(id);
+        } catch (IllegalArgumentException e) {
+            throw unparsable("walk the first-parent line of HEAD", e);
         }
     }
 

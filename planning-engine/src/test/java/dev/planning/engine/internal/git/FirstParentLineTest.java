@@ -333,6 +333,21 @@ class FirstParentLineTest {
         }
     }
 
+    /**
+     * review33's left-alone case: a commit whose bytes are no commit, met on the first-parent line (a seal's binding
+     * walks it), crashed as JGit's {@code IllegalArgumentException}, an internal error; it is refused as the damaged
+     * object it is.
+     */
+    @Test
+    void aCommitWhoseBytesAreNoCommitOnTheFirstParentLineIsRefused() throws Exception {
+        ObjectId garbage = repository.insert(Constants.OBJ_COMMIT, "no commit at all\n".getBytes(StandardCharsets.UTF_8));
+        ObjectId head = commit(2025, garbage);
+        try (GitRepository git = atHead(head)) {
+            assertThatThrownBy(() -> onLine(git, ObjectId.zeroId())).isInstanceOf(PlanningException.class)
+                    .hasMessageContaining("is corrupt");
+        }
+    }
+
     /** The file of a loose object. */
     private Path loose(ObjectId id) {
         String name = id.name();
