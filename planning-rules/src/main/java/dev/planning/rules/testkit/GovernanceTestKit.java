@@ -207,10 +207,17 @@ public final class GovernanceTestKit {
     }
 
     /**
-     * Judges an input (build one with {@link #input()}).
+     * Judges an input (build one with {@link #input()}). A rule that fails on these facts reaches no
+     * decision: its error is thrown, as the governance gate reports it.
      *
      * @param input the input
      * @return the decision
+     * @throws dev.planning.api.InvalidInputException when a rule's consequence, or a condition while the
+     *         facts are matched, throws: naming the rule (or the constraint) and what it threw
+     * @throws dev.planning.api.governance.EvaluationLimitException when the evaluation passes one of its
+     *         bounds (a rule's joins, a text's length, the time limit, the heap or the stack)
+     * @throws dev.planning.api.PlanningException when rules fire more than the rulebook's
+     *         {@code max_rule_firings} times
      */
     public GovernanceDecision evaluate(GovernanceInput input) {
         return engine.evaluate(Objects.requireNonNull(input, "input"));

@@ -125,7 +125,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      *         times, which almost always means a rule re-activates itself
      * @throws InvalidInputException when a rule's consequence throws (a {@code null} message given to
      *         {@code Report.violation}, a {@code substring} out of range): no verdict, located at the
-     *         rule's file (relative to the rulebook), naming the rule and what it threw
+     *         rule's file (relative to the rulebook), naming the rule and what it threw; or when a rule's
+     *         condition throws while the facts are matched: no verdict, naming the constraint and its rules
      * @throws EvaluationLimitException when a rule's join exceeds the bound, a fact's text exceeds
      *         the bound on text values, the evaluation overruns its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
