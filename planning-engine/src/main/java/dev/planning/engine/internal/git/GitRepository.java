@@ -93,9 +93,15 @@ import org.eclipse.jgit.util.FS;
  */
 public final class GitRepository implements AutoCloseable {
 
-    /** {@link #history}'s kept walks, weighed by their commits: at most 250,000 commits' ids held. */
+    static final long MAX_KEPT_HISTORY_WEIGHT = 250_000;
+    /**
+     * {@link #history}'s kept walks, weighed by what each holds ({@link KeptHistory#weight}): at most 250,000 commit
+     * ids and resolved entries together, a few tens of megabytes. A history longer than that is walked again by each
+     * check that needs it.
+     */
     private static final Cache<HistoryKey, KeptHistory> HISTORIES = Caffeine.newBuilder()
-            .maximumWeight(250_000).weigher((HistoryKey key, KeptHistory history) -> history.commits().size()).build();
+            .maximumWeight(MAX_KEPT_HISTORY_WEIGHT).weigher((HistoryKey key, KeptHistory history) -> history.weight())
+            .build();
     private static final AtomicLong HISTORY_WALKS = new AtomicLong();
 
     private final Repository repository;
@@ -114,7 +120,21 @@ public final class GitRepository implements AutoCloseable {
      * commit's root tree; below it, by that directory's tree and the rest of the path. Trees are named by their
      * content, so what a path is below one never changes.
      */
-    private record KeptHistory(List<CommitTree> commits, Map<String, List<String>> tops, Map<TreePath, String> below) {
+    private record KeptHistory(HistoryKey key, List<CommitTree> commits, Map<String, List<String>> tops,
+            Map<TreePath, String> below) {
+
+        /** Weighed again for what was resolved since it was kept; one evicted meanwhile stays out. */
+        void reweigh() {
+            if (key != null) {
+                HISTORIES.asMap().replace(key, this);
+            }
+        }
+
+        /** What it holds, counted for {@link #HISTORIES}' bound: one a commit, a resolved entry, a path below. */
+        int weight() {
+            long entries = tops.values().stream().mapToLong(List::size).sum();
+            return (int) Math.min(Integer.MAX_VALUE, commits.size() + entries + below.size());
+        }
     }
 
     /** A path below a tree. */
@@ -848,7 +868,7 @@ public final class GitRepository implements AutoCloseable {
     private KeptHistory history(String what) throws IOException {
         ObjectId head = repository.resolve("HEAD^{commit}");
         if (head == null) {
-            return new KeptHistory(List.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            return new KeptHistory(null, List.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
         Optional<HistoryKey> key = repository.getObjectDatabase()
                 instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory objects
@@ -878,9 +898,16 @@ public final class GitRepository implements AutoCloseable {
             }
         }
         HISTORY_WALKS.incrementAndGet();
-        KeptHistory history = new KeptHistory(List.copyOf(walked), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        KeptHistory history = new KeptHistory(key.orElse(null), List.copyOf(walked), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
         key.ifPresent(k -> HISTORIES.put(k, history));
         return history;
+    }
+
+    /** What the kept histories weigh together ({@link KeptHistory#weight}): its test's seam. */
+    static long keptWeight() {
+        HISTORIES.cleanUp();
+        return HISTORIES.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** How many histories {@link #history} walked in this process rather than took as kept: its test's seam. */
@@ -977,9 +1004,12 @@ public final class GitRepository implements AutoCloseable {
             List<String> tops = history.tops().get(top);
             if (tops == null) {
                 List<String> resolved = new ArrayList<>(history.commits().size());
+                // Most commits hold the same entry as their parent: one string each, not one a commit.
+                Map<String, String> distinct = new HashMap<>();
                 for (CommitTree commit : history.commits()) {
                     at = commit.commit();
-                    resolved.add(entry(reader, commit.root(), top, new HashMap<>()));
+                    String entry = entry(reader, commit.root(), top, new HashMap<>());
+                    resolved.add(distinct.computeIfAbsent(entry, e -> e));
                 }
                 tops = List.copyOf(resolved);
                 history.tops().put(top, tops);
@@ -996,6 +1026,7 @@ public final class GitRepository implements AutoCloseable {
                     versions.putIfAbsent(entry, at);
                 }
             }
+            history.reweigh();
         } catch (IOException e) {
             throw at == null ? failure("walk the history of HEAD", e) : failure("read " + path + " at " + at, e);
         } catch (IndexOutOfBoundsException e) {

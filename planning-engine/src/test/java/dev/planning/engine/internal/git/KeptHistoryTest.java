@@ -59,6 +59,20 @@ class KeptHistoryTest {
         assertThat(GitRepository.historyWalks() - before).as("HEAD moved: walked again").isEqualTo(2);
     }
 
+    @Test
+    void whatAKeptHistoryResolvedIsWeighedAgainstTheBoundNotOnlyItsCommits() throws Exception {
+        ObjectId first = commit("v1", "1");
+        ObjectId head = commit("v2", "2", first);
+        long before = GitRepository.keptWeight();
+        try (GitRepository git = atHead(head)) {
+            git.versionsInHistory("x", "it");
+            assertThat(GitRepository.keptWeight() - before).as("two commits and x's entry in each").isEqualTo(4);
+            git.versionsInHistory("m/a.yaml", "it");
+            assertThat(GitRepository.keptWeight() - before)
+                    .as("and m's entry in each, and a.yaml below each of m's two trees").isEqualTo(8);
+        }
+    }
+
     /** {@code HEAD} detached at {@code commit}, then the repository opened as a seal opens it. */
     private GitRepository atHead(ObjectId commit) throws Exception {
         repository.detachHead(commit);
