@@ -44,8 +44,27 @@ public final class VerifyMojo extends PlanningMojo {
     @Parameter(property = "planning.trust")
     File trust;
 
+    /**
+     * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
+     * not tracked by git), as the command line's {@code --store}: the cycles' event logs are read from that store.
+     * Default: {@code $PLANNING_STORE_CONFIG}, else {@code $PLANNING_STORE_URL}, else the workspace's files. A
+     * setting that cannot be read, parsed or connected to fails the build; the files are never read instead.
+     */
+    @Parameter(property = "planning.storeConfig")
+    File storeConfig;
+
     /** Creates the goal; Maven sets the parameters. */
     public VerifyMojo() {
+    }
+
+    @Override
+    boolean readsEventLogs() {
+        return true;
+    }
+
+    @Override
+    File storeConfig() {
+        return storeConfig;
     }
 
     @Override
