@@ -24,6 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code planning:gate}: a dry run of one transition's gates, as {@code planning gate}; records
  * nothing. Writes {@code gate-<stream>-<cycle>.sarif} and {@code .junit.xml}; fails the build when
  * a gate fails. A transition whose profile step names no gate passes with a warning that no gate ran.
+ * The cycle's state comes from its event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class GateMojo extends PlanningMojo {

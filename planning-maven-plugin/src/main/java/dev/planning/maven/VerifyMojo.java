@@ -20,7 +20,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code planning:verify}: verifies a sealed manifest, as {@code planning verify}: every checksum,
  * the rulebook hash, the signatures against the trust file, the signing policy, the prior chain and
  * the snapshot revision. Give {@code stream} and {@code cycle}, or {@code manifest}. Writes
- * {@code verify.junit.xml} (a case per kind of check); fails the build on any discrepancy.
+ * {@code verify.junit.xml} (a case per kind of check); fails the build on any discrepancy. The seal event is
+ * checked against the cycle's event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class VerifyMojo extends PlanningMojo {
