@@ -24,6 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code planning:gate}: a dry run of one transition's gates, as {@code planning gate}; records
  * nothing. Writes {@code gate-<stream>-<cycle>.sarif} and {@code .junit.xml}; fails the build when
  * a gate fails. A transition whose profile step names no gate passes with a warning that no gate ran.
+ * The cycle's state comes from its event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class GateMojo extends PlanningMojo {
@@ -47,11 +48,30 @@ public final class GateMojo extends PlanningMojo {
     @Parameter(property = "planning.trust")
     File trust;
 
+    /**
+     * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
+     * not tracked by git), as the command line's {@code --store}: the cycles' event logs are read from that store.
+     * Default: {@code $PLANNING_STORE_CONFIG}, else {@code $PLANNING_STORE_URL}, else the workspace's files. A
+     * setting that cannot be read, parsed or connected to fails the build; the files are never read instead.
+     */
+    @Parameter(property = "planning.storeConfig")
+    File storeConfig;
+
     /** Said in the log and the summary when the transition's profile step names no gate. */
     static final String NO_GATES = "no gate ran: the profile names no gates for this transition";
 
     /** Creates the goal; Maven sets the parameters. */
     public GateMojo() {
+    }
+
+    @Override
+    boolean readsEventLogs() {
+        return true;
+    }
+
+    @Override
+    File storeConfig() {
+        return storeConfig;
     }
 
     @Override

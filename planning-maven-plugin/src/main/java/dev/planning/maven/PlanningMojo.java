@@ -18,8 +18,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -60,8 +62,20 @@ public abstract class PlanningMojo extends AbstractMojo {
      */
     static final List<String> RULE_ENGINE_LOGGERS = List.of("org.drools", "org.kie");
 
+    /**
+     * The store's libraries' loggers (its pool and its schema migrations), quieted as the rule engine's are: their
+     * start-up lines would name the database, its URL included, in the build log; the command line prints none.
+     */
+    static final List<String> STORE_LOGGERS = List.of("com.zaxxer.hikari", "org.flywaydb");
+
     /** The prefix of Maven's per-logger level properties. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.";
+
+    /** The build's environment ({@code PLANNING_STORE_CONFIG}, {@code PLANNING_STORE_URL}); the tests set their own. */
+    Map<String, String> environment = System.getenv();
+
+    /** The store this run opened ({@link #builder}), closed when the goal ends; {@code null} when none. */
+    private StoreSetting.Opened opened;
 
     /** What a goal found: whether its check holds, and a one-line summary for the build log. */
     record Verdict(boolean passed, String summary) {
@@ -83,11 +97,13 @@ public abstract class PlanningMojo extends AbstractMojo {
             verdict = check();
         } catch (SealingException e) {
             if (e.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED) {
-                throw new MojoFailureException("planning " + goal() + ": " + Printable.line(e.describe()));
+                throw new MojoFailureException("planning " + goal() + ": " + withoutSecrets(e.describe()));
             }
             throw badInput(e);
         } catch (PlanningException e) {
             throw badInput(e);
+        } finally {
+            closeStore();
         }
         if (!verdict.passed()) {
             getLog().error("planning " + goal() + ": " + verdict.summary());
@@ -108,14 +124,30 @@ public abstract class PlanningMojo extends AbstractMojo {
      * compile is never among them: that is the knowledge builder's result, an error naming its file, line and
      * column (a {@link MojoExecutionException}). Only the engine's loggers are set, to {@code error}, and only
      * when the user set nothing for them ({@code -Dorg.slf4j.simpleLogger.log.org.drools=warn} shows the hints).
+     * The store's libraries' ({@link #STORE_LOGGERS}) alike.
      */
     static void quietRuleEngineDiagnostics() {
-        for (String logger : RULE_ENGINE_LOGGERS) {
+        for (String logger : Stream.concat(RULE_ENGINE_LOGGERS.stream(), STORE_LOGGERS.stream())
+                .toList()) {
             String property = LOG_LEVEL_PROPERTY + logger;
             if (System.getProperty(property) == null) {
                 System.setProperty(property, "error");
             }
         }
+    }
+
+    /**
+     * Whether the goal reads cycles' event logs: then it reads them where the command line does, from the store
+     * that {@link #storeConfig()}, {@code $PLANNING_STORE_CONFIG} or {@code $PLANNING_STORE_URL} names
+     * ({@link StoreSetting}), else from the workspace's files. Lint and rules-test read none.
+     */
+    boolean readsEventLogs() {
+        return false;
+    }
+
+    /** The goal's {@code <storeConfig>}, or {@code null}; only a goal that {@link #readsEventLogs} has one. */
+    File storeConfig() {
+        return null;
     }
 
     /** The goal's name, as in {@code planning:lint}. */
@@ -148,7 +180,25 @@ public abstract class PlanningMojo extends AbstractMojo {
             builder.rulebook(rulebook.toPath());
         }
         trustFile.ifPresent(file -> builder.trustFile(file.toPath()));
+        if (readsEventLogs()) {
+            closeStore();
+            opened = StoreSetting.open(storeConfig(), environment, workspace.toPath()).orElse(null);
+            if (opened != null) {
+                getLog().info("planning " + goal() + ": event logs from the PostgreSQL store that " + opened.source()
+                        + " names (repository " + opened.config().repository() + ")");
+                builder.eventStore(opened.store().eventStore());
+            }
+        }
         return builder;
+    }
+
+    /** Closes the store this run opened, if any. */
+    private void closeStore() {
+        if (opened != null) {
+            StoreSetting.Opened open = opened;
+            opened = null;
+            open.store().close();
+        }
     }
 
     /** The rulebook directory in use. */
@@ -209,6 +259,11 @@ public abstract class PlanningMojo extends AbstractMojo {
     private MojoExecutionException badInput(PlanningException e) {
         // One line, each character the log would act on or not show written as \\uXXXX: the message may
         // quote a file the contributor wrote (a name in rulebook.yaml, a token of an event log).
-        return new MojoExecutionException("planning " + goal() + ": " + Printable.line(e.describe()), e);
+        return new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(e.describe()), e);
+    }
+
+    /** The message on one line, without the secrets of the store configuration this run read. */
+    private String withoutSecrets(String message) {
+        return Printable.line(opened == null ? message : opened.config().withoutSecrets(message));
     }
 }

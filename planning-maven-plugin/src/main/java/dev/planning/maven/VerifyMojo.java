@@ -20,7 +20,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code planning:verify}: verifies a sealed manifest, as {@code planning verify}: every checksum,
  * the rulebook hash, the signatures against the trust file, the signing policy, the prior chain and
  * the snapshot revision. Give {@code stream} and {@code cycle}, or {@code manifest}. Writes
- * {@code verify.junit.xml} (a case per kind of check); fails the build on any discrepancy.
+ * {@code verify.junit.xml} (a case per kind of check); fails the build on any discrepancy. The seal event is
+ * checked against the cycle's event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class VerifyMojo extends PlanningMojo {
@@ -44,8 +45,27 @@ public final class VerifyMojo extends PlanningMojo {
     @Parameter(property = "planning.trust")
     File trust;
 
+    /**
+     * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
+     * not tracked by git), as the command line's {@code --store}: the cycles' event logs are read from that store.
+     * Default: {@code $PLANNING_STORE_CONFIG}, else {@code $PLANNING_STORE_URL}, else the workspace's files. A
+     * setting that cannot be read, parsed or connected to fails the build; the files are never read instead.
+     */
+    @Parameter(property = "planning.storeConfig")
+    File storeConfig;
+
     /** Creates the goal; Maven sets the parameters. */
     public VerifyMojo() {
+    }
+
+    @Override
+    boolean readsEventLogs() {
+        return true;
+    }
+
+    @Override
+    File storeConfig() {
+        return storeConfig;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class RuleEngineLogTest {
 
     @BeforeEach
     void save() {
-        for (String logger : PlanningMojo.RULE_ENGINE_LOGGERS) {
+        for (String logger : Stream.concat(PlanningMojo.RULE_ENGINE_LOGGERS.stream(),
+                PlanningMojo.STORE_LOGGERS.stream()).toList()) {
             String property = PlanningMojo.LOG_LEVEL_PROPERTY + logger;
             saved.put(property, System.getProperty(property));
             System.clearProperty(property);
@@ -44,6 +46,14 @@ class RuleEngineLogTest {
 
         assertThat(System.getProperty("org.slf4j.simpleLogger.log.org.drools")).isEqualTo("error");
         assertThat(System.getProperty("org.slf4j.simpleLogger.log.org.kie")).isEqualTo("error");
+    }
+
+    @Test
+    void theStoresPoolAndMigrationsLogOnlyErrorsWhenTheUserSetNothing() {
+        PlanningMojo.quietRuleEngineDiagnostics();
+
+        assertThat(System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari")).isEqualTo("error");
+        assertThat(System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb")).isEqualTo("error");
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.planning.maven;
+
+import static dev.planning.maven.MojoFixtures.configure;
+import static dev.planning.maven.MojoFixtures.copyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store setting the goals that read event logs cannot use fails the build naming the setting; the goal never
+ * reads the workspace's log files instead. (A goal run against a PostgreSQL store: {@link StoreGoalsTest}.)
+ */
+class StoreSettingTest {
+
+    @TempDir
+    Path dir;
+
+    private GateMojo gate(Path ws, Map<String, String> environment) {
+        GateMojo gate = configure(new GateMojo(), ws, dir.resolve("reports"));
+        gate.stream = "fe";
+        gate.cycle = "2025-09-02";
+        gate.to = "READY_FOR_HANDOFF";
+        gate.environment = environment;
+        return gate;
+    }
+
+    private VerifyMojo verify(Path ws, Map<String, String> environment) {
+        VerifyMojo verify = configure(new VerifyMojo(), ws, dir.resolve("reports"));
+        verify.stream = "fe";
+        verify.cycle = "2025-09-02";
+        verify.environment = environment;
+        return verify;
+    }
+
+    @Test
+    void aStoreConfigThatDoesNotExistFailsTheGateNamingTheFile() {
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir), Map.of());
+        gate.storeConfig = dir.resolve("missing-store.properties").toFile();
+
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning gate: ").hasMessageContaining("missing-store.properties")
+                .hasMessageContaining("cannot read the store configuration (not found)");
+        assertThat(dir.resolve("reports")).as("no gate ran").doesNotExist();
+    }
+
+    @Test
+    void anInvalidStoreConfigFailsVerifyNamingItsFileAndLine() throws Exception {
+        Path config = Files.writeString(dir.resolve("store.properties"), "url=jdbc:postgresql://127.0.0.1:1/p\n"
+                + "colour=blue\n", StandardCharsets.UTF_8);
+        VerifyMojo verify = verify(copyOf("fe-2025-09-02", dir), Map.of());
+        verify.storeConfig = config.toFile();
+
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning verify: ").hasMessageContaining("store.properties:2:1: unknown key"
+                        + " 'colour'");
+    }
+
+    @Test
+    void theEnvironmentsStoreConfigIsFollowedWhenNoParameterIsSet() {
+        Path missing = dir.resolve("env-store.properties");
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir), Map.of("PLANNING_STORE_CONFIG", missing.toString()));
+
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("env-store.properties").hasMessageContaining("not found");
+    }
+
+    @Test
+    void theParameterComesBeforeTheEnvironment() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path parameter = Files.writeString(dir.resolve("param-store.properties"), "colour=blue\n",
+                StandardCharsets.UTF_8);
+        GateMojo gate = gate(ws, Map.of("PLANNING_STORE_CONFIG", dir.resolve("env-store.properties").toString(),
+                "PLANNING_STORE_URL", "jdbc:postgresql://127.0.0.1:1/p"));
+        gate.storeConfig = parameter.toFile();
+
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("param-store.properties:1:1: unknown key 'colour'")
+                .hasMessageNotContaining("env-store.properties");
+    }
+
+    @Test
+    void aStoreConfigInsideTheWorkspaceIsRefusedBeforeAnythingConnects() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path inside = Files.writeString(ws.resolve("store.properties"), "url=jdbc:postgresql://127.0.0.1:1/p\n",
+                StandardCharsets.UTF_8);
+        VerifyMojo verify = verify(ws, Map.of());
+        verify.storeConfig = inside.toFile();
+
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("the store configuration lies inside the workspace");
+    }
+
+    @Test
+    void aConnectionStringGivenAsTheFileIsRefusedWithoutQuotingIt() {
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir), Map.of());
+        gate.storeConfig = new File("host=db user=planner password=s3cret");
+
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("<storeConfig> names a store configuration file")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void lintReadsNoEventLogAndSoNoStore() throws Exception {
+        LintMojo lint = configure(new LintMojo(), copyOf("fe-2025-09-02", dir), dir.resolve("reports"));
+        lint.environment = Map.of("PLANNING_STORE_CONFIG", dir.resolve("missing-store.properties").toString());
+
+        lint.execute();
+
+        assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
+    }
+}
