@@ -55,7 +55,11 @@ public interface CycleQueries {
      * (the roles of the rulebook's signing policy), sorted by stream then cycle id.
      *
      * <p>"Signed" means a signature that verifies: in the cycle's sealed manifest, over that
-     * manifest, by a key a trust file lists for the role. A {@code SIGNATURE_ADDED} event alone
+     * manifest, by a key a trust file lists for the role. None counts on a manifest that replaced another
+     * handoff of the cycle that a trusted key signed, in any version of its path in {@code HEAD}'s history, nor
+     * in a shallow clone, where that cannot be told: {@code verify} refuses such a handoff
+     * ({@code MANIFEST_INVALID}) whatever its signatures, so every role is missing and the entry's
+     * {@link PendingSignatures#manifestRefused()} says why. A {@code SIGNATURE_ADDED} event alone
      * never makes a role signed (the log is not signed: anyone who can write it can add one); a role
      * such an event claims without a signature that verifies is reported in
      * {@link PendingSignatures#unverifiedRoles()} and stays missing. Queries built without a trust
@@ -156,9 +160,11 @@ public interface CycleQueries {
      *
      * <p>One way only, failing closed, the two differ: a sealed cycle whose signatures cannot be counted on
      * the manifest its {@code MANIFEST_SEALED} event recorded (the manifest file is missing, does not read
-     * as a manifest, or is not that one: another id, cycle or content) is listed with every requirement
-     * unmet, while {@code verify} refuses it for the manifest ({@code MANIFEST_INVALID}, or the seal event
-     * check) and may or may not also report {@code THRESHOLD_NOT_MET}. Nothing else {@code verify} checks
+     * as a manifest, or is not that one: another id, cycle or content; or it is, and replaced another handoff
+     * of the cycle that a trusted key signed in {@code HEAD}'s history, or whether it did cannot be told in a
+     * shallow clone) is listed with every requirement unmet, while {@code verify} refuses it for the manifest
+     * ({@code MANIFEST_INVALID}, or the seal event check) and may or may not also report
+     * {@code THRESHOLD_NOT_MET}. So the answer is never more reassuring than {@code verify}'s on signatures. Nothing else {@code verify} checks
      * is judged here (changed artifacts, the rulebook hash, the prior chain's other checks, waivers): a
      * handoff not listed may still fail {@code verify} for those.
      *
@@ -253,9 +259,11 @@ public interface CycleQueries {
      * @param manifestRefused   why {@code verify} refuses the cycle for its manifest file whatever its
      *                          signatures, naming the file: it is missing, does not read as a manifest, or
      *                          is not the manifest its {@code MANIFEST_SEALED} event recorded (replaced or
-     *                          rewritten since the seal). No signature on such a file counts, so every
+     *                          rewritten since the seal), or replaced another handoff of the cycle that a
+     *                          trusted key signed in {@code HEAD}'s history (or whether it did cannot be told
+     *                          in a shallow clone). No signature on such a file counts, so every
      *                          requirement is unmet, and no signature can help: the sealed manifest must
-     *                          be restored. Empty otherwise, and from queries that read no manifest (those
+     *                          be restored (the handoff of record). Empty otherwise, and from queries that read no manifest (those
      *                          over events alone, which verify no signature)
      */
     record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> unverifiedRoles,

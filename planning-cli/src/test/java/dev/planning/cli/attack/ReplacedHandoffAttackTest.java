@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -50,6 +52,42 @@ class ReplacedHandoffAttackTest {
         assertThat(verify.out()).contains("MANIFEST_INVALID").contains("replaced");
         assertThat(checksums.exitCode()).as(checksums.out() + checksums.err()).isEqualTo(1);
         assertThat(checksums.out()).contains("MANIFEST_INVALID").contains("replaced");
+    }
+
+    /**
+     * attack34: the same put-back, asked who must still sign. The signatures of the manifest put back all verify on
+     * it, and its event log's {@code MANIFEST_SEALED} event is its own (the branch's log came back with it), so
+     * {@code store pending-signatures} counted every role as signed and listed no cycle, while {@code verify} refused
+     * the handoff. A handoff that replaced another signed one counts no signature: the cycle is listed, saying why.
+     */
+    @Test
+    void pendingSignaturesListTheCycleOfAnotherSignedHandoffPutBackAsVerifyRefusesIt() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        twoSignedHandoffs(ws);
+        CliRun before = pendingSignatures(ws);
+
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setStartPoint("abandoned").addPath("frameworks/planning-fe").call();
+        }
+        ws.commit("attacker: the abandoned handoff back");
+        CliRun policy = pendingSignatures(ws);
+        CliRun byRole = pendingSignatures(ws, "--role", "PM");
+
+        assertThat(before.exitCode()).as(before.out() + before.err()).isZero();
+        assertThat(before.out()).contains("0 cycle(s) wait");
+        assertThat(ws.verify().exitCode()).isEqualTo(1);
+        for (CliRun pending : new CliRun[] {policy, byRole}) {
+            assertThat(pending.exitCode()).as(pending.out() + pending.err()).isZero();
+            assertThat(pending.out()).contains("1 cycle(s) wait", "fe/2025-09-02", "manifest refused",
+                    "replaced another handoff");
+        }
+    }
+
+    private static CliRun pendingSignatures(AttackWorkspace ws, String... more) {
+        List<String> args = new ArrayList<>(List.of("store", "pending-signatures", "-w", ws.root().toString(),
+                "--trust", ws.trust()));
+        args.addAll(List.of(more));
+        return ws.run(args.toArray(String[]::new));
     }
 
     /**

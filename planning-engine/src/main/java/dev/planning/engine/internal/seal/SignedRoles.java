@@ -9,6 +9,7 @@ import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
@@ -43,7 +44,9 @@ import org.apiguardian.api.API;
  * once, by its identity ({@link Crypto#identity}), for the role of its first signature that
  * verifies, as {@code verify} counts it: one key trusted for two roles that signed as both signed
  * for one of them. Fail closed:
- * a manifest that is missing, does not parse, or is not the sealed one yields no role; one that is there
+ * a manifest that is missing, does not parse, or is not the sealed one yields no role, and so does the sealed one
+ * when it replaced another signed handoff of the cycle in {@code HEAD}'s history ({@link ReplacedManifests}, as
+ * {@code verify} refuses it: MANIFEST_INVALID), or when that cannot be told (a shallow clone); one that is there
  * but cannot be read (no permission, an I/O error) is refused ({@link
  * dev.planning.engine.internal.workspace.UnreadableInputException}, naming it relative to the workspace).
  */
@@ -169,6 +172,14 @@ public final class SignedRoles {
                         .equals(sealDetails.get("manifest_sha256"));
         if (!sealedOne) {
             return Reading.refused(replaced(path, "it was replaced or rewritten since the seal"));
+        }
+        // The sealed one, and yet verify refuses it when it replaced another signed handoff of the cycle in HEAD's
+        // history (attack32), whatever its signatures: it counts none here either (attack34: its event log put back
+        // with it, every role read as signed and nothing as pending).
+        Optional<Discrepancy> overwrote = ReplacedManifests.check(workspace, reader, manifest, path, path, trust);
+        if (overwrote.isPresent()) {
+            return Reading.refused("verify refuses " + path + " (MANIFEST_INVALID) whatever its signatures, and no"
+                    + " signature on it counts: " + overwrote.get().message());
         }
         List<String> roles = new ArrayList<>();
         // A key counts once, by identity, for the role of its first signature that verifies, as in

@@ -50,6 +50,8 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.AlphaRangeIndexThresholdOption;
+import org.kie.internal.conf.AlphaThresholdOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
@@ -224,12 +226,27 @@ final class RulebookCompiler {
      * verdict on a fact depended on how often the constraint had run before and on when that thread
      * finished (attack31, {@code ConstraintJittingAttackTest}). A negative threshold is one the
      * constraint's invocation counter meets only after 2<sup>32</sup> - 2 evaluations of that constraint.
+     *
+     * <p>Alpha-node hashing and range indexing are off for the same reason (attack34,
+     * {@code AlphaIndexingAttackTest}). Once a type's field is tested against a literal by
+     * {@code ==} in three rules, or by {@code <}, {@code <=}, {@code >} or {@code >=} in nine, Drools
+     * stops evaluating those constraints and looks the fact's value up in a hash map or a sorted index of the
+     * literals, converted to the field's type beforehand: {@code approvals == 1.5} matched one approval
+     * ({@code 1.5} cut to {@code 1}), {@code criticality < 0.5} no longer matched a critical task, and
+     * {@code due == "02-Sep-2025"} no longer matched its date. A rule's verdict depended on how many other
+     * rules tested the same field. A threshold of 0 switches each off, so MVEL's interpreter evaluates every
+     * alpha constraint.
      */
     static KieBaseConfiguration configuration(ClassLoader classLoader) {
         KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader);
         configuration.setOption(ConstraintJittingThresholdOption.get(NEVER_JIT));
+        configuration.setOption(AlphaThresholdOption.get(NEVER_INDEX));
+        configuration.setOption(AlphaRangeIndexThresholdOption.get(NEVER_INDEX));
         return configuration;
     }
+
+    /** The alpha hashing and range-index threshold that switches each off: see {@link #configuration}. */
+    static final int NEVER_INDEX = 0;
 
     /** The jitting threshold that switches it off: see {@link #configuration}. */
     static final int NEVER_JIT = -1;
