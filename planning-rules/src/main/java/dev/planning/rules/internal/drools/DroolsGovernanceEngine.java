@@ -227,7 +227,11 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                         throw new Stopped();
                     }
                     if (lengths.check(fact) && !lengths.refused()) {
-                        session.insert(fact);
+                        try {
+                            session.insert(fact);
+                        } catch (RuntimeException e) {
+                            throw matching(e);
+                        }
                         lastInserts = ++inserted[0];
                     }
                 });
@@ -241,7 +245,12 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                 throw lengths.refusal(name());
             }
             // One firing beyond the bound tells "exactly at the limit" from "would go on".
-            int fired = session.fireAllRules(maxFirings + 1);
+            int fired;
+            try {
+                fired = session.fireAllRules(maxFirings + 1);
+            } catch (RuntimeException e) {
+                throw matching(e);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 return List.of(); // stopped by the caller, who has already thrown
             }
@@ -257,6 +266,27 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                     .toList();
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * What the session threw while matching or firing: as it is when Drools said what failed (a consequence, an
+     * alpha constraint) or it is ours; otherwise {@link MatchingFailed} (attack34: MVEL's {@code CompileException}
+     * coercing a literal beyond an {@code int}, a join constraint's bare {@code NullPointerException} over an unset
+     * value), so that it is told from a failure of this library's own code.
+     */
+    private static RuntimeException matching(RuntimeException e) {
+        return e instanceof ConsequenceException || e instanceof ConstraintEvaluationException
+                || e instanceof PlanningException || e instanceof Stopped ? e : new MatchingFailed(e);
+    }
+
+    /** A rule's condition threw while the session matched facts, in a form Drools did not wrap ({@link #matching}). */
+    private static final class MatchingFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MatchingFailed(RuntimeException cause) {
+            super(cause);
         }
     }
 
@@ -309,6 +339,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         if (cause instanceof ConstraintEvaluationException constraint) {
             return constraintFailed(constraint);
         }
+        if (cause instanceof MatchingFailed failed) {
+            return matchingFailed(failed.getCause());
+        }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
@@ -349,6 +382,18 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         return new InvalidInputException("a rule's condition failed while matching: "
                 + Printable.cut(String.valueOf(e.getMessage()), MAX_THROWN_MESSAGE) + what + "; nothing was decided:"
                 + " a rule's conditions must not fail on the facts they are given", null, e);
+    }
+
+    /**
+     * A rule's condition that threw while matching in a form Drools did not wrap ({@link #matching}): as
+     * {@link #constraintFailed}, the rule's mistake on these facts; Drools names neither the constraint nor its rule,
+     * so the message quotes what was thrown.
+     */
+    private static InvalidInputException matchingFailed(Throwable thrown) {
+        return new InvalidInputException("a rule's condition failed while matching: it threw "
+                + thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": "
+                        + Printable.cut(thrown.getMessage(), MAX_THROWN_MESSAGE))
+                + "; nothing was decided: a rule's conditions must not fail on the facts they are given", null, thrown);
     }
 
     private String name() {

@@ -406,6 +406,46 @@ class GovernanceGateTest {
         });
     }
 
+    @Test
+    void aJoinConditionThatThrowsWhileMatchingFailsTheGateWithAnEvaluationFindingNotAnInternalError() {
+        // attack34: the same unset arithmetic as above, in a join's constraint, escaped as a bare NullPointerException.
+        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
+                package x;
+                import dev.planning.rules.facts.TaskFact;
+                rule "unset-join" when TaskFact($e : approvals) TaskFact(criticality + 0 == $e) then end
+                """), Map.of());
+
+        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
+                Optional.of(Inputs.plan(Task.builder("FE-1", "Pay").owner("alice").build()))));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("governance.evaluation");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("condition failed while matching").contains("NullPointerException");
+        });
+    }
+
+    @Test
+    void aConditionMvelCannotCoerceWhileMatchingFailsTheGateWithAnEvaluationFindingNotAnInternalError() {
+        // attack34: an int field against a literal beyond an int escaped as MVEL's bare CompileException.
+        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
+                package x;
+                import dev.planning.rules.facts.TaskFact;
+                rule "too-large" when TaskFact(approvals == 4294967297) then end
+                """), Map.of());
+
+        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
+                Optional.of(Inputs.plan(goodTask("FE-1").build()))));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("governance.evaluation");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("condition failed while matching").contains("coerce");
+        });
+    }
+
     /**
      * A third party's context over {@code full}: the required methods, and waivers only when asked;
      * contracts never.
