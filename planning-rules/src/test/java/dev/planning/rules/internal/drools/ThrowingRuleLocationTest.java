@@ -72,15 +72,20 @@ class ThrowingRuleLocationTest {
         assertThat(e.location()).contains(new SourceLocation("rules/a.drl", 5, 3));
     }
 
-    @Test
-    void aConsequenceThatThrowsIsLocatedAtItsRuleLineWhenTheRulesComeFromTheDiskCache() throws IOException {
-        Rulebook rulebook = rulebook(CONSEQUENCE);
+    /** The refusal of a second compilation of {@code drl}, in a new process as it were, served from the disk cache. */
+    private InvalidInputException refusalFromTheCache(String drl) throws IOException {
+        Rulebook rulebook = rulebook(drl);
         refusal(rulebook, compiler(CompiledRulebookCache.at(temp.resolve("cache"))));
         CompiledRulebookCache second = CompiledRulebookCache.at(temp.resolve("cache"));
-
         InvalidInputException e = refusal(rulebook, compiler(second));
+        assertThat(second.hits()).as("served from the cache").isEqualTo(1);
+        return e;
+    }
 
-        assertThat(second.hits()).isEqualTo(1);
+    @Test
+    void aConsequenceThatThrowsIsLocatedAtItsRuleLineWhenTheRulesComeFromTheDiskCache() throws IOException {
+        InvalidInputException e = refusalFromTheCache(CONSEQUENCE);
+
         assertThat(e.location()).contains(new SourceLocation("rules/a.drl", 5, 3));
     }
 
@@ -94,13 +99,8 @@ class ThrowingRuleLocationTest {
 
     @Test
     void aConditionThatThrowsIsLocatedAtItsRuleLineWhenTheRulesComeFromTheDiskCache() throws IOException {
-        Rulebook rulebook = rulebook(CONDITION);
-        refusal(rulebook, compiler(CompiledRulebookCache.at(temp.resolve("cache"))));
-        CompiledRulebookCache second = CompiledRulebookCache.at(temp.resolve("cache"));
+        InvalidInputException e = refusalFromTheCache(CONDITION);
 
-        InvalidInputException e = refusal(rulebook, compiler(second));
-
-        assertThat(second.hits()).isEqualTo(1);
         assertThat(e.location()).contains(new SourceLocation("rules/a.drl", 6, 1));
     }
 
