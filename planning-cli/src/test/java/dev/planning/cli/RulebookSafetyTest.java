@@ -86,22 +86,24 @@ class RulebookSafetyTest {
      * attack31: a consequence that throws ({@code Report.violation} given a {@code null} message) ended the evaluation
      * with Drools' {@code ConsequenceException}: {@code rules test} an internal error (exit 3), {@code gate} a
      * "crashed" gate quoting the exception's class. Now a located {@code governance.evaluation} error: the gate fails
-     * (exit 1, as for a rule that fires without end), and so does the rule test's case, each naming the rule file,
-     * the rule and what it threw; no stack trace.
+     * (exit 1, as for a rule that fires without end), and so does the rule test's case, each at the rule's
+     * {@code rule "name"} line, naming the rule and what it threw; no stack trace.
      */
     @Test
     void aConsequenceThatThrowsFailsTheGateAndTheRuleTestsAtTheRuleNotAsAnInternalError() throws IOException {
         Path ws = workspace();
         addRule(ws, "insert(Report.violation(kcontext, $t, null));");
+        int line = Files.readAllLines(ws.resolve(CRITICAL), StandardCharsets.UTF_8).indexOf("rule \"payload\"") + 1;
 
         CliRun gate = CliRun.of(gate(ws));
         CliRun tests = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
 
         assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
-        assertThat(gate.out()).contains("governance.evaluation").contains(CRITICAL)
+        assertThat(gate.out()).contains("governance.evaluation").contains(CRITICAL + ":" + line + ":1")
                 .contains("rule 'payload' failed in its consequence (then): NullPointerException: message");
         assertThat(tests.exitCode()).as(tests.out() + tests.err()).isEqualTo(1);
-        assertThat(tests.out()).contains("! error: rules/critical.drl: rule 'payload' failed in its consequence");
+        assertThat(tests.out()).contains("! error: rules/critical.drl:" + line + ":1: rule 'payload' failed in its"
+                + " consequence");
         for (CliRun run : List.of(gate, tests)) {
             assertThat(run.out() + run.err()).doesNotContain("internal error").doesNotContain("ConsequenceException")
                     .doesNotContain("crashed");
@@ -112,17 +114,19 @@ class RulebookSafetyTest {
     /**
      * A condition that throws while matching (a substring past a task id's end) ended as Drools' {@code
      * ConstraintEvaluationException}: a crashed gate. Now a {@code governance.evaluation} error naming the
-     * constraint and its rule, as for a throwing consequence; no stack trace.
+     * constraint and its rule, at the rule's line as for a throwing consequence; no stack trace.
      */
     @Test
     void aConditionThatThrowsWhileMatchingFailsTheGateNamingTheConstraintNotAsAnInternalError() throws IOException {
         Path ws = workspace();
         addRule(ws, "payload", "TaskFact(id.substring(1000).isEmpty())", "");
+        int line = Files.readAllLines(ws.resolve(CRITICAL), StandardCharsets.UTF_8).indexOf("rule \"payload\"") + 1;
 
         CliRun gate = CliRun.of(gate(ws));
 
         assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
-        assertThat(gate.out()).contains("governance.evaluation").contains("a rule's condition failed while matching")
+        assertThat(gate.out()).contains(CRITICAL + ":" + line + ":1")
+                .contains("governance.evaluation").contains("a rule's condition failed while matching")
                 .contains("id.substring(1000)").contains("payload");
         assertThat(gate.out() + gate.err()).doesNotContain("internal error").doesNotContain("ConstraintEvaluationException")
                 .doesNotContain("crashed");

@@ -213,7 +213,8 @@ public final class GovernanceTestKit {
      * @param input the input
      * @return the decision
      * @throws dev.planning.api.InvalidInputException when a rule's consequence, or a condition while the
-     *         facts are matched, throws: naming the rule (or the constraint) and what it threw
+     *         facts are matched, throws: naming the rule (or the constraint) and what it threw, located at the
+     *         rule's {@code rule "name"} line
      * @throws dev.planning.api.governance.EvaluationLimitException when the evaluation passes one of its
      *         bounds (a rule's joins, a text's length, the time limit, the heap or the stack)
      * @throws dev.planning.api.PlanningException when rules fire more than the rulebook's

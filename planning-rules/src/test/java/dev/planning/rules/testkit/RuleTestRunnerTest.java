@@ -124,7 +124,7 @@ class RuleTestRunnerTest {
     /**
      * attack31: a rule whose consequence throws on a case's facts ended the whole run with Drools'
      * {@code ConsequenceException} ({@code rules test} exited 3, an internal error). The case fails with the error,
-     * at the rule's file and naming the rule; the other cases still run.
+     * at the rule's {@code rule "name"} line and naming the rule; the other cases still run.
      */
     @Test
     void aCaseWhoseRuleThrowsInItsConsequenceFailsWithTheLocatedErrorAndTheOthersRun() throws IOException {
@@ -149,7 +149,7 @@ class RuleTestRunnerTest {
 
         assertThat(report.results()).extracting(CaseResult::passed).containsExactly(false, true);
         assertThat(report.results().get(0).error()).hasValueSatisfying(e -> assertThat(e)
-                .startsWith("rules/short.drl: rule 'title-prefix' failed in its consequence")
+                .startsWith("rules/short.drl:4:1: rule 'title-prefix' failed in its consequence")
                 .contains("StringIndexOutOfBoundsException"));
         assertThat(report.passed()).isFalse();
     }

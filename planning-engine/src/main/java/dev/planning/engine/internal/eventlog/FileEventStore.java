@@ -313,7 +313,8 @@ public final class FileEventStore implements EventStore {
             return List.of();
         } catch (IOException e) {
             // The file is there (NoSuchFileException above) but cannot be read: the user's to fix, no damage of the log's.
-            throw DirectoryEntries.cannotRead(location(cycle), "the cycle's history cannot be told without it", e);
+            throw DirectoryEntries.cannotRead(root().resolve(relative), location(cycle),
+                    "the cycle's history cannot be told without it", e);
         }
     }
 

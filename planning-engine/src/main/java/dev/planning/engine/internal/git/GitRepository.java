@@ -448,7 +448,7 @@ public final class GitRepository implements AutoCloseable {
      * ../.git/index} from a workspace in a monorepo; under {@code from} when it is given relative), with the file system's reason: JGit's own
      * message repeats the absolute path.
      */
-    private static UnreadableInputException unreadable(Path file, Path from,
+    private static PlanningException unreadable(Path file, Path from,
             IOException e) {
         Path base = realOrAbsolute(from);
         Path target = realOrAbsolute(file);

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.lifecycle;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
@@ -67,8 +68,9 @@ final class GateRun {
         } catch (EvaluationLimitException e) {
             // No verdict was reached (the rulebook overran its time, memory or stack): nothing to record.
             throw e;
-        } catch (UnreadableInputException e) {
-            // An input the user may not read: no verdict was reached either (it is no finding about the plans).
+        } catch (UnreadableInputException | SystemFailureException e) {
+            // An input the user may not read, or a read the system failed: no verdict was reached either (it is no
+            // finding about the plans).
             throw e;
         } catch (PlanningException e) {
             return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + e.getMessage(),

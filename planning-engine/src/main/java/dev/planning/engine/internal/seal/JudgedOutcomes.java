@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -99,7 +100,7 @@ final class JudgedOutcomes {
         Map<String, String> judged;
         try {
             judged = judgedJUnit(workspace, layout, cycle, evidence);
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             return refused(new Problem(e.location().orElse(SourceLocation.ofFile(evidence)), Optional.empty(),

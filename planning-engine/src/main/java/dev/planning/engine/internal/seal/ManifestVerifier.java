@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -435,7 +436,7 @@ public final class ManifestVerifier {
     private Optional<List<RecordedEvent>> readLog(CycleRef cycle) {
         try {
             return Optional.of(events.read(cycle));
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -82,7 +83,7 @@ final class PriorSnapshot {
                                     + ": the artifact at its snapshot_rev is not the one it seals"));
                 }
             }
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, display, "prior manifest " + id

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -49,7 +50,7 @@ final class SealEventCheck {
         List<RecordedEvent> history;
         try {
             history = read.isPresent() ? read.get() : events.read(cycle);
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e; // the user's to make readable, not a seal that does not hold
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, events.location(cycle),

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.rulebook.Rulebook;
@@ -94,7 +95,7 @@ final class SealedRulebooks {
         Optional<GitRepository> found;
         try {
             found = GitRepository.find(workspace);
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             return Judged.refused(expected, "no readable git repository", another + "its rulebook cannot be read"
@@ -116,7 +117,7 @@ final class SealedRulebooks {
                         + " holds no rulebook directory " + dir + ", so its signing policy cannot be established");
             }
             files = committed.get();
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
@@ -85,7 +86,7 @@ final class SummaryCheck {
         List<RecordedEvent> history;
         try {
             history = given.isPresent() ? given.get() : events.read(cycle);
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             // The log's own damage is reported by the seal event check; no summary can be anchored in it.
@@ -219,7 +220,7 @@ final class SummaryCheck {
         JudgedOutcomes.Judged judged;
         try {
             judged = JudgedOutcomes.read(workspace, layout, cycle, history);
-        } catch (UnreadableInputException e) {
+        } catch (UnreadableInputException | SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "the judged outcomes it states cannot be"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
@@ -189,7 +190,7 @@ final class VerdictCheck {
                         }
                         return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition), trust);
                     });
-                } catch (UnreadableInputException e) {
+                } catch (UnreadableInputException | SystemFailureException e) {
                     throw e;
                 } catch (PlanningException | IllegalStateException e) {
                     found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()

@@ -436,7 +436,7 @@ public final class PemKeys {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             // The reason, not the exception's message, which repeats the absolute path.
-            throw DirectoryEntries.cannotRead(file.toString(), "nothing can be signed with it", e);
+            throw DirectoryEntries.cannotRead(file, file.toString(), "nothing can be signed with it", e);
         }
     }
 

@@ -1,12 +1,19 @@
 package dev.planning.engine.internal.workspace;
 
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -20,12 +27,22 @@ import java.util.stream.Stream;
  * located error naming it, never taken for empty, since whatever it holds would vanish from the
  * scan.
  *
+ * <p>Whose failure that is follows the cause, judged from the exception's type and the path as it
+ * is after the failure, never from the message (the C library's text, in the user's language): a
+ * permission denied, a path that vanished or runs through a file, a symbolic link that loops or a
+ * name too long is the user's, an {@link UnreadableInputException} (exit 2); anything else (the disk
+ * answering an I/O error, the process out of file descriptors) is the system's, a
+ * {@link SystemFailureException} (exit 3, no verdict), as {@link WriteFailures} judges a write.
+ *
  * <pre>{@code
  * List<Path> plans = DirectoryEntries.sorted(workspace, workspace.resolve("frameworks/planning-fe/tasks"),
  *         "the cycles of the stream cannot be told without it");
  * }</pre>
  */
 public final class DirectoryEntries {
+
+    /** The longest file name most file systems take, in UTF-8 bytes (as {@link WriteFailures}). */
+    private static final int MAX_NAME_BYTES = 255;
 
     private DirectoryEntries() {
     }
@@ -36,7 +53,8 @@ public final class DirectoryEntries {
      * @param workspace the workspace, for naming the directory relative to it
      * @param dir       the directory
      * @param without   what cannot be done without it, for the message
-     * @throws UnreadableInputException when the directory exists but cannot be examined or listed
+     * @throws UnreadableInputException when the directory exists but the user may not examine or list it
+     * @throws SystemFailureException when examining or listing it failed on the system (an I/O error)
      */
     public static List<Path> sorted(Path workspace, Path dir, String without) {
         BasicFileAttributes attributes;
@@ -68,7 +86,8 @@ public final class DirectoryEntries {
      * @param workspace the workspace, for naming the file relative to it
      * @param file      the file
      * @param without   what cannot be done without it, for the message
-     * @throws UnreadableInputException when the file cannot be examined
+     * @throws UnreadableInputException when the user may not examine the file
+     * @throws SystemFailureException when examining it failed on the system (an I/O error)
      */
     public static boolean isRegularFile(Path workspace, Path file, String without) {
         return attributes(workspace, file, without).map(BasicFileAttributes::isRegularFile).orElse(false);
@@ -78,7 +97,8 @@ public final class DirectoryEntries {
      * The attributes of {@code path} (links followed unless {@code options} say otherwise), empty when
      * nothing is there; refused, as {@link #isRegularFile}, when it cannot be examined.
      *
-     * @throws UnreadableInputException when the path cannot be examined
+     * @throws UnreadableInputException when the user may not examine the path
+     * @throws SystemFailureException when examining it failed on the system (an I/O error)
      */
     public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
             LinkOption... options) {
@@ -89,7 +109,8 @@ public final class DirectoryEntries {
      * As {@link #attributes}, for a path outside the workspace (a file given on the command line):
      * {@code shown} names it in the error, as the user gave it.
      *
-     * @throws UnreadableInputException when the path cannot be examined
+     * @throws UnreadableInputException when the user may not examine the path
+     * @throws SystemFailureException when examining it failed on the system (an I/O error)
      */
     public static Optional<BasicFileAttributes> attributesShown(Path path, String shown, String without,
             LinkOption... options) {
@@ -101,9 +122,9 @@ public final class DirectoryEntries {
             if (underANonDirectory(path, options)) { // ENOTDIR, told by the file system, not by the localised reason
                 return Optional.empty();
             }
-            throw unreadable("cannot read", shown, without, e);
+            throw unreadable("cannot read", path, shown, without, e);
         } catch (IOException e) {
-            throw unreadable("cannot read", shown, without, e);
+            throw unreadable("cannot read", path, shown, without, e);
         }
     }
 
@@ -127,40 +148,122 @@ public final class DirectoryEntries {
 
     /**
      * The error for a directory that could not be walked: one located error naming it, as
-     * {@link #sorted} gives for one it cannot list.
+     * {@link #sorted} gives for one it cannot list; the user's or the system's as the class says.
      *
      * @param e the walk's failure (an {@link UncheckedIOException}'s cause, or the exception itself)
+     * @return an {@link UnreadableInputException} or a {@link SystemFailureException}
      */
-    public static UnreadableInputException cannotList(Path workspace, Path dir, String without, IOException e) {
+    public static PlanningException cannotList(Path workspace, Path dir, String without, IOException e) {
         return unreadable("cannot list", workspace, dir, without, e);
     }
 
     /**
      * The error for a file that was examined but whose bytes could not be read (no permission, an I/O
-     * error): one located error naming it, as {@link #isRegularFile} gives for one it cannot examine.
+     * error): one located error naming it, as {@link #isRegularFile} gives for one it cannot examine;
+     * the user's or the system's as the class says.
      *
      * @param e the read's failure
+     * @return an {@link UnreadableInputException} or a {@link SystemFailureException}
      */
-    public static UnreadableInputException cannotRead(Path workspace, Path file, String without, IOException e) {
+    public static PlanningException cannotRead(Path workspace, Path file, String without, IOException e) {
         return unreadable("cannot read", workspace, file, without, e);
     }
 
     /**
      * As {@link #cannotRead(Path, Path, String, IOException)}, for a path named as {@code shown}
-     * (workspace-relative, or as the user gave it).
+     * (workspace-relative, or as the user gave it); the path the failure names, if any, is the one judged.
      *
      * @param e the read's failure
+     * @return an {@link UnreadableInputException} or a {@link SystemFailureException}
      */
-    public static UnreadableInputException cannotRead(String shown, String without, IOException e) {
-        return unreadable("cannot read", shown, without, e);
+    public static PlanningException cannotRead(String shown, String without, IOException e) {
+        return unreadable("cannot read", null, shown, without, e);
     }
 
-    private static UnreadableInputException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
-        return unreadable(what, SafePaths.relativize(workspace, dir), without, e);
+    /**
+     * As {@link #cannotRead(String, String, IOException)}, {@code path} being the one judged: a directory where
+     * a file was read (a plain {@link IOException} the platform throws, as for a disk's {@code EIO}) is the user's.
+     *
+     * @param path  the file read
+     * @param shown how messages name it
+     * @param e     the read's failure
+     * @return an {@link UnreadableInputException} or a {@link SystemFailureException}
+     */
+    public static PlanningException cannotRead(Path path, String shown, String without, IOException e) {
+        return unreadable("cannot read", path, shown, without, e);
     }
 
-    private static UnreadableInputException unreadable(String what, String shown, String without, IOException e) {
-        return new UnreadableInputException(what + " " + Shown.path(shown) + " (" + Shown.reason(e) + "): " + without
-                + "; make it readable by the user running planning", SourceLocation.ofFile(shown), e);
+    private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
+        return unreadable(what, dir, SafePaths.relativize(workspace, dir), without, e);
+    }
+
+    private static PlanningException unreadable(String what, Path path, String shown, String without, IOException e) {
+        String said = what + " " + Shown.path(shown) + " (" + Shown.reason(e) + ")";
+        if (!usersToFix(path, e)) {
+            return new SystemFailureException(said + ": " + without + "; the system failed, not the input (a disk"
+                    + " answering an I/O error, the process out of file descriptors, say); check the disk and try"
+                    + " again (PLANNING_DEBUG=1 shows the stack trace)", SourceLocation.ofFile(shown), e);
+        }
+        return new UnreadableInputException(said + ": " + without + "; make it readable by the user running planning",
+                SourceLocation.ofFile(shown), e);
+    }
+
+    /**
+     * Whether a failed read of {@code path} (or, when it is not known, of the file the failure names) is the
+     * user's to fix: a permission denied, a path that vanished or runs through a file, a directory where a file
+     * was read, a symbolic link that loops, a name too long, told by the exception's type or the path as it is
+     * now. Any other failure is
+     * the system's: a plain {@link IOException} the Java platform threw (a read the operating system failed,
+     * {@code EIO}), or a plain {@link FileSystemException} (an {@code opendir} or {@code stat} answering
+     * {@code EIO}, {@code EMFILE}) whose path shows no cause.
+     */
+    static boolean usersToFix(Path path, IOException e) {
+        if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || e instanceof NotDirectoryException
+                || e instanceof FileSystemLoopException) {
+            return true;
+        }
+        if (e.getClass() != FileSystemException.class && e.getClass() != IOException.class) {
+            // Another kind names the input's state, not the system's (a malformed encoding, an end of file).
+            return true;
+        }
+        if (!(e instanceof FileSystemException failed)) {
+            // One our own code made up about what it read (a line too long, say) is the input's, and so is a
+            // directory where a file was read (EISDIR, the same plain IOException as the disk's EIO).
+            return !thrownByThePlatform(e) || path != null && Files.isDirectory(path);
+        }
+        Path judged = path != null ? path : named(failed).orElse(null);
+        if (judged == null) {
+            return false;
+        }
+        Path name = judged.getFileName();
+        if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            return true;
+        }
+        if (Files.isSymbolicLink(judged) && !Files.exists(judged)) {
+            return true; // ELOOP: a link that loops (or leads nowhere)
+        }
+        return underANonDirectory(judged) || Files.notExists(judged, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Whether the Java platform's own code threw {@code e} (its first frame is {@code java.}, {@code jdk.} or
+     * {@code sun.}), as {@code GitRepository.systemIo} judges a git read.
+     */
+    private static boolean thrownByThePlatform(IOException e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        if (stack.length == 0) {
+            return false;
+        }
+        String type = stack[0].getClassName();
+        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+    }
+
+    /** The path a failure names, when it names one the platform can read. */
+    private static Optional<Path> named(FileSystemException e) {
+        try {
+            return Optional.ofNullable(e.getFile()).map(Path::of);
+        } catch (InvalidPathException notAPath) {
+            return Optional.empty();
+        }
     }
 }

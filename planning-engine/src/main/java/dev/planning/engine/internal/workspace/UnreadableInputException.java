@@ -4,14 +4,17 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 
 /**
- * A file or directory the engine needed could not be examined, listed or read (no permission, an
- * I/O error): the user's to fix, never a finding about the plans. A check that meets it refuses with
- * it as it is (the command line's one {@code error:} line, exit 2, nothing recorded) rather than
- * report it as a failed gate or a discrepancy, which would say the plans or the seal are wrong.
+ * A file or directory the engine needed could not be examined, listed or read for a cause the user
+ * can fix (no permission, a path that runs through a file, a link that loops): never a finding about
+ * the plans. A check that meets it refuses with it as it is (the command line's one {@code error:}
+ * line, exit 2, nothing recorded) rather than report it as a failed gate or a discrepancy, which would
+ * say the plans or the seal are wrong. A read the system failed (the disk answering an I/O error) is a
+ * {@link dev.planning.api.SystemFailureException} instead ({@link DirectoryEntries}: exit 3), handed
+ * on alike.
  *
  * <pre>{@code
- * } catch (UnreadableInputException e) {
- *     throw e; // not a discrepancy: the input is the user's to make readable
+ * } catch (UnreadableInputException | SystemFailureException e) {
+ *     throw e; // not a discrepancy: the input is the user's to make readable, or the system failed
  * } catch (PlanningException e) {
  *     found.add(Discrepancy.of(...));
  * }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.PlanningException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * probe27: a commit whose tree is not a tree git could have written (an entry cut short, a name with no end), which
@@ -23,22 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ended {@code verify} as an internal error (exit 3) when the binding's walk met it. Each read of a tree refuses it
  * as a {@link PlanningException} naming the commit (exit 2), never an answer.
  */
-class CorruptTreeTest {
-
-    @TempDir
-    Path dir;
-
-    private ObjectRepository repository;
-
-    @BeforeEach
-    void init() throws Exception {
-        repository = ObjectRepository.init(dir);
-    }
-
-    @AfterEach
-    void close() {
-        repository.close();
-    }
+class CorruptTreeTest extends ObjectRepositoryFixture {
 
     /** A commit whose {@code frameworks} directory is the tree of {@code raw} bytes, as no git writes one. */
     private ObjectId commitOver(byte[] raw) throws Exception {

@@ -16,43 +16,18 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bind25: {@link GitRepository#onFirstParentLine}, the walk a seal's binding makes (review24 walked every ancestor,
  * attack24), on histories a contributor shapes: commit dates out of order (any committer sets them), merges, a
  * detached {@code HEAD}, replace refs and grafts, a line longer than the bound.
  */
-class FirstParentLineTest {
-
-    @TempDir
-    Path dir;
-
-    /** A repository of the test's own in {@code dir}, made before each test. */
-    private ObjectRepository repository;
-
-    @BeforeEach
-    void init() throws Exception {
-        repository = ObjectRepository.init(dir);
-    }
-
-    @AfterEach
-    void close() {
-        repository.close();
-    }
+class FirstParentLineTest extends ObjectRepositoryFixture {
 
     /** A commit of an empty tree with the given parents, committed at {@code year}. */
     private ObjectId commit(int year, ObjectId... parents) throws Exception {
         return repository.commit(repository.insert(new TreeFormatter()), year, "year " + year + "\n", parents);
-    }
-
-    /** {@code HEAD} detached at {@code commit}, then the repository opened as a seal opens it. */
-    private GitRepository atHead(ObjectId commit) throws Exception {
-        repository.detachHead(commit);
-        return GitRepository.find(dir).orElseThrow();
     }
 
     /** Whether {@code commit} is on {@code HEAD}'s first-parent line. */

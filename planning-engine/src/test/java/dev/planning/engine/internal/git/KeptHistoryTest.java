@@ -3,15 +3,11 @@ package dev.planning.engine.internal.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -21,22 +17,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * the process's walks, which other classes' tests make too.
  */
 @Isolated("counts the history walks of the process")
-class KeptHistoryTest {
-
-    @TempDir
-    Path dir;
-
-    private ObjectRepository repository;
-
-    @BeforeEach
-    void init() throws Exception {
-        repository = ObjectRepository.init(dir);
-    }
-
-    @AfterEach
-    void close() {
-        repository.close();
-    }
+class KeptHistoryTest extends ObjectRepositoryFixture {
 
     @Test
     void aHistoryIsWalkedOnceForItsHeadAndAgainOnceHeadMovedSoNoCommitIsHidden() throws Exception {
@@ -71,12 +52,6 @@ class KeptHistoryTest {
             assertThat(GitRepository.keptWeight() - before)
                     .as("and m's entry in each, and a.yaml below each of m's two trees").isEqualTo(8);
         }
-    }
-
-    /** {@code HEAD} detached at {@code commit}, then the repository opened as a seal opens it. */
-    private GitRepository atHead(ObjectId commit) throws Exception {
-        repository.detachHead(commit);
-        return GitRepository.find(dir).orElseThrow();
     }
 
     /** A commit of a tree holding {@code m/a.yaml} with {@code text} and {@code x} with {@code other}. */

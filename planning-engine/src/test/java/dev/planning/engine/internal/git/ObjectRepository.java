@@ -17,8 +17,8 @@ import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * A git repository of a test's own, made with JGit in a directory, whose objects the test writes one by one: trees
- * no git would write, commits of any date and parents, {@code HEAD} detached at any of them. Open it before each
- * test ({@link #init}) and close it after.
+ * no git would write, commits of any date and parents, {@code HEAD} detached at any of them. A test gets one,
+ * opened before each test and closed after, by extending {@link ObjectRepositoryFixture}.
  */
 final class ObjectRepository implements AutoCloseable {
 

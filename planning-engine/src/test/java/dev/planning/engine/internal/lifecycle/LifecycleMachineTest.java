@@ -21,6 +21,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -414,6 +415,23 @@ class LifecycleMachineTest {
         assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF)).isSameAs(missing);
         assertThatThrownBy(() -> machine.dryRun(CYCLE, READY_FOR_HANDOFF)).isSameAs(missing);
         assertThatThrownBy(() -> nativeLibrary.advance(CYCLE, READY_FOR_HANDOFF)).isSameAs(library);
+        assertThat(Files.exists(log())).isFalse();
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+    }
+
+    /**
+     * A read the system failed inside a gate (the disk answering an I/O error: {@code DirectoryEntries}) is no
+     * finding about the plans: it ends the run as it is (the CLI's exit 3), and no attempt is recorded, where it was
+     * recorded as a failed gate.
+     */
+    @Test
+    void aGateWhoseReadTheSystemFailedStopsTheRunAndRecordsNothing() {
+        SystemFailureException disk = new SystemFailureException("cannot list tasks (Input/output error)",
+                SourceLocation.ofFile("tasks"), null);
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint")))
+                .gate(throwing("lint", disk)).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF)).isSameAs(disk);
         assertThat(Files.exists(log())).isFalse();
         assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
     }

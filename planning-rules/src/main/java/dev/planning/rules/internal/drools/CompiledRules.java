@@ -1,8 +1,11 @@
 package dev.planning.rules.internal.drools;
 
+import dev.planning.api.SourceLocation;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * The compiled rules of one rulebook in this process: its Drools knowledge base, either built
@@ -20,20 +23,32 @@ import org.kie.api.KieBase;
  * built later, the entry is read and checked again (key, payload hash, class filter); an entry that
  * no longer checks out means "compile again from the bytes read", whose errors surface then as
  * {@link dev.planning.api.InvalidInputException}, never as a pass.
+ *
+ * <p>They also know where each rule is declared ({@link #declaration}): Drools' compiled rules keep
+ * their file but no line, so the line and column of each {@code rule "name"} come from the bytes
+ * that were compiled ({@link RulebookCompiler#declarations}), read whether the base was compiled
+ * now or loaded from the disk cache.
  */
 final class CompiledRules {
 
     private final Supplier<KieBase> build;
+    private final Function<Rule, SourceLocation> declared;
     private volatile KieBase base;
 
-    private CompiledRules(KieBase base, Supplier<KieBase> build) {
+    private CompiledRules(KieBase base, Supplier<KieBase> build, Function<Rule, SourceLocation> declared) {
         this.base = base;
         this.build = build;
+        this.declared = Objects.requireNonNull(declared, "declared");
     }
 
-    /** Rules whose knowledge base is built already. */
+    /** Rules whose knowledge base is built already, each located at its file alone. */
     static CompiledRules built(KieBase base) {
-        return new CompiledRules(Objects.requireNonNull(base, "base"), null);
+        return built(base, rule -> SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
+    }
+
+    /** Rules whose knowledge base is built already, each declared where {@code declared} finds it. */
+    static CompiledRules built(KieBase base, Function<Rule, SourceLocation> declared) {
+        return new CompiledRules(Objects.requireNonNull(base, "base"), null, declared);
     }
 
     /**
@@ -41,7 +56,20 @@ final class CompiledRules {
      * remembered (the next use tries again), a build that returns is never repeated.
      */
     static CompiledRules lazy(Supplier<KieBase> build) {
-        return new CompiledRules(null, Objects.requireNonNull(build, "build"));
+        return lazy(build, rule -> SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
+    }
+
+    /** As {@link #lazy(Supplier)}, each rule declared where {@code declared} finds it. */
+    static CompiledRules lazy(Supplier<KieBase> build, Function<Rule, SourceLocation> declared) {
+        return new CompiledRules(null, Objects.requireNonNull(build, "build"), declared);
+    }
+
+    /**
+     * Where a rule of this base is declared: the file, line and column of its {@code rule "name"}
+     * in the bytes compiled; its file alone when its declaration cannot be found.
+     */
+    SourceLocation declaration(Rule rule) {
+        return declared.apply(rule);
     }
 
     /** The knowledge base, built now if it was not yet (at most once, whatever the threads). */

@@ -13,10 +13,12 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -63,6 +65,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
 
     /** The most characters of a consequence's exception message a refusal quotes. */
     private static final int MAX_THROWN_MESSAGE = 200;
+
+    /** Where Drools' message on a failed constraint starts naming its rules. */
+    private static final String IN_RULE = "' in [Rule ";
 
     private final Rulebook rulebook;
     private final CompiledRules rules;
@@ -125,8 +130,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      *         times, which almost always means a rule re-activates itself
      * @throws InvalidInputException when a rule's consequence throws (a {@code null} message given to
      *         {@code Report.violation}, a {@code substring} out of range): no verdict, located at the
-     *         rule's file (relative to the rulebook), naming the rule and what it threw; or when a rule's
-     *         condition throws while the facts are matched: no verdict, naming the constraint and its rules
+     *         rule's {@code rule "name"} line in its file (relative to the rulebook), naming the rule and what
+     *         it threw; or when a rule's condition throws while the facts are matched: no verdict, naming the
+     *         constraint and its rules, located as a consequence when the constraint is one rule's
      * @throws EvaluationLimitException when a rule's join exceeds the bound, a fact's text exceeds
      *         the bound on text values, the evaluation overruns its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
@@ -353,35 +359,55 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
 
     /**
      * A rule whose consequence threw (attack31): the rule's mistake, which these facts revealed, so no
-     * verdict; bad input located at the rule's file, naming the rule and what it threw, where Drools'
-     * {@link ConsequenceException} reached the command line as an internal error.
+     * verdict; bad input located at the rule's declaration (its {@code rule "name"} line in its file),
+     * naming the rule and what it threw, where Drools' {@link ConsequenceException} reached the command
+     * line as an internal error.
      */
-    private static InvalidInputException consequenceFailed(ConsequenceException e) {
+    private InvalidInputException consequenceFailed(ConsequenceException e) {
         Rule rule = e.getRule();
-        SourceLocation file = rule instanceof RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null ? SourceLocation.ofFile(impl.getResource().getSourcePath())
-                        : null;
+        SourceLocation declared = rule instanceof RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null ? rules.declaration(rule) : null;
         Throwable thrown = e.getCause() == null ? e : e.getCause();
         String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": "
                 + Printable.cut(thrown.getMessage(), MAX_THROWN_MESSAGE));
         return new InvalidInputException("rule '" + (rule == null ? "(unknown)" : Printable.line(rule.getName()))
                 + "' failed in its consequence (then): " + what + "; nothing was decided: the rule must not fail on"
-                + " the facts it matches (Report.violation needs an item and a message)", file, e);
+                + " the facts it matches (Report.violation needs an item and a message)", declared, e);
     }
 
     /**
      * A rule whose condition threw while matching (attack31's {@code criticality + 0 < 1} on a task with no
      * criticality): as a throwing consequence, the rule's mistake on these facts, so no verdict; bad input naming
      * the constraint and its rules (Drools' message), where the exception reached the command line as an internal
-     * error.
+     * error. Located at the rule's declaration when the constraint is one rule's alone ({@link #constrained}).
      */
-    private static InvalidInputException constraintFailed(ConstraintEvaluationException e) {
+    private InvalidInputException constraintFailed(ConstraintEvaluationException e) {
         Throwable thrown = e.getCause() == null ? e : e.getCause();
         String what = thrown == e ? "" : "; it threw " + thrown.getClass().getSimpleName()
                 + (thrown.getMessage() == null ? "" : ": " + Printable.cut(thrown.getMessage(), MAX_THROWN_MESSAGE));
         return new InvalidInputException("a rule's condition failed while matching: "
                 + Printable.cut(String.valueOf(e.getMessage()), MAX_THROWN_MESSAGE) + what + "; nothing was decided:"
-                + " a rule's conditions must not fail on the facts they are given", null, e);
+                + " a rule's conditions must not fail on the facts they are given",
+                constrained(String.valueOf(e.getMessage())).map(rules::declaration).orElse(null), e);
+    }
+
+    /**
+     * The one rule whose constraint failed, from Drools' message ({@code Error evaluating constraint '...' in
+     * [Rule "name" in file]}, the only place its exception keeps the rules): the rule of this base whose name
+     * and file make exactly that ending. A constraint shared by several rules (Drools lists them all) or a
+     * message of another form names no one rule: none, and the refusal goes unlocated rather than misplaced.
+     */
+    private Optional<Rule> constrained(String message) {
+        int at = message.lastIndexOf(IN_RULE);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String tail = message.substring(at + IN_RULE.length());
+        List<Rule> named = new ArrayList<>();
+        rules.kieBase().getKiePackages().forEach(p -> p.getRules().stream()
+                .filter(r -> tail.equals("\"" + r.getName() + "\" in " + RulebookCompiler.fileOf(r) + "]"))
+                .forEach(named::add));
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -161,14 +162,17 @@ final class RulebookCompiler {
         String key = cache == null ? null : CompiledRulebookCache.key(files, contents);
         Path directory = rulebook.directory();
         boolean verdictServed = checkPolicyLanguage(files, contents, cache, key, directory);
+        // Where each rule is declared, from these bytes however the base is made: a rule that throws
+        // while the facts are judged is located at its rule "name" line, compiled now or loaded.
+        Function<Rule, SourceLocation> declared = declarations(files, contents);
         if (cache != null && verdictServed) {
             if (cache.holds(key, directory)) {
-                return CompiledRules.lazy(() -> knowledgeBase(files, contents, cache, key, directory, true));
+                return CompiledRules.lazy(() -> knowledgeBase(files, contents, cache, key, directory, true), declared);
             }
             // No entry that checks out (holds counted a rejected one): compile, without reading it again.
-            return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, false));
+            return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, false), declared);
         }
-        return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, cache != null));
+        return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, cache != null), declared);
     }
 
     /**
@@ -552,11 +556,12 @@ final class RulebookCompiler {
 
     /**
      * Where each compiled rule is declared in these files, as {@link #declaration} finds it (each file
-     * parsed once, when a rule of it is first asked for): Drools' compiled rules keep their file, not
-     * their line. A rule of a file not among them is located at its file alone.
+     * parsed once, when a rule of it is first asked for, whatever the threads): Drools' compiled rules keep
+     * their file, not their line. A rule of a file not among them is located at its file alone.
      */
     static Function<Rule, SourceLocation> declarations(List<String> files, List<byte[]> contents) {
-        Map<String, Map<String, SourceLocation>> byFile = new HashMap<>();
+        // Asked from the evaluation's worker thread too, when a rule throws.
+        Map<String, Map<String, SourceLocation>> byFile = new ConcurrentHashMap<>();
         return rule -> {
             String file = fileOf(rule);
             int index = files.indexOf(file);

@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
  * files that do not compile, located in the workspace, or that the context does not serve) and
  * {@code governance.evaluation} (e.g. rules that fire without end, or a rule whose consequence
- * throws: located at its rule file, naming the rule and what it threw).
+ * throws: located at its {@code rule "name"} line, naming the rule and what it threw).
  *
  * <p>The rule files are read through the context too ({@link GateContext#rulebookFile}), never
  * from the rulebook directory, when the engine is Drools (the default): a context that serves its
