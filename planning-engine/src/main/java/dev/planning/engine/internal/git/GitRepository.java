@@ -1517,15 +1517,7 @@ public final class GitRepository implements AutoCloseable {
      * the repository holds is not.
      */
     static boolean systemIo(IOException e) {
-        if (e.getClass() != IOException.class) {
-            return false;
-        }
-        StackTraceElement[] stack = e.getStackTrace();
-        if (stack.length == 0) {
-            return false;
-        }
-        String type = stack[0].getClassName();
-        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+        return e.getClass() == IOException.class && DirectoryEntries.thrownByThePlatform(e);
     }
 
     /**

@@ -247,9 +247,13 @@ public final class DirectoryEntries {
 
     /**
      * Whether the Java platform's own code threw {@code e} (its first frame is {@code java.}, {@code jdk.} or
-     * {@code sun.}), as {@code GitRepository.systemIo} judges a git read.
+     * {@code sun.}): a read the operating system failed, not a failure a library or this code made up about what it
+     * read. {@code GitRepository.systemIo} judges a git read by it too.
+     *
+     * @param e the failure
+     * @return whether its first frame is the platform's
      */
-    private static boolean thrownByThePlatform(IOException e) {
+    public static boolean thrownByThePlatform(IOException e) {
         StackTraceElement[] stack = e.getStackTrace();
         if (stack.length == 0) {
             return false;
