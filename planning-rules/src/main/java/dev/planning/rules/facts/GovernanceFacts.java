@@ -11,12 +11,12 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.governance.GovernanceInput;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -96,10 +96,23 @@ public final class GovernanceFacts {
                 : input.otherStreams().get(target);
         boolean present = targetPlan != null;
         // A declared contract (or stub) stands in for the task until the provider plans it.
-        boolean contracted = input.contracts().stream()
-                .anyMatch(c -> c.id().equals(ref.id()) && c.stream().equals(Optional.of(target)));
-        boolean resolved = !present || contracted || ids.computeIfAbsent(target, s -> targetPlan.tasks().stream()
-                .map(Task::id).collect(Collectors.toSet())).contains(ref.id());
+        boolean contracted = false;
+        for (TaskRef c : input.contracts()) {
+            if (c.id().equals(ref.id()) && c.stream().equals(Optional.of(target))) {
+                contracted = true;
+                break;
+            }
+        }
+        boolean resolved = !present || contracted || ids.computeIfAbsent(target, s -> idsOf(targetPlan)).contains(ref.id());
         return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.locationOf(ref));
+    }
+
+    /** The ids of a plan's tasks: a loop into a set sized for them, not a stream into one that grows. */
+    private static Set<String> idsOf(TaskBreakdown plan) {
+        Set<String> ids = new HashSet<>(Math.max(16, (int) (plan.tasks().size() / 0.75f) + 1));
+        for (Task task : plan.tasks()) {
+            ids.add(task.id());
+        }
+        return ids;
     }
 }

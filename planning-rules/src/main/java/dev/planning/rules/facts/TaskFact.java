@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.rulebook.TagTaxonomy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -136,10 +137,14 @@ public record TaskFact(
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(title, "title");
-        // Keys folded as the taxonomy folds them, so a rule asking for a key finds what the gate judges.
-        Map<String, String> folded = new LinkedHashMap<>();
-        tags.forEach((key, value) -> folded.putIfAbsent(TagTaxonomy.foldKey(key), value));
-        tags = Collections.unmodifiableMap(folded);
+        // Keys folded as the taxonomy folds them, so a rule asking for a key finds what the gate judges
+        // (a map that of(...) built has them folded already).
+        if (!(tags instanceof FoldedTags)) {
+            Map<String, String> folded = new LinkedHashMap<>();
+            tags.forEach((key, value) -> folded.putIfAbsent(TagTaxonomy.foldKey(key), value));
+            tags = folded;
+        }
+        tags = Collections.unmodifiableMap(tags);
         approvalNames = List.copyOf(approvalNames);
         dependencies = List.copyOf(dependencies);
         Objects.requireNonNull(status, "status");
@@ -175,10 +180,16 @@ public record TaskFact(
     }
 
     private static TaskFact of(Task task, String stream, Integer criticality) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        FoldedTags tags = new FoldedTags();
         for (Tag tag : task.tags().values()) {
             // The first tag of a key wins, as in Tags.value(key).
             tags.putIfAbsent(TagTaxonomy.foldKey(tag.key()), tag.value().map(String::strip).orElse(""));
+        }
+        int criteria = 0;
+        for (String criterion : task.acceptanceCriteria()) {
+            if (Text.showsSomething(criterion)) {
+                criteria++;
+            }
         }
         var controls = task.controls();
         return new TaskFact(
@@ -200,8 +211,8 @@ public record TaskFact(
                 lower(Text.orNull(controls.auditTrail())),
                 controls.changeFreezeChecked(),
                 Text.orNull(controls.dataHandlingNote()),
-                (int) task.acceptanceCriteria().stream().filter(Text::showsSomething).count(),
-                task.dependencies().stream().map(Object::toString).toList(),
+                criteria,
+                asWritten(task.dependencies()),
                 Text.orNull(task.description()),
                 task.priority().map(Enum::name).orElse(null),
                 task.effort().map(BigDecimal::doubleValue).orElse(null),
@@ -270,6 +281,25 @@ public record TaskFact(
      */
     public boolean isCritical() {
         return criticality != null && criticality == 0;
+    }
+
+    /** Each dependency as written, in a list that the constructor's copy keeps as it is. */
+    private static List<String> asWritten(List<TaskRef> dependencies) {
+        String[] written = new String[dependencies.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = dependencies.get(i).toString();
+        }
+        return List.of(written);
+    }
+
+    /**
+     * A tag map whose keys {@link #of(Task, String, Integer)} has folded (as {@link TagTaxonomy#foldKey},
+     * which gives a folded key back as it is): the constructor keeps it instead of folding every key
+     * again. Only this class makes one.
+     */
+    private static final class FoldedTags extends LinkedHashMap<String, String> {
+
+        private static final long serialVersionUID = 1L;
     }
 
     private static String lower(String value) {

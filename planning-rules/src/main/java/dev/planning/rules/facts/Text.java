@@ -3,8 +3,9 @@ package dev.planning.rules.facts;
 import dev.planning.api.Printable;
 import dev.planning.api.artifact.PersonNames;
 import java.util.Collection;
-import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Normalises optional text for facts: a text that shows nothing and an absent one both become
@@ -20,11 +21,17 @@ final class Text {
     }
 
     static String orNull(Optional<String> value) {
-        return value.map(String::strip).filter(Text::showsSomething).orElse(null);
+        return value.isPresent() ? shown(value.get()) : null;
     }
 
     static String orNull(String value) {
-        return orNull(Optional.ofNullable(value));
+        return value == null ? null : shown(value);
+    }
+
+    /** The text stripped, or {@code null} when it shows nothing. */
+    private static String shown(String value) {
+        String stripped = value.strip();
+        return showsSomething(stripped) ? stripped : null;
     }
 
     /**
@@ -35,8 +42,18 @@ final class Text {
      * decomposed counts once. A name that is not clear counts for no one (lint names it).
      */
     static int distinct(Collection<String> values) {
-        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull)
-                .filter(name -> PersonNames.unclear(name).isEmpty()).map(Text::identity).distinct().count();
+        // A loop, not a stream: every task of a plan is counted, and most have no approver at all.
+        if (values.isEmpty()) {
+            return 0;
+        }
+        Set<String> identities = new HashSet<>();
+        for (String value : values) {
+            String name = orNull(value);
+            if (name != null && PersonNames.unclear(name).isEmpty()) {
+                identities.add(identity(name));
+            }
+        }
+        return identities.size();
     }
 
     /** A name as compared: {@link PersonNames#identity}. */
@@ -51,8 +68,16 @@ final class Text {
      * combining mark (drawn on the character before it, here on nothing), are not enough.
      */
     static boolean showsSomething(String value) {
-        return value.codePoints().anyMatch(c -> Printable.shownAsItself(c) && (DRAWN >> Character.getType(c) & 1) != 0
-                && c != BRAILLE_BLANK);
+        // A loop over the code points (a lone surrogate is one, as String.codePoints() has it), not a stream:
+        // every text of every task is asked.
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Printable.shownAsItself(c) && (DRAWN >> Character.getType(c) & 1) != 0 && c != BRAILLE_BLANK) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static final int BRAILLE_BLANK = 0x2800;
