@@ -2,6 +2,9 @@ package dev.planning.rules.internal.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.artifact.Task;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GateResultFact;
@@ -11,6 +14,7 @@ import dev.planning.rules.facts.TaskFact;
 import dev.planning.rules.facts.ViolationFact;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,5 +125,28 @@ class JoinBoundTest {
         var excess = JoinBound.firstExcess(shapes, COUNTS, 999_999).orElseThrow();
         assertThat(excess.shape().rule()).isEqualTo("square");
         assertThat(excess.terms()).isEqualTo("TaskFact 1000 × TaskFact 1000");
+    }
+
+    @Test
+    void aJoinExactlyAtTheBoundIsWithinItAndOneTaskMoreIsOverIt() {
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
+                Map.of("rules/r.drl", HEADER + "rule \"square\" when $a : TaskFact() $b : TaskFact()"
+                        + " then end\n"), Map.of()));
+        List<JoinBound.Shape> shapes = JoinBound.shapes(engine.kieBase());
+        RulebookFacts rulebook = RulebookFacts.of(engine.rulebook());
+        GovernanceInput thirty = Inputs.input(RunawayJoinTest.tasks(30), List.of());
+        List<Task> more = new ArrayList<>(RunawayJoinTest.tasks(30));
+        more.add(Inputs.goodTask("FE-30").dependsOn("be:BE-1", "FE-0").build());
+        GovernanceInput thirtyOne = Inputs.input(more, List.of());
+
+        // 30 × 30 = 900 combinations: within a bound of 900, over one of 899; 31 tasks are 961.
+        assertThat(JoinBound.firstExcess(shapes, JoinBound.Counts.of(thirty, rulebook, 1, 1), 900)).isEmpty();
+        assertThat(JoinBound.firstExcess(shapes, JoinBound.Counts.of(thirty, rulebook, 1, 1), 899).orElseThrow()
+                .terms()).isEqualTo("TaskFact 30 × TaskFact 30");
+        assertThat(JoinBound.firstExcess(shapes, JoinBound.Counts.of(thirtyOne, rulebook, 1, 1), 900).orElseThrow()
+                .combinations()).isEqualTo(961);
+        JoinBound.Counts counts = JoinBound.Counts.of(thirtyOne, rulebook, 1, 1);
+        assertThat(counts.facts()).containsEntry(TaskFact.class, 31L).containsEntry(CrossStreamRefFact.class, 1L);
+        assertThat(counts.longestTaskList()).isEqualTo(2);
     }
 }
