@@ -388,64 +388,56 @@ class GovernanceGateTest {
     @Test
     void aConditionThatThrowsWhileMatchingFailsTheGateWithAnEvaluationFindingNamingTheConstraint() {
         // No criticality tag: the interpreter cannot add 0 to an unset value (attack31's case).
-        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
-                package x;
-                import dev.planning.rules.facts.TaskFact;
-                import dev.planning.rules.facts.Report;
+        Finding f = conditionFailure("""
                 rule "unset-arithmetic" when $t : TaskFact(criticality + 0 < 1) then end
-                """), Map.of());
+                """, Task.builder("FE-1", "Pay").owner("alice").build());
 
-        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
-                Optional.of(Inputs.plan(Task.builder("FE-1", "Pay").owner("alice").build()))));
-
-        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("governance.evaluation");
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).contains("condition failed while matching").contains("criticality + 0 < 1")
-                    .contains("unset-arithmetic").doesNotContain("ConstraintEvaluationException");
-            assertThat(f.location()).contains(new SourceLocation("rulebook/rules/throws.drl", 4, 1));
-        });
+        assertThat(f.message()).contains("criticality + 0 < 1").contains("unset-arithmetic")
+                .doesNotContain("ConstraintEvaluationException");
+        assertThat(f.location()).contains(new SourceLocation("rulebook/rules/throws.drl", 4, 1));
     }
 
     @Test
     void aJoinConditionThatThrowsWhileMatchingFailsTheGateWithAnEvaluationFindingNotAnInternalError() {
         // attack34: the same unset arithmetic as above, in a join's constraint, escaped as a bare NullPointerException.
-        Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
-                package x;
-                import dev.planning.rules.facts.TaskFact;
+        Finding f = conditionFailure("""
                 rule "unset-join" when TaskFact($e : approvals) TaskFact(criticality + 0 == $e) then end
-                """), Map.of());
+                """, Task.builder("FE-1", "Pay").owner("alice").build());
 
-        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
-                Optional.of(Inputs.plan(Task.builder("FE-1", "Pay").owner("alice").build()))));
-
-        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("governance.evaluation");
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).contains("condition failed while matching").contains("NullPointerException");
-        });
+        assertThat(f.message()).contains("NullPointerException");
     }
 
     @Test
     void aConditionMvelCannotCoerceWhileMatchingFailsTheGateWithAnEvaluationFindingNotAnInternalError() {
         // attack34: an int field against a literal beyond an int escaped as MVEL's bare CompileException.
+        Finding f = conditionFailure("""
+                rule "too-large" when TaskFact(approvals == 4294967297) then end
+                """, goodTask("FE-1").build());
+
+        assertThat(f.message()).contains("coerce");
+    }
+
+    /**
+     * The one finding of a gate whose rulebook is {@code rule} (in {@code rules/throws.drl}, line 4) over a plan of
+     * {@code task}: the gate fails with a {@code governance.evaluation} error saying a condition failed.
+     */
+    private Finding conditionFailure(String rule, Task task) {
         Rulebook throwing = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/throws.drl", """
                 package x;
                 import dev.planning.rules.facts.TaskFact;
-                rule "too-large" when TaskFact(approvals == 4294967297) then end
-                """), Map.of());
+                import dev.planning.rules.facts.Report;
+                """ + rule), Map.of());
 
         GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, throwing,
-                Optional.of(Inputs.plan(goodTask("FE-1").build()))));
+                Optional.of(Inputs.plan(task))));
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
-        assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("governance.evaluation");
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).contains("condition failed while matching").contains("coerce");
-        });
+        assertThat(result.findings()).hasSize(1);
+        Finding f = result.findings().get(0);
+        assertThat(f.code()).isEqualTo("governance.evaluation");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.message()).contains("condition failed while matching");
+        return f;
     }
 
     /**
