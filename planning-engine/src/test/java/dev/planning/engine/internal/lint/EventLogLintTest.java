@@ -288,6 +288,26 @@ class EventLogLintTest {
     }
 
     @Test
+    void linesAcrossTheReadBuffersAreSplitWhereTheStoreSplitsThem() throws IOException {
+        // 200 more lines of about 1 KB: lines cross the 64 KiB reads; the one bad line is found at its number.
+        FileEventStore store = new FileEventStore(workspace);
+        List<RecordedEvent> events = store.read(CYCLE);
+        String head = events.get(events.size() - 1).hash();
+        for (int i = 6; i <= 205; i++) {
+            head = store.append(CYCLE, new PlanningEvent("evt_" + i, Instant.parse("2025-09-02T10:00:00Z"),
+                    EventType.STATE_TRANSITION, Optional.empty(), Optional.empty(), CYCLE.toString(), "ci", Map.of(),
+                    Map.of("note", "n".repeat(1_000))), head).hash();
+        }
+        assertThat(lint().findings()).isEmpty();
+        replaceLine(150, bytes(text(lines().get(149)).replace("\"note\":", "\"note\"")));
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::describe).singleElement().asString()
+                .startsWith(LOG + ":150:").contains("not valid JSON");
+    }
+
+    @Test
     void anotherCyclesLogCopiedInIsAnErrorAtEachLine() throws IOException {
         CycleRef other = new CycleRef("fe", "2025-10-01");
         Path otherLog = workspace.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl");
