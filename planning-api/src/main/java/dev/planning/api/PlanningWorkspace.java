@@ -109,8 +109,9 @@ public interface PlanningWorkspace {
     WorkspaceLayout layout();
 
     /**
-     * Lints every artifact of the workspace (handoff manifests and the rulebook's taxonomy and rule
-     * names included). Unreadable files are findings, not exceptions.
+     * Lints every artifact of the workspace (handoff manifests, every line of the cycles' event log
+     * files, and the rulebook's taxonomy and rule names included). Unreadable files are findings, not
+     * exceptions; nothing is written.
      *
      * @return the findings and the files checked
      */

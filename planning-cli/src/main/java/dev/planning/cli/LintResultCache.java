@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>today's date in UTC (lint judges waivers and their expiry against it);</li>
  *   <li>every file and directory of the workspace (its path, and a file's SHA-256), apart from
  *       {@code .git}, which lint never reads, and every file of the rulebook directory the same way:
- *       a superset of what lint reads (the planning files, manifests, digests, stored outcomes, capacity
+ *       a superset of what lint reads (the planning files, manifests, digests, stored outcomes, event logs, capacity
  *       model, trust file, {@code rulebook.yaml} and the rule files), so a changed byte, a new, removed or renamed file
  *       or directory gives another key.</li>
  * </ul>

@@ -2,7 +2,13 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CacheFiles;
+import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,6 +157,30 @@ class LintResultCacheTest {
         assertThat(again.kept()).isFalse();
         assertThat(again.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(again.out()).contains("trust.yaml");
+    }
+
+    @Test
+    void anEditedEventLogLineIsLintedAgainAndReported() throws IOException {
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        FileEventStore store = new FileEventStore(workspace);
+        String head = RecordedEvent.GENESIS;
+        for (String id : List.of("evt_1", "evt_2")) {
+            head = store.append(cycle, new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"),
+                    EventType.STATE_TRANSITION, Optional.of(CycleState.PLANNED),
+                    Optional.of(CycleState.READY_FOR_HANDOFF), cycle.toString(), "ci", Map.of(), Map.of()), head)
+                    .hash();
+        }
+        Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        assertThat(lint().exitCode()).isZero();
+        assertThat(lint().kept()).isTrue();
+        Files.writeString(log, Files.readString(log).replaceFirst("\"evt_1\"", "evt_1"));
+
+        Run again = lint();
+
+        assertThat(again.kept()).isFalse();
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(again.out()).contains("frameworks/planning-fe/events/2025-09-02.events.jsonl:1:",
+                "line 1 is not a readable planning event: not valid JSON", "[event.invalid]");
     }
 
     @Test

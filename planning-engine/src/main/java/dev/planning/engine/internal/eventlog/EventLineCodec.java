@@ -2,6 +2,8 @@ package dev.planning.engine.internal.eventlog;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
@@ -55,6 +57,27 @@ public final class EventLineCodec {
         public Line {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(prevHash, "prevHash");
+        }
+    }
+
+    /**
+     * A line that does not decode: the message says what was expected; {@link #column()} is where
+     * Jackson's parser stopped in a line that is not JSON.
+     */
+    public static final class BadLine extends InvalidInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int column;
+
+        BadLine(String message, int column) {
+            super(message);
+            this.column = column;
+        }
+
+        /** The 1-based column (a byte offset, as the parser counts) of a JSON syntax error; 0 for any other mistake. */
+        public int column() {
+            return column;
         }
     }
 
@@ -125,7 +148,7 @@ public final class EventLineCodec {
     /**
      * Decodes one line (UTF-8, without its line feed).
      *
-     * @throws InvalidInputException naming the first field that is missing or malformed
+     * @throws BadLine naming the first field that is missing or malformed, or where the line stops being JSON
      */
     public Line decode(byte[] line) {
         JsonNode root;
@@ -134,10 +157,12 @@ public final class EventLineCodec {
             // first mapper of a process costs more than its logs (JsonTrees).
             root = JsonTrees.readStrict(line).orElse(null);
         } catch (IOException e) {
-            throw new InvalidInputException("not valid JSON: " + firstLine(e.getMessage()));
+            JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
+            throw new BadLine("not valid JSON: " + firstLine(e.getMessage()),
+                    at == null ? 0 : Math.max(0, at.getColumnNr()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidInputException("expected a JSON object");
+            throw new BadLine("expected a JSON object", 0);
         }
         String envelope = text(root, "type", "type");
         if (!ENVELOPE_TYPE.equals(envelope)) {

@@ -512,12 +512,17 @@ public final class FileEventStore implements EventStore {
         }
         if (tail.length > 0 && decodes(tail)) {
             int line = LogTail.countLines(channel) + 1;
-            throw corrupted(cycle, line, "line " + line + " is a whole event without the line feed that ends every"
-                    + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
-                    + " add the line feed to keep the event (" + addLineFeed(cycle) + "), or delete the line to drop"
-                    + " it");
+            throw corrupted(cycle, line, wholeEventWithoutLineFeed(cycle, line));
         }
         LogTail.cutTornLine(channel);
+    }
+
+    /** Why a last line that is a whole event without its line feed is refused, never cut (shared with lint). */
+    String wholeEventWithoutLineFeed(CycleRef cycle, int line) {
+        return "line " + line + " is a whole event without the line feed that ends every"
+                + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
+                + " add the line feed to keep the event (" + addLineFeed(cycle) + "), or delete the line to drop"
+                + " it";
     }
 
     /**
@@ -532,7 +537,7 @@ public final class FileEventStore implements EventStore {
     }
 
     /** Whether {@code line} reads as an event line, whatever it chains to. */
-    private boolean decodes(byte[] line) {
+    boolean decodes(byte[] line) {
         try {
             codec.decode(line);
             return true;
@@ -570,8 +575,13 @@ public final class FileEventStore implements EventStore {
     }
 
     private EventLogCorruptedException tooLong(CycleRef cycle, LogLines.LineTooLongException e) {
-        return corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
-                + " bytes, the most an event line may be; the log is damaged or is not an event log");
+        return corrupted(cycle, e.line, tooLong(e.line));
+    }
+
+    /** Why a line longer than {@link #MAX_LINE_BYTES} is refused (shared with lint). */
+    static String tooLong(int line) {
+        return "line " + line + " is longer than " + MAX_LINE_BYTES
+                + " bytes, the most an event line may be; the log is damaged or is not an event log";
     }
 
     /**
@@ -602,20 +612,11 @@ public final class FileEventStore implements EventStore {
             try {
                 decoded = codec.decode(bytes);
             } catch (InvalidInputException e) {
-                throw corrupted(cycle, number, "line " + number + " is not a readable planning event: "
-                        + e.getMessage());
+                throw corrupted(cycle, number, unreadable(number, e));
             }
-            if (!decoded.prevHash().equals(previous)) {
-                throw corrupted(cycle, number, chainBreak(number, previous, decoded.prevHash()));
-            }
-            if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
-                // A log copied or linked from another cycle's chains as well as its own (attack30).
-                String entity = decoded.event().entityId();
-                throw corrupted(cycle, number, "line " + number + " is an event of "
-                        + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
-                        + ": this log holds another cycle's"
-                        + " history (copied, renamed or linked from its log); restore "
-                        + Shown.path(workspace.resolve(location(cycle))) + " from version control");
+            String refused = refusal(cycle, number, previous, decoded);
+            if (refused != null) {
+                throw corrupted(cycle, number, refused);
             }
             String hash = Sha256.hex(bytes);
             events.add(new RecordedEvent(number, decoded.event(), previous, hash));
@@ -659,6 +660,32 @@ public final class FileEventStore implements EventStore {
         Verified observed(FileStamp stamp, boolean isSettled) {
             return new Verified(lines, events, stamp, isSettled);
         }
+    }
+
+    /** Why line {@code number} does not decode (shared with lint). */
+    static String unreadable(int number, InvalidInputException e) {
+        return "line " + number + " is not a readable planning event: " + e.getMessage();
+    }
+
+    /**
+     * Why line {@code number}, decoded, is refused after a line whose SHA-256 is {@code previous}
+     * ({@link RecordedEvent#GENESIS} on line 1): it does not chain to it, or it is another cycle's event;
+     * {@code null} when it is accepted. The store's judgement of every line it reads, shared with lint.
+     */
+    String refusal(CycleRef cycle, int number, String previous, EventLineCodec.Line decoded) {
+        if (!decoded.prevHash().equals(previous)) {
+            return chainBreak(number, previous, decoded.prevHash());
+        }
+        if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
+            // A log copied or linked from another cycle's chains as well as its own (attack30).
+            String entity = decoded.event().entityId();
+            return "line " + number + " is an event of "
+                    + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
+                    + ": this log holds another cycle's"
+                    + " history (copied, renamed or linked from its log); restore "
+                    + Shown.path(workspace.resolve(location(cycle))) + " from version control";
+        }
+        return null;
     }
 
     private static String chainBreak(int number, String expected, String found) {

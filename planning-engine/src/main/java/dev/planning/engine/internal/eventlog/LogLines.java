@@ -93,6 +93,60 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
         return new LogLines(lines, completeLength, current.size() > 0);
     }
 
+    /** What {@link #each} hands over of each line, in order. */
+    interface LineVisitor {
+
+        /**
+         * One line.
+         *
+         * @param number   its 1-based number
+         * @param bytes    its bytes without the line feed, or {@code null} when it is longer than the limit
+         * @param length   its length in bytes, without the line feed
+         * @param complete whether a line feed ends it ({@code false} only for the bytes after the last one)
+         */
+        void line(int number, byte[] bytes, long length, boolean complete);
+    }
+
+    /**
+     * Reads a whole log from its first byte to its end, in one pass, handing each line to {@code visitor}, and
+     * never stops at a line longer than {@code maxLineBytes}: its bytes are not kept, only counted. Positional
+     * reads only; nothing is written. For lint, which reports every bad line, where {@link #read} refuses the log
+     * at the first line too long.
+     */
+    static void each(FileChannel channel, int maxLineBytes, LineVisitor visitor) throws IOException {
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        long length = 0;
+        int number = 1;
+        long position = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        byte[] bytes = buffer.array();
+        int n;
+        while ((n = channel.read(buffer.clear(), position)) > 0) {
+            int start = 0;
+            for (int i = 0; i <= n; i++) {
+                boolean end = i < n && bytes[i] == '\n';
+                if (i == n || end) {
+                    length += i - start;
+                    if (length <= maxLineBytes) {
+                        current.write(bytes, start, i - start);
+                    } else {
+                        current.reset();
+                    }
+                    if (end) {
+                        visitor.line(number++, length <= maxLineBytes ? current.toByteArray() : null, length, true);
+                        current.reset();
+                        length = 0;
+                    }
+                    start = i + 1;
+                }
+            }
+            position += n;
+        }
+        if (length > 0) {
+            visitor.line(number, length <= maxLineBytes ? current.toByteArray() : null, length, false);
+        }
+    }
+
     private static void check(int length, int lineNumber, int maxLineBytes) throws LineTooLongException {
         if (length > maxLineBytes) {
             throw new LineTooLongException(lineNumber, maxLineBytes);

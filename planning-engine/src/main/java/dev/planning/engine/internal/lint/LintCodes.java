@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.lint;
 
 import dev.planning.api.DocumentException;
+import dev.planning.engine.internal.eventlog.EventLogLint;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 
 /**
@@ -62,6 +63,9 @@ public final class LintCodes {
     /** A stored outcome file ({@code outcomes/{cycle}/<kind>/}) that the gates and the digest cannot read. */
     public static final String OUTCOME_INVALID = "outcome.invalid";
 
+    public static final String EVENT_INVALID = EventLogLint.EVENT_INVALID;
+    public static final String EVENT_CHAIN = EventLogLint.EVENT_CHAIN;
+    public static final String EVENT_TORN = EventLogLint.EVENT_TORN;
     public static final String FILE_UNREADABLE = DocumentException.FILE_UNREADABLE;
     public static final String FILE_TOO_LARGE = DocumentException.FILE_TOO_LARGE;
     public static final String FILE_ENCODING = DocumentException.FILE_ENCODING;

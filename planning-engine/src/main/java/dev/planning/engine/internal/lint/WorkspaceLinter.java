@@ -14,6 +14,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.digest.DigestFileNames;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.eventlog.EventLogLint;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSnapshot;
@@ -37,8 +38,9 @@ import java.util.TreeSet;
  * and cycles of a workspace ({@code planning lint}), with the same checks as the {@code schema_lint}
  * gate, dependency cycles within each plan; each selected cycle's handoff manifest, the workspace's capacity model
  * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist, and each selected
- * stream's digests ({@code digests/{cycle}-digest.md}) as a later cycle reads them, and each selected cycle's
- * stored outcomes ({@code outcomes/{cycle}/}) as the gates and the digest read them.
+ * stream's digests ({@code digests/{cycle}-digest.md}) as a later cycle reads them, each selected cycle's
+ * stored outcomes ({@code outcomes/{cycle}/}) as the gates and the digest read them, and each selected cycle's
+ * event log as the store reads it, every bad line ({@link EventLogLint}; nothing is written).
  *
  * <pre>{@code
  * LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.of("fe"), Optional.empty());
@@ -136,6 +138,7 @@ public final class WorkspaceLinter {
             }
             lintDigests(workspace, name, cycleId, findings, checked);
         }
+        lintEventLogs(workspace, streams, cycleId, findings, checked);
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
@@ -246,6 +249,31 @@ public final class WorkspaceLinter {
         } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
                     e.location().orElse(SourceLocation.ofFile(dir))));
+        }
+    }
+
+    /**
+     * The selected cycles' event logs ({@code events/{cycle}.events.jsonl}), every one the store lists of the selected
+     * streams (a cycle with a log and no planning file included): every line decoded and judged as the store reads it
+     * ({@link EventLogLint}), each bad line a finding, where {@code status} and {@code gate} stop at the first. Read
+     * only: a torn last line, which the store's next read cuts away, is a warning and is left in place.
+     */
+    private void lintEventLogs(Path workspace, List<String> streams, Optional<String> cycleId, List<Finding> findings,
+            TreeSet<String> checked) {
+        EventLogLint logs = new EventLogLint(workspace, layout);
+        List<CycleRef> cycles;
+        try {
+            cycles = logs.logs();
+        } catch (PlanningException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
+                    e.location().orElse(SourceLocation.ofFile(layout.streamsRoot()))));
+            return;
+        }
+        for (CycleRef cycle : cycles) {
+            if (streams.contains(cycle.stream()) && cycleId.map(cycle.cycleId()::equals).orElse(true)) {
+                checked.add(logs.location(cycle));
+                findings.addAll(logs.check(cycle));
+            }
         }
     }
 

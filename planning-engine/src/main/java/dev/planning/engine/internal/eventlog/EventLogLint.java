@@ -1,0 +1,162 @@
+package dev.planning.engine.internal.eventlog;
+
+import dev.planning.api.DocumentException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Lint of a cycle's event log in the workspace's files ({@link WorkspaceLayout#eventLog}): every line decoded with
+ * the store's {@link EventLineCodec} and judged as {@link FileEventStore#read} judges it (its chain, its cycle), each
+ * bad line one finding at its file, line and column, where the store refuses the log at its first bad line.
+ * Read-only: the log is opened for reading alone, and a torn last line, which the store's next read or append cuts
+ * away, is reported and left as it is.
+ *
+ * <pre>{@code
+ * EventLogLint logs = new EventLogLint(workspace, WorkspaceLayout.DEFAULT);
+ * List<Finding> findings = logs.check(new CycleRef("fe", "2025-09-02"));
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class EventLogLint {
+
+    /** A line the store cannot read: not JSON, not an event, longer than a line may be, or without its line feed. */
+    public static final String EVENT_INVALID = "event.invalid";
+    /** A line that does not chain to the one before it, or that is another cycle's event. */
+    public static final String EVENT_CHAIN = "event.chain";
+    /** A torn last line, the remains of an append that never finished, which the store cuts away (a warning). */
+    public static final String EVENT_TORN = "event.torn-line";
+
+    private final FileEventStore store;
+    private final EventLineCodec codec = new EventLineCodec();
+
+    /** Lint of the logs of the workspace at {@code workspace}, placed by {@code layout}. */
+    public EventLogLint(Path workspace, WorkspaceLayout layout) {
+        this.store = new FileEventStore(Objects.requireNonNull(workspace, "workspace"),
+                Objects.requireNonNull(layout, "layout"));
+    }
+
+    /**
+     * The cycles whose log file exists, as the store lists them ({@link FileEventStore#logFiles()}).
+     *
+     * @throws PlanningException when they cannot be listed (a log's name on no file, or not named after a
+     *                           cycle; a directory that cannot be read)
+     */
+    public List<CycleRef> logs() {
+        return store.logFiles();
+    }
+
+    /** The workspace-relative path of the cycle's log, as findings name it. */
+    public String location(CycleRef cycle) {
+        return store.location(cycle);
+    }
+
+    /** Every bad line of the cycle's log, one finding each; none when it does not exist. */
+    public List<Finding> check(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        String location = store.location(cycle);
+        Lines lines = new Lines(cycle, location);
+        Path file;
+        try {
+            file = store.logFile(cycle);
+        } catch (PlanningException e) {
+            return List.of(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
+                    SourceLocation.ofFile(location)));
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            LogLines.each(channel, FileEventStore.MAX_LINE_BYTES, lines);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            lines.findings.add(Finding.error(DocumentException.FILE_UNREADABLE, DirectoryEntries.cannotRead(file,
+                    location, "the cycle's history cannot be told without it", e).getMessage(),
+                    SourceLocation.ofFile(location)));
+        }
+        return List.copyOf(lines.findings);
+    }
+
+    /** Judges each line as it is read, remembering what the next line chains to. */
+    private final class Lines implements LogLines.LineVisitor {
+
+        private final CycleRef cycle;
+        private final String location;
+        private final List<Finding> findings = new ArrayList<>();
+        /** The SHA-256 of the line before, or {@code null} when it was too long to hash (its bytes were not kept). */
+        private String previous = RecordedEvent.GENESIS;
+        /** Whether the line before decoded: a line after a bad one is not judged by its chain (one mistake, one finding). */
+        private boolean previousDecoded = true;
+        private boolean previousEndsWithCarriageReturn;
+
+        Lines(CycleRef cycle, String location) {
+            this.cycle = cycle;
+            this.location = location;
+        }
+
+        @Override
+        public void line(int number, byte[] bytes, long length, boolean complete) {
+            if (bytes == null) {
+                error(EVENT_INVALID, FileEventStore.tooLong(number), number, 0);
+            } else if (!complete) {
+                torn(number, bytes);
+            } else {
+                judge(number, bytes);
+            }
+            previous = bytes == null ? null : Sha256.hex(bytes);
+            previousEndsWithCarriageReturn = bytes != null && bytes.length > 0 && bytes[bytes.length - 1] == '\r';
+        }
+
+        private void judge(int number, byte[] bytes) {
+            EventLineCodec.Line decoded;
+            try {
+                decoded = codec.decode(bytes);
+            } catch (InvalidInputException e) {
+                error(EVENT_INVALID, FileEventStore.unreadable(number, e), number,
+                        e instanceof EventLineCodec.BadLine bad ? bad.column() : 0);
+                previousDecoded = false;
+                return;
+            }
+            // After a bad line its chain is not judged (that line's mistake is reported), its cycle is.
+            boolean chained = previousDecoded && previous != null;
+            String refused = store.refusal(cycle, number, chained ? previous : decoded.prevHash(), decoded);
+            if (refused != null) {
+                error(EVENT_CHAIN, refused + (chained && previousEndsWithCarriageReturn && !decoded.prevHash()
+                        .equals(previous) ? "; line " + (number - 1) + " ends with a carriage return: the log was"
+                        + " given CRLF line endings (by git's end-of-line conversion or an editor), and a line's hash"
+                        + " is of its bytes: restore the log from version control with its lines ending in a line"
+                        + " feed alone" : ""), number, 0);
+            }
+            previousDecoded = true;
+        }
+
+        /** The bytes after the last line feed, judged as the store's next read or append judges them. */
+        private void torn(int number, byte[] bytes) {
+            if (store.decodes(bytes)) {
+                error(EVENT_INVALID, store.wholeEventWithoutLineFeed(cycle, number), number, 0);
+            } else {
+                findings.add(Finding.warning(EVENT_TORN, "line " + number + " is a torn line, the remains of an append"
+                        + " that never finished (no line feed ends it, and it is no whole event): that event was never"
+                        + " recorded, and the next read or append of the log (planning status, gate, advance) cuts"
+                        + " the line away; lint leaves it as it is", new SourceLocation(location, number, 0)));
+            }
+        }
+
+        private void error(String code, String message, int line, int column) {
+            findings.add(Finding.error(code, message, new SourceLocation(location, line, column)));
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package dev.planning.engine.internal.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code planning lint} over the cycles' event logs ({@link WorkspaceLinter}, through
+ * {@link dev.planning.engine.internal.eventlog.EventLogLint}): every bad line of a log is one finding at its line
+ * (and column, where the JSON parser stops), a good log none, and the log is never written, not even to cut a torn
+ * last line the store would cut.
+ */
+class EventLogLintTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+    private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
+
+    @TempDir
+    Path workspace;
+
+    private Path log;
+    private byte[] before;
+
+    @BeforeEach
+    void writeAWorkspaceWithAGoodLogOfFiveEvents() {
+        Plans.feWorkspace(workspace);
+        FileEventStore store = new FileEventStore(workspace);
+        String head = RecordedEvent.GENESIS;
+        for (int i = 1; i <= 5; i++) {
+            head = store.append(CYCLE, event("evt_" + i), head).hash();
+        }
+        log = workspace.resolve(LOG);
+    }
+
+    @AfterEach
+    void lintNeverWritesTheLog() throws IOException {
+        if (before != null) {
+            assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        }
+    }
+
+    private static PlanningEvent event(String id) {
+        return new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
+                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), CYCLE.toString(), "ci",
+                Map.of("schema_lint", GateStatus.PASS), Map.of("transition", "validate_complete"));
+    }
+
+    /** The log's lines, without their line feeds. */
+    private List<byte[]> lines() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                lines.add(Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    /** Writes the log anew: {@code lines}, each ended by {@code ending}, then {@code tail}; remembered as "before". */
+    private void write(List<byte[]> lines, String ending, byte[] tail) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] line : lines) {
+            out.write(line);
+            out.write(ending.getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(tail);
+        Files.write(log, out.toByteArray());
+        before = out.toByteArray();
+    }
+
+    /** The log with line {@code number} replaced by {@code bytes}. */
+    private void replaceLine(int number, byte[] bytes) throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(number - 1, bytes);
+        write(lines, "\n", new byte[0]);
+    }
+
+    private LintReport lint() {
+        LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), Optional.empty());
+        for (Finding finding : report.findings()) {
+            assertThat(finding.message()).doesNotContain("Exception", "\tat ", "com.fasterxml");
+            assertThat(finding.location()).isPresent();
+        }
+        return report;
+    }
+
+    private static String text(byte[] line) {
+        return new String(line, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aGoodLogHasNoFindingAndIsAFileChecked() throws IOException {
+        before = Files.readAllBytes(log);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.filesChecked()).contains(LOG);
+    }
+
+    /** A hostile line 2 of 5, what the finding must say, and whether Jackson's parser gives the column. */
+    static List<Arguments> hostileLines() {
+        byte[] invalidUtf8 = bytes("{\"type\":\"planning_event\",\"version\":\"1.0.0\",\"event\":\"x");
+        byte[] withInvalid = Arrays.copyOf(invalidUtf8, invalidUtf8.length + 3);
+        withInvalid[invalidUtf8.length] = (byte) 0xff;
+        withInvalid[invalidUtf8.length + 1] = (byte) 0xfe;
+        withInvalid[invalidUtf8.length + 2] = '"';
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        Arrays.fill(tenMegabytes, (byte) 'x');
+        return List.of(
+                Arguments.of("not JSON", bytes("not json at all"), "not valid JSON", true),
+                Arguments.of("JSON, not an object", bytes("[1,2,3]"), "expected a JSON object", false),
+                Arguments.of("an empty line", new byte[0], "expected a JSON object", false),
+                Arguments.of("a cut line", bytes("{\"type\":\"planning_event\",\"vers"), "not valid JSON", true),
+                Arguments.of("invalid UTF-8", withInvalid, "Invalid UTF-8", true),
+                Arguments.of("a NUL byte", bytes("{\"type\":\"planning\u0000_event\"}"), "not valid JSON", true),
+                Arguments.of("a line of 10 MB", tenMegabytes, "is longer than " + FileEventStore.MAX_LINE_BYTES
+                        + " bytes", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileLines")
+    void aHostileLineIsOneErrorAtItsLine(String what, byte[] line, String expected, boolean hasColumn)
+            throws IOException {
+        replaceLine(2, line);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).hasSize(1);
+        Finding finding = report.findings().get(0);
+        assertThat(finding.code()).isEqualTo(LintCodes.EVENT_INVALID);
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.location().orElseThrow().file()).isEqualTo(LOG);
+        assertThat(finding.location().orElseThrow().line()).isEqualTo(2);
+        assertThat(finding.location().orElseThrow().column() > 0).isEqualTo(hasColumn);
+        assertThat(finding.message()).startsWith("line 2 ").contains(expected);
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void theColumnIsWhereTheParserStopped() throws IOException {
+        replaceLine(3, bytes("{\"type\":\"planning_event\",,}"));
+
+        Finding finding = lint().findings().get(0);
+
+        assertThat(finding.location().orElseThrow().line()).isEqualTo(3);
+        assertThat(finding.location().orElseThrow().column()).isEqualTo(26); // the second comma: 1-based, as editors count
+        assertThat(finding.describe()).startsWith(LOG + ":3:26: error: line 3 is not a readable planning event:"
+                + " not valid JSON: Unexpected character (','");
+    }
+
+    @Test
+    void aMissingFieldAndAWrongTypeAreOneErrorEachNamingTheField() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(1, bytes(text(lines.get(1)).replace("\"id\":\"evt_2\",", "")));
+        lines.set(3, bytes(text(lines.get(3)).replace("\"timestamp\":\"2025-09-02T10:00:00Z\"", "\"timestamp\":17")));
+        write(lines, "\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::describe).containsExactly(
+                LOG + ":2: error: line 2 is not a readable planning event: expected a string at event.id [event.invalid]",
+                LOG + ":4: error: line 4 is not a readable planning event: expected a string at event.timestamp"
+                        + " [event.invalid]");
+    }
+
+    @Test
+    void severalBadLinesOfOneFileAreOneFindingEach() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(0, bytes("garbage"));
+        lines.set(2, bytes("{}"));
+        lines.set(4, bytes("\"a string\""));
+        write(lines, "\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(f -> f.location().orElseThrow().line()).containsExactly(1, 3, 5);
+        assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_INVALID);
+    }
+
+    @Test
+    void anEditedLineBreaksTheChainAtTheNextLineAsTheStoreReadsIt() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(1, bytes(text(lines.get(1)).replace("\"triggered_by\":\"ci\"", "\"triggered_by\":\"someone\"")));
+        lines.set(3, bytes(text(lines.get(3)).replace("\"triggered_by\":\"ci\"", "\"triggered_by\":\"someone\"")));
+        write(lines, "\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_CHAIN);
+        assertThat(findings).extracting(f -> f.location().orElseThrow().line()).containsExactly(3, 5);
+        assertThat(findings.get(0).message()).startsWith("line 3 does not chain to line 2: expected prev_sha256 ");
+    }
+
+    @Test
+    void crlfLineEndingsAreReportedWhereTheChainBreaksWithTheCause() throws IOException {
+        write(lines(), "\r\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        // The store reads a line ending in a carriage return (white space after the JSON) but its hash is of its
+        // bytes: lines 2 to 5 do not chain; the last line's own carriage return breaks nothing.
+        assertThat(findings).extracting(f -> f.location().orElseThrow().line()).containsExactly(2, 3, 4, 5);
+        assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_CHAIN);
+        assertThat(findings.get(0).message()).contains("line 1 ends with a carriage return");
+    }
+
+    @Test
+    void aTornLastLineIsAWarningThatTheNextReadCutsItAndIsLeftInPlace() throws IOException {
+        write(lines(), "\n", bytes("{\"type\":\"planning_event\",\"ver"));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).hasSize(1);
+        Finding finding = report.findings().get(0);
+        assertThat(finding.code()).isEqualTo(LintCodes.EVENT_TORN);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.location().orElseThrow().line()).isEqualTo(6);
+        assertThat(finding.message()).contains("torn line", "cuts the line away", "lint leaves it as it is");
+        assertThat(report.passed()).isTrue();
+        // The store says the same: its read cuts it and finds five events.
+        byte[] linted = Files.readAllBytes(log);
+        assertThat(linted).isEqualTo(before);
+        assertThat(new FileEventStore(workspace).read(CYCLE)).hasSize(5);
+        before = null;
+    }
+
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsAnErrorAsTheStoreRefusesIt() throws IOException {
+        List<byte[]> lines = lines();
+        byte[] last = lines.remove(4);
+        write(lines, "\n", last);
+
+        Finding finding = lint().findings().get(0);
+
+        assertThat(lint().findings()).hasSize(1);
+        assertThat(finding.code()).isEqualTo(LintCodes.EVENT_INVALID);
+        assertThat(finding.location().orElseThrow().line()).isEqualTo(5);
+        assertThat(finding.message()).startsWith("line 5 is a whole event without the line feed");
+    }
+
+    @Test
+    void aTornLineLongerThanALineMayBeIsAnError() throws IOException {
+        byte[] tail = new byte[FileEventStore.MAX_LINE_BYTES + 1];
+        Arrays.fill(tail, (byte) 'x');
+        write(lines(), "\n", tail);
+
+        Finding finding = lint().findings().get(0);
+
+        assertThat(finding.code()).isEqualTo(LintCodes.EVENT_INVALID);
+        assertThat(finding.location().orElseThrow().line()).isEqualTo(6);
+        assertThat(finding.message()).contains("is longer than");
+    }
+
+    @Test
+    void linesAcrossTheReadBuffersAreSplitWhereTheStoreSplitsThem() throws IOException {
+        // 200 more lines of about 1 KB: lines cross the 64 KiB reads; the one bad line is found at its number.
+        FileEventStore store = new FileEventStore(workspace);
+        List<RecordedEvent> events = store.read(CYCLE);
+        String head = events.get(events.size() - 1).hash();
+        for (int i = 6; i <= 205; i++) {
+            head = store.append(CYCLE, new PlanningEvent("evt_" + i, Instant.parse("2025-09-02T10:00:00Z"),
+                    EventType.STATE_TRANSITION, Optional.empty(), Optional.empty(), CYCLE.toString(), "ci", Map.of(),
+                    Map.of("note", "n".repeat(1_000))), head).hash();
+        }
+        assertThat(lint().findings()).isEmpty();
+        replaceLine(150, bytes(text(lines().get(149)).replace("\"note\":", "\"note\"")));
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::describe).singleElement().asString()
+                .startsWith(LOG + ":150:").contains("not valid JSON");
+    }
+
+    @Test
+    void anotherCyclesLogCopiedInIsAnErrorAtEachLine() throws IOException {
+        CycleRef other = new CycleRef("fe", "2025-10-01");
+        Path otherLog = workspace.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl");
+        Files.copy(log, otherLog);
+        before = Files.readAllBytes(log);
+
+        List<Finding> findings = WorkspaceLinter.withDefaultLayout()
+                .lint(workspace, Optional.of("fe"), Optional.of(other.cycleId())).findings();
+
+        assertThat(findings).filteredOn(f -> f.code().equals(LintCodes.EVENT_CHAIN)).hasSize(5)
+                .allSatisfy(f -> assertThat(f.message()).contains("is an event of fe/2025-09-02, not of fe/2025-10-01"));
+        assertThat(Files.readAllBytes(otherLog)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheSelectedCyclesLogIsRead() throws IOException {
+        replaceLine(2, bytes("not json"));
+
+        LintReport other = WorkspaceLinter.withDefaultLayout()
+                .lint(workspace, Optional.of("fe"), Optional.of("2025-10-01"));
+
+        assertThat(other.filesChecked()).doesNotContain(LOG);
+        assertThat(other.findings()).noneMatch(f -> f.code().startsWith("event."));
+    }
+}
