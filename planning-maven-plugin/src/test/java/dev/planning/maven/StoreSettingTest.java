@@ -4,8 +4,11 @@ import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,5 +119,28 @@ class StoreSettingTest {
         lint.execute();
 
         assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
+    }
+
+    /**
+     * review34: what {@code mvn -e} prints of a failed goal is the whole chain of causes, each with its message, not
+     * only the first line: no secret of the environment's store setting (a password in the URL's query or user
+     * information, {@code $PLANNING_STORE_PASSWORD}) is in any of it, whether the URL is refused or unreachable.
+     */
+    @Test
+    void noSecretOfTheEnvironmentsStoreIsInWhatMavenPrintsOfTheFailureWithItsCauses() {
+        for (String url : new String[] {
+            "jdbc:postgresql://127.0.0.1:1/planning?connectTimeout=1&user=planner&password=s3cret-query",
+            "postgresql://planner:s3cret-userinfo@127.0.0.1:1/planning"}) {
+            GateMojo gate = gate(copyOf("fe-2025-09-02", dir.resolve(String.valueOf(url.length()))),
+                    Map.of("PLANNING_STORE_URL", url, "PLANNING_STORE_PASSWORD", "s3cret-password"));
+
+            Throwable failure = catchThrowable(gate::execute);
+
+            assertThat(failure).as(url).isInstanceOf(MojoExecutionException.class)
+                    .hasMessageStartingWith("planning gate: ");
+            StringWriter printed = new StringWriter();
+            failure.printStackTrace(new PrintWriter(printed));
+            assertThat(printed.toString()).as(url).doesNotContain("s3cret");
+        }
     }
 }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <p>Whose failure that is follows the cause, judged from the exception's type and the path as it
  * is after the failure, never from the message (the C library's text, in the user's language): a
  * permission denied, a path that vanished or runs through a file, a symbolic link that loops or a
- * name too long is the user's, an {@link UnreadableInputException} (exit 2); anything else (the disk
+ * name or path too long is the user's, an {@link UnreadableInputException} (exit 2); anything else (the disk
  * answering an I/O error, the process out of file descriptors) is the system's, a
  * {@link SystemFailureException} (exit 3, no verdict), as {@link WriteFailures} judges a write.
  *
@@ -43,6 +43,9 @@ public final class DirectoryEntries {
 
     /** The longest file name most file systems take, in UTF-8 bytes (as {@link WriteFailures}). */
     private static final int MAX_NAME_BYTES = 255;
+
+    /** The most bytes of a path the system takes, its terminating NUL included ({@code PATH_MAX} on Linux). */
+    private static final int MAX_PATH_BYTES = 4096;
 
     private DirectoryEntries() {
     }
@@ -211,7 +214,7 @@ public final class DirectoryEntries {
     /**
      * Whether a failed read of {@code path} (or, when it is not known, of the file the failure names) is the
      * user's to fix: a permission denied, a path that vanished or runs through a file, a directory where a file
-     * was read, a symbolic link that loops, a name too long, told by the exception's type or the path as it is
+     * was read, a symbolic link that loops, a name or path too long, told by the exception's type or the path as it is
      * now. Any other failure is
      * the system's: a plain {@link IOException} the Java platform threw (a read the operating system failed,
      * {@code EIO}), or a plain {@link FileSystemException} (an {@code opendir} or {@code stat} answering
@@ -235,14 +238,30 @@ public final class DirectoryEntries {
         if (judged == null) {
             return false;
         }
-        Path name = judged.getFileName();
-        if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        if (tooLong(judged)) {
             return true;
         }
         if (Files.isSymbolicLink(judged) && !Files.exists(judged)) {
             return true; // ELOOP: a link that loops (or leads nowhere)
         }
         return underANonDirectory(judged) || Files.notExists(judged, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Whether the path is one the file system refuses for its length ({@code ENAMETOOLONG}): a name on it, not only
+     * its last, over {@link #MAX_NAME_BYTES}, or the whole path, as given to the system, {@link #MAX_PATH_BYTES} or
+     * more (review34: a directory name too long on the path, or a path too long, was taken for the disk's failure).
+     */
+    private static boolean tooLong(Path path) {
+        if (path.toString().getBytes(StandardCharsets.UTF_8).length >= MAX_PATH_BYTES) {
+            return true;
+        }
+        for (Path name : path) {
+            if (name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,9 +12,11 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.store.CycleQueries.PendingSignatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,42 @@ class ShallowCloneTest {
         assertThat(shallow.discrepancies()).filteredOn(d -> d.kind() == DiscrepancyKind.MANIFEST_INVALID)
                 .singleElement().extracting(Discrepancy::describe).asString().contains("shallow clone")
                 .contains("git fetch --unshallow");
+    }
+
+    /**
+     * review34: the pending-signatures question (attack34 has it ask what {@code verify} asks of a replaced handoff)
+     * in the same shallow clone: whether the manifest replaced another signed handoff cannot be told there, so no
+     * signature counts and the cycle is listed as waiting, saying why, never taken for signed by every role.
+     */
+    @Test
+    void aShallowCloneListsTheSignedCycleAsWaitingSinceWhetherItsManifestReplacedAnotherCannotBeTold()
+            throws Exception {
+        Path origin = SealFixture.readyExample(tmp.resolve("origin"));
+        PlanningWorkspace ws = SealFixture.open(origin);
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        SealFixture.commitAll(origin, "sealed and signed");
+        Path clone = tmp.resolve("clone");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).call().close();
+        try (Git git = Git.open(clone.toFile())) {
+            String first = null;
+            for (RevCommit commit : git.log().call()) {
+                first = commit.name();
+            }
+            Files.writeString(clone.resolve(".git/shallow"), first + "\n", StandardCharsets.UTF_8);
+        }
+
+        List<PendingSignatures> whole = SealFixture.open(origin).queries(TRUST).pendingSignatures();
+        List<PendingSignatures> shallow = SealFixture.open(clone).queries(TRUST).pendingSignatures();
+
+        assertThat(whole).as("every role signed, in the whole history").isEmpty();
+        assertThat(shallow).singleElement().satisfies(pending -> {
+            assertThat(pending.cycle()).isEqualTo(CYCLE);
+            assertThat(pending.signedRoles()).isEmpty();
+            assertThat(pending.manifestRefused()).hasValueSatisfying(why -> assertThat(why)
+                    .contains("shallow clone").contains("git fetch --unshallow"));
+        });
     }
 }

@@ -110,4 +110,27 @@ class DirectoryEntriesFailureTest {
         assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new IOException("the last line is too long")))
                 .isExactlyInstanceOf(UnreadableInputException.class);
     }
+
+    @Test
+    void aDirectoryNameTooLongOnThePathIsTheUsersToFixNotTheSystems() {
+        // ENAMETOOLONG for a directory the path runs through (its last name is short): the path the user or a
+        // committed file wrote, never the disk's failure.
+        Path plan = workspace.resolve("d".repeat(300)).resolve("plan.yaml");
+
+        assertThatThrownBy(() -> DirectoryEntries.attributes(workspace, plan, WITHOUT))
+                .isExactlyInstanceOf(UnreadableInputException.class).hasMessageStartingWith("cannot read ");
+    }
+
+    @Test
+    void aPathTooLongAsAWholeIsTheUsersToFixNotTheSystems() {
+        // ENAMETOOLONG for the whole path (over PATH_MAX, each name short): the path given, never the disk's failure.
+        Path plan = workspace;
+        for (int i = 0; i < 40; i++) {
+            plan = plan.resolve("n".repeat(120));
+        }
+        Path tooLong = plan.resolve("plan.yaml");
+
+        assertThatThrownBy(() -> DirectoryEntries.attributes(workspace, tooLong, WITHOUT))
+                .isExactlyInstanceOf(UnreadableInputException.class).hasMessageStartingWith("cannot read ");
+    }
 }

@@ -117,4 +117,27 @@ class ThrowingRuleLocationTest {
         assertThat(e).hasMessageContaining("\"first\"").hasMessageContaining("\"second\"");
         assertThat(e.location()).isEmpty();
     }
+
+    /**
+     * review34: the declaration is the one the rule compiled from, found by Drools' parser, not by a search of
+     * the text: a {@code rule "name"} in a comment or a string before it and CRLF line endings move it to no other
+     * line.
+     */
+    @Test
+    void aRuleNameInACommentOrAStringWithCrlfLineEndingsDoesNotMoveTheLocation() throws IOException {
+        String drl = "package x;\r\n"
+                + "import dev.planning.rules.facts.TaskFact;\r\n"
+                + "import dev.planning.rules.facts.Report;\r\n"
+                + "/* rule \"no-message\" when then end\r\n"
+                + "   rule \"no-message\" */\r\n"
+                + "rule \"quiet\" when TaskFact(id == \"rule \\\"no-message\\\"\") then end\r\n"
+                + "// rule \"no-message\"\r\n"
+                + "\r\n"
+                + "    rule \"no-message\" when $t : TaskFact() then insert(Report.violation(kcontext, $t, null)); end\r\n";
+
+        InvalidInputException e = refusal(rulebook(drl), compiler(null));
+
+        assertThat(e).hasMessageContaining("rule 'no-message' failed in its consequence");
+        assertThat(e.location()).contains(new SourceLocation("rules/a.drl", 9, 5));
+    }
 }
