@@ -4,6 +4,7 @@ import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
@@ -74,6 +75,8 @@ public final class EventLogLint {
         Path file;
         try {
             file = store.logFile(cycle);
+        } catch (SystemFailureException e) {
+            throw e;
         } catch (PlanningException e) {
             return List.of(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
                     SourceLocation.ofFile(location)));
@@ -83,8 +86,12 @@ public final class EventLogLint {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            lines.findings.add(Finding.error(DocumentException.FILE_UNREADABLE, DirectoryEntries.cannotRead(file,
-                    location, "the cycle's history cannot be told without it", e).getMessage(),
+            PlanningException failure = DirectoryEntries.cannotRead(file, location,
+                    "the cycle's history cannot be told without it", e);
+            if (failure instanceof SystemFailureException) {
+                throw failure; // the system's, not a finding about the log (review34)
+            }
+            lines.findings.add(Finding.error(DocumentException.FILE_UNREADABLE, failure.getMessage(),
                     SourceLocation.ofFile(location)));
         }
         return List.copyOf(lines.findings);

@@ -4,6 +4,7 @@ import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -231,6 +232,8 @@ public final class CycleLinter {
             Path file = SafePaths.resolve(workspace, path);
             // A file that cannot be examined is reported unreadable, never taken for absent.
             return DirectoryEntries.attributes(workspace, file, "lint cannot check it").map(a -> file);
+        } catch (SystemFailureException e) {
+            throw e; // the system's, not a finding about the workspace (review34)
         } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.lint;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
@@ -207,6 +208,8 @@ public final class WorkspaceLinter {
                         .filter(name -> DigestFileNames.misnamed(dir + "/" + name, name).isEmpty())
                         .map(name -> new CycleRef(stream, DigestFileNames.cycleId(name)))
                         .toList();
+            } catch (SystemFailureException e) {
+                throw e; // the system's, not a finding about the workspace (review34)
             } catch (PlanningException e) {
                 findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(dir)));
                 return;
@@ -246,6 +249,8 @@ public final class WorkspaceLinter {
                 findings.add(Finding.error(LintCodes.OUTCOME_INVALID, "and " + unlisted + " more mistakes in the"
                         + " stored outcomes; fix those above, then lint again", SourceLocation.ofFile(dir)));
             }
+        } catch (SystemFailureException e) {
+            throw e;
         } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
                     e.location().orElse(SourceLocation.ofFile(dir))));
@@ -264,6 +269,8 @@ public final class WorkspaceLinter {
         List<CycleRef> cycles;
         try {
             cycles = logs.logs();
+        } catch (SystemFailureException e) {
+            throw e;
         } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
                     e.location().orElse(SourceLocation.ofFile(layout.streamsRoot()))));
@@ -290,6 +297,8 @@ public final class WorkspaceLinter {
             Path file = SafePaths.resolve(workspace, path);
             // A file that cannot be examined is reported unreadable, never taken for absent.
             return DirectoryEntries.attributes(workspace, file, "lint cannot check it").map(a -> file);
+        } catch (SystemFailureException e) {
+            throw e;
         } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
             return Optional.empty();

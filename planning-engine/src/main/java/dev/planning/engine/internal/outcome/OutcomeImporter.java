@@ -5,6 +5,7 @@ import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -389,6 +390,8 @@ public final class OutcomeImporter {
             // import read the file behind it, a secret anywhere the job can read (outcome27).
             attributes = DirectoryEntries.attributesShown(file, display, "import cannot read the report",
                     LinkOption.NOFOLLOW_LINKS);
+        } catch (SystemFailureException e) {
+            throw e; // the system's (exit 3), not the report's (review34)
         } catch (PlanningException e) { // one refusal per file, with the others'
             throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(display), e);
         }

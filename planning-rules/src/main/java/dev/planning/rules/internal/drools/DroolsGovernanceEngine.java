@@ -281,13 +281,30 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      * coercing a literal beyond an {@code int}, a join constraint's bare {@code NullPointerException} over an unset
      * value), so that it is told from a failure of this library's own code.
      */
-    private static RuntimeException matching(RuntimeException e) {
+    static RuntimeException matching(RuntimeException e) {
         return e instanceof ConsequenceException || e instanceof ConstraintEvaluationException
-                || e instanceof PlanningException || e instanceof Stopped ? e : new MatchingFailed(e);
+                || e instanceof PlanningException || e instanceof Stopped || thrownByThisLibrary(e) ? e
+                        : new MatchingFailed(e);
+    }
+
+    /**
+     * Whether this library's code threw {@code e} (review34): the first frame of its stack outside the Java platform
+     * is in {@code dev.planning} (a fact's method, say). That is a bug of ours, handed on as an internal error, not
+     * the rule's mistake; one MVEL or Drools threw (the first such frame theirs), or one without a stack, is the
+     * rule's.
+     */
+    private static boolean thrownByThisLibrary(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
+                return type.startsWith("dev.planning.");
+            }
+        }
+        return false;
     }
 
     /** A rule's condition threw while the session matched facts, in a form Drools did not wrap ({@link #matching}). */
-    private static final class MatchingFailed extends RuntimeException {
+    static final class MatchingFailed extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
