@@ -67,25 +67,9 @@ class ShallowCloneTest {
     @Test
     void aShallowCloneHoldingTheSealedCommitStillCannotTellWhetherTheManifestReplacedAnother() throws Exception {
         Path origin = SealFixture.readyExample(tmp.resolve("origin"));
-        PlanningWorkspace ws = SealFixture.open(origin);
-        ws.seal(CYCLE, SealOptions.defaults());
-        ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, TECH_LEAD);
-        ws.sign(CYCLE, QA);
-        SealFixture.commitAll(origin, "sealed and signed");
-        Path clone = tmp.resolve("clone");
-        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).call().close();
+        Path clone = shallowCloneOfASignedCycle(origin);
         Path deep = tmp.resolve("deep");
         Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(deep.toFile()).call().close();
-        // Shallow at its first commit, as a clone whose depth reaches just past the sealed commit is: every commit
-        // the check needs is there, yet git records the history as cut (this history has no commit older to leave out).
-        try (Git git = Git.open(clone.toFile())) {
-            String first = null;
-            for (RevCommit commit : git.log().call()) {
-                first = commit.name();
-            }
-            Files.writeString(clone.resolve(".git/shallow"), first + "\n", StandardCharsets.UTF_8);
-        }
 
         VerificationReport shallow = SealFixture.open(clone).verify(CYCLE, TRUST);
         VerificationReport whole = SealFixture.open(deep).verify(CYCLE, TRUST);
@@ -106,6 +90,28 @@ class ShallowCloneTest {
     void aShallowCloneListsTheSignedCycleAsWaitingSinceWhetherItsManifestReplacedAnotherCannotBeTold()
             throws Exception {
         Path origin = SealFixture.readyExample(tmp.resolve("origin"));
+        Path clone = shallowCloneOfASignedCycle(origin);
+
+        List<PendingSignatures> whole = SealFixture.open(origin).queries(TRUST).pendingSignatures();
+        List<PendingSignatures> shallow = SealFixture.open(clone).queries(TRUST).pendingSignatures();
+
+        assertThat(whole).as("every role signed, in the whole history").isEmpty();
+        assertThat(shallow).singleElement().satisfies(pending -> {
+            assertThat(pending.cycle()).isEqualTo(CYCLE);
+            assertThat(pending.signedRoles()).isEmpty();
+            assertThat(pending.manifestRefused()).hasValueSatisfying(why -> assertThat(why)
+                    .contains("shallow clone").contains("git fetch --unshallow"));
+        });
+    }
+
+    /**
+     * The ready example at {@code origin} sealed and signed by every role, committed, and a clone of it made shallow at its
+     * first commit, as a clone whose depth reaches just past the sealed commit is: every commit the checks need is
+     * there, yet git records the history as cut (this history has no older commit to leave out).
+     *
+     * @return the clone
+     */
+    private Path shallowCloneOfASignedCycle(Path origin) throws Exception {
         PlanningWorkspace ws = SealFixture.open(origin);
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
@@ -121,16 +127,6 @@ class ShallowCloneTest {
             }
             Files.writeString(clone.resolve(".git/shallow"), first + "\n", StandardCharsets.UTF_8);
         }
-
-        List<PendingSignatures> whole = SealFixture.open(origin).queries(TRUST).pendingSignatures();
-        List<PendingSignatures> shallow = SealFixture.open(clone).queries(TRUST).pendingSignatures();
-
-        assertThat(whole).as("every role signed, in the whole history").isEmpty();
-        assertThat(shallow).singleElement().satisfies(pending -> {
-            assertThat(pending.cycle()).isEqualTo(CYCLE);
-            assertThat(pending.signedRoles()).isEmpty();
-            assertThat(pending.manifestRefused()).hasValueSatisfying(why -> assertThat(why)
-                    .contains("shallow clone").contains("git fetch --unshallow"));
-        });
+        return clone;
     }
 }
