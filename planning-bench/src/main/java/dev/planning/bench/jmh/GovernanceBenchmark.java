@@ -76,15 +76,22 @@ public class GovernanceBenchmark {
                 Map.of("be", plans.get("be"), "design", plans.get("design")), List.of(), List.of(),
                 LocalDate.of(2026, 1, 5));
         rulebookDir = Files.createTempDirectory("bench-rulebook");
-        DefaultRulebook.copyTo(rulebookDir);
-        Rulebook rulebook = RulebookLoader.load(rulebookDir);
-        drools = new DroolsGovernanceEngineFactory().create(rulebook);
-        plain = new PlainGovernanceEngine(rulebook);
-        GovernanceDecision a = drools.evaluate(input);
-        GovernanceDecision b = plain.evaluate(input);
-        if (!a.equals(b)) {
-            throw new IllegalStateException("the engines disagree: " + a.violations().size() + " vs "
-                    + b.violations().size() + " violations");
+        try {
+            DefaultRulebook.copyTo(rulebookDir);
+            Rulebook rulebook = RulebookLoader.load(rulebookDir);
+            drools = new DroolsGovernanceEngineFactory().create(rulebook);
+            plain = new PlainGovernanceEngine(rulebook);
+            GovernanceDecision a = drools.evaluate(input);
+            GovernanceDecision b = plain.evaluate(input);
+            if (!a.equals(b)) {
+                throw new IllegalStateException("the engines disagree: " + a.violations().size() + " vs "
+                        + b.violations().size() + " violations");
+            }
+        } catch (RuntimeException e) {
+            // JMH runs no tear-down after a failed set-up (e.g. the first evaluation over its time
+            // limit on a loaded machine): the rulebook's copy would be left in the temp directory.
+            BenchData.deleteTree(rulebookDir);
+            throw e;
         }
     }
 
