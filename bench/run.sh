@@ -125,7 +125,9 @@ case "$mode" in
     jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
     echo "== B2 governance, Drools vs plain Java (three rounds, the peers taking turns)"
     # -gc true: a full collection between iterations (not inside them), so that one iteration's
-    # garbage is not collected in the next one's time; both peers alike. Three forks per case (as
+    # garbage is not collected in the next one's time; both peers alike. The fork's fixed young
+    # generation (GovernanceBenchmark's @Fork) holds one iteration's garbage, so no collection
+    # falls inside an iteration either (docs/benchmarks/b2-spread.md). Three forks per case (as
     # B3): each JVM's JIT and heap layout differ, and one fork cannot show how much.
     b2_rounds 3 1000,10000,100000 -wi 3 -w 1 -i 3 -r 1 -gc true
     echo "== B3 transitions, engine vs Spring Statemachine"

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * two engines' CPU; it prints the medians and ranges.
  *
  * <pre class="language-shell">
- * java -Xmx2g -Xms2g -XX:+UseParallelGC -cp planning-bench/target/benchmarks.jar \
+ * java -Xmx4g -Xms4g -Xmn3g -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -cp planning-bench/target/benchmarks.jar \
  *     dev.planning.bench.governance.GovernanceCpu [tasks] [warm-up] [rounds] [per-round]
  * </pre>
  *

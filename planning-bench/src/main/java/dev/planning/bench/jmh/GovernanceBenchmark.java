@@ -48,8 +48,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 // The same collector and fixed heap for both peers: ParallelGC's young collections are short and
 // even where G1's concurrent work, starved of CPU on a loaded machine, turned into multi-second
-// pauses inside an iteration (the B2 outliers; see docs/benchmarks/b2-b3-b4.md).
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g", "-XX:+UseParallelGC"})
+// pauses inside an iteration (the B2 outliers; see docs/benchmarks/b2-b3-b4.md). A young generation
+// of fixed size (no adaptive sizing) whose eden holds one 1 s iteration's garbage at every size, so
+// that the full run's collection between iterations (-gc true) is the only one: with 2 GiB and
+// adaptive sizing, eden (227-512 MiB, resized from fork to fork) was smaller than one Drools
+// evaluation's garbage at 100,000 tasks, and each iteration paid one to four young collections
+// copying the half-built session (10-213 MiB, 16-554 ms a pause), whose cost depended on where in
+// the evaluation they fell: the B2 spread at 100,000 tasks (docs/benchmarks/b2-spread.md).
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Xms4g", "-Xmn3g", "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy"})
 public class GovernanceBenchmark {
 
     @Param({"1000", "10000", "100000"})
@@ -70,15 +76,22 @@ public class GovernanceBenchmark {
                 Map.of("be", plans.get("be"), "design", plans.get("design")), List.of(), List.of(),
                 LocalDate.of(2026, 1, 5));
         rulebookDir = Files.createTempDirectory("bench-rulebook");
-        DefaultRulebook.copyTo(rulebookDir);
-        Rulebook rulebook = RulebookLoader.load(rulebookDir);
-        drools = new DroolsGovernanceEngineFactory().create(rulebook);
-        plain = new PlainGovernanceEngine(rulebook);
-        GovernanceDecision a = drools.evaluate(input);
-        GovernanceDecision b = plain.evaluate(input);
-        if (!a.equals(b)) {
-            throw new IllegalStateException("the engines disagree: " + a.violations().size() + " vs "
-                    + b.violations().size() + " violations");
+        try {
+            DefaultRulebook.copyTo(rulebookDir);
+            Rulebook rulebook = RulebookLoader.load(rulebookDir);
+            drools = new DroolsGovernanceEngineFactory().create(rulebook);
+            plain = new PlainGovernanceEngine(rulebook);
+            GovernanceDecision a = drools.evaluate(input);
+            GovernanceDecision b = plain.evaluate(input);
+            if (!a.equals(b)) {
+                throw new IllegalStateException("the engines disagree: " + a.violations().size() + " vs "
+                        + b.violations().size() + " violations");
+            }
+        } catch (RuntimeException e) {
+            // JMH runs no tear-down after a failed set-up (e.g. the first evaluation over its time
+            // limit on a loaded machine): the rulebook's copy would be left in the temp directory.
+            BenchData.deleteTree(rulebookDir);
+            throw e;
         }
     }
 
