@@ -27,7 +27,13 @@ class InitAndDemoTest {
         assertThat(ws.resolve("frameworks/planning-web/storymaps/2026-01-05-story_map.md")).exists();
         CliRun unedited = CliRun.of("lint", "-w", ws.toString());
         assertThat(unedited.exitCode()).isEqualTo(1);
-        assertThat(unedited.out()).contains("owner `change-me` is the placeholder").contains("[plan.placeholder]");
+        // claims35: each of the three placeholders README names is refused, one error each, at its line.
+        assertThat(unedited.out().lines().filter(l -> l.endsWith("[plan.placeholder]")))
+                .anyMatch(l -> l.contains(":20:12: error: task WEB-2: owner `change-me` is the placeholder"))
+                .anyMatch(l -> l.contains(":19:18: error: task WEB-2: the description is the placeholder"))
+                .anyMatch(l -> l.contains(":27:9: error: task WEB-2: acceptance criterion \"Describe what done means\""
+                        + " is the placeholder"))
+                .hasSize(4);
         assertThat(CliRun.of("gate", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05", "--to",
                 "READY_FOR_HANDOFF").exitCode()).isEqualTo(1);
         Files.writeString(tasks, Files.readString(tasks, StandardCharsets.UTF_8)

@@ -3,7 +3,9 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.Printable;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * mend28: a path argument that names nothing is quoted in its one-line error cut at 200 characters (each part of
@@ -42,6 +44,24 @@ class LongPathMessagesTest {
         assertThat(run.err()).hasSizeLessThan(1000).startsWith("error: " + FLAT.substring(0, Printable.LOCATION_CHARACTERS) + "...: cannot read "
                 + FLAT.substring(0, 200) + "...").contains("whether --base names a rulebook directory or a git revision");
         assertThat(run.err().lines()).hasSize(1);
+    }
+
+    /** claims35: README's exit codes say a quoted cycle id is cut at 80 characters; so is a stream name. */
+    @Test
+    void aLongCycleIdOrStreamIsQuotedCutAtEightyCharacters(@TempDir Path dir) {
+        String ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws")).toString();
+        String id = "c".repeat(6000);
+
+        CliRun cycle = CliRun.of("gate", "-w", ws, "--stream", "fe", "--cycle", id, "--to", "READY_FOR_HANDOFF");
+        CliRun stream = CliRun.of("gate", "-w", ws, "--stream", id, "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(cycle.exitCode()).as(cycle.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cycle.err()).startsWith("error: invalid cycle id '" + id.substring(0, 80) + "...': ");
+        assertThat(stream.exitCode()).as(stream.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stream.err()).startsWith("error: invalid stream '" + id.substring(0, 80) + "...': ");
+        assertThat(cycle.err().lines()).hasSize(1);
+        assertThat(stream.err().lines()).hasSize(1);
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code planning rules hash} on a rulebook directory it cannot list: bad input, not an internal error. */
+/**
+ * {@code planning rules hash} on a rulebook directory it cannot list: bad input, not an internal error; on a
+ * rulebook holding a file the other commands refuse: its hash.
+ */
 class RulesHashCommandTest {
 
     @TempDir
@@ -44,6 +47,26 @@ class RulesHashCommandTest {
             // The JDK cannot delete what it cannot reach by path; rm walks the tree relative to each directory.
             run("rm -rf \"$0\"", rulebook.resolve(name));
         }
+    }
+
+    /**
+     * claims35: docs/rules.md says a file a rulebook may not hold is refused by every command that loads the
+     * rulebook; {@code rules hash} loads nothing: it hashes the directory as the coreutils recipe does, the stray
+     * file included, so a reviewer's recomputed hash and the tool's still agree.
+     */
+    @Test
+    void aStrayFileTheCommandsThatLoadTheRulebookRefuseIsHashedAsTheRecipeHashesIt() throws IOException {
+        Path rulebook = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws")).resolve("rulebook");
+        String clean = CliRun.of("rules", "hash", rulebook.toString()).out();
+        Files.writeString(rulebook.resolve(".DS_Store"), "finder");
+
+        CliRun hash = CliRun.of("rules", "hash", rulebook.toString());
+        CliRun test = CliRun.of("rules", "test", rulebook.toString());
+
+        assertThat(hash.exitCode()).as(hash.err()).isZero();
+        assertThat(hash.out().trim()).matches("[0-9a-f]{64}").isNotEqualTo(clean.trim());
+        assertThat(test.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(test.err()).contains(".DS_Store: a file the macOS Finder writes");
     }
 
     private static void run(String script, Path argument) throws IOException, InterruptedException {

@@ -291,8 +291,9 @@ public final class RulebookHasher {
                     continue;
                 }
                 if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0 || path.toString().indexOf('\\') >= 0) {
+                    // Named as it is: `relative` reads a backslash as a separator (claims35: `a\b.drl` was `a/b.drl`).
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
-                            + Shown.path(relative));
+                            + Shown.path("./" + directory.relativize(path)));
                 }
                 // Java lists a byte that is not UTF-8 as U+FFFD, a text that names another file (under LC_ALL=C,
                 // none): such a file could be neither read by its listed name nor hashed as the recipe hashes it.

@@ -108,6 +108,29 @@ class RulebookHasherTest {
     }
 
     /**
+     * claims35: README says a file name holding a backslash or a line break is refused (sha256sum would escape it,
+     * so the recipe and the tool would disagree); no test showed it. The refusal names the file as it is: it named
+     * {@code ./rules/a\b.drl} as {@code ./rules/a/b.drl}, a file that does not exist.
+     */
+    @Test
+    void refusesAFileNameHoldingABackslashNamingItAsItIs() throws IOException {
+        rulebook();
+        Files.writeString(dir.resolve("rules/a\\b.drl"), "package w;\n");
+
+        assertThatThrownBy(() -> RulebookHasher.hash(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("rulebook file name contains a line break or backslash: ./rules/a\\b.drl");
+    }
+
+    @Test
+    void refusesAFileNameHoldingALineBreakNamingItOnOneLine() throws IOException {
+        rulebook();
+        Files.writeString(dir.resolve("rules/a\nb.drl"), "package w;\n");
+
+        assertThatThrownBy(() -> RulebookHasher.hash(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("rulebook file name contains a line break or backslash: ./rules/a\\u000Ab.drl");
+    }
+
+    /**
      * A rulebook directory committed as a link (to the machine's root, say) is refused before anything
      * under it is listed or read (attack24): the files hashed are never the target's.
      */

@@ -24,21 +24,24 @@ class GitFilesTest {
     }
 
     /**
-     * A write killed midway leaves {@code .<file><digits>.tmp} beside its file (reliab20): git ignores it, so it
-     * is never committed, while a file of the user's that merely ends in {@code .tmp} is still seen.
+     * A write killed midway leaves {@code .<file>~<digits>.tmp} (before exit25, {@code .<file><digits>.tmp}) beside
+     * its file (reliab20): git ignores it, so it is never committed, while a file of the user's that merely ends in
+     * {@code .tmp} is still seen.
      */
     @Test
     void gitIgnoresTheTemporaryFileOfAKilledWriteButNotAUsersFile() throws Exception {
         GitFiles.write(ws);
         Path events = Files.createDirectories(ws.resolve("frameworks/planning-fe/events"));
         Files.writeString(events.resolve(".2025-09-02.events.jsonl4444176973229249834.tmp"), "{\"partial\"");
+        // claims35: the form the writer gives a temporary now (AtomicFiles: .<name>~<digits>.tmp), as README says.
+        Files.writeString(events.resolve(".2025-09-02.events.jsonl~5555176973229249834.tmp"), "{\"partial\"");
         Files.writeString(events.resolve(".notes.tmp"), "mine");
         Files.writeString(events.resolve("draft.tmp"), "mine");
         GitFixture.cli(ws, "init", "-q", "-b", "main");
 
         String status = GitFixture.cli(ws, "status", "--porcelain", "--untracked-files=all");
 
-        assertThat(status).doesNotContain("jsonl4444176973229249834")
+        assertThat(status).doesNotContain("jsonl4444176973229249834").doesNotContain("jsonl~5555176973229249834")
                 .contains("frameworks/planning-fe/events/.notes.tmp", "frameworks/planning-fe/events/draft.tmp");
     }
 
