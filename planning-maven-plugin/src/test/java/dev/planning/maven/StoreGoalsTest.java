@@ -2,6 +2,7 @@ package dev.planning.maven;
 
 import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
+import static dev.planning.maven.MojoFixtures.infoLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,12 +22,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -158,13 +157,7 @@ class StoreGoalsTest {
         Path config = POSTGRES.storeFile(dir.resolve("lint-store.properties"), "acme/lint");
         LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
         lint.environment = Map.of("PLANNING_STORE_CONFIG", config.toString());
-        List<String> infos = new ArrayList<>();
-        lint.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
+        List<String> infos = infoLines(lint);
 
         lint.execute();
 
