@@ -1,6 +1,5 @@
 package dev.planning.cli;
 
-import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.store.postgres.OutboxRelay;
