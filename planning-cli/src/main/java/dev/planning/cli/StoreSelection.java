@@ -1,14 +1,11 @@
 package dev.planning.cli;
 
-import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,8 +31,6 @@ final class StoreSelection {
     private static final Set<StoreConfig> READ = new LinkedHashSet<>();
     /** A URL's scheme and user information ({@code postgresql://user:password@}). */
     private static final Pattern USER_INFORMATION = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@]+@");
-    /** A URL's scheme (two characters at least, so that a Windows drive letter is a file's). */
-    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
     private StoreSelection() {
     }
@@ -48,7 +43,7 @@ final class StoreSelection {
     /**
      * The configured store for a command over {@code workspace} ({@code null}: none), opened, or empty
      * for the workspace's files; a configuration file inside the workspace, or one git tracks, is
-     * refused before anything connects ({@link StoreConfig#resolve(Optional, java.util.Map, Optional)}).
+     * refused before anything connects ({@link StoreConfig#resolve(String, Optional, java.util.Map, Optional)}).
      */
     static Optional<Opened> open(Path storeFile, Path workspace) {
         return configured(storeFile, workspace).map(StoreSelection::open);
@@ -59,21 +54,10 @@ final class StoreSelection {
      * files; refused as {@link #open(Path, Path)} refuses it.
      */
     static Optional<StoreConfig> configured(Path storeFile, Path workspace) {
-        // attack27: any scheme (postgresql://user:password@host, as libpq writes it), never repeated in the message.
-        if (storeFile != null && URL_SCHEME.matcher(storeFile.toString()).lookingAt()) {
-            throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
-                    + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
-        }
-        // review27: a libpq connection string (host=db password=...) or a URL without its scheme (//user:pw@host)
-        // names no file; every refusal of a file quotes its name, so one shaped as either is not quoted.
-        if (storeFile != null && !Files.exists(storeFile, LinkOption.NOFOLLOW_LINKS)
-                && (storeFile.toString().indexOf('=') >= 0 || storeFile.toString().indexOf('@') >= 0)) {
-            throw new InvalidInputException("--store names a store configuration file, and no file is at the name"
-                    + " given (not shown: with its '=' or '@' it may be a connection string holding a password): put"
-                    + " the URL in $PLANNING_STORE_URL or in the file's url= line, and name the file");
-        }
-        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(),
-                Optional.ofNullable(workspace));
+        // The setting's rules (no URL, no connection string, no file inside the workspace or tracked by git) and its
+        // precedence are the store's: StoreConfig.resolve, which names --store in its refusals.
+        Optional<StoreConfig> config = StoreConfig.resolve("--store", Optional.ofNullable(storeFile), System.getenv(),
+                Optional.ofNullable(workspace)).map(StoreConfig.Resolved::config);
         config.ifPresent(read -> {
             synchronized (READ) {
                 READ.add(read);

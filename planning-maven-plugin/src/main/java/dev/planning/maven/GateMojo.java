@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The cycle's state comes from its event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class GateMojo extends PlanningMojo {
+public final class GateMojo extends StoreMojo {
 
     /** The cycle's stream, e.g. {@code fe}. */
     @Parameter(property = "planning.stream", required = true)
@@ -48,30 +48,11 @@ public final class GateMojo extends PlanningMojo {
     @Parameter(property = "planning.trust")
     File trust;
 
-    /**
-     * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
-     * not tracked by git), as the command line's {@code --store}: the cycles' event logs are read from that store.
-     * Default: {@code $PLANNING_STORE_CONFIG}, else {@code $PLANNING_STORE_URL}, else the workspace's files. A
-     * setting that cannot be read, parsed or connected to fails the build; the files are never read instead.
-     */
-    @Parameter(property = "planning.storeConfig")
-    File storeConfig;
-
     /** Said in the log and the summary when the transition's profile step names no gate. */
     static final String NO_GATES = "no gate ran: the profile names no gates for this transition";
 
     /** Creates the goal; Maven sets the parameters. */
     public GateMojo() {
-    }
-
-    @Override
-    boolean readsEventLogs() {
-        return true;
-    }
-
-    @Override
-    File storeConfig() {
-        return storeConfig;
     }
 
     @Override

@@ -12,10 +12,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code planning:lint}: schema and reference checks over the workspace's artifacts, as
  * {@code planning lint}. Writes {@code lint.sarif} and {@code lint.junit.xml}; fails the build on
- * any lint error.
+ * any lint error. Opens the store the setting names ({@code storeConfig}) as {@code planning lint} does, so a setting
+ * it cannot use fails the build naming the setting; the event logs it lints are the workspace's files.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class LintMojo extends PlanningMojo {
+public final class LintMojo extends StoreMojo {
 
     /** Only this stream. */
     @Parameter(property = "planning.stream")

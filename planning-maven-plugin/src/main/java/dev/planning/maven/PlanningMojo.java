@@ -137,15 +137,16 @@ public abstract class PlanningMojo extends AbstractMojo {
     }
 
     /**
-     * Whether the goal reads cycles' event logs: then it reads them where the command line does, from the store
-     * that {@link #storeConfig()}, {@code $PLANNING_STORE_CONFIG} or {@code $PLANNING_STORE_URL} names
-     * ({@link StoreSetting}), else from the workspace's files. Lint and rules-test read none.
+     * Whether the goal opens the store the setting names, as the command line does: the store that
+     * {@link #storeConfig()}, {@code $PLANNING_STORE_CONFIG} or {@code $PLANNING_STORE_URL} names ({@link StoreSetting}),
+     * whose event logs the workspace then reads; else the workspace's files. Every {@link StoreMojo} does (lint,
+     * gate, verify); rules-test, which reads no workspace, does not.
      */
-    boolean readsEventLogs() {
+    boolean opensStore() {
         return false;
     }
 
-    /** The goal's {@code <storeConfig>}, or {@code null}; only a goal that {@link #readsEventLogs} has one. */
+    /** The goal's {@code <storeConfig>}, or {@code null}; only a goal that {@link #opensStore} has one. */
     File storeConfig() {
         return null;
     }
@@ -180,7 +181,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             builder.rulebook(rulebook.toPath());
         }
         trustFile.ifPresent(file -> builder.trustFile(file.toPath()));
-        if (readsEventLogs()) {
+        if (opensStore()) {
             closeStore();
             opened = StoreSetting.open(storeConfig(), environment, workspace.toPath()).orElse(null);
             if (opened != null) {

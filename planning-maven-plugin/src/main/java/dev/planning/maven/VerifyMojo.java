@@ -24,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * checked against the cycle's event log, read where the command reads it ({@code storeConfig}).
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class VerifyMojo extends PlanningMojo {
+public final class VerifyMojo extends StoreMojo {
 
     /** The stream of the cycle to verify. */
     @Parameter(property = "planning.stream")
@@ -45,27 +45,8 @@ public final class VerifyMojo extends PlanningMojo {
     @Parameter(property = "planning.trust")
     File trust;
 
-    /**
-     * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
-     * not tracked by git), as the command line's {@code --store}: the cycles' event logs are read from that store.
-     * Default: {@code $PLANNING_STORE_CONFIG}, else {@code $PLANNING_STORE_URL}, else the workspace's files. A
-     * setting that cannot be read, parsed or connected to fails the build; the files are never read instead.
-     */
-    @Parameter(property = "planning.storeConfig")
-    File storeConfig;
-
     /** Creates the goal; Maven sets the parameters. */
     public VerifyMojo() {
-    }
-
-    @Override
-    boolean readsEventLogs() {
-        return true;
-    }
-
-    @Override
-    File storeConfig() {
-        return storeConfig;
     }
 
     @Override

