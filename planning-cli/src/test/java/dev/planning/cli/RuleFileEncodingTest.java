@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +82,34 @@ class RuleFileEncodingTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("rulebook/rules/residency.drl:9:36: ").contains("rule file is not UTF-8: byte 0xFC");
+    }
+
+    /**
+     * lint35: a rule file that starts with a UTF-8 byte-order mark passed the policy check, then Drools refused it
+     * ("[ERR 101] Line 1:0 no viable alternative at input ''", exit 2) in lint, gate and rules test alike. The mark is
+     * dropped, as every planning file's: each command says what it says of the same rulebook without it.
+     */
+    @Test
+    void aRuleFileThatStartsWithAByteOrderMarkIsJudgedAsWithoutItByLintGateAndRulesTest() throws IOException {
+        Path plain = CliRun.copyOf("fe-critical", temp.resolve("plain"));
+        Path marked = CliRun.copyOf("fe-critical", temp.resolve("marked"));
+        Path hygiene = marked.resolve("rulebook/rules/hygiene.drl");
+        Files.writeString(hygiene, "\uFEFF" + Files.readString(hygiene, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        List<Function<Path, String[]>> commands = List.of(
+                w -> new String[] {"lint", "-w", w.toString()},
+                w -> new String[] {"gate", "-w", w.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                    "READY_FOR_HANDOFF"},
+                w -> new String[] {"rules", "test", w.resolve("rulebook").toString()});
+
+        for (Function<Path, String[]> command : commands) {
+            CliRun expected = CliRun.of(command.apply(plain));
+            CliRun run = CliRun.of(command.apply(marked));
+
+            assertThat(run.exitCode()).as(String.join(" ", command.apply(marked)) + "\n" + run.out() + run.err())
+                    .isEqualTo(expected.exitCode());
+            assertThat(run.err()).doesNotContain("ERR 101");
+            assertThat(run.out().replace(marked.toString(), "WORKSPACE"))
+                    .isEqualTo(expected.out().replace(plain.toString(), "WORKSPACE"));
+        }
     }
 }

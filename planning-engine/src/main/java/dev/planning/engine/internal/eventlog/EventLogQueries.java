@@ -3,7 +3,9 @@ package dev.planning.engine.internal.eventlog;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -24,6 +26,7 @@ import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -37,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -190,58 +194,109 @@ public final class EventLogQueries implements CycleQueries {
     /** What cannot be done without an entry the scan of the event logs cannot examine. */
     private static final String WITHOUT = "the cycles with an event log cannot be told without it";
 
-    /** The cycles with an event log file, sorted by stream then cycle id. */
+    /** The cycles with an event log file, sorted by stream then cycle id; the first entry that cannot be told refused. */
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
+        return logs(root, layout, Optional.empty(), Optional.empty(), refused -> {
+            throw refused;
+        });
+    }
+
+    /**
+     * The cycles with an event log file of the selected stream and cycle (every one when empty), sorted by stream then
+     * cycle id. Each entry that cannot be told (a directory that cannot be listed, a stream's directory or a log's
+     * name on no directory or file, a log not named after a cycle) is handed to {@code refused}, one error each, and
+     * the others are listed still: lint reports each and reads the rest (lint35), the store refuses the first. With a
+     * stream selected only its directory is read, with a cycle only the entries named after it.
+     *
+     * @throws dev.planning.api.SystemFailureException when the system failed to read a directory (never handed on)
+     */
+    static List<CycleRef> logs(Path root, WorkspaceLayout layout, Optional<String> stream, Optional<String> cycleId,
+            Consumer<PlanningException> refused) {
         // A workspace that is not there holds no cycle to tell of: refused, never answered with none
         // (a mistyped path would read as "nothing pending").
         if (!Files.isDirectory(root)) {
             throw new InvalidInputException("workspace directory not found: " + Shown.path(root)
                     + "; the cycles' event logs are read from it");
         }
-        Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
-        for (Path dir : children(root, streams)) {
-            String stream = layout.streamOfDirectory(dir.getFileName().toString());
-            if (stream == null) {
-                continue;
-            }
-            // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
-            // a stream's directory or a log the store reads through a link is listed, never skipped. An entry
-            // that cannot be examined (a directory that may be read, not searched) is refused, never skipped:
-            // its cycles would drop out of every query and portfolio KPI.
-            Optional<BasicFileAttributes> streamDir = DirectoryEntries.attributes(root, dir, WITHOUT);
-            if (streamDir.isPresent() && streamDir.get().isRegularFile()) {
-                continue;
-            }
-            if (streamDir.isEmpty() || !streamDir.get().isDirectory()) {
-                throw notALog(root, dir, "stream directory", "no directory (a dangling link?)");
-            }
-            for (Path log : children(root, dir.resolve("events"))) {
-                String name = log.getFileName().toString();
-                if (!name.endsWith(LOG_SUFFIX)) {
-                    continue;
-                }
-                if (!DirectoryEntries.attributes(root, log, WITHOUT).map(BasicFileAttributes::isRegularFile)
-                        .orElse(false)) {
-                    // Fail closed: a log's name on what is no file (a directory, a dangling link) hides nothing.
-                    throw notALog(root, log, "event log", "no file (a directory, a dangling link?)");
-                }
-                String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length());
-                try {
-                    CycleRef cycle = new CycleRef(stream, cycleId);
-                    if (root.resolve(layout.eventLog(cycle)).normalize().equals(log.normalize())) {
-                        found.add(cycle);
-                    }
-                } catch (IllegalArgumentException | InvalidInputException e) {
-                    // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
-                    // (CycleRef refuses a malformed id with an InvalidInputException that names no file.)
-                    throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
-                            + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
-                }
+        List<Path> dirs;
+        try {
+            dirs = stream.isPresent() ? selected(root, layout, stream.get())
+                    : children(root, root.resolve(layout.streamsRoot()));
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            refused.accept(e);
+            return List.of();
+        }
+        for (Path dir : dirs) {
+            String name = layout.streamOfDirectory(dir.getFileName().toString());
+            if (name != null) {
+                tried(refused, () -> streamLogs(root, layout, dir, name, cycleId, found, refused));
             }
         }
         found.sort(ORDER);
         return found;
+    }
+
+    /** The selected stream's directory, when something is there (a dangling link included: refused as no directory). */
+    private static List<Path> selected(Path root, WorkspaceLayout layout, String stream) {
+        Path dir = root.resolve(layout.streamDir(stream));
+        return DirectoryEntries.attributes(root, dir, WITHOUT, LinkOption.NOFOLLOW_LINKS).isPresent() ? List.of(dir)
+                : List.of();
+    }
+
+    /** Runs {@code body}, handing a refusal of the input to {@code refused}; the system's failure is thrown. */
+    private static void tried(Consumer<PlanningException> refused, Runnable body) {
+        try {
+            body.run();
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            refused.accept(e);
+        }
+    }
+
+    /** Adds the cycles of one stream directory's logs to {@code found}, each log's refusal handed to {@code refused}. */
+    private static void streamLogs(Path root, WorkspaceLayout layout, Path dir, String stream, Optional<String> cycleId,
+            List<CycleRef> found, Consumer<PlanningException> refused) {
+        // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
+        // a stream's directory or a log the store reads through a link is listed, never skipped. An entry
+        // that cannot be examined (a directory that may be read, not searched) is refused, never skipped:
+        // its cycles would drop out of every query and portfolio KPI.
+        Optional<BasicFileAttributes> streamDir = DirectoryEntries.attributes(root, dir, WITHOUT);
+        if (streamDir.isPresent() && streamDir.get().isRegularFile()) {
+            return;
+        }
+        if (streamDir.isEmpty() || !streamDir.get().isDirectory()) {
+            throw notALog(root, dir, "stream directory", "no directory (a dangling link?)");
+        }
+        for (Path log : children(root, dir.resolve("events"))) {
+            String name = log.getFileName().toString();
+            if (name.endsWith(LOG_SUFFIX)
+                    && cycleId.map(id -> name.equals(id + LOG_SUFFIX)).orElse(true)) {
+                tried(refused, () -> log(root, layout, stream, log, name).ifPresent(found::add));
+            }
+        }
+    }
+
+    /** The cycle of one log file of a stream, if it is the file the layout names for it. */
+    private static Optional<CycleRef> log(Path root, WorkspaceLayout layout, String stream, Path log, String name) {
+        if (!DirectoryEntries.attributes(root, log, WITHOUT).map(BasicFileAttributes::isRegularFile).orElse(false)) {
+            // Fail closed: a log's name on what is no file (a directory, a dangling link) hides nothing.
+            throw notALog(root, log, "event log", "no file (a directory, a dangling link?)");
+        }
+        String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length());
+        try {
+            CycleRef cycle = new CycleRef(stream, cycleId);
+            return root.resolve(layout.eventLog(cycle)).normalize().equals(log.normalize()) ? Optional.of(cycle)
+                    : Optional.empty();
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
+            // (CycleRef refuses a malformed id with an InvalidInputException that names no file.)
+            throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
+                    + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
+        }
     }
 
     private static InvalidInputException notALog(Path root, Path path, String kind, String what) {

@@ -517,21 +517,33 @@ public final class FileEventStore implements EventStore {
         LogTail.cutTornLine(channel);
     }
 
-    /** Why a last line that is a whole event without its line feed is refused, never cut (shared with lint). */
+    /** Why a last line that is a whole event without its line feed is refused, never cut. */
     String wholeEventWithoutLineFeed(CycleRef cycle, int line) {
+        return wholeEventWithoutLineFeed(line, addLineFeed(workspace.resolve(location(cycle)).toString()));
+    }
+
+    /**
+     * As {@link #wholeEventWithoutLineFeed(CycleRef, int)}, for lint, whose findings name files relative to the
+     * workspace: the command names the log as {@code shown} does (its workspace-relative path), run in the workspace.
+     */
+    String wholeEventWithoutLineFeed(CycleRef cycle, int line, String shown) {
+        return wholeEventWithoutLineFeed(line, addLineFeed(shown) + ", in the workspace's directory");
+    }
+
+    private static String wholeEventWithoutLineFeed(int line, String addLineFeed) {
         return "line " + line + " is a whole event without the line feed that ends every"
                 + " line (an editor or a tool removed it, or the machine crashed between the two): nothing was cut;"
-                + " add the line feed to keep the event (" + addLineFeed(cycle) + "), or delete the line to drop"
+                + " add the line feed to keep the event (" + addLineFeed + "), or delete the line to drop"
                 + " it";
     }
 
     /**
-     * The command that adds the line feed to {@code cycle}'s log, to paste wherever the user is: its absolute path,
-     * quoted for the shell ({@link Shown#shellWord}). A path with a character not shown as itself ({@link
-     * Printable#shownAsItself}: a line feed, an escape) would not print as it is, so none is given for it.
+     * The command that adds the line feed to the log at {@code file}, to paste wherever the user is: its path (absolute,
+     * or relative to the workspace for lint), quoted for the shell ({@link Shown#shellWord}). A path with a character
+     * not shown as itself ({@link Printable#shownAsItself}: a line feed, an escape) would not print as it is, so none
+     * is given for it.
      */
-    private String addLineFeed(CycleRef cycle) {
-        String file = workspace.resolve(location(cycle)).toString();
+    private static String addLineFeed(String file) {
         return Printable.line(file).equals(file) ? "printf '\\n' >> " + Shown.shellWord(file)
                 : "at the end of " + Shown.path(file) + "; its path holds characters not shown as themselves";
     }
@@ -673,6 +685,14 @@ public final class FileEventStore implements EventStore {
      * {@code null} when it is accepted. The store's judgement of every line it reads, shared with lint.
      */
     String refusal(CycleRef cycle, int number, String previous, EventLineCodec.Line decoded) {
+        return refusal(cycle, number, previous, decoded, workspace.resolve(location(cycle)).toString());
+    }
+
+    /**
+     * As {@link #refusal(CycleRef, int, String, EventLineCodec.Line)}, the log named as {@code shown} (lint names
+     * it relative to the workspace, as every finding names its file; the store's errors, by its absolute path).
+     */
+    String refusal(CycleRef cycle, int number, String previous, EventLineCodec.Line decoded, String shown) {
         if (!decoded.prevHash().equals(previous)) {
             return chainBreak(number, previous, decoded.prevHash());
         }
@@ -683,7 +703,7 @@ public final class FileEventStore implements EventStore {
                     + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
                     + ": this log holds another cycle's"
                     + " history (copied, renamed or linked from its log); restore "
-                    + Shown.path(workspace.resolve(location(cycle))) + " from version control";
+                    + Shown.path(shown) + " from version control";
         }
         return null;
     }

@@ -139,7 +139,7 @@ public final class WorkspaceLinter {
             }
             lintDigests(workspace, name, cycleId, findings, checked);
         }
-        lintEventLogs(workspace, streams, cycleId, findings, checked);
+        lintEventLogs(workspace, stream, streams, cycleId, findings, checked);
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
@@ -260,24 +260,18 @@ public final class WorkspaceLinter {
     /**
      * The selected cycles' event logs ({@code events/{cycle}.events.jsonl}), every one the store lists of the selected
      * streams (a cycle with a log and no planning file included): every line decoded and judged as the store reads it
-     * ({@link EventLogLint}), each bad line a finding, where {@code status} and {@code gate} stop at the first. Read
-     * only: a torn last line, which the store's next read cuts away, is a warning and is left in place.
+     * ({@link EventLogLint}), each bad line a finding, where {@code status} and {@code gate} stop at the first. Each
+     * entry the store would refuse to list (a directory that cannot be listed, a log's name on no file or on no
+     * cycle's) is one finding, and every other log is linted still. Read only: a torn last line, which the store's
+     * next read cuts away, is a warning and is left in place.
      */
-    private void lintEventLogs(Path workspace, List<String> streams, Optional<String> cycleId, List<Finding> findings,
-            TreeSet<String> checked) {
+    private void lintEventLogs(Path workspace, Optional<String> stream, List<String> streams, Optional<String> cycleId,
+            List<Finding> findings, TreeSet<String> checked) {
         EventLogLint logs = new EventLogLint(workspace, layout);
-        List<CycleRef> cycles;
-        try {
-            cycles = logs.logs();
-        } catch (SystemFailureException e) {
-            throw e;
-        } catch (PlanningException e) {
-            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
-                    e.location().orElse(SourceLocation.ofFile(layout.streamsRoot()))));
-            return;
-        }
-        for (CycleRef cycle : cycles) {
-            if (streams.contains(cycle.stream()) && cycleId.map(cycle.cycleId()::equals).orElse(true)) {
+        // Each entry that cannot be told is one finding, and every other log is linted still (lint35): with --stream
+        // only that stream's directory is read, so another stream's misnamed log neither stops nor concerns it.
+        for (CycleRef cycle : logs.logs(stream, cycleId, findings)) {
+            if (streams.contains(cycle.stream())) {
                 checked.add(logs.location(cycle));
                 findings.addAll(logs.check(cycle));
             }

@@ -48,6 +48,10 @@ public final class RuleNames {
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
+            // A byte-order mark before the first line, which the compiler drops, hides no rule named there.
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
             Matcher matcher = RULE.matcher(COMMENTS.matcher(text).replaceAll(" "));
             while (matcher.find()) {
                 for (int group = 1; group <= 3; group++) {

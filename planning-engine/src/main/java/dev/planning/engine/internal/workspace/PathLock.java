@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -193,14 +194,28 @@ public final class PathLock {
      */
     public static void checkSidecar(Path file) throws IOException {
         Path sidecar = sidecar(file);
+        Optional<String> refused = sidecarRefusal(file, sidecar.toString());
+        if (refused.isPresent()) {
+            throw new Refused(refused.get());
+        }
+    }
+
+    /**
+     * Why {@link #checkSidecar} refuses {@code file}'s sidecar, naming it as {@code shown} (lint names it relative to
+     * the workspace); empty when there is none or it is a regular file.
+     *
+     * @param file  the locked file (not the sidecar)
+     * @param shown how the message names the sidecar
+     * @throws IOException when the sidecar cannot be examined
+     */
+    public static Optional<String> sidecarRefusal(Path file, String shown) throws IOException {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(sidecar, BasicFileAttributes.class,
+            BasicFileAttributes attributes = Files.readAttributes(sidecar(file), BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                throw new Refused(refusal(sidecar, attributes));
-            }
+            return attributes.isRegularFile() ? Optional.empty() : Optional.of(refusal(shown, attributes));
         } catch (NoSuchFileException e) {
             // No sidecar yet: the lock creates a plain file.
+            return Optional.empty();
         }
     }
 
@@ -220,7 +235,7 @@ public final class PathLock {
             before = null;
         }
         if (before != null && !before.isRegularFile()) {
-            throw new Refused(refusal(sidecar, before));
+            throw new Refused(refusal(sidecar.toString(), before));
         }
         FileChannel channel;
         try {
@@ -229,7 +244,7 @@ public final class PathLock {
         } catch (FileSystemException e) {
             // ELOOP: the name became a symbolic link between the check and the open.
             if (Files.isSymbolicLink(sidecar)) {
-                throw new Refused(refusal(sidecar,
+                throw new Refused(refusal(sidecar.toString(),
                         Files.readAttributes(sidecar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)), e);
             }
             throw e;
@@ -237,7 +252,7 @@ public final class PathLock {
         return channel;
     }
 
-    private static String refusal(Path sidecar, BasicFileAttributes attributes) {
+    private static String refusal(String sidecar, BasicFileAttributes attributes) {
         String what = attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file";
         return "the lock file " + Shown.path(sidecar) + " is " + what + "; locks never follow links. Remove it (it must not be "
                 + "committed: .gitignore lists *.lock) and try again";

@@ -1,7 +1,10 @@
 package dev.planning.engine.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -15,6 +18,7 @@ import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +72,12 @@ class EventLogLintTest {
     }
 
     private static PlanningEvent event(String id) {
+        return event(CYCLE, id);
+    }
+
+    private static PlanningEvent event(CycleRef cycle, String id) {
         return new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
-                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), CYCLE.toString(), "ci",
+                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), cycle.toString(), "ci",
                 Map.of("schema_lint", GateStatus.PASS), Map.of("transition", "validate_complete"));
     }
 
@@ -107,12 +115,27 @@ class EventLogLintTest {
     }
 
     private LintReport lint() {
-        LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), Optional.empty());
+        return lint(Optional.empty(), Optional.empty());
+    }
+
+    /** Lint of the selected stream and cycle; every finding located, without a stack trace or an absolute path. */
+    private LintReport lint(Optional<String> stream, Optional<String> cycleId) {
+        LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, stream, cycleId);
         for (Finding finding : report.findings()) {
             assertThat(finding.message()).doesNotContain("Exception", "\tat ", "com.fasterxml");
+            // Named relative to the workspace, as every finding names its file (lint35).
+            assertThat(finding.message()).doesNotContain(workspace.toString(), real(workspace).toString());
             assertThat(finding.location()).isPresent();
         }
         return report;
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String text(byte[] line) {
@@ -131,6 +154,8 @@ class EventLogLintTest {
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.filesChecked()).contains(LOG);
+        // The empty lock file the store's appends leave beside the log is no finding.
+        assertThat(workspace.resolve(LOG + ".lock")).isRegularFile();
     }
 
     /** A hostile line 2 of 5, what the finding must say, and whether Jackson's parser gives the column. */
@@ -271,7 +296,8 @@ class EventLogLintTest {
         assertThat(lint().findings()).hasSize(1);
         assertThat(finding.code()).isEqualTo(LintCodes.EVENT_INVALID);
         assertThat(finding.location().orElseThrow().line()).isEqualTo(5);
-        assertThat(finding.message()).startsWith("line 5 is a whole event without the line feed");
+        assertThat(finding.message()).startsWith("line 5 is a whole event without the line feed")
+                .contains("(printf '\\n' >> " + LOG + ", in the workspace's directory)");
     }
 
     @Test
@@ -314,11 +340,11 @@ class EventLogLintTest {
         Files.copy(log, otherLog);
         before = Files.readAllBytes(log);
 
-        List<Finding> findings = WorkspaceLinter.withDefaultLayout()
-                .lint(workspace, Optional.of("fe"), Optional.of(other.cycleId())).findings();
+        List<Finding> findings = lint(Optional.of("fe"), Optional.of(other.cycleId())).findings();
 
         assertThat(findings).filteredOn(f -> f.code().equals(LintCodes.EVENT_CHAIN)).hasSize(5)
-                .allSatisfy(f -> assertThat(f.message()).contains("is an event of fe/2025-09-02, not of fe/2025-10-01"));
+                .allSatisfy(f -> assertThat(f.message()).contains("is an event of fe/2025-09-02, not of fe/2025-10-01")
+                        .contains("restore frameworks/planning-fe/events/2025-10-01.events.jsonl from version control"));
         assertThat(Files.readAllBytes(otherLog)).isEqualTo(before);
     }
 
@@ -331,5 +357,164 @@ class EventLogLintTest {
 
         assertThat(other.filesChecked()).doesNotContain(LOG);
         assertThat(other.findings()).noneMatch(f -> f.code().startsWith("event."));
+    }
+
+    /** The findings about event logs and the places they are listed from, as "file:line: code". */
+    private static List<String> logFindings(LintReport report) {
+        return report.findings().stream()
+                .filter(f -> f.code().startsWith("event.") || f.code().equals(LintCodes.FILE_UNREADABLE))
+                .map(f -> f.location().orElseThrow().file() + ":" + f.location().orElseThrow().line() + ": " + f.code())
+                .toList();
+    }
+
+    private void appendToAnotherStreamsLog(String stream) {
+        CycleRef other = new CycleRef(stream, CYCLE.cycleId());
+        new FileEventStore(workspace).append(other, event(other, "evt_" + stream), RecordedEvent.GENESIS);
+    }
+
+    @Test
+    void aLogNotNamedAfterACycleIsOneFindingAndTheStreamsOtherLogsAreLintedStill() throws IOException {
+        replaceLine(2, bytes("not json"));
+        String misnamed = "frameworks/planning-fe/events/not a cycle.events.jsonl";
+        Files.writeString(workspace.resolve(misnamed), "{}\n", StandardCharsets.UTF_8);
+
+        LintReport report = lint();
+
+        // It stopped every log's lint: the bad line 2 went unreported.
+        assertThat(logFindings(report)).containsExactlyInAnyOrder(misnamed + ":0: " + LintCodes.FILE_UNREADABLE,
+                LOG + ":2: " + LintCodes.EVENT_INVALID);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.FILE_UNREADABLE)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("is not named after a cycle"));
+    }
+
+    @Test
+    void anotherStreamsLogNameOnADirectoryNeitherStopsNorConcernsLintOfTheSelectedStream() throws IOException {
+        replaceLine(2, bytes("not json"));
+        String directory = "frameworks/planning-be/events/2025-10-01.events.jsonl";
+        Files.createDirectories(workspace.resolve(directory));
+
+        assertThat(logFindings(lint(Optional.of("fe"), Optional.empty())))
+                .containsExactly(LOG + ":2: " + LintCodes.EVENT_INVALID);
+        assertThat(logFindings(lint())).containsExactlyInAnyOrder(directory + ":0: " + LintCodes.FILE_UNREADABLE,
+                LOG + ":2: " + LintCodes.EVENT_INVALID);
+    }
+
+    @Test
+    void anEventsDirectoryThatCannotBeListedIsOneFindingAndEveryOtherStreamsLogsAreLinted() throws IOException {
+        // No permission is needed (tests may run as root): a link that leads to itself cannot be examined either.
+        replaceLine(2, bytes("not json"));
+        appendToAnotherStreamsLog("be");
+        Path events = Files.createDirectories(workspace.resolve("frameworks/planning-ops")).resolve("events");
+        Files.createSymbolicLink(events, events.getFileName());
+        Files.createSymbolicLink(workspace.resolve("frameworks/planning-gone"), workspace.resolve("nowhere"));
+
+        LintReport report = lint();
+
+        assertThat(logFindings(report)).containsExactlyInAnyOrder(
+                "frameworks/planning-gone:0: " + LintCodes.FILE_UNREADABLE,
+                LOG + ":2: " + LintCodes.EVENT_INVALID,
+                "frameworks/planning-ops/events:0: " + LintCodes.FILE_UNREADABLE);
+        assertThat(report.filesChecked()).contains(LOG, "frameworks/planning-be/events/2025-09-02.events.jsonl");
+    }
+
+    @Test
+    void withACycleSelectedOnlyTheEntriesNamedAfterItAreListed() throws IOException {
+        replaceLine(2, bytes("not json"));
+        Files.writeString(workspace.resolve("frameworks/planning-fe/events/not a cycle.events.jsonl"), "{}\n",
+                StandardCharsets.UTF_8);
+        String directory = "frameworks/planning-be/events/" + CYCLE.cycleId() + ".events.jsonl";
+        Files.createDirectories(workspace.resolve(directory));
+        Files.createDirectories(workspace.resolve("frameworks/planning-be/events/2025-10-01.events.jsonl"));
+
+        assertThat(logFindings(lint(Optional.empty(), Optional.of(CYCLE.cycleId())))).containsExactlyInAnyOrder(
+                directory + ":0: " + LintCodes.FILE_UNREADABLE, LOG + ":2: " + LintCodes.EVENT_INVALID);
+        assertThat(logFindings(lint(Optional.of("fe"), Optional.of(CYCLE.cycleId()))))
+                .containsExactly(LOG + ":2: " + LintCodes.EVENT_INVALID);
+    }
+
+    private static final String MARK = "\uFEFF";
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstLineIsOneErrorAtItSayingWhatWasExpected() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(0, bytes(MARK + text(lines.get(0))));
+        write(lines, "\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        // It was "line 2 does not chain to line 1" alone, at line 2, with no word of the mark.
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.EVENT_INVALID);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().orElseThrow().line()).isEqualTo(1);
+            assertThat(f.location().orElseThrow().column()).isEqualTo(1);
+            assertThat(f.message()).startsWith("line 1 starts with a byte-order mark (the bytes EF BB BF)")
+                    .contains("line 2 no longer chains to it", "expected the line to start with '{'",
+                            "remove the mark");
+        });
+        // The store refuses the log where lint said it would.
+        assertThatThrownBy(() -> new FileEventStore(workspace).read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class).hasMessageStartingWith("line 2 does not chain");
+    }
+
+    @Test
+    void aByteOrderMarkOnTheLastLineWhichNoLineChainsToIsAWarning() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(4, bytes(MARK + text(lines.get(4))));
+        write(lines, "\n", new byte[0]);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location().orElseThrow().line()).isEqualTo(5);
+            assertThat(f.message()).startsWith("line 5 starts with a byte-order mark").contains("the store reads it");
+        });
+        assertThat(report.passed()).isTrue();
+        assertThat(new FileEventStore(workspace).read(CYCLE)).hasSize(5);
+    }
+
+    @Test
+    void aByteOrderMarkTheLogWasAppendedToSinceIsHistoryThatChainsAndNoFinding() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(4, bytes(MARK + text(lines.get(4))));
+        write(lines, "\n", new byte[0]);
+        FileEventStore store = new FileEventStore(workspace);
+        store.append(CYCLE, event("evt_6"), store.read(CYCLE).get(4).hash());
+        before = null;
+
+        assertThat(lint().findings()).isEmpty();
+    }
+
+    @Test
+    void aLockFileThatIsADirectoryIsOneErrorAtItAsTheStoreRefusesTheLog() throws IOException {
+        Path lock = workspace.resolve(LOG + ".lock");
+        Files.delete(lock);
+        Files.createDirectory(lock);
+        before = Files.readAllBytes(log);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.FILE_UNREADABLE);
+            assertThat(f.location().orElseThrow().file()).isEqualTo(LOG + ".lock");
+            assertThat(f.message()).contains("the lock file " + LOG + ".lock is not a regular file", "Remove it");
+        });
+        assertThatThrownBy(() -> new FileEventStore(workspace).read(CYCLE)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("is not a regular file");
+    }
+
+    @Test
+    void aLockFileThatIsASymbolicLinkIsOneErrorAtIt() throws IOException {
+        Path lock = workspace.resolve(LOG + ".lock");
+        Files.delete(lock);
+        Path elsewhere = Files.writeString(workspace.resolve("elsewhere"), "", StandardCharsets.UTF_8);
+        Files.createSymbolicLink(lock, elsewhere);
+        before = Files.readAllBytes(log);
+
+        assertThat(lint().findings()).singleElement().satisfies(f -> {
+            assertThat(f.location().orElseThrow().file()).isEqualTo(LOG + ".lock");
+            assertThat(f.message()).contains("the lock file " + LOG + ".lock is a symbolic link");
+        });
     }
 }

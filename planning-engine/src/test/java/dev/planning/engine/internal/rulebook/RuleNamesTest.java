@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,5 +42,14 @@ class RuleNamesTest {
     @Test
     void anUnreadableRuleFileYieldsNoNamesRatherThanAWrongList() {
         assertThat(RuleNames.of(rulebook(List.of("missing.drl")))).isEmpty();
+    }
+
+    @Test
+    void aRuleDeclaredOnTheFirstLineAfterAByteOrderMarkIsNamed() throws Exception {
+        // The compiler drops the mark (lint35): a waiver of the rule is no waiver of an unknown rule.
+        Files.writeString(dir.resolve("a.drl"), "\uFEFFrule \"first\"\nwhen then end\n", StandardCharsets.UTF_8);
+
+        assertThat(RuleNames.of(rulebook(List.of("a.drl")))).hasValueSatisfying(names ->
+                assertThat(names).containsExactly("first"));
     }
 }

@@ -134,7 +134,8 @@ public final class SettingsReaders {
         PackageDescr pkg;
         try {
             DrlParser parser = new DrlParser();
-            pkg = parser.parse(false, new String(bytes, StandardCharsets.UTF_8));
+            // As the compiler reads the file: a leading byte-order mark dropped.
+            pkg = parser.parse(false, new String(RulebookCompiler.withoutByteOrderMark(bytes), StandardCharsets.UTF_8));
             if (pkg == null || parser.hasErrors()) {
                 return Map.of(file, Reads.SETTINGS);
             }
