@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,23 @@ class EventLogLintAttackTest {
         assertThat(findings).extracting(Finding::describe).contains(LOG + ": error: and "
                 + (lines - ErrorList.MAX_SHOWN) + " more bad lines in this log; fix those above, then lint again"
                 + " [" + LintCodes.EVENT_INVALID + "]");
+    }
+
+    /** A line nested 100,000 deep (under the 1 MiB a line may be): one finding at its line, no stack overflow. */
+    @Test
+    void aLineNestedDeeperThanTheParserAllowsIsOneFindingAtItsLine() throws IOException {
+        FileEventStore store = new FileEventStore(workspace);
+        store.append(CYCLE, event(EventType.CYCLE_CREATED, null, CycleState.PLANNED), RecordedEvent.GENESIS);
+        Path log = workspace.resolve(LOG);
+        Files.write(log, ("[".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).filteredOn(f -> f.code().startsWith("event.")).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.EVENT_INVALID);
+            assertThat(f.location().orElseThrow().line()).isEqualTo(2);
+            assertThat(f.message()).contains("nesting depth");
+        });
     }
 
     /** A committed link from the log to {@code /dev/zero}: refused as a link out of the workspace, nothing read. */
