@@ -164,11 +164,13 @@ class LintResultCacheTest {
         CycleRef cycle = new CycleRef("fe", "2025-09-02");
         FileEventStore store = new FileEventStore(workspace);
         String head = RecordedEvent.GENESIS;
+        // Handed off, then sent back: a history the fold allows (attack35: lint folds the log as status does).
         for (String id : List.of("evt_1", "evt_2")) {
+            boolean first = id.equals("evt_1");
             head = store.append(cycle, new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"),
-                    EventType.STATE_TRANSITION, Optional.of(CycleState.PLANNED),
-                    Optional.of(CycleState.READY_FOR_HANDOFF), cycle.toString(), "ci", Map.of(), Map.of()), head)
-                    .hash();
+                    EventType.STATE_TRANSITION, Optional.of(first ? CycleState.PLANNED : CycleState.READY_FOR_HANDOFF),
+                    Optional.of(first ? CycleState.READY_FOR_HANDOFF : CycleState.PLANNED), cycle.toString(), "ci",
+                    Map.of(), Map.of()), head).hash();
         }
         Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
         assertThat(lint().exitCode()).isZero();

@@ -17,6 +17,7 @@ import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -226,21 +227,26 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
 
     /**
      * Appends lines read from elsewhere (a file log), keeping their bytes: each must decode, chain
-     * to the one before and, for the first, to the cycle's current head. Lines the cycle already
+     * to the one before and, for the first, to the cycle's current head, and the history, with the lines held,
+     * must be one the lifecycle allows. Lines the cycle already
      * holds, byte for byte at the same position, are skipped, so an import can be repeated.
      *
      * @param cycle the stream and cycle
      * @param lines the lines, oldest first, each without its line break
      * @return how many lines were added
-     * @throws EventLogCorruptedException when the lines do not chain, differ from lines already held, or a line
-     *         is an event about another cycle (naming the line; nothing is imported)
+     * @throws EventLogCorruptedException when the lines do not chain, differ from lines already held, a line
+     *         is an event about another cycle, or the history is one the lifecycle does not allow (as every read
+     *         of the cycle folds it; naming the line; nothing is imported)
      */
     public int importLines(CycleRef cycle, List<byte[]> lines) {
         return transactions.inTransaction("import the event log of " + cycle, connection -> {
             List<Row> held = rows(connection, cycle);
             ChainWalk walk = walk(cycle);
+            CycleState state = CycleState.PLANNED;
             for (Row row : held) {
-                refuseAnotherCycle(cycle, row.seq, walk.next(row.seq, row.prevHash, row.sha256, row.line).line());
+                EventLineCodec.Line decoded = walk.next(row.seq, row.prevHash, row.sha256, row.line).line();
+                refuseAnotherCycle(cycle, row.seq, decoded);
+                state = fits(cycle, state, row.seq, decoded, row.sha256);
             }
             int added = 0;
             String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
@@ -257,6 +263,7 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                 String sha256 = Sha256.hex(line);
                 EventLineCodec.Line decoded = walk.next(i + 1, previous, sha256, line).line();
                 refuseAnotherCycle(cycle, i + 1, decoded);
+                state = fits(cycle, state, i + 1, decoded, sha256);
                 insert(connection, cycle, i + 1, decoded.event(), line, previous);
                 previous = sha256;
                 added++;
@@ -498,6 +505,17 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                     + Printable.cut(decoded.event().entityId(), Printable.VALUE_CHARACTERS) + ", not of " + cycle
                     + ": this log holds another cycle's history (copied or renamed from its rows or log)");
         }
+    }
+
+    /**
+     * The state after line {@code seq}, folded as the engine folds a log ({@code CycleFold}), or the line refused:
+     * an imported log is whoever committed it, and a well-chained history the lifecycle does not allow
+     * ({@code PLANNED -> COMPLETED}, a second {@code CYCLE_CREATED}) would stand in the portfolio and go out on the
+     * outbox, while every read of the cycle refuses it (attack35).
+     */
+    private CycleState fits(CycleRef cycle, CycleState state, int seq, EventLineCodec.Line decoded, String sha256) {
+        return CycleFold.next(location(cycle), state, new RecordedEvent(seq, decoded.event(), decoded.prevHash(),
+                sha256), seq == 1);
     }
 
     /** A walk along one cycle's rows that throws its first mistake as {@link EventLogCorruptedException}. */

@@ -278,7 +278,8 @@ public final class PostgresStore implements AutoCloseable {
      * cross-cycle queries read ({@code event_id}, {@code event_type}, {@code from_state},
      * {@code to_state}, {@code occurred_at}, {@code details}) are the line's; and the cycle's
      * {@code planning_cycle} row (state, events, head, updated_at) is the fold of its lines. A
-     * {@code planning_cycle} row with no lines is a mistake too. One edit, one mistake: a rewritten
+     * {@code planning_cycle} row with no lines is a mistake too, and so is the first line of a history the
+     * lifecycle does not allow, as {@code status} folds it. One edit, one mistake: a rewritten
      * {@code prev_sha256} column is that column's mistake, an edited line is reported as edited and
      * not also compared with its row, a missing line is reported once. The lines are walked as
      * {@link PostgresEventStore#read} walks them (the read stops at the first mistake), streamed from

@@ -2,13 +2,16 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.Printable;
 import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -173,6 +176,11 @@ final class StoreCheck {
         final Projection projection;
         final ChainWalk walk;
         CycleState state = CycleState.PLANNED;
+        /**
+         * The state by the engine's strict fold ({@link CycleFold}), as every read of the cycle folds it; {@code null}
+         * once it cannot be judged further (a line edited, missing or unreadable, or one the fold refused, reported).
+         */
+        CycleState folded = CycleState.PLANNED;
         /** The cycle the rows name; {@code null} when they name none (reported at the first row). */
         CycleRef cycle;
         Instant last;
@@ -211,8 +219,32 @@ final class StoreCheck {
                             + ": this log holds another cycle's history (copied or renamed from its rows or log)");
                 }
             }
+            fold(row, step);
             state = ProjectedState.next(state, event);
             last = event.timestamp();
+        }
+
+        /**
+         * One step of the strict fold: a history the lifecycle does not allow ({@code PLANNED -> COMPLETED}, a
+         * second {@code CYCLE_CREATED}, anything after {@code COMPLETED}) is one mistake, at its first line that
+         * does not fit, as {@code status} refuses it; the portfolio row is judged by the projection the appends
+         * write (attack35: such a history, imported or appended around the engine, checked clean).
+         */
+        void fold(Row row, ChainWalk.Step step) {
+            if (step.edited() || !walk.intact()) {
+                folded = null;
+            }
+            if (folded == null) {
+                return;
+            }
+            try {
+                folded = CycleFold.next("postgresql:" + repository + "/" + key.stream + "/" + key.cycle, folded,
+                        new RecordedEvent(row.seq, step.line().event(), step.line().prevHash(), row.sha256),
+                        row.seq == 1);
+            } catch (EventLogCorruptedException e) {
+                run.add(key, row.seq, e.getMessage());
+                folded = null;
+            }
         }
 
         void end() {

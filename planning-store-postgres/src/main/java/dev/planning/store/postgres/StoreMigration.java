@@ -9,6 +9,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Import reads each log with the file store (its hash chain verified; a torn last line, never
- * acknowledged, is cut as the file store always does) and appends its lines to the cycle in the
+ * acknowledged, is cut as the file store always does), refuses a history the lifecycle does not allow (as
+ * {@code status} refuses it), and appends its lines to the cycle in the
  * database; lines already there byte for byte are skipped, so an import can be repeated, and a
  * cycle whose database history differs is refused. Export writes each cycle's lines, atomically,
  * and refuses to replace a file that is not a prefix of the database's log.
@@ -79,6 +81,8 @@ public final class StoreMigration {
         List<Moved> moved = new ArrayList<>();
         for (CycleRef cycle : fileCycles(workspace, layout)) {
             List<RecordedEvent> events = files.read(cycle);
+            // As every read of the cycle folds it, naming the file's line (attack35): importLines refuses it too.
+            CycleFold.fold(files.location(cycle), events);
             List<byte[]> lines = rawLines(files.logFile(cycle), layout.eventLog(cycle));
             if (lines.size() != events.size()) {
                 throw new PlanningException(layout.eventLog(cycle) + " changed while it was being imported; run again",

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.eventlog;
 
 import dev.planning.api.DocumentException;
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
@@ -9,7 +10,10 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PathLock;
 import java.io.IOException;
@@ -26,7 +30,10 @@ import java.util.Optional;
 /**
  * Lint of a cycle's event log in the workspace's files ({@link WorkspaceLayout#eventLog}): every line decoded with
  * the store's {@link EventLineCodec} and judged as {@link FileEventStore#read} judges it (its chain, its cycle), each
- * bad line one finding at its file, line and column, where the store refuses the log at its first bad line.
+ * bad line one finding at its file, line and column (the first {@value ErrorList#MAX_SHOWN}, then one counting the
+ * rest), where the store refuses the log at its first bad line; and
+ * the history its lines tell folded as {@code status} folds it ({@link CycleFold}), the first event that does not
+ * fit one finding.
  * Read-only: the log is opened for reading alone, and a torn last line, which the store's next read or append cuts
  * away, is reported and left as it is. A byte-order mark an editor put before a line is reported at that line, not
  * where the chain then breaks; a lock file beside the log that the store would refuse is reported at it. Every file is
@@ -48,6 +55,12 @@ public final class EventLogLint {
     public static final String EVENT_INVALID = "event.invalid";
     /** A line that does not chain to the one before it, or that is another cycle's event. */
     public static final String EVENT_CHAIN = "event.chain";
+    /**
+     * A well-chained line whose event does not fit the cycle's history as the engine folds it ({@code PLANNED ->
+     * COMPLETED}, a move from a state the cycle is not in, a second {@code CYCLE_CREATED}, anything after
+     * {@code COMPLETED}): {@code status}, {@code gate} and {@code advance} refuse the log there.
+     */
+    public static final String EVENT_HISTORY = "event.history";
     /** A torn last line, the remains of an append that never finished, which the store cuts away (a warning). */
     public static final String EVENT_TORN = "event.torn-line";
 
@@ -120,6 +133,10 @@ public final class EventLogLint {
             // Once the log was read: a directory that may not be searched is reported once, at the log.
             lockFile(file, location).ifPresent(lines.findings::add);
         }
+        if (lines.unlisted > 0) {
+            lines.findings.add(Finding.error(EVENT_INVALID, "and " + lines.unlisted + " more bad lines in this log;"
+                    + " fix those above, then lint again", SourceLocation.ofFile(location)));
+        }
         return List.copyOf(lines.findings);
     }
 
@@ -155,9 +172,14 @@ public final class EventLogLint {
 
         private final CycleRef cycle;
         private final String location;
+        /** The first {@value ErrorList#MAX_SHOWN} findings (attack35: a log of millions of bad lines held one each). */
         private final List<Finding> findings = new ArrayList<>();
         /** The number of the last whole line when it starts with a byte-order mark and no line was judged after it. */
         private int marked;
+        /** How many findings there were past those, counted, not kept. */
+        private long unlisted;
+        /** How many findings there were, kept or counted. */
+        private long reported;
         /** The SHA-256 of the line before, or {@code null} when it was too long to hash (its bytes were not kept). */
         private String previous = RecordedEvent.GENESIS;
         /** Whether the line before decoded: a line after a bad one is not judged by its chain (one mistake, one finding). */
@@ -168,6 +190,12 @@ public final class EventLogLint {
          * none: what the line after it chains to when an editor added the mark after both were written.
          */
         private String previousWithoutMark;
+        /**
+         * The cycle's state by the engine's fold of the lines so far ({@link CycleFold}), as {@code status} folds the
+         * log; {@code null} once a line was reported (the history past a bad line is not told, one mistake, one
+         * finding) or the fold refused one (attack35: a history the lifecycle does not allow linted clean).
+         */
+        private CycleState folded = CycleState.PLANNED;
 
         Lines(CycleRef cycle, String location) {
             this.cycle = cycle;
@@ -176,14 +204,19 @@ public final class EventLogLint {
 
         @Override
         public void line(int number, byte[] bytes, long length, boolean complete) {
+            long before = reported;
+            String hash = bytes == null ? null : Sha256.hex(bytes);
             if (bytes == null) {
                 error(EVENT_INVALID, FileEventStore.tooLong(number), number, 0);
             } else if (!complete) {
                 torn(number, bytes);
             } else {
-                judge(number, bytes);
+                judge(number, bytes, hash);
             }
-            previous = bytes == null ? null : Sha256.hex(bytes);
+            if (reported > before) {
+                folded = null;
+            }
+            previous = hash;
             previousEndsWithCarriageReturn = bytes != null && bytes.length > 0 && bytes[bytes.length - 1] == '\r';
             previousWithoutMark = complete && previousDecoded && startsWithMark(bytes)
                     ? Sha256.hex(Arrays.copyOfRange(bytes, BYTE_ORDER_MARK.length, bytes.length)) : null;
@@ -198,7 +231,7 @@ public final class EventLogLint {
          */
         void end() {
             if (marked > 0) {
-                findings.add(Finding.warning(EVENT_INVALID, "line " + marked + " starts with a byte-order mark (the bytes"
+                add(Finding.warning(EVENT_INVALID, "line " + marked + " starts with a byte-order mark (the bytes"
                         + " EF BB BF), which the store never writes: an editor saved the log as UTF-8 with a byte-order"
                         + " mark. No line chains to it yet, so the store reads it, but its hash is no longer the one"
                         + " recorded (a manifest or signature that quotes it does not verify) and the next append would"
@@ -207,7 +240,7 @@ public final class EventLogLint {
             }
         }
 
-        private void judge(int number, byte[] bytes) {
+        private void judge(int number, byte[] bytes, String hash) {
             EventLineCodec.Line decoded;
             try {
                 decoded = codec.decode(bytes);
@@ -236,6 +269,13 @@ public final class EventLogLint {
                         + " given CRLF line endings (by git's end-of-line conversion or an editor), and a line's hash"
                         + " is of its bytes: restore the log from version control with its lines ending in a line"
                         + " feed alone" : ""), number, 0);
+            } else if (folded != null) {
+                try {
+                    folded = CycleFold.next(location, folded, new RecordedEvent(number, decoded.event(),
+                            decoded.prevHash(), hash), number == 1);
+                } catch (EventLogCorruptedException e) {
+                    error(EVENT_HISTORY, e.getMessage(), number, 0);
+                }
             }
             previousDecoded = true;
         }
@@ -245,7 +285,7 @@ public final class EventLogLint {
             if (store.decodes(bytes)) {
                 error(EVENT_INVALID, store.wholeEventWithoutLineFeed(cycle, number, location), number, 0);
             } else {
-                findings.add(Finding.warning(EVENT_TORN, "line " + number + " is a torn line, the remains of an append"
+                add(Finding.warning(EVENT_TORN, "line " + number + " is a torn line, the remains of an append"
                         + " that never finished (no line feed ends it, and it is no whole event): that event was never"
                         + " recorded, and the next read or append of the log (planning status, gate, advance) cuts"
                         + " the line away; lint leaves it as it is", new SourceLocation(location, number, 0)));
@@ -253,7 +293,16 @@ public final class EventLogLint {
         }
 
         private void error(String code, String message, int line, int column) {
-            findings.add(Finding.error(code, message, new SourceLocation(location, line, column)));
+            add(Finding.error(code, message, new SourceLocation(location, line, column)));
+        }
+
+        private void add(Finding finding) {
+            reported++;
+            if (findings.size() < ErrorList.MAX_SHOWN) {
+                findings.add(finding);
+            } else {
+                unlisted++;
+            }
         }
     }
 }

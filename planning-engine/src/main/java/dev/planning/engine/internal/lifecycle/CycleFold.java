@@ -45,14 +45,28 @@ public final class CycleFold {
     public static CycleState fold(String source, List<RecordedEvent> history) {
         CycleState state = CycleState.PLANNED;
         for (int i = 0; i < history.size(); i++) {
-            RecordedEvent recorded = history.get(i);
-            if (state == CycleState.COMPLETED) {
-                throw corrupt(source, recorded, "the cycle was already COMPLETED, yet "
-                        + recorded.event().type() + " follows");
-            }
-            state = apply(source, state, recorded, i == 0);
+            state = next(source, state, history.get(i), i == 0);
         }
         return state;
+    }
+
+    /**
+     * The state after one more event, as {@link #fold} takes each step: {@link #apply}, and nothing after
+     * {@code COMPLETED}. For a reader that walks a log line by line (the PostgreSQL store's import and check).
+     *
+     * @param source   where the events come from, for error locations
+     * @param state    the state before the event
+     * @param recorded the event
+     * @param first    whether the event is the log's first
+     * @return the state after it
+     * @throws EventLogCorruptedException when the event does not fit the history
+     */
+    public static CycleState next(String source, CycleState state, RecordedEvent recorded, boolean first) {
+        if (state == CycleState.COMPLETED) {
+            throw corrupt(source, recorded, "the cycle was already COMPLETED, yet "
+                    + recorded.event().type() + " follows");
+        }
+        return apply(source, state, recorded, first);
     }
 
     /**

@@ -65,6 +65,7 @@ public final class LintCodes {
 
     public static final String EVENT_INVALID = EventLogLint.EVENT_INVALID;
     public static final String EVENT_CHAIN = EventLogLint.EVENT_CHAIN;
+    public static final String EVENT_HISTORY = EventLogLint.EVENT_HISTORY;
     public static final String EVENT_TORN = EventLogLint.EVENT_TORN;
     public static final String FILE_UNREADABLE = DocumentException.FILE_UNREADABLE;
     public static final String FILE_TOO_LARGE = DocumentException.FILE_TOO_LARGE;

@@ -59,7 +59,7 @@ class EventLogLintTest {
         FileEventStore store = new FileEventStore(workspace);
         String head = RecordedEvent.GENESIS;
         for (int i = 1; i <= 5; i++) {
-            head = store.append(CYCLE, event("evt_" + i), head).hash();
+            head = store.append(CYCLE, event(i), head).hash();
         }
         log = workspace.resolve(LOG);
     }
@@ -71,14 +71,21 @@ class EventLogLintTest {
         }
     }
 
-    private static PlanningEvent event(String id) {
-        return event(CYCLE, id);
-    }
-
+    /** A first event of another cycle's log. */
     private static PlanningEvent event(CycleRef cycle, String id) {
         return new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
                 Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), cycle.toString(), "ci",
                 Map.of("schema_lint", GateStatus.PASS), Map.of("transition", "validate_complete"));
+    }
+
+    /** The {@code n}-th event of a good log: handed off, sent back, handed off again (a history the fold allows). */
+    private static PlanningEvent event(int n) {
+        boolean forward = n % 2 == 1;
+        return new PlanningEvent("evt_" + n, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
+                Optional.of(forward ? CycleState.PLANNED : CycleState.READY_FOR_HANDOFF),
+                Optional.of(forward ? CycleState.READY_FOR_HANDOFF : CycleState.PLANNED), CYCLE.toString(), "ci",
+                Map.of("schema_lint", GateStatus.PASS),
+                Map.of("transition", forward ? "validate_complete" : "validation_failed"));
     }
 
     /** The log's lines, without their line feeds. */
@@ -321,7 +328,7 @@ class EventLogLintTest {
         String head = events.get(events.size() - 1).hash();
         for (int i = 6; i <= 205; i++) {
             head = store.append(CYCLE, new PlanningEvent("evt_" + i, Instant.parse("2025-09-02T10:00:00Z"),
-                    EventType.STATE_TRANSITION, Optional.empty(), Optional.empty(), CYCLE.toString(), "ci", Map.of(),
+                    EventType.GATE_EVALUATED, Optional.empty(), Optional.empty(), CYCLE.toString(), "ci", Map.of(),
                     Map.of("note", "n".repeat(1_000))), head).hash();
         }
         assertThat(lint().findings()).isEmpty();
@@ -480,7 +487,7 @@ class EventLogLintTest {
         lines.set(4, bytes(MARK + text(lines.get(4))));
         write(lines, "\n", new byte[0]);
         FileEventStore store = new FileEventStore(workspace);
-        store.append(CYCLE, event("evt_6"), store.read(CYCLE).get(4).hash());
+        store.append(CYCLE, event(6), store.read(CYCLE).get(4).hash());
         before = null;
 
         assertThat(lint().findings()).isEmpty();
