@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.HandoffManifest;
@@ -37,7 +38,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -168,6 +168,8 @@ final class WorkspaceReader {
         } catch (EventLogCorruptedException broken) {
             // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
             problems.add("BROKEN CHAIN: " + broken.describe());
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
         }
@@ -179,6 +181,8 @@ final class WorkspaceReader {
         Optional<HandoffManifest> manifest = Optional.empty();
         try {
             manifest = workspace.manifest(ref);
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("manifest " + layout.manifest(ref) + " cannot be read: " + e.getMessage());
         }
@@ -188,6 +192,8 @@ final class WorkspaceReader {
         if ((manifest.isPresent() || SealedByLog.of(state, events)) && trust.isPresent()) {
             try {
                 verification = Optional.of(workspace.verify(ref, trust.get()));
+            } catch (SystemFailureException e) {
+                throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
             } catch (PlanningException | UncheckedIOException e) {
                 problems.add("manifest " + layout.manifest(ref) + " cannot be verified: " + e.getMessage());
             }
@@ -196,6 +202,8 @@ final class WorkspaceReader {
         CycleDecisions decisions = new CycleDecisions(List.of(), List.of(), List.of());
         try {
             decisions = CycleDecisions.readAll(workspace.root(), layout, ref);
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("decision log or retrospective cannot be read: " + e.getMessage());
         }
@@ -207,6 +215,8 @@ final class WorkspaceReader {
             if (planPath.isPresent() && tasks.isEmpty() && artifacts.taskBreakdown(ref).isEmpty()) {
                 problems.add("plan " + planPath.get() + " cannot be read (run `planning lint` to see why)");
             }
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("plan cannot be read: " + e.getMessage());
         }
@@ -220,6 +230,8 @@ final class WorkspaceReader {
                 digest = Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
                         "figures on this cycle's page and in its stream's charts"));
             }
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("digest " + digestPath + " cannot be read: " + e.getMessage());
         }
@@ -239,6 +251,8 @@ final class WorkspaceReader {
     private List<String> unsignedHistory(CycleStatus status) {
         try {
             return workspace.checkHistory(status).stream().map(Discrepancy::describe).toList();
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             // Without keys in hand too: a history that cannot be checked is never shown as one that holds.
             return List.of("the history past PACKAGED cannot be checked: " + e.getMessage());
@@ -249,6 +263,8 @@ final class WorkspaceReader {
     private List<Waiver> decisionLogWaivers(CycleRef ref) {
         try {
             return CycleDecisions.read(workspace.root(), layout.decisionLog(ref)).waivers();
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             return List.of();
         }
@@ -297,6 +313,8 @@ final class WorkspaceReader {
                 throw new IOException("not a gate_evidence document");
             }
             return new EvidenceRead(root, "");
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (IOException | PlanningException e) {
             return new EvidenceRead(null, e.getMessage());
         }
@@ -310,7 +328,8 @@ final class WorkspaceReader {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException("there is no such file", e);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
+            // A read the disk failed (the platform's plain IOException) is the system's, as the class says (fail35).
             throw DirectoryEntries.cannotRead(workspace.root(), file, without, e);
         }
     }
@@ -647,6 +666,8 @@ final class WorkspaceReader {
             return new SourceText(Optional.of(text), "");
         } catch (CharacterCodingException e) {
             return new SourceText(Optional.empty(), "the file is not UTF-8 text");
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
         } catch (IOException | PlanningException e) {
             return new SourceText(Optional.empty(), "the file cannot be read: " + e.getMessage());
         }

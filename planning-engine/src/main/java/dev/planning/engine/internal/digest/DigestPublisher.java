@@ -5,6 +5,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.DigestSummary;
@@ -229,6 +230,8 @@ public final class DigestPublisher {
     private List<String> unsignedHistory(CycleStatus status) {
         try {
             return workspace.checkHistory(status).stream().map(d -> d.file() + ": " + d.message()).toList();
+        } catch (SystemFailureException e) {
+            throw e; // the system failed the read: no digest says the workspace's history cannot be checked (fail35)
         } catch (PlanningException | UncheckedIOException e) {
             return List.of("the history past PACKAGED cannot be checked: " + e.getMessage());
         }

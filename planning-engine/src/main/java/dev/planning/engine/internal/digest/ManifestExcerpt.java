@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
@@ -127,10 +128,16 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         return actual.get().equals(recorded) ? "ok" : "changed";
     }
 
-    /** The SHA-256 of a file, read in blocks; empty when it cannot be read. */
+    /**
+     * The SHA-256 of a file, read in blocks; empty when the user may not read it. A read the system failed (the disk
+     * answering an I/O error) is handed on, a {@link SystemFailureException} (fail35: it was told as a file to make
+     * readable, exit 2).
+     */
     static Optional<String> streamedSha256(Path file) {
         try {
             return Optional.of(Sha256.file(file).sha256());
+        } catch (SystemFailureException e) {
+            throw e;
         } catch (PlanningException e) {
             return Optional.empty();
         }

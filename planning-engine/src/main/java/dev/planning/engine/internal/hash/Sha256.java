@@ -1,6 +1,8 @@
 package dev.planning.engine.internal.hash;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -92,7 +94,9 @@ public final class Sha256 {
     /**
      * Hashes a file.
      *
-     * @throws PlanningException when it cannot be read (a user's file: one error line, exit code 2)
+     * @throws PlanningException when the user may not read it (one error line, exit code 2)
+     * @throws SystemFailureException when reading it failed on the system (the disk answering an I/O error: exit 3),
+     *     as {@link DirectoryEntries} judges a read
      */
     public static FileDigest file(Path file) {
         MessageDigest digest = newDigest();
@@ -107,7 +111,14 @@ public final class Sha256 {
             String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
                     : e instanceof AccessDeniedException ? "permission denied"
                     : e instanceof FileSystemException ? e.getClass().getSimpleName() : Shown.why(e);
-            throw new PlanningException("cannot read " + Shown.path(file) + " to hash it (" + Shown.path(why) + ")", null, e);
+            String said = "cannot read " + Shown.path(file) + " to hash it (" + Shown.path(why) + ")";
+            if (!DirectoryEntries.usersToFix(file, e)) {
+                // fail35: a read the disk failed (EIO) was the user's to fix, exit 2.
+                throw new SystemFailureException(said + ": the system failed, not the input (a disk answering an I/O"
+                        + " error, the process out of file descriptors, say); check the disk and try again"
+                        + " (PLANNING_DEBUG=1 shows the stack trace)", null, e);
+            }
+            throw new PlanningException(said, null, e);
         }
         return new FileDigest(HEX.formatHex(digest.digest()), size);
     }

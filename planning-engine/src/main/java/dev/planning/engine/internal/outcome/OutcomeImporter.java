@@ -422,6 +422,11 @@ public final class OutcomeImporter {
             }
             return content;
         } catch (IOException e) {
+            // A read the disk failed (EIO) is the system's (fail35: it was the report's, exit 2); a link put in the
+            // file's place, which the open refused, stays the user's.
+            if (!Files.isSymbolicLink(file) && !DirectoryEntries.usersToFix(file, e)) {
+                throw DirectoryEntries.cannotRead(file, display, "import cannot read the report", e);
+            }
             throw new InvalidInputException("cannot read the file: " + Shown.why(e), SourceLocation.ofFile(display), e);
         }
     }

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -97,6 +98,8 @@ final class SealedInputs implements AutoCloseable {
             Optional<byte[]> committed = git().flatMap(repository -> {
                 try {
                     return repository.read(manifest.snapshotRev(), artifact.path(), artifact.bytes());
+                } catch (SystemFailureException e) {
+                    throw e; // the system failed the read (fail35): not an artifact without sealed bytes
                 } catch (PlanningException e) {
                     return Optional.empty();
                 }

@@ -1,10 +1,13 @@
 package dev.planning.engine.internal.workspace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -16,6 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,9 +36,10 @@ import java.util.stream.Stream;
  * <p>Whose failure that is follows the cause, judged from the exception's type and the path as it
  * is after the failure, never from the message (the C library's text, in the user's language): a
  * permission denied, a path that vanished or runs through a file, a symbolic link that loops or a
- * name or path too long is the user's, an {@link UnreadableInputException} (exit 2); anything else (the disk
- * answering an I/O error, the process out of file descriptors) is the system's, a
- * {@link SystemFailureException} (exit 3, no verdict), as {@link WriteFailures} judges a write.
+ * name or path too long is the user's, an {@link UnreadableInputException} (exit 2); those causes are an
+ * allow-list, and anything else (the disk answering an I/O error, the process out of file descriptors, a read
+ * interrupted, a kind of failure not recognised) is the system's, a {@link SystemFailureException} (exit 3, no
+ * verdict), as {@link WriteFailures} judges a write.
  *
  * <pre>{@code
  * List<Path> plans = DirectoryEntries.sorted(workspace, workspace.resolve("frameworks/planning-fe/tasks"),
@@ -46,6 +53,9 @@ public final class DirectoryEntries {
 
     /** The most bytes of a path the system takes, its terminating NUL included ({@code PATH_MAX} on Linux). */
     private static final int MAX_PATH_BYTES = 4096;
+
+    /** The most symbolic links the system follows resolving one path ({@code MAXSYMLINKS} on Linux): more is {@code ELOOP}. */
+    private static final int MAX_LINKS = 40;
 
     private DirectoryEntries() {
     }
@@ -213,38 +223,111 @@ public final class DirectoryEntries {
 
     /**
      * Whether a failed read of {@code path} (or, when it is not known, of the file the failure names) is the
-     * user's to fix: a permission denied, a path that vanished or runs through a file, a directory where a file
-     * was read, a symbolic link that loops, a name or path too long, told by the exception's type or the path as it is
-     * now. Any other failure is
-     * the system's: a plain {@link IOException} the Java platform threw (a read the operating system failed,
-     * {@code EIO}), or a plain {@link FileSystemException} (an {@code opendir} or {@code stat} answering
-     * {@code EIO}, {@code EMFILE}) whose path shows no cause.
+     * user's to fix. Only the causes recognised here are (an allow-list): a permission denied, a path that vanished
+     * or runs through a file ({@link AccessDeniedException}, {@link NoSuchFileException},
+     * {@link NotDirectoryException}, {@link FileSystemLoopException}); what the bytes read say (a
+     * {@link CharacterCodingException}, an {@link EOFException}, Jackson's {@link JsonProcessingException}, an
+     * exception type of this library's or JGit's own, a plain {@link IOException} this library's, JGit's or
+     * Jackson's code threw); a directory where a file was read ({@code EISDIR}, the platform's plain
+     * {@link IOException}); and, for the platform's plain {@link FileSystemException}, a path as it is now that
+     * shows the cause: a name or path too long, links that loop (resolved one by one), a file where a directory
+     * would be, nothing there. Anything else is the system's, so that no unknown cause is blamed on the workspace's
+     * author: the platform's plain {@link IOException} on a file (a read answering {@code EIO}), a plain
+     * {@link FileSystemException} whose path shows no cause ({@code opendir} or {@code stat} answering {@code EIO},
+     * {@code EMFILE}), a read interrupted ({@link java.nio.channels.ClosedByInterruptException}), any other type.
+     *
+     * @param path the path read, or {@code null} to judge the one the failure names
+     * @param e    the read's failure
+     * @return whether the user is to fix it (exit 2); else the system failed (exit 3)
      */
-    static boolean usersToFix(Path path, IOException e) {
+    public static boolean usersToFix(Path path, IOException e) {
         if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || e instanceof NotDirectoryException
                 || e instanceof FileSystemLoopException) {
             return true;
         }
-        if (e.getClass() != FileSystemException.class && e.getClass() != IOException.class) {
-            // Another kind names the input's state, not the system's (a malformed encoding, an end of file).
-            return true;
+        if (e instanceof CharacterCodingException || e instanceof EOFException || e instanceof JsonProcessingException) {
+            return true; // what the bytes read say: a malformed encoding, a file cut short, JSON that does not parse
         }
-        if (!(e instanceof FileSystemException failed)) {
-            // One our own code made up about what it read (a line too long, say) is the input's, and so is a
-            // directory where a file was read (EISDIR, the same plain IOException as the disk's EIO).
-            return !thrownByThePlatform(e) || path != null && Files.isDirectory(path);
+        if (e.getClass() == IOException.class) {
+            if (thrownByThePlatform(e)) {
+                // A directory where a file was read (EISDIR) is the same plain IOException as the disk's EIO.
+                return path != null && Files.isDirectory(path);
+            }
+            // One our own code, or a library parsing the bytes, made up about what it read (a line too long, say).
+            return ofAReader(firstFrame(e));
         }
+        if (e.getClass() != FileSystemException.class) {
+            return ofAReader(e.getClass().getName()); // LogLines' line too long, JGit's damaged pack
+        }
+        FileSystemException failed = (FileSystemException) e;
         Path judged = path != null ? path : named(failed).orElse(null);
         if (judged == null) {
             return false;
         }
-        if (tooLong(judged)) {
-            return true;
+        return tooLong(judged) || loops(judged) || underANonDirectory(judged)
+                || Files.notExists(judged, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether the class (or the frame's class) is this library's, JGit's or Jackson's: code that reads and judges bytes. */
+    private static boolean ofAReader(String type) {
+        return type.startsWith("dev.planning.") || type.startsWith("org.eclipse.jgit.")
+                || type.startsWith("com.fasterxml.jackson.");
+    }
+
+    /** The class of the failure's first frame; empty when it has no stack. */
+    private static String firstFrame(IOException e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return stack.length == 0 ? "" : stack[0].getClassName();
+    }
+
+    /**
+     * Whether resolving {@code path} needs more than {@link #MAX_LINKS} symbolic links ({@code ELOOP}), told by
+     * examining its names one by one ({@code lstat}) and reading each link, never by whether the path exists: a link
+     * whose target answers an I/O error is no loop (fail35: {@code Files.exists} answered false for it, so the disk's
+     * failure was judged a loop, the user's). A path that cannot be followed to the end for any other cause shows no
+     * loop.
+     */
+    private static boolean loops(Path path) {
+        Path absolute = path.toAbsolutePath();
+        Path at = absolute.getRoot();
+        if (at == null) {
+            return false;
         }
-        if (Files.isSymbolicLink(judged) && !Files.exists(judged)) {
-            return true; // ELOOP: a link that loops (or leads nowhere)
+        Deque<Path> names = new ArrayDeque<>();
+        absolute.forEach(names::addLast);
+        int links = 0;
+        while (!names.isEmpty()) {
+            String name = names.removeFirst().toString();
+            if (name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                at = at.getParent() == null ? at : at.getParent();
+                continue;
+            }
+            Path next = at.resolve(name);
+            try {
+                if (!Files.readAttributes(next, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                    at = next;
+                    continue;
+                }
+                if (++links > MAX_LINKS) {
+                    return true;
+                }
+                Path target = Files.readSymbolicLink(next);
+                if (target.isAbsolute()) {
+                    at = target.getRoot();
+                }
+                List<Path> parts = new ArrayList<>();
+                target.forEach(parts::add);
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    names.addFirst(parts.get(i));
+                }
+            } catch (IOException notFollowed) {
+                return false; // not there, or examining it failed: no loop shown
+            }
         }
-        return underANonDirectory(judged) || Files.notExists(judged, LinkOption.NOFOLLOW_LINKS);
+        return false;
     }
 
     /**

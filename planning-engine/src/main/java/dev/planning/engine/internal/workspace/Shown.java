@@ -33,12 +33,16 @@ public final class Shown {
     /**
      * Why an I/O operation failed, on one line, without the path the exception repeats: the file
      * system's reason ({@code Permission denied}, translated under the user's locale), "permission
-     * denied" for an {@link java.nio.file.AccessDeniedException} that gives none, else the exception's
-     * kind.
+     * denied" for an {@link java.nio.file.AccessDeniedException} that gives none, the message of the Java
+     * platform's own plain {@link IOException} (a read answering {@code EIO}: {@code Input/output error}), else the
+     * exception's kind.
      */
     public static String reason(IOException e) {
         String why = e instanceof FileSystemException failed && failed.getReason() != null
                 ? failed.getReason() : e instanceof AccessDeniedException ? "permission denied"
+                        // The platform's own plain IOException of a read says only the system's reason (fail35).
+                        : e.getClass() == IOException.class && e.getMessage() != null
+                                && DirectoryEntries.thrownByThePlatform(e) ? e.getMessage()
                         : e.getClass().getSimpleName();
         return Printable.line(why);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.KpiValue;
@@ -27,6 +28,8 @@ import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -741,6 +744,33 @@ class DigestPublisherTest {
 
     private DigestPublisher publisher(CoverageReader coverage) {
         return new DigestPublisher(workspace, WorkspaceLayout.DEFAULT, coverage);
+    }
+
+    /**
+     * fail35: the history past PACKAGED that the system failed to read (the disk answering an I/O error) ends the
+     * publication (exit 3), writing nothing; before, the digest was written saying the history cannot be checked, as
+     * if the workspace's were at fault.
+     */
+    @Test
+    void aHistoryTheSystemFailedToReadEndsThePublicationAndWritesNoDigest() {
+        runToValidated(FIRST);
+        SystemFailureException eio = new SystemFailureException("cannot read the manifest (Input/output error): the"
+                + " system failed, not the input", null, null);
+        PlanningWorkspace failing = (PlanningWorkspace) Proxy.newProxyInstance(PlanningWorkspace.class.getClassLoader(),
+                new Class<?>[] {PlanningWorkspace.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("checkHistory")) {
+                        throw eio;
+                    }
+                    try {
+                        return method.invoke(workspace, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> new DigestPublisher(failing, WorkspaceLayout.DEFAULT, CoverageReader.NONE)
+                .publish(FIRST, Optional.empty())).isSameAs(eio);
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST))).doesNotExist();
     }
 
     void runToValidated(CycleRef cycle) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -68,5 +69,16 @@ class ManifestExcerptAttackTest {
         ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
 
         assertThat(excerpt.artifacts()).extracting(ManifestExcerpt.Artifact::check).containsExactly("ok", "changed");
+    }
+
+    /**
+     * fail35: an artifact the disk fails to read ({@code EIO}, made for real: {@code /proc/self/mem}, whose first page
+     * no process maps) is the system's failure, handed on. Failed before: taken for a file the user may not read, so
+     * the digest was refused as the workspace's to make readable (exit 2).
+     */
+    @Test
+    void anArtifactTheDiskFailsToReadIsTheSystemsFailureNotAFileToMakeReadable() {
+        assertThatThrownBy(() -> ManifestExcerpt.streamedSha256(Path.of("/proc/self/mem")))
+                .isInstanceOf(SystemFailureException.class);
     }
 }

@@ -3,6 +3,8 @@ package dev.planning.engine.internal.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +114,23 @@ class Sha256Test {
     void aMissingFileIsAnError() {
         assertThatThrownBy(() -> Sha256.file(dir.resolve("missing"))).isInstanceOf(dev.planning.api.PlanningException.class)
                 .hasMessageContaining("missing");
+    }
+
+    /**
+     * fail35: a read the system fails ({@code EIO}, made for real: {@code /proc/self/mem}, whose first page no process
+     * maps) is the system's failure (exit 3). Failed before: a plain PlanningException, the user's (exit 2).
+     */
+    @Test
+    void aFileTheDiskFailsToReadIsTheSystemsFailure() {
+        assertThatThrownBy(() -> Sha256.file(Path.of("/proc/self/mem"))).isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot read /proc/self/mem to hash it (Input/output error)")
+                .hasMessageContaining("the system failed, not the input");
+    }
+
+    @Test
+    void aDirectoryHashedIsTheUsersToFixNotTheSystems() {
+        assertThatThrownBy(() -> Sha256.file(dir)).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageStartingWith("cannot read ");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.planning.engine.internal.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -125,6 +127,33 @@ class SealedInputsAtSnapshotRevTest {
 
         assertThat(refused).isNotNull();
         assertThat(refused.getMessage()).contains(SealFixture.TASKS);
+    }
+
+    /**
+     * fail35: a sealed input's blob that the system fails to read (a read answering {@code EIO}, made for real: the
+     * loose object is a link to {@code /proc/self/mem}, whose first page no process maps) is the system's failure,
+     * handed on (exit 3). Failed before: taken for no sealed bytes, so verify reported the input changed.
+     */
+    @Test
+    void aSealedInputWhoseBlobTheDiskFailsToReadIsTheSystemsFailureNotAnInputWithoutSealedBytes() throws Exception {
+        Path workspace = SealFixture.readyExample(tmp);
+        HandoffManifest sealed = SealFixture.open(workspace).seal(SealFixture.CYCLE, SealOptions.defaults())
+                .manifest().orElseThrow();
+        ObjectId blob = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB,
+                Files.readAllBytes(workspace.resolve(SealFixture.TASKS)));
+        Path loose = repositoryRoot(workspace).resolve(".git/objects/" + blob.name().substring(0, 2) + "/"
+                + blob.name().substring(2));
+        Files.delete(loose);
+        Files.createSymbolicLink(loose, Path.of("/proc/self/mem"));
+        ArtifactChecksum plan = sealed.artifacts().stream().filter(a -> a.path().equals(SealFixture.TASKS))
+                .findFirst().orElseThrow();
+
+        try (SealedInputs inputs = new SealedInputs(workspace, WorkspaceLayout.DEFAULT, sealed, SealFixture.CYCLE)) {
+            assertThatThrownBy(() -> inputs.sealedBytes(plan)).isInstanceOf(SystemFailureException.class)
+                    .hasMessageContaining("Input/output error");
+        } finally {
+            Files.delete(loose); // a link out of @TempDir, which its clean-up would warn of
+        }
     }
 
     @Test

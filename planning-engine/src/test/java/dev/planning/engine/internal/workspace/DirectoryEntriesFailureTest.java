@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
+import dev.planning.engine.fixtures.FaultyFileSystemProvider;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.SyncFailedException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +96,15 @@ class DirectoryEntriesFailureTest {
                 .isExactlyInstanceOf(SystemFailureException.class);
     }
 
+    /** Failed before: the reason shown was the exception's kind, {@code (IOException)}. */
+    @Test
+    void aReadTheDiskFailedNamesTheSystemsReason() {
+        PlanningException e = DirectoryEntries.cannotRead("events.jsonl", WITHOUT,
+                thrownByThePlatform(new IOException("Input/output error")));
+
+        assertThat(e).hasMessageStartingWith("cannot read events.jsonl (Input/output error): " + WITHOUT);
+    }
+
     @Test
     void aDirectoryWhereAFileIsReadIsTheUsersToFixThoughThePlatformSaysItAsTheDisksFailure() throws IOException {
         Path log = Files.createDirectories(workspace.resolve("events.jsonl"));
@@ -132,5 +148,98 @@ class DirectoryEntriesFailureTest {
 
         assertThatThrownBy(() -> DirectoryEntries.attributes(workspace, tooLong, WITHOUT))
                 .isExactlyInstanceOf(UnreadableInputException.class).hasMessageStartingWith("cannot read ");
+    }
+
+    // fail35: the disk's failure made for real through the ordinary Files calls (FaultyFileSystemProvider), and the
+    // user's causes an allow-list: a kind of failure not recognised is the system's.
+
+    /** Failed before: Files.exists answered false for the link, so the disk's failure was judged a loop, exit 2. */
+    @Test
+    void aLinkWhoseTargetTheDiskFailsToExamineIsTheSystemsNotALoop() throws IOException {
+        Path tasks = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.createSymbolicLink(workspace.resolve("tasks"), tasks.getFileName());
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(tasks);
+
+        assertThatThrownBy(() -> DirectoryEntries.sorted(disk.path(workspace), disk.path(workspace.resolve("tasks")),
+                WITHOUT)).isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot read tasks (Input/output error): " + WITHOUT);
+        assertThatThrownBy(() -> DirectoryEntries.isRegularFile(disk.path(workspace),
+                disk.path(workspace.resolve("tasks/plan.yaml")), WITHOUT))
+                .isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    /** The link itself examined (not followed) answers; only following it meets the disk's failure. */
+    @Test
+    void aLinkExaminedWithoutFollowingItIsThereThoughItsTargetFails() throws IOException {
+        Path tasks = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.createSymbolicLink(workspace.resolve("tasks"), tasks.getFileName());
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(tasks);
+
+        assertThat(DirectoryEntries.attributes(disk.path(workspace), disk.path(workspace.resolve("tasks")), WITHOUT,
+                LinkOption.NOFOLLOW_LINKS)).hasValueSatisfying(a -> assertThat(a.isSymbolicLink()).isTrue());
+    }
+
+    /** Failed before: a loop in a directory on the path (not its last name) showed no cause, so was the system's. */
+    @Test
+    void aLinkThatLoopsOnTheWayToTheFileIsTheUsersToFix() throws IOException {
+        Files.createSymbolicLink(workspace.resolve("a"), Path.of("b"));
+        Files.createSymbolicLink(workspace.resolve("b"), Path.of("a"));
+
+        assertThatThrownBy(() -> DirectoryEntries.attributes(workspace, workspace.resolve("a/plan.yaml"), WITHOUT))
+                .isExactlyInstanceOf(UnreadableInputException.class).hasMessageStartingWith("cannot read a/plan.yaml (");
+    }
+
+    @Test
+    void aDirectoryTheDiskFailsToListThroughTheFilesCallsIsTheSystems() throws IOException {
+        Path tasks = Files.createDirectories(workspace.resolve("tasks"));
+        Files.writeString(tasks.resolve("plan.yaml"), "tasks: []\n");
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(tasks);
+
+        assertThatThrownBy(() -> DirectoryEntries.sorted(disk.path(workspace), disk.path(tasks), WITHOUT))
+                .isExactlyInstanceOf(SystemFailureException.class).hasMessageContaining("the system failed, not the input");
+        assertThatThrownBy(() -> DirectoryEntries.isRegularFile(disk.path(workspace), disk.path(tasks.resolve("plan.yaml")),
+                WITHOUT)).isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    /** Failed before: any IOException subtype but the plain two was the user's, an interrupted read included. */
+    @Test
+    void aReadInterruptedIsTheSystemsNotTheWorkspaces() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new ClosedByInterruptException()))
+                .isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    /** Failed before: an unrecognised kind was blamed on the workspace's author. */
+    @Test
+    void aKindOfFailureNotRecognisedIsTheSystems() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new SyncFailedException("sync failed")))
+                .isExactlyInstanceOf(SystemFailureException.class);
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT,
+                new FileAlreadyExistsException(log.toString()))).isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    /** Failed before: a plain IOException any code but the platform's threw was the user's. */
+    @Test
+    void aPlainIoExceptionOfCodeNotRecognisedIsTheSystems() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+        IOException fromElsewhere = new IOException("something went wrong");
+        fromElsewhere.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.example.SomeDriver", "read", null, -1)});
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, fromElsewhere))
+                .isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    @Test
+    void whatARecognisedReaderSaysOfTheBytesStaysTheInputs() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new EOFException("cut short")))
+                .isExactlyInstanceOf(UnreadableInputException.class);
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new JsonParseException(null, "unexpected")))
+                .isExactlyInstanceOf(UnreadableInputException.class);
     }
 }
