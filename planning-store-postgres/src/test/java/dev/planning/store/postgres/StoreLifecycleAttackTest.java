@@ -145,6 +145,58 @@ class StoreLifecycleAttackTest {
         }
     }
 
+    /**
+     * review35: every history the lifecycle allows still migrates, in one import or in two: sent back and handed off
+     * again, a plan update, facts after PACKAGED (a seal, a signature), a refused move, sent back from EXECUTED, and
+     * CYCLE_COMPLETED at the end; the store then folds it as status folds the files.
+     */
+    @Test
+    void aHistoryTheLifecycleAllowsIsImportedWholeOrInTwoParts(@TempDir Path source) throws Exception {
+        FileEventStore files = new FileEventStore(source);
+        List<PlanningEvent> history = List.of(Events.created(FE),
+                Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED),
+                new PlanningEvent(Events.id(), Events.T0.plusSeconds(90), EventType.PLAN_UPDATED,
+                        Optional.of(CycleState.PLANNED), Optional.of(CycleState.PLANNED), FE.toString(), "test",
+                        Map.of(), Map.of()),
+                Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED),
+                Events.fact(FE, EventType.MANIFEST_SEALED, Map.of()),
+                Events.fact(FE, EventType.SIGNATURE_ADDED, Map.of()),
+                Events.refused(FE, CycleState.PACKAGED, CycleState.EXECUTED, Events.T0.plusSeconds(200)),
+                Events.moved(FE, CycleState.PACKAGED, CycleState.EXECUTED),
+                Events.moved(FE, CycleState.EXECUTED, CycleState.PACKAGED),
+                Events.moved(FE, CycleState.PACKAGED, CycleState.EXECUTED),
+                Events.moved(FE, CycleState.EXECUTED, CycleState.VALIDATED),
+                Events.fact(FE, EventType.OUTCOMES_IMPORTED, Map.of()),
+                Events.moved(FE, CycleState.VALIDATED, CycleState.IMPROVE),
+                new PlanningEvent(Events.id(), Events.T0.plusSeconds(300), EventType.CYCLE_COMPLETED,
+                        Optional.of(CycleState.IMPROVE), Optional.of(CycleState.COMPLETED), FE.toString(), "test",
+                        Map.of(), Map.of()));
+        String head = RecordedEvent.GENESIS;
+        for (PlanningEvent event : history) {
+            head = files.append(FE, event, head).hash();
+        }
+        assertThat(Planning.cycleQueries(source).portfolio()).singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo(CycleState.COMPLETED));
+        List<byte[]> lines = lines(source, FE);
+
+        try (PostgresStore whole = TestServers.store(true)) {
+            StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, whole.eventStore());
+            assertThat(whole.eventStore().read(FE)).hasSize(history.size());
+            assertThat(whole.queries().portfolio()).singleElement()
+                    .satisfies(s -> assertThat(s.state()).isEqualTo(CycleState.COMPLETED));
+            assertThat(whole.check().mistakes()).isEmpty();
+            // Repeated, nothing is added.
+            assertThat(whole.eventStore().importLines(FE, lines)).isZero();
+        }
+        try (PostgresStore parts = TestServers.store(true)) {
+            assertThat(parts.eventStore().importLines(FE, lines.subList(0, 8))).isEqualTo(8);
+            assertThat(parts.eventStore().importLines(FE, lines)).isEqualTo(history.size() - 8);
+            assertThat(parts.check().mistakes()).isEmpty();
+        }
+    }
+
     private static List<byte[]> lines(Path workspace, CycleRef cycle) throws Exception {
         return Files.readAllLines(workspace.resolve(WorkspaceLayout.DEFAULT.eventLog(cycle)), StandardCharsets.UTF_8)
                 .stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
@@ -16,6 +17,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -523,5 +526,101 @@ class EventLogLintTest {
             assertThat(f.location().orElseThrow().file()).isEqualTo(LOG + ".lock");
             assertThat(f.message()).contains("the lock file " + LOG + ".lock is a symbolic link");
         });
+    }
+
+    /** review35: the byte-order-mark hint and the history fold, merged by hand, together. */
+    private void appendAMoveFromAStateTheCycleIsNotIn() {
+        // After five events the cycle is READY_FOR_HANDOFF; event 7 moves it from PLANNED.
+        FileEventStore store = new FileEventStore(workspace);
+        store.append(CYCLE, event(7), store.read(CYCLE).get(4).hash());
+    }
+
+    /** What status and gate do with the log: fold it as read by the store. */
+    private void statusRefuses() {
+        assertThatThrownBy(() -> CycleFold.fold(LOG, new FileEventStore(workspace).read(CYCLE)))
+                .isInstanceOf(EventLogCorruptedException.class);
+    }
+
+    @Test
+    void aByteOrderMarkOnTheFirstLineBeforeAnImpossibleMoveFailsLintAsStatusRefusesTheLog() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        List<byte[]> lines = lines();
+        lines.set(0, bytes(MARK + text(lines.get(0))));
+        write(lines, "\n", new byte[0]);
+
+        LintReport report = lint();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(f -> f.location().orElseThrow().line()).first().isEqualTo(1);
+        statusRefuses();
+    }
+
+    @Test
+    void aByteOrderMarkOnTheLastLineAfterAnImpossibleMoveIsOneErrorAndOneWarning() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        List<byte[]> lines = lines();
+        lines.set(5, bytes(MARK + text(lines.get(5))));
+        write(lines, "\n", new byte[0]);
+
+        LintReport report = lint();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_HISTORY, 6),
+                        tuple(LintCodes.EVENT_INVALID, 6));
+        statusRefuses();
+    }
+
+    @Test
+    void aTornLastLineAfterAnImpossibleMoveIsTheMoveAtItsLineAndTheTornLine() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        write(lines(), "\n", bytes("{\"type\":\"planning_event\",\"ver"));
+
+        LintReport report = lint();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_HISTORY, 6),
+                        tuple(LintCodes.EVENT_TORN, 7));
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        before = null; // the store's read below cuts the torn line
+        statusRefuses();
+    }
+
+    @Test
+    void moreThanFiftyBadLinesThenAByteOrderMarkOnTheLastAreFiftyFindingsAndACountOfTheRest() throws IOException {
+        List<byte[]> lines = lines();
+        byte[] last = bytes(MARK + text(lines.get(4)));
+        for (int i = 0; i < 60; i++) {
+            lines.add(bytes("garbage"));
+        }
+        lines.add(last);
+        write(lines, "\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).hasSize(51);
+        assertThat(findings).filteredOn(f -> f.location().orElseThrow().line() > 0)
+                .extracting(f -> f.location().orElseThrow().line()).containsExactlyElementsOf(
+                        IntStream.rangeClosed(6, 55).boxed().toList());
+        // Ten more bad lines and the mark on line 66 (a warning, counted with them).
+        assertThat(findings).filteredOn(f -> f.location().orElseThrow().line() == 0).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("and 11 more bad lines in this log"));
+        statusRefuses();
+    }
+
+    @Test
+    void aByteOrderMarkOnAMiddleLineThenAnImpossibleMoveIsReportedAtTheMark() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        List<byte[]> lines = lines();
+        lines.set(2, bytes(MARK + text(lines.get(2))));
+        write(lines, "\n", new byte[0]);
+
+        LintReport report = lint();
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .startsWith(tuple(LintCodes.EVENT_INVALID, 3));
+        statusRefuses();
     }
 }

@@ -89,7 +89,9 @@ public final class SettingsReaders {
         List<String> throughViolations = new ArrayList<>();
         boolean anyReads = false;
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            boolean shipped = Shipped.FILES.stream().anyMatch(bytes -> Arrays.equals(bytes, file.getValue()));
+            // Told as the compiler reads the file: a leading byte-order mark dropped (the shipped files hold none).
+            byte[] read = RulebookCompiler.withoutByteOrderMark(file.getValue());
+            boolean shipped = Shipped.FILES.stream().anyMatch(bytes -> Arrays.equals(bytes, read));
             for (Map.Entry<String, Reads> rule : of(file.getKey(), file.getValue()).entrySet()) {
                 anyReads |= rule.getValue() == Reads.SETTINGS;
                 if (!shipped && rule.getValue() == Reads.SETTINGS) {
@@ -110,16 +112,18 @@ public final class SettingsReaders {
 
     /**
      * Whether one rulebook's rule files hold the shipped {@code required-tags} rule as it ships: a file whose bytes
-     * are those of {@link #REQUIRED_TAGS_FILE} (told by its bytes, as the shipped rules are above, whatever its
-     * name). That rule reports every item that lacks a tag {@code required_tags} lists, so a tag added there reports
-     * more; nothing else the tool ships reads {@code required_tags}.
+     * are those of {@link #REQUIRED_TAGS_FILE}, a leading byte-order mark aside, as the compiler drops it (told by its
+     * bytes, as the shipped rules are above, whatever its name). That rule reports every item that lacks a tag
+     * {@code required_tags} lists, so a tag added there reports more; nothing else the tool ships reads
+     * {@code required_tags}.
      *
      * @param files each rule file's bytes by its name, all of one rulebook
      * @return whether one of them is the shipped file
      */
     public static boolean runsShippedRequiredTags(Map<String, byte[]> files) {
         byte[] shipped = Shipped.REQUIRED_TAGS;
-        return files.values().stream().anyMatch(bytes -> Arrays.equals(bytes, shipped));
+        return files.values().stream()
+                .anyMatch(bytes -> Arrays.equals(RulebookCompiler.withoutByteOrderMark(bytes), shipped));
     }
 
     /** The rule files the tool ships, read once. */

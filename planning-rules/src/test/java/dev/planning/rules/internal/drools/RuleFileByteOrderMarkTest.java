@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.rules.Inputs;
+import dev.planning.rules.internal.defaults.DefaultRulebook;
 import dev.planning.rules.testkit.GovernanceTestKit;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,22 @@ class RuleFileByteOrderMarkTest {
         assertThat(RulebookCompiler.withoutByteOrderMark(leading)).containsExactly('x');
         assertThat(RulebookCompiler.withoutByteOrderMark(new byte[] {(byte) 0xEF, (byte) 0xBB}))
                 .containsExactly(0xEF, 0xBB);
+    }
+
+    @Test
+    void aShippedRuleFileSavedWithAByteOrderMarkIsStillTheShippedFileToRulesDiff() {
+        // review35: told by its bytes, the shipped hygiene.drl with a mark was "not the shipped required-tags rule"
+        // to rules diff, and its rules readers of the settings, though Drools compiles the same text.
+        byte[] shipped = DefaultRulebook.read(SettingsReaders.REQUIRED_TAGS_FILE);
+        byte[] marked = new byte[shipped.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(shipped, 0, marked, 3, shipped.length);
+
+        assertThat(SettingsReaders.runsShippedRequiredTags(Map.of("rules/hygiene.drl", marked))).isTrue();
+        assertThat(SettingsReaders.of(Map.of("rules/hygiene.drl", marked)))
+                .isEqualTo(SettingsReaders.of(Map.of("rules/hygiene.drl", shipped)));
+        assertThat(Arrays.equals(marked, shipped)).isFalse();
     }
 }
