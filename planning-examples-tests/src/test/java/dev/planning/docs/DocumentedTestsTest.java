@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,34 +43,40 @@ class DocumentedTestsTest {
         }
     }
 
-    /** Every Java source file under a {@code src} directory of the repository, by class name. */
-    static Map<String, Path> sources(Path root) throws IOException {
+    /**
+     * Every Java source file under a {@code src} directory of the repository, by class name: a name
+     * several modules use (an {@code InMemoryEventStoreContractTest} in two of them) keeps all its files.
+     */
+    static Map<String, List<Path>> sources(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("(.*/)?src/.*"))
-                    .collect(Collectors.toMap(p -> p.getFileName().toString().replace(".java", ""), Function.identity(),
-                            (a, b) -> a));
+                    .sorted()
+                    .collect(Collectors.groupingBy(p -> p.getFileName().toString().replace(".java", "")));
         }
     }
 
     /** What is wrong with the tests a document cites, one line each. */
-    static List<String> problems(Path root, Map<String, Path> sources, Path document) {
+    static List<String> problems(Path root, Map<String, List<Path>> sources, Path document) {
         List<String> problems = new ArrayList<>();
         List<String> lines = lines(document);
         String name = root.relativize(document).toString().replace('\\', '/');
         for (int i = 0; i < lines.size(); i++) {
             Matcher cited = CITED.matcher(lines.get(i));
             while (cited.find()) {
-                Path source = sources.get(cited.group(1));
-                if (source == null) {
+                List<Path> sameName = sources.get(cited.group(1));
+                if (sameName == null) {
                     problems.add(name + ":" + (i + 1) + ": no test class " + cited.group(1));
-                } else if (cited.group(2) != null
-                        && !Pattern.compile("\\b" + cited.group(2) + "\\s*\\(").matcher(String.join("\n", lines(source))).find()) {
+                } else if (cited.group(2) != null && sameName.stream().noneMatch(source -> declares(source, cited.group(2)))) {
                     problems.add(name + ":" + (i + 1) + ": " + cited.group(1) + " has no method " + cited.group(2));
                 }
             }
         }
         return problems;
+    }
+
+    private static boolean declares(Path source, String method) {
+        return Pattern.compile("\\b" + method + "\\s*\\(").matcher(String.join("\n", lines(source))).find();
     }
 
     private static List<String> lines(Path file) {
@@ -90,7 +95,7 @@ class DocumentedTestsTest {
 
     @Test
     void theReadmeCitesTestsAndTheyAreFound() throws IOException {
-        Map<String, Path> sources = sources(ROOT);
+        Map<String, List<Path>> sources = sources(ROOT);
         assertThat(sources).containsKeys("DocumentationLinksTest", "CliJarIT", "EmbeddingExample");
         assertThat(String.join("\n", lines(ROOT.resolve("README.md")))).contains("`PublicSurfaceTest`");
     }
@@ -109,5 +114,19 @@ class DocumentedTestsTest {
                 "README.md:1: RealTest has no method gone",
                 "README.md:2: no test class GoneTest",
                 "README.md:2: no test class GoneIT");
+    }
+
+    @Test
+    void findsAMethodOnEitherOfTwoClassesOfOneName(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a/src/test/java/x"));
+        Files.createDirectories(dir.resolve("b/src/test/java/x"));
+        Files.writeString(dir.resolve("a/src/test/java/x/TwinTest.java"),
+                "class TwinTest { @Test void inA() {} }\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b/src/test/java/x/TwinTest.java"),
+                "class TwinTest { @Test void inB() {} }\n", StandardCharsets.UTF_8);
+        Path doc = Files.writeString(dir.resolve("README.md"),
+                "Shown by `TwinTest.inA`, `TwinTest.inB` and `TwinTest.inC`.\n", StandardCharsets.UTF_8);
+
+        assertThat(problems(dir, sources(dir), doc)).containsExactly("README.md:1: TwinTest has no method inC");
     }
 }

@@ -43,7 +43,7 @@ public final class GitFiles {
             # Private signing keys never belong in the repository; commit only trust.yaml and *.pub.pem.
             *.key.pem
             keys/*.key.pem
-            # Temporary files of a write killed midway (.<file><digits>.tmp): never read, never shared.
+            # Temporary files of a write killed midway (.<file>~<digits>.tmp): never read, never shared.
             .*[0-9].tmp
             """;
 
