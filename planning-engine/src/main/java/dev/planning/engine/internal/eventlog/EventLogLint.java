@@ -7,8 +7,10 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
@@ -23,20 +25,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lint of a cycle's event log in the workspace's files ({@link WorkspaceLayout#eventLog}): every line decoded with
  * the store's {@link EventLineCodec} and judged as {@link FileEventStore#read} judges it (its chain, its cycle), each
  * bad line one finding at its file, line and column (the first {@value ErrorList#MAX_SHOWN}, then one counting the
  * rest), where the store refuses the log at its first bad line; and
- * the history its lines tell folded as {@code status} folds it ({@link CycleFold}), the first event that does not
- * fit one finding.
+ * the history its lines tell folded as {@code status} folds it ({@link CycleFold}), each event that does not fit one
+ * finding; after a broken line the fold takes up again where it soundly can (see {@link Lines}), so that every
+ * mistake of the log is told in one run and none twice.
  * Read-only: the log is opened for reading alone, and a torn last line, which the store's next read or append cuts
- * away, is reported and left as it is. A byte-order mark an editor put before a line is reported at that line, not
- * where the chain then breaks; a lock file beside the log that the store would refuse is reported at it. Every file is
+ * away, is reported and left as it is. A byte-order mark an editor put before a line is reported at that line, and
+ * CRLF line endings once, at the first line whose carriage return breaks the chain, not where the chain then breaks;
+ * a lock file that the store would refuse is reported at it, beside a log or alone. Every file is
  * named relative to the workspace, the store's own messages included.
  *
  * <pre>{@code
@@ -50,19 +56,28 @@ public final class EventLogLint {
 
     /**
      * A line the store cannot read: not JSON, not an event, longer than a line may be, or without its line feed; or one
-     * that starts with a byte-order mark.
+     * that starts with a byte-order mark or ends with a carriage return an editor added.
      */
     public static final String EVENT_INVALID = "event.invalid";
     /** A line that does not chain to the one before it, or that is another cycle's event. */
     public static final String EVENT_CHAIN = "event.chain";
     /**
-     * A well-chained line whose event does not fit the cycle's history as the engine folds it ({@code PLANNED ->
+     * A line whose event does not fit the cycle's history as the engine folds it ({@code PLANNED ->
      * COMPLETED}, a move from a state the cycle is not in, a second {@code CYCLE_CREATED}, anything after
      * {@code COMPLETED}): {@code status}, {@code gate} and {@code advance} refuse the log there.
      */
     public static final String EVENT_HISTORY = "event.history";
     /** A torn last line, the remains of an append that never finished, which the store cuts away (a warning). */
     public static final String EVENT_TORN = "event.torn-line";
+
+    /**
+     * A log whose name stands for no cycle ({@code not a cycle.events.jsonl}), as a digest's
+     * ({@code LintCodes.FILE_MISNAMED}).
+     */
+    public static final String FILE_MISNAMED = "file.misnamed";
+
+    /** What a lock file's name adds to its log's ({@link PathLock#sidecar}). */
+    private static final String LOCK_SUFFIX = ".lock";
 
     /** UTF-8's byte-order mark, which an editor may add before a log's first line, and the store never writes. */
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -82,8 +97,10 @@ public final class EventLogLint {
     /**
      * The cycles of the selected stream and cycle (every one when empty) whose log file exists, as the store lists
      * them ({@link FileEventStore#logFiles()}): each entry the store would refuse (a directory that cannot be listed,
-     * a log's name on no file, or not named after a cycle) one {@code file.unreadable} finding in {@code findings},
-     * and the other logs listed still, whatever stream or cycle that entry is of.
+     * an {@code events} entry that is no directory, a log's name on no file) one {@code file.unreadable} finding in
+     * {@code findings}, a log not named after a cycle one {@code file.misnamed} finding, and the other logs listed
+     * still, whatever stream or cycle that entry is of. A lock file the store would refuse with no log beside it is
+     * reported at it too ({@link #check} reports one beside a log).
      *
      * @param stream   only this stream's logs; every stream's when empty
      * @param cycleId  only this cycle's logs; every cycle's when empty
@@ -92,8 +109,29 @@ public final class EventLogLint {
      */
     public List<CycleRef> logs(Optional<String> stream, Optional<String> cycleId, List<Finding> findings) {
         return EventLogQueries.logs(workspace, layout, stream, cycleId, refused -> findings.add(Finding.error(
-                DocumentException.FILE_UNREADABLE, refused.getMessage(),
-                refused.location().orElse(SourceLocation.ofFile(layout.streamsRoot())))));
+                refused instanceof EventLogQueries.MisnamedLog ? FILE_MISNAMED : DocumentException.FILE_UNREADABLE,
+                refused.getMessage(), refused.location().orElse(SourceLocation.ofFile(layout.streamsRoot())))),
+                cycle -> lockAlone(cycle).ifPresent(findings::add));
+    }
+
+    /**
+     * The lock file of a cycle that has no log when the store would refuse it (lint36: a committed lock directory
+     * passed lint, and the cycle's first {@code advance} was refused).
+     */
+    private Optional<Finding> lockAlone(CycleRef cycle) {
+        String location = store.location(cycle);
+        Path file;
+        try {
+            file = store.logFile(cycle);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            return Optional.of(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
+                    SourceLocation.ofFile(location + LOCK_SUFFIX)));
+        }
+        return lockFile(file, location, "the cycle has no log yet, and the store reads and appends to no log whose"
+                + " lock file is not a plain file, whether or not the log exists (planning status, gate and advance"
+                + " refuse the cycle)");
     }
 
     /** The workspace-relative path of the cycle's log, as findings name it. */
@@ -101,7 +139,10 @@ public final class EventLogLint {
         return store.location(cycle);
     }
 
-    /** Every bad line of the cycle's log, one finding each; none when it does not exist. */
+    /**
+     * Every mistake of the cycle's log, one finding each (the first {@value ErrorList#MAX_SHOWN}, then one counting the
+     * rest); none when it does not exist.
+     */
     public List<Finding> check(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
         String location = store.location(cycle);
@@ -131,12 +172,10 @@ public final class EventLogLint {
         }
         if (lines.findings.stream().noneMatch(f -> f.code().equals(DocumentException.FILE_UNREADABLE))) {
             // Once the log was read: a directory that may not be searched is reported once, at the log.
-            lockFile(file, location).ifPresent(lines.findings::add);
+            lockFile(file, location, "the store reads and appends to no log whose lock file is not a plain file"
+                    + " (planning status, gate and advance refuse the log)").ifPresent(lines.findings::add);
         }
-        if (lines.unlisted > 0) {
-            lines.findings.add(Finding.error(EVENT_INVALID, "and " + lines.unlisted + " more bad lines in this log;"
-                    + " fix those above, then lint again", SourceLocation.ofFile(location)));
-        }
+        lines.unlisted().ifPresent(lines.findings::add);
         return List.copyOf(lines.findings);
     }
 
@@ -144,13 +183,14 @@ public final class EventLogLint {
      * The log's lock file ({@code <log>.lock}) when the store would refuse it, as its read does ({@link
      * PathLock#checkSidecar}): a symbolic link or no regular file (a committed one, a directory), or one that cannot be
      * examined. An empty plain file, or none, is what the store leaves and is not reported.
+     *
+     * @param why what the store does with such a lock, to start the message with
      */
-    private static Optional<Finding> lockFile(Path log, String location) {
-        String lock = location + ".lock";
+    private static Optional<Finding> lockFile(Path log, String location, String why) {
+        String lock = location + LOCK_SUFFIX;
         try {
-            return PathLock.sidecarRefusal(log, lock).map(why -> Finding.error(DocumentException.FILE_UNREADABLE,
-                    "the store reads and appends to no log whose lock file is not a plain file (planning status, gate"
-                            + " and advance refuse the log): " + why, SourceLocation.ofFile(lock)));
+            return PathLock.sidecarRefusal(log, lock).map(refusal -> Finding.error(DocumentException.FILE_UNREADABLE,
+                    why + ": " + refusal, SourceLocation.ofFile(lock)));
         } catch (IOException e) {
             PlanningException failure = DirectoryEntries.cannotRead(PathLock.sidecar(log), lock,
                     "the store reads no log whose lock file it cannot examine", e);
@@ -163,39 +203,69 @@ public final class EventLogLint {
     }
 
     private static boolean startsWithMark(byte[] bytes) {
-        return bytes != null && bytes.length >= BYTE_ORDER_MARK.length
+        return bytes.length >= BYTE_ORDER_MARK.length
                 && Arrays.equals(bytes, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
     }
 
-    /** Judges each line as it is read, remembering what the next line chains to. */
+    private static boolean endsWithCarriageReturn(byte[] bytes) {
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r';
+    }
+
+    /** The SHA-256 of {@code bytes} without the mark they start with and the carriage return they end with, as asked. */
+    private static String hashWithout(byte[] bytes, boolean mark, boolean carriageReturn) {
+        int from = mark ? BYTE_ORDER_MARK.length : 0;
+        int to = carriageReturn ? bytes.length - 1 : bytes.length;
+        return Sha256.hex(Arrays.copyOfRange(bytes, from, Math.max(from, to)));
+    }
+
+    /** The types of event that say the state they start from ({@code from_state}), which the fold judges. */
+    private static final Set<EventType> MOVES = EnumSet.of(EventType.STATE_TRANSITION, EventType.PLAN_UPDATED,
+            EventType.CYCLE_COMPLETED, EventType.TRANSITION_REFUSED);
+
+    /**
+     * Judges each line as it is read, remembering what the next line chains to and the cycle's state by the fold.
+     *
+     * <p>After a broken line: one mistake is one finding, so a line is never judged against what a reported line
+     * decided. A line that cannot be read (not an event, too long) is not judged by the chain of the line after it; a
+     * line that cannot be read, a line where the chain breaks (lines deleted, inserted or edited before it), another
+     * cycle's event and an event the fold refuses leave the cycle's state not known. While it is not known, no move
+     * is judged by the state it starts from: the fold takes up again at the next move that says its state
+     * ({@code from_state}: a transition, a plan update, a completion, a refused transition), judging from there
+     * that the move is one the lifecycle allows and every event after it as {@code status} would; a
+     * {@code CYCLE_CREATED} is then judged a second one only when a line before it was read as the cycle's event and
+     * the chain does not break at it. A byte-order mark or a carriage return that an editor added to a line changes
+     * no event: the fold goes on past it as past a good line.
+     */
     private final class Lines implements LogLines.LineVisitor {
 
         private final CycleRef cycle;
         private final String location;
         /** The first {@value ErrorList#MAX_SHOWN} findings (attack35: a log of millions of bad lines held one each). */
         private final List<Finding> findings = new ArrayList<>();
-        /** The number of the last whole line when it starts with a byte-order mark and no line was judged after it. */
-        private int marked;
-        /** How many findings there were past those, counted, not kept. */
-        private long unlisted;
-        /** How many findings there were, kept or counted. */
-        private long reported;
+        /** How many errors and warnings there were past those, counted, not kept. */
+        private long unlistedErrors;
+        private long unlistedWarnings;
         /** The SHA-256 of the line before, or {@code null} when it was too long to hash (its bytes were not kept). */
         private String previous = RecordedEvent.GENESIS;
-        /** Whether the line before decoded: a line after a bad one is not judged by its chain (one mistake, one finding). */
-        private boolean previousDecoded = true;
-        private boolean previousEndsWithCarriageReturn;
         /**
-         * The SHA-256 of the line before without the byte-order mark it starts with, {@code null} when it starts with
-         * none: what the line after it chains to when an editor added the mark after both were written.
+         * The bytes of the line before when it was whole and read as an event, else {@code null}: a line after a bad
+         * one is not judged by its chain (one mistake, one finding), and a line that chains to these bytes without
+         * the byte-order mark or carriage return an editor added to them tells that mistake where it is.
          */
-        private String previousWithoutMark;
+        private byte[] previousDecoded = new byte[0];
+        /** Whether a line ending in a carriage return was reported: once for the log (one conversion, one finding). */
+        private boolean carriageReturnReported;
+        /** The last whole line when it was read as an event, until the next whole line; {@code 0} else. */
+        private int lastDecoded;
+        /** Its bytes. */
+        private byte[] lastDecodedBytes;
         /**
          * The cycle's state by the engine's fold of the lines so far ({@link CycleFold}), as {@code status} folds the
-         * log; {@code null} once a line was reported (the history past a bad line is not told, one mistake, one
-         * finding) or the fold refused one (attack35: a history the lifecycle does not allow linted clean).
+         * log; {@code null} when it is not known (see above).
          */
         private CycleState folded = CycleState.PLANNED;
+        /** Whether a line before was read as an event of this cycle. */
+        private boolean anEventBefore;
 
         Lines(CycleRef cycle, String location) {
             this.cycle = cycle;
@@ -204,80 +274,185 @@ public final class EventLogLint {
 
         @Override
         public void line(int number, byte[] bytes, long length, boolean complete) {
-            long before = reported;
             String hash = bytes == null ? null : Sha256.hex(bytes);
+            boolean decoded = false;
             if (bytes == null) {
                 error(EVENT_INVALID, FileEventStore.tooLong(number), number, 0);
+                folded = null;
             } else if (!complete) {
                 torn(number, bytes);
             } else {
-                judge(number, bytes, hash);
-            }
-            if (reported > before) {
-                folded = null;
+                decoded = judge(number, bytes, hash);
             }
             previous = hash;
-            previousEndsWithCarriageReturn = bytes != null && bytes.length > 0 && bytes[bytes.length - 1] == '\r';
-            previousWithoutMark = complete && previousDecoded && startsWithMark(bytes)
-                    ? Sha256.hex(Arrays.copyOfRange(bytes, BYTE_ORDER_MARK.length, bytes.length)) : null;
+            previousDecoded = complete && decoded ? bytes : null;
             if (complete) {
-                marked = previousWithoutMark == null ? 0 : number;
+                lastDecoded = decoded ? number : 0;
+                lastDecodedBytes = decoded ? bytes : null;
             }
         }
 
         /**
-         * After the last line: a mark on the last whole line, which no line chains to yet, is a warning (the store
-         * reads the line, but its hash is not the one recorded, and the next append would chain to the mark).
+         * After the last line: a mark or a carriage return on the last whole line, which no line chains to yet, is a
+         * warning each (the store reads the line, but its hash is not the one recorded, and the next append would
+         * chain to it).
          */
         void end() {
-            if (marked > 0) {
-                add(Finding.warning(EVENT_INVALID, "line " + marked + " starts with a byte-order mark (the bytes"
+            if (lastDecoded == 0) {
+                return;
+            }
+            if (startsWithMark(lastDecodedBytes)) {
+                add(Finding.warning(EVENT_INVALID, "line " + lastDecoded + " starts with a byte-order mark (the bytes"
                         + " EF BB BF), which the store never writes: an editor saved the log as UTF-8 with a byte-order"
                         + " mark. No line chains to it yet, so the store reads it, but its hash is no longer the one"
                         + " recorded (a manifest or signature that quotes it does not verify) and the next append would"
                         + " chain to the mark; expected the line to start with '{': remove the mark, or restore the log"
-                        + " from version control", new SourceLocation(location, marked, 1)));
+                        + " from version control", new SourceLocation(location, lastDecoded, 1)));
+            }
+            if (endsWithCarriageReturn(lastDecodedBytes) && !carriageReturnReported) {
+                add(Finding.warning(EVENT_INVALID, "line " + lastDecoded + " ends with a carriage return (the byte 0D"
+                        + " before its line feed), which the store never writes: the log was given CRLF line endings"
+                        + " (by git's end-of-line conversion or an editor). No line chains to it yet, so the store reads"
+                        + " it, but its hash is no longer the one recorded (a manifest or signature that quotes it does"
+                        + " not verify) and the next append would chain to the carriage return; expected the line to"
+                        + " end with a line feed alone: remove it, or restore the log from version control",
+                        new SourceLocation(location, lastDecoded, 0)));
             }
         }
 
-        private void judge(int number, byte[] bytes, String hash) {
+        /** The finding counting those past the first {@value ErrorList#MAX_SHOWN}, if any: an error when one is. */
+        Optional<Finding> unlisted() {
+            long count = unlistedErrors + unlistedWarnings;
+            if (count == 0) {
+                return Optional.empty();
+            }
+            List<String> kinds = new ArrayList<>();
+            counted(unlistedErrors, "error").ifPresent(kinds::add);
+            counted(unlistedWarnings, "warning").ifPresent(kinds::add);
+            String message = "and " + counted(count, "more finding").orElseThrow() + " in this log, not listed ("
+                    + String.join(", ", kinds) + "); fix those above, then lint again";
+            SourceLocation at = SourceLocation.ofFile(location);
+            return Optional.of(unlistedErrors > 0 ? Finding.error(EVENT_INVALID, message, at)
+                    : Finding.warning(EVENT_INVALID, message, at));
+        }
+
+        /** {@code 1 error}, {@code 2 errors}; empty for none. */
+        private static Optional<String> counted(long count, String what) {
+            return count == 0 ? Optional.empty() : Optional.of(count + " " + what + (count == 1 ? "" : "s"));
+        }
+
+        /** Judges a whole line; whether it was read as an event (of this cycle or another). */
+        private boolean judge(int number, byte[] bytes, String hash) {
             EventLineCodec.Line decoded;
             try {
                 decoded = codec.decode(bytes);
             } catch (InvalidInputException e) {
                 error(EVENT_INVALID, FileEventStore.unreadable(number, e), number,
                         e instanceof EventLineCodec.BadLine bad ? bad.column() : 0);
-                previousDecoded = false;
-                return;
+                folded = null;
+                return false;
             }
             // After a bad line its chain is not judged (that line's mistake is reported), its cycle is.
-            boolean chained = previousDecoded && previous != null;
-            if (chained && previousWithoutMark != null && decoded.prevHash().equals(previousWithoutMark)
-                    && !decoded.prevHash().equals(previous)) {
-                // One mistake, one finding: the mark on the line before, where it is, not this line's chain.
-                error(EVENT_INVALID, "line " + (number - 1) + " starts with a byte-order mark (the bytes EF BB BF),"
-                        + " which the store never writes: an editor saved the log as UTF-8 with a byte-order mark, and"
-                        + " as a line's hash is of its bytes, line " + number + " no longer chains to it (the store"
-                        + " refuses the log there); expected the line to start with '{': remove the mark (save the log"
-                        + " as UTF-8 without one), or restore the log from version control", number - 1, 1);
+            boolean chained = previousDecoded != null && previous != null;
+            boolean broken = chained && !decoded.prevHash().equals(previous);
+            if (broken && editedBytes(number, decoded.prevHash())) {
+                // One mistake, one finding: a mark or a carriage return on the line before, where it is, not this
+                // line's chain; the events are as they were written, and the fold goes on.
+                broken = false;
                 chained = false;
             }
             String refused = store.refusal(cycle, number, chained ? previous : decoded.prevHash(), decoded, location);
             if (refused != null) {
-                error(EVENT_CHAIN, refused + (chained && previousEndsWithCarriageReturn && !decoded.prevHash()
-                        .equals(previous) ? "; line " + (number - 1) + " ends with a carriage return: the log was"
-                        + " given CRLF line endings (by git's end-of-line conversion or an editor), and a line's hash"
-                        + " is of its bytes: restore the log from version control with its lines ending in a line"
-                        + " feed alone" : ""), number, 0);
-            } else if (folded != null) {
-                try {
-                    folded = CycleFold.next(location, folded, new RecordedEvent(number, decoded.event(),
-                            decoded.prevHash(), hash), number == 1);
-                } catch (EventLogCorruptedException e) {
-                    error(EVENT_HISTORY, e.getMessage(), number, 0);
-                }
+                error(EVENT_CHAIN, refused, number, 0);
             }
-            previousDecoded = true;
+            if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
+                folded = null; // not this cycle's history
+                return true;
+            }
+            if (broken) {
+                folded = null; // lines deleted, inserted or edited before this one
+            }
+            fold(number, decoded, hash, broken);
+            anEventBefore = true;
+            return true;
+        }
+
+        /**
+         * Whether the line before is the one {@code prevHash} names but for a byte-order mark before it or a carriage
+         * return after it (or both), which an editor added: each reported at that line, a carriage return once for
+         * the log.
+         */
+        private boolean editedBytes(int number, String prevHash) {
+            byte[] before = previousDecoded;
+            boolean mark = startsWithMark(before);
+            boolean carriageReturn = endsWithCarriageReturn(before);
+            boolean markAdded;
+            boolean carriageReturnAdded;
+            if (mark && carriageReturn && prevHash.equals(hashWithout(before, true, true))) {
+                markAdded = true;
+                carriageReturnAdded = true;
+            } else if (mark && prevHash.equals(hashWithout(before, true, false))) {
+                markAdded = true;
+                carriageReturnAdded = false;
+            } else if (carriageReturn && prevHash.equals(hashWithout(before, false, true))) {
+                markAdded = false;
+                carriageReturnAdded = true;
+            } else {
+                return false;
+            }
+            int line = number - 1;
+            if (markAdded) {
+                error(EVENT_INVALID, "line " + line + " starts with a byte-order mark (the bytes EF BB BF),"
+                        + " which the store never writes: an editor saved the log as UTF-8 with a byte-order mark, and"
+                        + " as a line's hash is of its bytes, line " + number + " no longer chains to it (the store"
+                        + " refuses the log there); expected the line to start with '{': remove the mark (save the log"
+                        + " as UTF-8 without one), or restore the log from version control", line, 1);
+            }
+            if (carriageReturnAdded && !carriageReturnReported) {
+                carriageReturnReported = true;
+                error(EVENT_INVALID, "line " + line + " ends with a carriage return (the byte 0D before its line"
+                        + " feed), which the store never writes: the log was given CRLF line endings (by git's"
+                        + " end-of-line conversion or an editor), and as a line's hash is of its bytes, line " + number
+                        + " no longer chains to it (the store refuses the log there), nor does any later line to a line"
+                        + " that ends with one (reported here once); expected each line to end with a line feed alone:"
+                        + " restore the log from version control with its lines ending in a line feed alone", line, 0);
+            }
+            return true;
+        }
+
+        /**
+         * One more event of the cycle in the fold: judged from the state the lines before leave the cycle in when it
+         * is known, else from the state the event says it starts from (see {@link Lines}).
+         *
+         * @param broken whether the chain breaks at this line
+         */
+        private void fold(int number, EventLineCodec.Line decoded, String hash, boolean broken) {
+            RecordedEvent recorded = new RecordedEvent(number, decoded.event(), decoded.prevHash(), hash);
+            EventType type = decoded.event().type();
+            CycleState from;
+            if (folded != null) {
+                from = folded;
+            } else if (type == EventType.CYCLE_CREATED) {
+                if (!anEventBefore) {
+                    // The first event read: what the fold makes of a first CYCLE_CREATED.
+                    folded = CycleState.PLANNED;
+                    return;
+                }
+                if (broken) {
+                    return; // the start of a log inserted here, say: the chain's finding tells it
+                }
+                from = CycleState.PLANNED; // judged a second one whatever the state
+            } else if (MOVES.contains(type) && decoded.event().fromState().isPresent()) {
+                from = decoded.event().fromState().get();
+            } else {
+                return;
+            }
+            try {
+                folded = CycleFold.next(location, from, recorded, !anEventBefore);
+            } catch (EventLogCorruptedException e) {
+                error(EVENT_HISTORY, e.getMessage(), number, 0);
+                folded = null;
+            }
         }
 
         /** The bytes after the last line feed, judged as the store's next read or append judges them. */
@@ -297,11 +472,12 @@ public final class EventLogLint {
         }
 
         private void add(Finding finding) {
-            reported++;
             if (findings.size() < ErrorList.MAX_SHOWN) {
                 findings.add(finding);
+            } else if (finding.severity() == Severity.ERROR) {
+                unlistedErrors++;
             } else {
-                unlisted++;
+                unlistedWarnings++;
             }
         }
     }

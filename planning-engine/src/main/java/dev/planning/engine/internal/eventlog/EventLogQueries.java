@@ -58,6 +58,12 @@ public final class EventLogQueries implements CycleQueries {
 
     private static final String LOG_SUFFIX = ".events.jsonl";
 
+    /** What a lock file's name adds to its log's ({@link dev.planning.engine.internal.workspace.PathLock#sidecar}). */
+    private static final String LOCK_SUFFIX = ".lock";
+
+    /** The directory of a stream's event logs. */
+    private static final String EVENTS = "events";
+
     /** Every cycle's events (chains verified), read anew for each question; a cycle without events is skipped. */
     private final Supplier<Map<CycleRef, List<RecordedEvent>>> read;
     /** How errors name a cycle's log ({@link EventStore#location}). */
@@ -198,7 +204,7 @@ public final class EventLogQueries implements CycleQueries {
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
         return logs(root, layout, Optional.empty(), Optional.empty(), refused -> {
             throw refused;
-        });
+        }, lockAlone -> { });
     }
 
     /**
@@ -206,12 +212,16 @@ public final class EventLogQueries implements CycleQueries {
      * cycle id. Each entry that cannot be told (a directory that cannot be listed, a stream's directory or a log's
      * name on no directory or file, a log not named after a cycle) is handed to {@code refused}, one error each, and
      * the others are listed still: lint reports each and reads the rest (lint35), the store refuses the first. With a
-     * stream selected only its directory is read, with a cycle only the entries named after it.
+     * stream selected only its directory is read, with a cycle only the entries named after it. An {@code events}
+     * entry that is no directory (a file, a dangling link) is refused: the logs it would hold cannot be told, and
+     * taking it for none would tell every cycle of the stream as one without history. A log not named after a cycle
+     * is a {@link MisnamedLog}. Each cycle whose log's lock file ({@code <log>.lock}) is there without the log is
+     * handed to {@code lockAlone}: the store reads and appends through that lock all the same.
      *
      * @throws dev.planning.api.SystemFailureException when the system failed to read a directory (never handed on)
      */
     static List<CycleRef> logs(Path root, WorkspaceLayout layout, Optional<String> stream, Optional<String> cycleId,
-            Consumer<PlanningException> refused) {
+            Consumer<PlanningException> refused, Consumer<CycleRef> lockAlone) {
         // A workspace that is not there holds no cycle to tell of: refused, never answered with none
         // (a mistyped path would read as "nothing pending").
         if (!Files.isDirectory(root)) {
@@ -232,7 +242,7 @@ public final class EventLogQueries implements CycleQueries {
         for (Path dir : dirs) {
             String name = layout.streamOfDirectory(dir.getFileName().toString());
             if (name != null) {
-                tried(refused, () -> streamLogs(root, layout, dir, name, cycleId, found, refused));
+                tried(refused, () -> streamLogs(root, layout, dir, name, cycleId, found, refused, lockAlone));
             }
         }
         found.sort(ORDER);
@@ -259,7 +269,7 @@ public final class EventLogQueries implements CycleQueries {
 
     /** Adds the cycles of one stream directory's logs to {@code found}, each log's refusal handed to {@code refused}. */
     private static void streamLogs(Path root, WorkspaceLayout layout, Path dir, String stream, Optional<String> cycleId,
-            List<CycleRef> found, Consumer<PlanningException> refused) {
+            List<CycleRef> found, Consumer<PlanningException> refused, Consumer<CycleRef> lockAlone) {
         // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
         // a stream's directory or a log the store reads through a link is listed, never skipped. An entry
         // that cannot be examined (a directory that may be read, not searched) is refused, never skipped:
@@ -271,12 +281,39 @@ public final class EventLogQueries implements CycleQueries {
         if (streamDir.isEmpty() || !streamDir.get().isDirectory()) {
             throw notALog(root, dir, "stream directory", "no directory (a dangling link?)");
         }
-        for (Path log : children(root, dir.resolve("events"))) {
+        Path events = dir.resolve(EVENTS);
+        if (!DirectoryEntries.attributes(root, events, WITHOUT).map(BasicFileAttributes::isDirectory).orElse(false)
+                && DirectoryEntries.attributes(root, events, WITHOUT, LinkOption.NOFOLLOW_LINKS).isPresent()) {
+            // lint36: a file (or a dangling link) named events was listed as no logs, and status told the stream's
+            // cycles as without history, until an append failed.
+            throw eventsNoDirectory(root, events, "the workspace's cycles cannot be listed without telling what it"
+                    + " holds");
+        }
+        List<Path> entries = children(root, events);
+        Set<String> names = new TreeSet<>();
+        entries.forEach(e -> names.add(e.getFileName().toString()));
+        for (Path log : entries) {
             String name = log.getFileName().toString();
             if (name.endsWith(LOG_SUFFIX)
                     && cycleId.map(id -> name.equals(id + LOG_SUFFIX)).orElse(true)) {
                 tried(refused, () -> log(root, layout, stream, log, name).ifPresent(found::add));
+            } else if (name.endsWith(LOG_SUFFIX + LOCK_SUFFIX)
+                    && !names.contains(name.substring(0, name.length() - LOCK_SUFFIX.length()))
+                    && cycleId.map(id -> name.equals(id + LOG_SUFFIX + LOCK_SUFFIX)).orElse(true)) {
+                lockOf(root, layout, stream, log, name).ifPresent(lockAlone);
             }
+        }
+    }
+
+    /** The cycle whose log's lock file {@code lock} is, if its name is that of a cycle's log and a lock. */
+    private static Optional<CycleRef> lockOf(Path root, WorkspaceLayout layout, String stream, Path lock, String name) {
+        String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length() - LOCK_SUFFIX.length());
+        try {
+            CycleRef cycle = new CycleRef(stream, cycleId);
+            return root.resolve(layout.eventLog(cycle) + LOCK_SUFFIX).normalize().equals(lock.normalize())
+                    ? Optional.of(cycle) : Optional.empty();
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            return Optional.empty(); // the lock of no cycle's log: no read or append of the store takes it
         }
     }
 
@@ -294,8 +331,19 @@ public final class EventLogQueries implements CycleQueries {
         } catch (IllegalArgumentException | InvalidInputException e) {
             // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
             // (CycleRef refuses a malformed id with an InvalidInputException that names no file.)
-            throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
-                    + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
+            throw new MisnamedLog("event log " + Shown.path(root.relativize(log))
+                    + " is not named after a cycle: " + Shown.why(e) + "; a log is named <cycle-id>" + LOG_SUFFIX
+                    + ": rename it for its cycle, or remove it", SourceLocation.ofFile(root.relativize(log).toString()));
+        }
+    }
+
+    /** A log file whose name stands for no cycle ({@code planning lint}: {@code file.misnamed}). */
+    static final class MisnamedLog extends InvalidInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        MisnamedLog(String message, SourceLocation location) {
+            super(message, location);
         }
     }
 
@@ -304,6 +352,19 @@ public final class EventLogQueries implements CycleQueries {
         return new InvalidInputException(kind + " " + Shown.path(root.relativize(path)) + " is " + what
                 + ": the workspace's cycles cannot be listed without telling what it holds",
                 SourceLocation.ofFile(shown));
+    }
+
+    /**
+     * A stream's {@code events} path that is no directory (a file, a dangling link), where its logs are kept: refused,
+     * never taken for a stream without history (lint36).
+     *
+     * @param without what cannot be done without it
+     */
+    static InvalidInputException eventsNoDirectory(Path root, Path events, String without) {
+        String shown = root.relativize(events).toString();
+        return new InvalidInputException("events directory " + Shown.path(shown) + " is no directory (a file, a"
+                + " dangling link?), where the stream's event logs are kept: " + without + "; restore the directory"
+                + " from version control, or remove it", SourceLocation.ofFile(shown));
     }
 
     private static final Comparator<CycleRef> ORDER = Comparator.comparing(CycleRef::stream)

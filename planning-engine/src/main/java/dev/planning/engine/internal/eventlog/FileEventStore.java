@@ -312,9 +312,23 @@ public final class FileEventStore implements EventStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
+            Path events = root().resolve(relative).getParent();
+            if (noDirectory(events)) {
+                // lint36: said as "cannot read ... (Not a directory) ... make it readable by the user running planning".
+                throw EventLogQueries.eventsNoDirectory(root(), events, "the cycle's history cannot be told without it");
+            }
             // The file is there (NoSuchFileException above) but cannot be read: the user's to fix, no damage of the log's.
             throw DirectoryEntries.cannotRead(root().resolve(relative), location(cycle),
                     "the cycle's history cannot be told without it", e);
+        }
+    }
+
+    /** Whether something other than a directory is at {@code path}; not when it cannot be examined (the read says why). */
+    private static boolean noDirectory(Path path) {
+        try {
+            return !Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
+        } catch (IOException e) {
+            return false;
         }
     }
 

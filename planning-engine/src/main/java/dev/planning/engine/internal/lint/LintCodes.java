@@ -56,8 +56,11 @@ public final class LintCodes {
     public static final String WAIVER_EXPIRED = "waiver.expired";
     /** A file whose {@code cycle_id} differs from the cycle its name says. */
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
-    /** A file whose name stands for no cycle where its name must ({@code digests/<cycle-id>-digest.md}). */
-    public static final String FILE_MISNAMED = "file.misnamed";
+    /**
+     * A file whose name stands for no cycle where its name must: a digest ({@code digests/<cycle-id>-digest.md}) or an
+     * event log ({@code events/<cycle-id>.events.jsonl}).
+     */
+    public static final String FILE_MISNAMED = EventLogLint.FILE_MISNAMED;
     /** A file whose {@code stream} differs from the stream directory it is in. */
     public static final String STREAM_MISMATCH = "stream.mismatch";
     /** A stored outcome file ({@code outcomes/{cycle}/<kind>/}) that the gates and the digest cannot read. */

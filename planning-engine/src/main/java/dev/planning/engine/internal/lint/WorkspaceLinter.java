@@ -260,9 +260,10 @@ public final class WorkspaceLinter {
     /**
      * The selected cycles' event logs ({@code events/{cycle}.events.jsonl}), every one the store lists of the selected
      * streams (a cycle with a log and no planning file included): every line decoded and judged as the store reads it
-     * ({@link EventLogLint}), each bad line a finding, where {@code status} and {@code gate} stop at the first. Each
-     * entry the store would refuse to list (a directory that cannot be listed, a log's name on no file or on no
-     * cycle's) is one finding, and every other log is linted still. Read only: a torn last line, which the store's
+     * ({@link EventLogLint}), each mistake a finding, where {@code status} and {@code gate} stop at the first. Each
+     * entry the store would refuse to list (a directory that cannot be listed, an {@code events} path that is no
+     * directory, a log's name on no file or on no cycle's) is one finding, and every other log is linted still; so is
+     * a lock file the store would refuse without a log beside it. Read only: a torn last line, which the store's
      * next read cuts away, is a warning and is left in place.
      */
     private void lintEventLogs(Path workspace, Optional<String> stream, List<String> streams, Optional<String> cycleId,

@@ -262,17 +262,72 @@ class EventLogLintTest {
         assertThat(findings.get(0).message()).startsWith("line 3 does not chain to line 2: expected prev_sha256 ");
     }
 
+    /**
+     * The store reads a line ending in a carriage return (white space after the JSON) but its hash is of its bytes:
+     * lines 2 to 5 do not chain. One conversion, one finding (lint36: one at each of lines 2 to 5).
+     */
     @Test
-    void crlfLineEndingsAreReportedWhereTheChainBreaksWithTheCause() throws IOException {
+    void crlfLineEndingsAreOneErrorAtTheFirstLineWithTheCause() throws IOException {
         write(lines(), "\r\n", new byte[0]);
 
         List<Finding> findings = lint().findings();
 
-        // The store reads a line ending in a carriage return (white space after the JSON) but its hash is of its
-        // bytes: lines 2 to 5 do not chain; the last line's own carriage return breaks nothing.
-        assertThat(findings).extracting(f -> f.location().orElseThrow().line()).containsExactly(2, 3, 4, 5);
-        assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_CHAIN);
-        assertThat(findings.get(0).message()).contains("line 1 ends with a carriage return");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.EVENT_INVALID);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().orElseThrow().line()).isEqualTo(1);
+            assertThat(f.message()).startsWith("line 1 ends with a carriage return")
+                    .contains("CRLF line endings", "line 2 no longer chains to it", "reported here once");
+        });
+        assertThatThrownBy(() -> new FileEventStore(workspace).read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class).hasMessageStartingWith("line 2 does not chain");
+    }
+
+    /** lint36: the carriage return hint at each of lines 2 to 5, and no word of the mark. */
+    @Test
+    void aByteOrderMarkAndCrlfLineEndingsAreOneErrorEachAtTheFirstLine() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(0, bytes(MARK + text(lines.get(0))));
+        write(lines, "\r\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsOnly(tuple(LintCodes.EVENT_INVALID, 1));
+        assertThat(findings).extracting(Finding::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith("line 1 starts with a byte-order mark"),
+                m -> assertThat(m).startsWith("line 1 ends with a carriage return"));
+    }
+
+    @Test
+    void crlfLineEndingsAndAnEditedLineAreOneErrorEach() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(2, bytes(text(lines.get(2)).replace("\"triggered_by\":\"ci\"", "\"triggered_by\":\"someone\"")));
+        write(lines, "\r\n", new byte[0]);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_INVALID, 1), tuple(LintCodes.EVENT_CHAIN, 4));
+        assertThat(findings.get(1).message()).startsWith("line 4 does not chain to line 3")
+                .doesNotContain("carriage return");
+    }
+
+    @Test
+    void aCarriageReturnOnTheLastLineWhichNoLineChainsToIsAWarning() throws IOException {
+        List<byte[]> lines = lines();
+        lines.set(4, bytes(text(lines.get(4)) + "\r"));
+        write(lines, "\n", new byte[0]);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location().orElseThrow().line()).isEqualTo(5);
+            assertThat(f.message()).startsWith("line 5 ends with a carriage return").contains("the store reads it");
+        });
+        assertThat(report.passed()).isTrue();
+        assertThat(new FileEventStore(workspace).read(CYCLE)).hasSize(5);
     }
 
     @Test
@@ -372,7 +427,8 @@ class EventLogLintTest {
     /** The findings about event logs and the places they are listed from, as "file:line: code". */
     private static List<String> logFindings(LintReport report) {
         return report.findings().stream()
-                .filter(f -> f.code().startsWith("event.") || f.code().equals(LintCodes.FILE_UNREADABLE))
+                .filter(f -> f.code().startsWith("event.") || f.code().equals(LintCodes.FILE_UNREADABLE)
+                        || f.code().equals(LintCodes.FILE_MISNAMED))
                 .map(f -> f.location().orElseThrow().file() + ":" + f.location().orElseThrow().line() + ": " + f.code())
                 .toList();
     }
@@ -390,11 +446,13 @@ class EventLogLintTest {
 
         LintReport report = lint();
 
-        // It stopped every log's lint: the bad line 2 went unreported.
-        assertThat(logFindings(report)).containsExactlyInAnyOrder(misnamed + ":0: " + LintCodes.FILE_UNREADABLE,
+        // It stopped every log's lint: the bad line 2 went unreported. lint36: it was file.unreadable, where a
+        // misnamed digest is file.misnamed.
+        assertThat(logFindings(report)).containsExactlyInAnyOrder(misnamed + ":0: " + LintCodes.FILE_MISNAMED,
                 LOG + ":2: " + LintCodes.EVENT_INVALID);
-        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.FILE_UNREADABLE)).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("is not named after a cycle"));
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.FILE_MISNAMED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("is not named after a cycle",
+                        "a log is named <cycle-id>.events.jsonl"));
     }
 
     @Test
@@ -528,6 +586,85 @@ class EventLogLintTest {
         });
     }
 
+    private static final CycleRef NO_LOG_YET = new CycleRef("fe", "2025-10-01");
+    private static final String LOCK_ALONE = "frameworks/planning-fe/events/2025-10-01.events.jsonl.lock";
+
+    /** The findings about files other than the log, as "file: code". */
+    private static List<String> otherFindings(LintReport report) {
+        return report.findings().stream().filter(f -> !f.location().orElseThrow().file().equals(LOG))
+                .map(f -> f.location().orElseThrow().file() + ": " + f.code()).toList();
+    }
+
+    /**
+     * lint36: a committed lock directory of a cycle without a log passed lint, and the store refuses the cycle (its
+     * status; its first advance).
+     */
+    @Test
+    void aLockDirectoryWithNoLogBesideItIsOneErrorAtItAsTheStoreRefusesTheCycle() throws IOException {
+        Files.createDirectories(workspace.resolve(LOCK_ALONE));
+        before = Files.readAllBytes(log);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.FILE_UNREADABLE);
+            assertThat(f.location().orElseThrow().file()).isEqualTo(LOCK_ALONE);
+            assertThat(f.message()).startsWith("the cycle has no log yet")
+                    .contains("the lock file " + LOCK_ALONE + " is not a regular file", "Remove it");
+        });
+        assertThatThrownBy(() -> new FileEventStore(workspace).read(NO_LOG_YET)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThat(workspace.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void aLockLinkWithNoLogBesideItIsOneErrorAtItAndOnlyTheSelectedCyclesLockIsRead() throws IOException {
+        Files.createSymbolicLink(workspace.resolve(LOCK_ALONE), log);
+        before = Files.readAllBytes(log);
+
+        assertThat(otherFindings(lint())).containsExactly(LOCK_ALONE + ": " + LintCodes.FILE_UNREADABLE);
+        assertThat(otherFindings(lint(Optional.of("fe"), Optional.of(NO_LOG_YET.cycleId()))))
+                .contains(LOCK_ALONE + ": " + LintCodes.FILE_UNREADABLE);
+        assertThat(otherFindings(lint(Optional.of("fe"), Optional.of(CYCLE.cycleId())))).isEmpty();
+        assertThat(otherFindings(lint(Optional.of("be"), Optional.empty()))).doesNotContain(
+                LOCK_ALONE + ": " + LintCodes.FILE_UNREADABLE);
+    }
+
+    /** What the store leaves when a first append stops before the log is made, and what it locks again: no finding. */
+    @Test
+    void aPlainLockFileWithNoLogAndALockOfNoCyclesLogAreNoFinding() throws IOException {
+        Files.createFile(workspace.resolve(LOCK_ALONE));
+        Files.createDirectories(workspace.resolve("frameworks/planning-fe/events/not a cycle.events.jsonl.lock"));
+        before = Files.readAllBytes(log);
+
+        assertThat(lint().findings()).isEmpty();
+        assertThat(new FileEventStore(workspace).read(NO_LOG_YET)).isEmpty();
+    }
+
+    /**
+     * lint36: an {@code events} path that is a file was listed as no logs, without a finding, and the store told the
+     * stream's cycles as without history until an append failed. Now one error at it, and every other log linted.
+     */
+    @Test
+    void anEventsPathThatIsAFileOrADanglingLinkIsOneErrorAtItAndTheOtherLogsAreLinted() throws IOException {
+        replaceLine(2, bytes("not json"));
+        Path file = Files.createDirectories(workspace.resolve("frameworks/planning-be")).resolve("events");
+        Files.writeString(file, "", StandardCharsets.UTF_8);
+        Path link = Files.createDirectories(workspace.resolve("frameworks/planning-ops")).resolve("events");
+        Files.createSymbolicLink(link, workspace.resolve("nowhere"));
+
+        LintReport report = lint();
+
+        assertThat(logFindings(report)).containsExactlyInAnyOrder(
+                "frameworks/planning-be/events:0: " + LintCodes.FILE_UNREADABLE,
+                "frameworks/planning-ops/events:0: " + LintCodes.FILE_UNREADABLE,
+                LOG + ":2: " + LintCodes.EVENT_INVALID);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.FILE_UNREADABLE))
+                .allSatisfy(f -> assertThat(f.message()).contains("is no directory"));
+        assertThatThrownBy(() -> new FileEventStore(workspace).logFiles()).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("events directory frameworks/planning-be/events is no directory");
+    }
+
     /** review35: the byte-order-mark hint and the history fold, merged by hand, together. */
     private void appendAMoveFromAStateTheCycleIsNotIn() {
         // After five events the cycle is READY_FOR_HANDOFF; event 7 moves it from PLANNED.
@@ -541,8 +678,9 @@ class EventLogLintTest {
                 .isInstanceOf(EventLogCorruptedException.class);
     }
 
+    /** lint36: the move was told only once the mark was removed, at the next lint. */
     @Test
-    void aByteOrderMarkOnTheFirstLineBeforeAnImpossibleMoveFailsLintAsStatusRefusesTheLog() throws IOException {
+    void aByteOrderMarkOnTheFirstLineAndAnImpossibleMoveAreOneErrorEachInOneRun() throws IOException {
         appendAMoveFromAStateTheCycleIsNotIn();
         List<byte[]> lines = lines();
         lines.set(0, bytes(MARK + text(lines.get(0))));
@@ -550,8 +688,8 @@ class EventLogLintTest {
 
         LintReport report = lint();
 
-        assertThat(report.passed()).isFalse();
-        assertThat(report.findings()).extracting(f -> f.location().orElseThrow().line()).first().isEqualTo(1);
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_INVALID, 1), tuple(LintCodes.EVENT_HISTORY, 6));
         statusRefuses();
     }
 
@@ -603,14 +741,37 @@ class EventLogLintTest {
         assertThat(findings).filteredOn(f -> f.location().orElseThrow().line() > 0)
                 .extracting(f -> f.location().orElseThrow().line()).containsExactlyElementsOf(
                         IntStream.rangeClosed(6, 55).boxed().toList());
-        // Ten more bad lines and the mark on line 66 (a warning, counted with them).
+        // Ten more bad lines and the mark on line 66: lint36, they were "11 more bad lines", the warning among them.
         assertThat(findings).filteredOn(f -> f.location().orElseThrow().line() == 0).singleElement()
-                .satisfies(f -> assertThat(f.message()).startsWith("and 11 more bad lines in this log"));
+                .satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("and 11 more findings in this log, not listed (10 errors,"
+                            + " 1 warning); fix those above, then lint again");
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                });
         statusRefuses();
     }
 
+    /** lint36: a warning past the first fifty was counted as a bad line, in an error. */
     @Test
-    void aByteOrderMarkOnAMiddleLineThenAnImpossibleMoveIsReportedAtTheMark() throws IOException {
+    void aTornLineAfterFiftyBadLinesIsCountedAsTheWarningItIs() throws IOException {
+        List<byte[]> lines = lines();
+        for (int i = 0; i < 50; i++) {
+            lines.add(bytes("garbage"));
+        }
+        write(lines, "\n", bytes("{\"type\":\"planning_event\",\"ver"));
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).hasSize(51).filteredOn(f -> f.location().orElseThrow().line() == 0).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("and 1 more finding in this log, not listed (1 warning); fix"
+                            + " those above, then lint again");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                });
+    }
+
+    @Test
+    void aByteOrderMarkOnAMiddleLineAndAnImpossibleMoveAreOneErrorEach() throws IOException {
         appendAMoveFromAStateTheCycleIsNotIn();
         List<byte[]> lines = lines();
         lines.set(2, bytes(MARK + text(lines.get(2))));
@@ -618,9 +779,66 @@ class EventLogLintTest {
 
         LintReport report = lint();
 
-        assertThat(report.passed()).isFalse();
         assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
-                .startsWith(tuple(LintCodes.EVENT_INVALID, 3));
+                .containsExactly(tuple(LintCodes.EVENT_INVALID, 3), tuple(LintCodes.EVENT_HISTORY, 6));
         statusRefuses();
+    }
+
+    /**
+     * lint36: after an unreadable line the cycle's state is not known; the fold takes up again at the next move, from
+     * the state it says it starts from (line 3: PLANNED), so the impossible move on line 6 is told in the same run.
+     */
+    @Test
+    void anUnreadableLineAndAnImpossibleMoveAreOneErrorEach() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        replaceLine(2, bytes("not json"));
+
+        assertThat(lint().findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_INVALID, 2), tuple(LintCodes.EVENT_HISTORY, 6));
+    }
+
+    @Test
+    void aChainBreakAndAnImpossibleMoveAreOneErrorEach() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        List<byte[]> lines = lines();
+        lines.set(1, bytes(text(lines.get(1)).replace("\"triggered_by\":\"ci\"", "\"triggered_by\":\"someone\"")));
+        write(lines, "\n", new byte[0]);
+
+        assertThat(lint().findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_CHAIN, 3), tuple(LintCodes.EVENT_HISTORY, 6));
+    }
+
+    /** The fold takes up again after a move it refused at the next move (line 7), and refuses line 8. */
+    @Test
+    void eachImpossibleMoveIsOneErrorInOneRun() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        FileEventStore store = new FileEventStore(workspace);
+        String head = store.append(CYCLE, event(8), store.read(CYCLE).get(5).hash()).hash();
+        store.append(CYCLE, event(8), head); // READY_FOR_HANDOFF -> PLANNED again, from PLANNED
+        before = Files.readAllBytes(log);
+
+        assertThat(lint().findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_HISTORY, 6), tuple(LintCodes.EVENT_HISTORY, 8));
+    }
+
+    /** One mistake, one finding: the moves after a deleted line are not judged from the state it would have left. */
+    @Test
+    void aDeletedLineIsOneChainErrorNotAlsoTheMoveAfterIt() throws IOException {
+        List<byte[]> lines = lines();
+        lines.remove(2); // line 4, READY_FOR_HANDOFF -> PLANNED, now follows line 2, which left the cycle PLANNED
+        write(lines, "\n", new byte[0]);
+
+        assertThat(lint().findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_CHAIN, 3));
+    }
+
+    @Test
+    void aLogPastedAfterItselfIsOneChainError() throws IOException {
+        List<byte[]> lines = lines();
+        lines.addAll(lines());
+        write(lines, "\n", new byte[0]);
+
+        assertThat(lint().findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_CHAIN, 6));
     }
 }
