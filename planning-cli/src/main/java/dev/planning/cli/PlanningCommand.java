@@ -11,6 +11,7 @@ import dev.planning.store.postgres.StoreUnreachableException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -316,7 +317,7 @@ public final class PlanningCommand implements Runnable {
         }
         if (ex instanceof PlanningException planning) {
             // Without the store's secrets either (tidy30): a store's refusal may quote its URL with the password.
-            err.println("error: " + StoreSelection.withoutSecrets(planning.describe()));
+            err.println("error: " + StoreSelection.withoutSecrets(planning.describe()) + unknownHostHint(planning));
             // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
             boolean checkFailed = planning instanceof SealingException sealing
                     && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
@@ -411,11 +412,25 @@ public final class PlanningCommand implements Runnable {
                 return busyHint(busy);
             }
             if (cause instanceof StoreUnreachableException) {
-                return "; check that the database is up and that the store file's url (PLANNING_STORE_URL) names it,"
+                return "; check that the database is up and that " + StoreSelection.urlSetting() + " names it,"
                         + " then run the same command again";
             }
             if (!(cause instanceof SystemFailureException)) {
                 return "";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Where the store's url that names a host the name service does not know was written (store36), on the line of
+     * that refusal (exit 2); nothing for another failure.
+     */
+    static String unknownHostHint(PlanningException failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof UnknownHostException) {
+                return "; the url is " + StoreSelection.urlSetting();
             }
         }
         return "";

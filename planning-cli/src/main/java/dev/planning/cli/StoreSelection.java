@@ -31,6 +31,8 @@ final class StoreSelection {
     private static final Set<StoreConfig> READ = new LinkedHashSet<>();
     /** A URL's scheme and user information ({@code postgresql://user:password@}). */
     private static final Pattern USER_INFORMATION = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@]+@");
+    /** The setting that named the store this run read last ({@link StoreConfig.Resolved#source()}), or {@code null}. */
+    private static volatile String source;
 
     private StoreSelection() {
     }
@@ -56,14 +58,29 @@ final class StoreSelection {
     static Optional<StoreConfig> configured(Path storeFile, Path workspace) {
         // The setting's rules (no URL, no connection string, no file inside the workspace or tracked by git) and its
         // precedence are the store's: StoreConfig.resolve, which names --store in its refusals.
-        Optional<StoreConfig> config = StoreConfig.resolve("--store", Optional.ofNullable(storeFile), System.getenv(),
-                Optional.ofNullable(workspace)).map(StoreConfig.Resolved::config);
-        config.ifPresent(read -> {
+        Optional<StoreConfig.Resolved> resolved = StoreConfig.resolve("--store", Optional.ofNullable(storeFile),
+                System.getenv(), Optional.ofNullable(workspace));
+        resolved.ifPresent(read -> {
             synchronized (READ) {
-                READ.add(read);
+                READ.add(read.config());
             }
+            source = read.source();
         });
-        return config;
+        return resolved.map(StoreConfig.Resolved::config);
+    }
+
+    /**
+     * Where the URL of the store this run read was written, for a hint (store36: the hint named
+     * {@code PLANNING_STORE_URL} whatever setting chose the store): {@code $PLANNING_STORE_URL}, or the {@code url=}
+     * line of the store file and the setting that named it ({@code --store FILE}, {@code $PLANNING_STORE_CONFIG FILE}).
+     */
+    static String urlSetting() {
+        String read = source;
+        if (read == null) {
+            return "the store's url";
+        }
+        return read.startsWith("$PLANNING_STORE_URL") ? "$PLANNING_STORE_URL"
+                : "the url= line of the store file (" + Printable.line(read) + ")";
     }
 
     /**
@@ -103,6 +120,7 @@ final class StoreSelection {
      * the broker did not take stay in the outbox; a warning on {@code err} says so.
      */
     static void closeAll(PrintWriter err) {
+        source = null;
         List<Opened> all;
         synchronized (OPENED) {
             all = new ArrayList<>(OPENED);

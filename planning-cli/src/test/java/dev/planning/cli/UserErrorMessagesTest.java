@@ -257,8 +257,8 @@ class UserErrorMessagesTest {
 
         Path directory = Files.createDirectory(temp.resolve("store.d"));
         assertThat(CliRun.of("store", "portfolio", "--store", directory.toString()).err())
-                .isEqualTo("error: " + directory + ": is a directory; expected a store configuration file of key=value"
-                        + " lines\n");
+                .isEqualTo("error: " + directory + ": is a directory: the store configuration that --store names must"
+                        + " be a file of key=value lines\n");
     }
 
     @Test

@@ -40,6 +40,7 @@ import dev.planning.engine.internal.cycle.ReusedGateResults;
 import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
+import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
 import dev.planning.engine.internal.improve.CycleImprover;
@@ -205,8 +206,10 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
      * directory, with a region ({@link DirectoryFindings}).
      */
     private LintReport lint(Optional<String> stream, Optional<String> cycleId) {
-        return DirectoryFindings.relocate(new WorkspaceLinter(layout).lint(root, stream, cycleId, lintRules()), root,
-                layout, rulebook);
+        // store36: the event logs linted are those the workspace reads, its store's when that is not its files.
+        Optional<EventStore> logs = store instanceof FileEventStore ? Optional.empty() : Optional.of(store);
+        return DirectoryFindings.relocate(new WorkspaceLinter(layout).lint(root, stream, cycleId, lintRules(), logs),
+                root, layout, rulebook);
     }
 
     /** The lint rules of the rulebook, with waivers judged against the builder's clock. */

@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code planning:lint}: schema and reference checks over the workspace's artifacts, as
  * {@code planning lint}. Writes {@code lint.sarif} and {@code lint.junit.xml}; fails the build on
  * any lint error. Opens the store the setting names ({@code storeConfig}) as {@code planning lint} does, so a setting
- * it cannot use fails the build naming the setting; the event logs it lints are the workspace's files.
+ * it cannot use fails the build naming the setting; the event logs it lints are that store's, those the other goals
+ * read (the workspace's files when no store is set).
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class LintMojo extends StoreMojo {

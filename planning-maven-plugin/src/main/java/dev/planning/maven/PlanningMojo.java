@@ -11,16 +11,22 @@ import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.OutputFile;
 import dev.planning.engine.Planning;
+import dev.planning.store.postgres.StoreConfig;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -77,6 +83,15 @@ public abstract class PlanningMojo extends AbstractMojo {
     /** The store this run opened ({@link #builder}), closed when the goal ends; {@code null} when none. */
     private StoreSetting.Opened opened;
 
+    /**
+     * The store configuration this run read ({@link #builder}), opened or not: whose secrets are kept out of every
+     * message and cause that reaches the build's output; {@code null} when none.
+     */
+    StoreConfig read;
+
+    /** A URL's scheme and user information ({@code postgresql://user:password@}), as the command line hides it. */
+    private static final Pattern USER_INFORMATION = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@]+@");
+
     /** What a goal found: whether its check holds, and a one-line summary for the build log. */
     record Verdict(boolean passed, String summary) {
     }
@@ -102,6 +117,11 @@ public abstract class PlanningMojo extends AbstractMojo {
             throw badInput(e);
         } catch (PlanningException e) {
             throw badInput(e);
+        } catch (RuntimeException e) {
+            // store36: any other failure reaches Maven's output too (its message, and with -e its causes' messages
+            // and trace): redacted as a refusal is, the whole chain, never the driver's message as it was.
+            throw new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(String.valueOf(e)),
+                    Redacted.of(e, this::secretsHidden));
         } finally {
             closeStore();
         }
@@ -183,7 +203,11 @@ public abstract class PlanningMojo extends AbstractMojo {
         trustFile.ifPresent(file -> builder.trustFile(file.toPath()));
         if (opensStore()) {
             closeStore();
-            opened = StoreSetting.open(storeConfig(), environment, workspace.toPath()).orElse(null);
+            Optional<StoreConfig.Resolved> resolved = StoreSetting.resolve(storeConfig(), environment,
+                    workspace.toPath());
+            // Kept before it is opened: a store that cannot be opened may quote its secrets too.
+            read = resolved.map(StoreConfig.Resolved::config).orElse(null);
+            opened = resolved.map(StoreSetting::open).orElse(null);
             if (opened != null) {
                 getLog().info("planning " + goal() + ": event logs from the PostgreSQL store that " + opened.source()
                         + " names (repository " + opened.config().repository() + ")");
@@ -260,11 +284,73 @@ public abstract class PlanningMojo extends AbstractMojo {
     private MojoExecutionException badInput(PlanningException e) {
         // One line, each character the log would act on or not show written as \\uXXXX: the message may
         // quote a file the contributor wrote (a name in rulebook.yaml, a token of an event log).
-        return new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(e.describe()), e);
+        return new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(e.describe()),
+                Redacted.of(e, this::secretsHidden));
     }
 
     /** The message on one line, without the secrets of the store configuration this run read. */
     private String withoutSecrets(String message) {
-        return Printable.line(opened == null ? message : opened.config().withoutSecrets(message));
+        return Printable.line(secretsHidden(message));
+    }
+
+    /**
+     * {@code text} without the secrets of the store configuration this run read ({@link StoreConfig#withoutSecrets}),
+     * nor {@code $PLANNING_STORE_PASSWORD}, nor any URL's user information ({@code scheme://user:password@}), as the
+     * command line hides them; {@code null} for {@code null}.
+     */
+    String secretsHidden(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = read == null ? text : read.withoutSecrets(text);
+        String password = environment.get("PLANNING_STORE_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            out = out.replace(password, "(hidden)");
+        }
+        return USER_INFORMATION.matcher(out).replaceAll("$1...@");
+    }
+
+    /**
+     * An exception as the build's output shows it (the cause of a goal's {@link MojoExecutionException}, which
+     * {@code mvn -e} prints with its causes): the original's type, message without secrets, stack, causes and
+     * suppressed exceptions, each redacted alike (store36: the cause was the original, its message and its
+     * causes' as the driver wrote them).
+     */
+    static final class Redacted extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        /** What {@link #toString} shows for the type: the original's. */
+        private final String type;
+
+        private Redacted(Throwable original, UnaryOperator<String> hide, Redacted cause) {
+            super(hide.apply(original.getMessage()), cause, true, true);
+            this.type = original.getClass().getName();
+            setStackTrace(original.getStackTrace());
+        }
+
+        /** {@code original} and its chain, redacted by {@code hide}; {@code null} for {@code null}. */
+        static Redacted of(Throwable original, UnaryOperator<String> hide) {
+            return of(original, hide, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+
+        private static Redacted of(Throwable original, UnaryOperator<String> hide, Set<Throwable> seen) {
+            if (original == null || !seen.add(original)) {
+                return null;
+            }
+            Redacted copy = new Redacted(original, hide, of(original.getCause(), hide, seen));
+            for (Throwable suppressed : original.getSuppressed()) {
+                Redacted shown = of(suppressed, hide, seen);
+                if (shown != null) {
+                    copy.addSuppressed(shown);
+                }
+            }
+            return copy;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage() == null ? type : type + ": " + getMessage();
+        }
     }
 }

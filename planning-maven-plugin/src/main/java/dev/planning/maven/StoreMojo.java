@@ -14,7 +14,7 @@ public abstract class StoreMojo extends PlanningMojo {
     /**
      * The PostgreSQL store's configuration file (url, user, password, repository; a file outside the workspace and
      * not tracked by git), as the command line's {@code --store}: the workspace's cycles' event logs are read from
-     * that store ({@code gate}, {@code verify}). Default: {@code $PLANNING_STORE_CONFIG}, else
+     * that store ({@code lint}, {@code gate}, {@code verify}). Default: {@code $PLANNING_STORE_CONFIG}, else
      * {@code $PLANNING_STORE_URL}, else the workspace's files. A setting that cannot be read, parsed or connected to
      * fails the build naming the setting, no secret shown; the files are never read instead.
      */

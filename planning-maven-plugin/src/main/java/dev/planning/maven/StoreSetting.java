@@ -33,15 +33,34 @@ final class StoreSetting {
      * @throws PlanningException naming the setting, when it cannot be read, parsed or connected to
      */
     static Optional<Opened> open(File parameter, Map<String, String> environment, Path workspace) {
-        Optional<StoreConfig.Resolved> resolved = StoreConfig.resolve(PARAMETER,
-                Optional.ofNullable(parameter).map(File::toPath), environment, Optional.of(workspace));
-        if (resolved.isEmpty()) {
-            return Optional.empty();
-        }
-        StoreConfig config = resolved.get().config();
-        String source = resolved.get().source();
+        return resolve(parameter, environment, workspace).map(StoreSetting::open);
+    }
+
+    /**
+     * The configured store's setting, read but not connected to, or empty for the workspace's files: a goal keeps
+     * its configuration before it opens it, so that the secrets of a store that cannot be opened are kept out of the
+     * build's output too.
+     *
+     * @param parameter   the goal's {@code <storeConfig>}, or {@code null}
+     * @param environment the build's environment
+     * @param workspace   the workspace: a configuration file inside it, or one git tracks, is refused
+     * @throws PlanningException naming the setting, when it cannot be read or parsed
+     */
+    static Optional<StoreConfig.Resolved> resolve(File parameter, Map<String, String> environment, Path workspace) {
+        return StoreConfig.resolve(PARAMETER, Optional.ofNullable(parameter).map(File::toPath), environment,
+                Optional.of(workspace));
+    }
+
+    /**
+     * The store {@code resolved} names, opened (the caller closes it).
+     *
+     * @throws PlanningException naming the setting, when it cannot be connected to
+     */
+    static Opened open(StoreConfig.Resolved resolved) {
+        StoreConfig config = resolved.config();
+        String source = resolved.source();
         try {
-            return Optional.of(new Opened(config, config.open(), source));
+            return new Opened(config, config.open(), source);
         } catch (PlanningException e) {
             // The store's own message (its URL without user information or password), and which setting named it.
             throw new PlanningException("cannot open the event store that " + source + " names: "

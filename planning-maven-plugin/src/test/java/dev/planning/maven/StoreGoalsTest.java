@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -149,7 +151,7 @@ class StoreGoalsTest {
 
     /**
      * store35: lint opens the store the setting names, as {@code planning lint} does (it opened none, so a setting the
-     * other goals refuse passed lint), and lints the workspace's files.
+     * other goals refuse passed lint); store36: and lints that store's logs.
      */
     @Test
     void lintOpensTheStoreTheEnvironmentNamesAsTheCommandLineDoes() throws Exception {
@@ -164,6 +166,33 @@ class StoreGoalsTest {
         assertThat(infos).contains("planning lint: event logs from the PostgreSQL store that $PLANNING_STORE_CONFIG "
                 + config + " names (repository acme/lint)");
         assertThat(dir.resolve("reports/lint.junit.xml")).isRegularFile();
+    }
+
+    /**
+     * store36: lint lints the logs of the store it opens, those gate and verify read: a line edited in the database
+     * fails lint at its row, where the workspace has no log file at all (lint linted the files, and passed).
+     */
+    @Test
+    void lintFailsOnALineEditedInTheStoreItOpens() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path config = POSTGRES.storeFile(dir.resolve("lint-store.properties"), "acme/lint-edited");
+        try (PostgresStore store = StoreConfig.fromFile(config).open()) {
+            assertThat(Planning.builder().workspace(ws).eventStore(store.eventStore()).build()
+                    .advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+            try (Connection connection = store.dataSource().getConnection();
+                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
+                            + " || '\\x20'::bytea WHERE repository = 'acme/lint-edited' AND seq = 1")) {
+                assertThat(edit.executeUpdate()).isOne();
+            }
+        }
+        assertThat(ws.resolve(LOG)).doesNotExist();
+        LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
+        lint.environment = Map.of("PLANNING_STORE_CONFIG", config.toString());
+
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("lint failed");
+        assertThat(Files.readString(dir.resolve("reports/lint.junit.xml"), StandardCharsets.UTF_8))
+                .contains("postgresql:acme/lint-edited/fe/2025-09-02");
     }
 
     @Test

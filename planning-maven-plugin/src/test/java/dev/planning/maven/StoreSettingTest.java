@@ -51,7 +51,7 @@ class StoreSettingTest {
 
         assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("planning gate: ").hasMessageContaining("missing-store.properties")
-                .hasMessageContaining("cannot read the store configuration (not found)");
+                .hasMessageContaining("cannot read the store configuration that <storeConfig> names (not found)");
         assertThat(dir.resolve("reports")).as("no gate ran").doesNotExist();
     }
 
@@ -134,7 +134,8 @@ class StoreSettingTest {
 
         assertThatThrownBy(lint::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("planning lint: ").hasMessageContaining("missing-store.properties")
-                .hasMessageContaining("cannot read the store configuration (not found)");
+                .hasMessageContaining("cannot read the store configuration that $PLANNING_STORE_CONFIG names"
+                        + " (not found)");
         assertThat(dir.resolve("reports")).as("nothing was linted").doesNotExist();
     }
 

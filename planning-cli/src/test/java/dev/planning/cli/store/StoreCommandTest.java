@@ -211,8 +211,9 @@ class StoreCommandTest {
         assertThat(unreachable.err().lines()).hasSize(1).first().asString()
                 .startsWith("error: cannot connect to the store at jdbc:postgresql://127.0.0.1:1/planning?...: ")
                 .contains("(SQLSTATE 08001)")
-                .endsWith("; check that the database is up and that the store file's url (PLANNING_STORE_URL) names"
-                        + " it, then run the same command again");
+                // store36: the setting that named the store, not PLANNING_STORE_URL whatever it was.
+                .endsWith("; check that the database is up and that the url= line of the store file (--store " + down
+                        + ") names it, then run the same command again");
         assertThat(unreachable.printedStackTrace()).isFalse();
         assertThat(retried.exitCode()).as(retried.err()).isZero();
         assertThat(CliRun.of("status", "-w", ws.toString(), "--store", store.toString()).out())

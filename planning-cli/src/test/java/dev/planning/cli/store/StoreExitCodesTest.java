@@ -145,9 +145,10 @@ class StoreExitCodesTest {
         assertThat(typo.exitCode()).as(typo.err()).isEqualTo(2);
         assertThat(typo.err().lines()).hasSize(1).first().asString()
                 .isEqualTo("error: cannot connect to the store at jdbc:postgresql://no-such-host.invalid:5432/planning:"
-                        + " no such host: no-such-host.invalid (SQLSTATE 08001); the store's url (PLANNING_STORE_URL)"
-                        + " names a host the name service does not know: check its spelling; if it is right, the name"
-                        + " service may be down: run the same command again later");
+                        + " no such host: no-such-host.invalid (SQLSTATE 08001); the store's url names a host the"
+                        + " name service does not know: check its spelling; if it is right, the name service may be"
+                        + " down: run the same command again later; the url is the url= line of the store file"
+                        + " (--store " + store + ")");
         assertThat(typo.printedStackTrace()).isFalse();
     }
 }

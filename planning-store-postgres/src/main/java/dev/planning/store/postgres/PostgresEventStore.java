@@ -239,37 +239,57 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
      *         of the cycle folds it; naming the line; nothing is imported)
      */
     public int importLines(CycleRef cycle, List<byte[]> lines) {
-        return transactions.inTransaction("import the event log of " + cycle, connection -> {
-            List<Row> held = rows(connection, cycle);
-            ChainWalk walk = walk(cycle);
-            CycleState state = CycleState.PLANNED;
-            for (Row row : held) {
-                EventLineCodec.Line decoded = walk.next(row.seq, row.prevHash, row.sha256, row.line).line();
-                refuseAnotherCycle(cycle, row.seq, decoded);
-                state = fits(cycle, state, row.seq, decoded, row.sha256);
-            }
-            int added = 0;
-            String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
-            for (int i = 0; i < lines.size(); i++) {
-                byte[] line = lines.get(i);
-                if (i < held.size()) {
-                    if (!Arrays.equals(held.get(i).line, line)) {
-                        throw corrupted(cycle, i + 1, "line " + (i + 1) + " differs from the line the database"
-                                + " already holds for this cycle; refusing to import a different history");
-                    }
-                    continue;
-                }
-                // The walk goes on past the held rows: a new line must chain to the one before it.
-                String sha256 = Sha256.hex(line);
-                EventLineCodec.Line decoded = walk.next(i + 1, previous, sha256, line).line();
-                refuseAnotherCycle(cycle, i + 1, decoded);
-                state = fits(cycle, state, i + 1, decoded, sha256);
-                insert(connection, cycle, i + 1, decoded.event(), line, previous);
-                previous = sha256;
-                added++;
+        return transactions.inTransaction("import the event log of " + cycle,
+                connection -> importLines(connection, cycle, lines));
+    }
+
+    /**
+     * As {@link #importLines(CycleRef, List)} for several cycles in one transaction (store36): a log refused, or a
+     * failure on the way, leaves every cycle as it was, so an import is whole or nothing.
+     *
+     * @param logs each cycle's lines, in the order they are imported
+     * @return how many lines were added to each cycle, in that order
+     */
+    List<Integer> importAll(List<Map.Entry<CycleRef, List<byte[]>>> logs) {
+        return transactions.inTransaction("import " + logs.size() + " event log(s)", connection -> {
+            List<Integer> added = new ArrayList<>(logs.size());
+            for (Map.Entry<CycleRef, List<byte[]>> log : logs) {
+                added.add(importLines(connection, log.getKey(), log.getValue()));
             }
             return added;
         });
+    }
+
+    private int importLines(Connection connection, CycleRef cycle, List<byte[]> lines) throws SQLException {
+        List<Row> held = rows(connection, cycle);
+        ChainWalk walk = walk(cycle);
+        CycleState state = CycleState.PLANNED;
+        for (Row row : held) {
+            EventLineCodec.Line decoded = walk.next(row.seq, row.prevHash, row.sha256, row.line).line();
+            refuseAnotherCycle(cycle, row.seq, decoded);
+            state = fits(cycle, state, row.seq, decoded, row.sha256);
+        }
+        int added = 0;
+        String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (i < held.size()) {
+                if (!Arrays.equals(held.get(i).line, line)) {
+                    throw corrupted(cycle, i + 1, "line " + (i + 1) + " differs from the line the database"
+                            + " already holds for this cycle; refusing to import a different history");
+                }
+                continue;
+            }
+            // The walk goes on past the held rows: a new line must chain to the one before it.
+            String sha256 = Sha256.hex(line);
+            EventLineCodec.Line decoded = walk.next(i + 1, previous, sha256, line).line();
+            refuseAnotherCycle(cycle, i + 1, decoded);
+            state = fits(cycle, state, i + 1, decoded, sha256);
+            insert(connection, cycle, i + 1, decoded.event(), line, previous);
+            previous = sha256;
+            added++;
+        }
+        return added;
     }
 
     /**

@@ -382,9 +382,15 @@ public final class PostgresStore implements AutoCloseable {
         if (builder.jdbcUrl == null) {
             throw new IllegalStateException("jdbcUrl(String) or dataSource(DataSource) is required");
         }
-        if (!builder.jdbcUrl.startsWith("jdbc:postgresql:")) {
+        if (!builder.jdbcUrl.startsWith(StoreUrl.PREFIX)) {
             throw new InvalidInputException("the store URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db),"
                     + " found '" + redact(builder.jdbcUrl) + "'");
+        }
+        // store36: only the parameters of the allow-list reach the driver (see StoreUrl), each refusal naming one.
+        List<String> problems = StoreUrl.problems(builder.jdbcUrl);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("the store URL " + redact(builder.jdbcUrl) + " is refused: "
+                    + String.join("; ", problems));
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("planning-store");
@@ -533,7 +539,10 @@ public final class PostgresStore implements AutoCloseable {
         }
 
         /**
-         * A {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...).
+         * A {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...). Its parameters
+         * are judged when the store is built, as {@link StoreConfig} says: one off the allow-list (a class to load,
+         * {@code currentSchema}, {@code options}, ...) is refused naming it; an application that needs another passes
+         * its own {@link #dataSource}.
          *
          * @param url a {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...)
          * @return this builder

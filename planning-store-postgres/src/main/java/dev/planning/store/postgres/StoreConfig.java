@@ -38,6 +38,14 @@ import java.util.regex.Pattern;
  * ({@code PLANNING_KAFKA_SECURITY_PROTOCOL}, {@code PLANNING_KAFKA_SASL_PASSWORD}, ...; any other
  * {@code PLANNING_KAFKA_} variable is refused). {@code PLANNING_STORE_CONFIG} names a file instead.
  *
+ * <p>The URL's parameters are judged against an allow-list before anything connects: TLS ({@code ssl},
+ * {@code sslmode}, {@code sslrootcert}, {@code sslcert}, {@code sslkey}, {@code sslpassword}, {@code sslNegotiation}),
+ * the login ({@code user}, {@code password}, {@code channelBinding}) and how the server is reached
+ * ({@code connectTimeout}, {@code socketTimeout}, {@code loginTimeout}, {@code tcpKeepAlive}, {@code targetServerType},
+ * {@code loadBalanceHosts}, {@code hostRecheckSeconds}, {@code ApplicationName}); any other (one naming a class to
+ * load, {@code currentSchema}, {@code options}, ...), one given twice, and a value off its list are refused at the
+ * {@code url} line or {@code PLANNING_STORE_URL}, naming the parameter, never its value.
+ *
  * <p>A configuration file is UTF-8 {@code key=value} lines ({@code #} comments) with the keys
  * {@code url}, {@code user}, {@code password}, {@code repository}, {@code kafka.bootstrap.servers},
  * {@code kafka.topic}, {@code lock.timeout}, {@code statement.timeout} and the {@link KafkaSecurity#KEYS};
@@ -276,6 +284,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                     + String.join(", ", security.keySet().stream().map(KafkaSecurity::environmentName).toList())
                     + ") have no effect");
         }
+        StoreUrl.problems(url).forEach(problem -> errors.add("PLANNING_STORE_URL: " + problem));
         Duration lockTimeout = timeout(env.get("PLANNING_STORE_LOCK_TIMEOUT"), PostgresStore.DEFAULT_LOCK_TIMEOUT,
                 "PLANNING_STORE_LOCK_TIMEOUT: ", errors);
         Duration statementTimeout = timeout(env.get("PLANNING_STORE_STATEMENT_TIMEOUT"),
@@ -328,7 +337,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                     + (parent.isAbsolute() ? ", relative to the store configuration's directory" : "") + ")" + why,
                     SourceLocation.ofFile(given));
         }
-        return fromFile(file);
+        return fromFile(file, that);
     }
 
     /**
@@ -339,9 +348,17 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * @return the configuration it holds
      */
     public static StoreConfig fromFile(Path file) {
+        return fromFile(file, "the store configuration");
+    }
+
+    /**
+     * As {@link #fromFile(Path)}, a file that cannot be read refused as {@code that} ("the store configuration that
+     * --store names"): the file is the refusal's location, the setting that named it its words (store36).
+     */
+    private static StoreConfig fromFile(Path file, String that) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
-            throw new InvalidInputException("is a directory; expected a store configuration file of key=value lines",
+            throw new InvalidInputException("is a directory: " + that + " must be a file of key=value lines",
                     SourceLocation.ofFile(name));
         }
         byte[] bytes;
@@ -349,7 +366,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             // The file as given (the location) and the file system's reason: the exception's message is the path again.
-            throw new InvalidInputException("cannot read the store configuration (" + (e instanceof NoSuchFileException
+            throw new InvalidInputException("cannot read " + that + " (" + (e instanceof NoSuchFileException
                     ? "not found" : Shown.reason(e)) + "); expected a readable file of key=value lines",
                     SourceLocation.ofFile(name), e);
         }
@@ -401,6 +418,9 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 name + ":" + lineOf.get("statement.timeout") + ":1: statement.timeout: ", errors);
         if (!values.containsKey("url") || values.get("url").isEmpty()) {
             errors.add(name + ": missing key 'url' (a jdbc:postgresql:// URL)");
+        } else {
+            StoreUrl.problems(values.get("url")).forEach(problem -> errors.add(name + ":" + lineOf.get("url")
+                    + ":1: url: " + problem));
         }
         if (errors.size() == 1) {
             // The line names the file, line and column itself.

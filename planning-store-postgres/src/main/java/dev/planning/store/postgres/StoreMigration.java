@@ -4,9 +4,11 @@ import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.CycleFold;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -35,8 +38,8 @@ import java.util.stream.Stream;
  * <p>Import reads each log with the file store (its hash chain verified; a torn last line, never
  * acknowledged, is cut as the file store always does), refuses a history the lifecycle does not allow (as
  * {@code status} refuses it), and appends its lines to the cycle in the
- * database; lines already there byte for byte are skipped, so an import can be repeated, and a
- * cycle whose database history differs is refused. Export writes each cycle's lines, atomically,
+ * database, every log in one transaction once all are checked (an import is whole or nothing); lines already there
+ * byte for byte are skipped, so an import can be repeated, and a cycle whose database history differs is refused. Export writes each cycle's lines, atomically,
  * and refuses to replace a file that is not a prefix of the database's log.
  *
  * @since 0.1
@@ -69,35 +72,87 @@ public final class StoreMigration {
     }
 
     /**
-     * Imports every event log of the workspace, sorted by stream then cycle id.
+     * Imports every event log of the workspace, sorted by stream then cycle id, whole or not at all (store36): every
+     * log is read and checked first (its chain, its history folded as {@code status} folds it), and only when none is
+     * refused are they imported, in one transaction, so that a log refused (here, or by the database: a cycle whose
+     * history there differs) leaves the store as it was. Every log refused here is reported, not only the first.
      *
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace
      * @param store the store the logs are imported into
      * @return one entry per cycle, in that order
+     * @throws PlanningException for a log refused (each one named, with its line); nothing was imported
      */
     public static List<Moved> importFiles(Path workspace, WorkspaceLayout layout, PostgresEventStore store) {
         FileEventStore files = new FileEventStore(workspace, layout);
-        List<Moved> moved = new ArrayList<>();
+        List<Map.Entry<CycleRef, List<byte[]>>> logs = new ArrayList<>();
+        List<PlanningException> refused = new ArrayList<>();
         for (CycleRef cycle : fileCycles(workspace, layout)) {
-            List<RecordedEvent> events = files.read(cycle);
-            // As every read of the cycle folds it, naming the file's line (attack35): importLines refuses it too.
-            CycleFold.fold(files.location(cycle), events);
-            List<byte[]> lines = rawLines(files.logFile(cycle), layout.eventLog(cycle));
-            if (lines.size() != events.size()) {
-                throw new PlanningException(layout.eventLog(cycle) + " changed while it was being imported; run again",
-                        SourceLocation.ofFile(layout.eventLog(cycle)), null);
+            try {
+                logs.add(Map.entry(cycle, checkedLines(files, layout, cycle)));
+            } catch (SystemFailureException e) {
+                throw e; // the system's (a disk error), not a log to report beside the others
+            } catch (PlanningException e) {
+                refused.add(e);
             }
-            for (int i = 0; i < lines.size(); i++) {
-                if (!Sha256.hex(lines.get(i)).equals(events.get(i).hash())) {
-                    throw new EventLogCorruptedException("line " + (i + 1) + " changed while it was being imported",
-                            new SourceLocation(layout.eventLog(cycle), i + 1, 0));
-                }
-            }
-            int added = store.importLines(cycle, lines);
-            moved.add(new Moved(cycle, lines.size(), added));
+        }
+        if (!refused.isEmpty()) {
+            throw nothingImported(refused);
+        }
+        List<Integer> added;
+        try {
+            added = store.importAll(logs);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            throw nothingImported(List.of(e));
+        }
+        List<Moved> moved = new ArrayList<>(logs.size());
+        for (int i = 0; i < logs.size(); i++) {
+            moved.add(new Moved(logs.get(i).getKey(), logs.get(i).getValue().size(), added.get(i)));
         }
         return moved;
+    }
+
+    /** A log's lines, its chain verified, its history folded and each line's bytes those the chain was read from. */
+    private static List<byte[]> checkedLines(FileEventStore files, WorkspaceLayout layout, CycleRef cycle) {
+        List<RecordedEvent> events = files.read(cycle);
+        // As every read of the cycle folds it, naming the file's line (attack35): importLines refuses it too.
+        CycleFold.fold(files.location(cycle), events);
+        List<byte[]> lines = rawLines(files.logFile(cycle), layout.eventLog(cycle));
+        if (lines.size() != events.size()) {
+            throw new PlanningException(layout.eventLog(cycle) + " changed while it was being imported; run again",
+                    SourceLocation.ofFile(layout.eventLog(cycle)), null);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!Sha256.hex(lines.get(i)).equals(events.get(i).hash())) {
+                throw new EventLogCorruptedException("line " + (i + 1) + " changed while it was being imported",
+                        new SourceLocation(layout.eventLog(cycle), i + 1, 0));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The refusal of an import that imported nothing: the only refusal, its kind kept and its message saying so, or
+     * one listing every refused log at its line.
+     */
+    private static PlanningException nothingImported(List<PlanningException> refused) {
+        String nothing = "nothing was imported (store migrate imports every log or none): fix the log and run it again";
+        if (refused.size() == 1) {
+            PlanningException only = refused.get(0);
+            String message = only.getMessage() + "; " + nothing;
+            SourceLocation location = only.location().orElse(null);
+            if (only instanceof EventLogCorruptedException) {
+                return new EventLogCorruptedException(message, location);
+            }
+            return only instanceof InvalidInputException ? new InvalidInputException(message, location, only)
+                    : new PlanningException(message, location, only);
+        }
+        List<InvalidInputException> each = refused.stream()
+                .map(e -> new InvalidInputException(e.getMessage(), e.location().orElse(null))).toList();
+        return ErrorList.ofFiles(refused.size() + " event logs are refused; nothing was imported (store migrate"
+                + " imports every log or none): fix them and run it again", each, null);
     }
 
     /**

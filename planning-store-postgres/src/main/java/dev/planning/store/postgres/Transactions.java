@@ -204,7 +204,7 @@ final class Transactions {
     static String unknownHostLine(String failed, UnknownHostException unknown, String sqlState) {
         String host = unknown.getMessage() == null ? "(unnamed)" : unknown.getMessage().strip().replaceAll("\\s+", " ");
         return failed + ": no such host: " + host + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")")
-                + "; the store's url (PLANNING_STORE_URL) names a host the name service does not know: check its"
+                + "; the store's url names a host the name service does not know: check its"
                 + " spelling; if it is right, the name service may be down: run the same command again later";
     }
 

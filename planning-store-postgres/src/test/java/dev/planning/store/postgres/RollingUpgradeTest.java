@@ -3,6 +3,8 @@ package dev.planning.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -101,9 +103,14 @@ class RollingUpgradeTest {
 
     @Test
     void anAppendThatFailsToSerializeAgainstAConcurrentWriterIsAConcurrentTransition() throws Exception {
-        String url = TestServers.jdbcUrl() + "&options=-c%20default_transaction_isolation%3Dserializable";
-        try (PostgresStore strict = PostgresStore.builder().jdbcUrl(url).repository(TestServers.freshRepository())
-                .poolSize(1).migrate(false).build()) {
+        // store36: a store URL may not carry options (they may set search_path): the stricter sessions come from an
+        // application's data source, whose URL is its own.
+        HikariConfig sessions = new HikariConfig();
+        sessions.setJdbcUrl(TestServers.jdbcUrl() + "&options=-c%20default_transaction_isolation%3Dserializable");
+        sessions.setMaximumPoolSize(1);
+        try (HikariDataSource serializable = new HikariDataSource(sessions);
+                PostgresStore strict = PostgresStore.builder().dataSource(serializable)
+                        .repository(TestServers.freshRepository()).migrate(false).build()) {
             PostgresEventStore events = strict.eventStore();
             assertThat(isolation(strict)).isEqualTo("serializable");
             String head = appendThree(events);

@@ -166,9 +166,10 @@ class StoreConfigTest {
 
         assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_CONFIG", missing.toString())))
                 .isInstanceOf(InvalidInputException.class)
-                // errors18: once, as given, with the reason in words (it was "cannot read store configuration F: F").
-                .hasMessage("cannot read the store configuration (not found); expected a readable file of key=value"
-                        + " lines")
+                // errors18: once, as given, with the reason in words (it was "cannot read store configuration F: F");
+                // store36: and the setting that named it (it was "the store configuration (not found)").
+                .hasMessage("cannot read the store configuration that $PLANNING_STORE_CONFIG names (not found); expected"
+                        + " a readable file of key=value lines")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
                         .isEqualTo(missing.toString()));
     }

@@ -140,8 +140,8 @@ class StoreFailureKindsTest {
         assertThat(built.getMessage()).doesNotContain("\n");
         assertThat(read).isInstanceOf(PlanningException.class).isNotInstanceOf(SystemFailureException.class)
                 .hasMessage("cannot read the event log of fe/c: no such host: db.exmaple.com (SQLSTATE 08001); the"
-                        + " store's url (PLANNING_STORE_URL) names a host the name service does not know: check its"
-                        + " spelling; if it is right, the name service may be down: run the same command again later");
+                        + " store's url names a host the name service does not know: check its spelling; if it is"
+                        + " right, the name service may be down: run the same command again later");
     }
 
     /**

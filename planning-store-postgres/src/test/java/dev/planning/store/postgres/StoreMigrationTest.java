@@ -95,7 +95,7 @@ class StoreMigrationTest {
      * Fourth review of 2026-12-03 (held): a log brought in by {@code store migrate} is whoever
      * committed it. Cycles whose logs repeat each other's event ids each keep their own lines, under
      * a repository name with {@code /}, {@code _}, {@code .} and {@code -}, and come back byte for byte;
-     * a cycle whose log repeats an id within itself is refused whole, and the cycles beside it stay.
+     * a cycle whose log repeats an id within itself is refused whole, and (store36) the cycles beside it with it.
      */
     @Test
     void logsRepeatingEventIdsImportIntoTheirOwnCyclesAndComeBackByteForByte(@TempDir Path source,
@@ -131,6 +131,86 @@ class StoreMigrationTest {
             }
             assertThat(store.eventStore().read(FE)).extracting(e -> e.event().id())
                     .isEqualTo(store.eventStore().read(twin).stream().map(e -> e.event().id()).toList());
+        }
+    }
+
+    /**
+     * store36: an import is whole or nothing. A log the lifecycle refuses between two good ones left the cycle
+     * before it imported (cycle by cycle, each in its own transaction); now nothing is, the refusal says so, and
+     * the same import after the log is mended imports all three.
+     */
+    @Test
+    void aRefusedLogAmongGoodOnesImportsNothingAndSaysSo(@TempDir Path source) throws Exception {
+        CycleRef after = new CycleRef("ge", "2025-09-02");
+        FileEventStore files = new FileEventStore(source);
+        files.append(BE, Events.created(BE), RecordedEvent.GENESIS);
+        String head = files.append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+        files.append(FE, Events.created(FE), head);
+        files.append(after, Events.created(after), RecordedEvent.GENESIS);
+
+        try (PostgresStore store = TestServers.store(true)) {
+            assertThatThrownBy(() -> StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("line 2 does not fit the cycle's history")
+                    .hasMessageEndingWith("; nothing was imported (store migrate imports every log or none): fix the"
+                            + " log and run it again")
+                    .satisfies(e -> assertThat(((EventLogCorruptedException) e).location()).hasValueSatisfying(
+                            l -> assertThat(l.file()).isEqualTo(WorkspaceLayout.DEFAULT.eventLog(FE))));
+
+            for (CycleRef cycle : List.of(BE, FE, after)) {
+                assertThat(store.eventStore().read(cycle)).as(cycle.toString()).isEmpty();
+            }
+            assertThat(store.eventStore().cycles()).isEmpty();
+
+            Path log = source.resolve(WorkspaceLayout.DEFAULT.eventLog(FE));
+            Files.delete(log);
+            files.append(FE, Events.created(FE), RecordedEvent.GENESIS);
+            assertThat(StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .extracting(StoreMigration.Moved::added).containsExactly(1, 1, 1);
+        }
+    }
+
+    /** store36: every refused log is reported at once, each at its file and line, and nothing is imported. */
+    @Test
+    void everyRefusedLogIsReportedAndNothingIsImported(@TempDir Path source) throws Exception {
+        FileEventStore files = new FileEventStore(source);
+        for (CycleRef cycle : List.of(BE, FE)) {
+            String head = files.append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
+            files.append(cycle, Events.created(cycle), head);
+        }
+        CycleRef good = new CycleRef("ge", "2025-09-02");
+        files.append(good, Events.created(good), RecordedEvent.GENESIS);
+
+        try (PostgresStore store = TestServers.store(false)) {
+            assertThatThrownBy(() -> StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .isInstanceOf(dev.planning.api.InvalidInputException.class)
+                    .hasMessageStartingWith("2 event logs are refused; nothing was imported")
+                    .hasMessageContaining(WorkspaceLayout.DEFAULT.eventLog(BE) + ":2: event ")
+                    .hasMessageContaining(WorkspaceLayout.DEFAULT.eventLog(FE) + ":2: event ")
+                    .hasMessageContaining("on line 2 does not fit the cycle's history");
+            assertThat(store.eventStore().cycles()).isEmpty();
+        }
+    }
+
+    /**
+     * store36: a log the database refuses (its cycle there holds another history) fails the whole import in the
+     * database's one transaction: the logs before it, checked and inserted, are rolled back.
+     */
+    @Test
+    void aLogTheDatabaseRefusesRollsBackTheLogsImportedBeforeIt(@TempDir Path source) throws Exception {
+        FileEventStore files = new FileEventStore(source);
+        files.append(BE, Events.created(BE), RecordedEvent.GENESIS);
+        files.append(FE, Events.created(FE), RecordedEvent.GENESIS);
+
+        try (PostgresStore store = TestServers.store(false)) {
+            store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS);
+
+            assertThatThrownBy(() -> StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("differs from the line the database already holds")
+                    .hasMessageContaining("nothing was imported");
+            assertThat(store.eventStore().read(BE)).as("imported first, rolled back with the rest").isEmpty();
+            assertThat(store.eventStore().read(FE)).hasSize(1);
         }
     }
 

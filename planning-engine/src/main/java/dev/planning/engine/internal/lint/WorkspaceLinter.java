@@ -10,6 +10,7 @@ import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ManifestReader;
@@ -103,6 +104,23 @@ public final class WorkspaceLinter {
      *                               not a valid name
      */
     public LintReport lint(Path workspace, Optional<String> stream, Optional<String> cycleId, LintRules rules) {
+        return lint(workspace, stream, cycleId, rules, Optional.empty());
+    }
+
+    /**
+     * Lints a workspace whose event logs {@code store} holds, when it is not the workspace's files (store36): the
+     * selected cycles' logs are those of the store ({@link StoreLogLint}), not the log files.
+     *
+     * @param workspace the workspace root
+     * @param stream    only this stream; all streams when empty
+     * @param cycleId   only this cycle; every cycle found when empty
+     * @param rules     what lint knows of the rulebook
+     * @param store     the event store the workspace reads, when not its files
+     * @throws InvalidInputException when the workspace does not exist, or the stream or cycle id is
+     *                               not a valid name
+     */
+    public LintReport lint(Path workspace, Optional<String> stream, Optional<String> cycleId, LintRules rules,
+            Optional<EventStore> store) {
         stream.ifPresent(CycleRef::requireStream);
         cycleId.ifPresent(CycleRef::requireCycleId);
         if (!Files.isDirectory(workspace)) {
@@ -112,6 +130,7 @@ public final class WorkspaceLinter {
         Path real = SafePaths.realWorkspace(workspace);
         List<Finding> findings = new ArrayList<>();
         TreeSet<String> checked = new TreeSet<>();
+        List<CycleRef> linted = new ArrayList<>();
         List<String> streams = stream.map(List::of).orElseGet(scanner::streams);
         if (streams.isEmpty()) {
             findings.add(Finding.error(LintCodes.FILE_MISSING, "no planning streams found: expected directories "
@@ -128,6 +147,7 @@ public final class WorkspaceLinter {
                         + layout.streamDir(name) + "/tasks/{cycle}-" + name + "_task_breakdown.yaml",
                         SourceLocation.ofFile(layout.streamDir(name))));
             }
+            linted.addAll(selected);
             for (CycleRef cycle : selected) {
                 CycleLint lint = cycles.lint(workspace, cycle, rules);
                 findings.addAll(lint.findings());
@@ -139,7 +159,11 @@ public final class WorkspaceLinter {
             }
             lintDigests(workspace, name, cycleId, findings, checked);
         }
-        lintEventLogs(workspace, stream, streams, cycleId, findings, checked);
+        if (store.isPresent()) {
+            StoreLogLint.lint(store.get(), streams, cycleId, linted, findings, checked);
+        } else {
+            lintEventLogs(workspace, stream, streams, cycleId, findings, checked);
+        }
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);

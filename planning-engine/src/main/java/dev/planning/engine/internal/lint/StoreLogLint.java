@@ -1,0 +1,91 @@
+package dev.planning.engine.internal.lint;
+
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLogLint;
+import dev.planning.engine.internal.lifecycle.CycleFold;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The selected cycles' event logs as the workspace's event store holds them, when that store is not the workspace's
+ * files (store36: with a PostgreSQL store configured, {@code planning lint} linted the log files, which the commands
+ * do not read): each cycle the store lists in the selected streams, and each selected cycle of the planning files, is
+ * read as every command reads it (its chain verified) and its history folded as {@code status} folds it; the first
+ * mistake of each log is one finding at its line ({@link EventLogLint#EVENT_CHAIN}, {@link EventLogLint#EVENT_HISTORY}),
+ * where {@code store check} lists every row's. A store that does not list its cycles is asked for the planning
+ * files' cycles alone; a store that cannot be read is one finding; a store that cannot be reached fails lint (the
+ * system's failure, not the workspace's).
+ */
+final class StoreLogLint {
+
+    private static final Comparator<CycleRef> ORDER = Comparator.comparing(CycleRef::stream)
+            .thenComparing(CycleRef::cycleId);
+
+    private StoreLogLint() {
+    }
+
+    /**
+     * Lints the logs of {@code store} of the selected streams (and cycle), adding each log linted to {@code checked}
+     * (as the store names it) and each mistake to {@code findings}.
+     *
+     * @param selected the cycles the planning files give for the selection
+     */
+    static void lint(EventStore store, List<String> streams, Optional<String> cycleId, List<CycleRef> selected,
+            List<Finding> findings, TreeSet<String> checked) {
+        TreeSet<CycleRef> cycles = new TreeSet<>(ORDER);
+        cycles.addAll(selected);
+        try {
+            for (CycleRef listed : store.cycles()) {
+                if (streams.contains(listed.stream()) && cycleId.map(listed.cycleId()::equals).orElse(true)) {
+                    cycles.add(listed);
+                }
+            }
+        } catch (UnsupportedOperationException cannotList) {
+            // The store lists no cycles: the planning files' are asked for alone.
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, "cannot list the event store's cycles: "
+                    + e.getMessage(), e.location().orElse(null)));
+        }
+        for (CycleRef cycle : cycles) {
+            String location = store.location(cycle);
+            List<RecordedEvent> events;
+            try {
+                events = store.read(cycle);
+            } catch (SystemFailureException e) {
+                throw e;
+            } catch (EventLogCorruptedException e) {
+                checked.add(location);
+                findings.add(finding(EventLogLint.EVENT_CHAIN, e, location));
+                continue;
+            } catch (PlanningException e) {
+                checked.add(location);
+                findings.add(finding(LintCodes.FILE_UNREADABLE, e, location));
+                continue;
+            }
+            if (events.isEmpty()) {
+                continue; // no log: as a cycle without a log file
+            }
+            checked.add(location);
+            try {
+                CycleFold.fold(location, events);
+            } catch (EventLogCorruptedException e) {
+                findings.add(finding(EventLogLint.EVENT_HISTORY, e, location));
+            }
+        }
+    }
+
+    private static Finding finding(String code, PlanningException e, String location) {
+        return Finding.error(code, e.getMessage(), e.location().orElse(SourceLocation.ofFile(location)));
+    }
+}

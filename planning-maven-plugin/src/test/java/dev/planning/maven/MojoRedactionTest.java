@@ -1,0 +1,92 @@
+package dev.planning.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.PlanningException;
+import dev.planning.store.postgres.StoreConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * store36: whatever a goal ends with, what reaches Maven's output (the message, and with {@code mvn -e} every cause
+ * and suppressed exception with its trace) holds no secret of the store configuration the goal read, of
+ * {@code $PLANNING_STORE_PASSWORD} or of a URL's user information. Only a {@link PlanningException}'s own message
+ * was redacted: another exception went to Maven as it was, and a refusal's cause was the original chain.
+ */
+class MojoRedactionTest {
+
+    private static final String[] SECRETS = {"SECRET-P", "SECRET-Q", "SECRET-U", "SECRET-E"};
+
+    /** A goal that reads no workspace and ends with what it is given, after reading a store configuration. */
+    static final class Failing extends PlanningMojo {
+        private final Supplier<RuntimeException> failure;
+
+        Failing(Supplier<RuntimeException> failure) {
+            this.failure = failure;
+            this.environment = Map.of("PLANNING_STORE_PASSWORD", "SECRET-E");
+            this.read = new StoreConfig("jdbc:postgresql://db.example.org/planning?password=SECRET-Q",
+                    Optional.of("planner"), Optional.of("SECRET-P"), "acme/payments", Optional.empty(),
+                    StoreConfig.DEFAULT_TOPIC);
+        }
+
+        @Override
+        String goal() {
+            return "failing";
+        }
+
+        @Override
+        Verdict check() {
+            throw failure.get();
+        }
+    }
+
+    /** A failure quoting each secret: in its message, a cause's, a suppressed one's. */
+    private static RuntimeException quotingSecrets(boolean planning) {
+        SQLException driver = new SQLException("connection to postgresql://planner:SECRET-U@db.example.org failed");
+        RuntimeException inner = new IllegalStateException("pool said: jdbc:postgresql://db.example.org/planning"
+                + "?password=SECRET-Q with password SECRET-P", driver);
+        RuntimeException outer = planning ? new PlanningException("the store refused the work", null, inner)
+                : new IllegalArgumentException("cannot use SECRET-E here", inner);
+        outer.addSuppressed(new RuntimeException("also SECRET-P"));
+        return outer;
+    }
+
+    @Test
+    void anExceptionOfAnyKindReachesMavenWithoutTheSecretsInItsMessageOrItsChain() {
+        Failing goal = new Failing(() -> quotingSecrets(false));
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning failing: java.lang.IllegalArgumentException: cannot use (hidden)"
+                        + " here")
+                .satisfies(MojoRedactionTest::showsNoSecret);
+    }
+
+    @Test
+    void aRefusalsCausesReachMavenWithoutTheSecrets() {
+        Failing goal = new Failing(() -> quotingSecrets(true));
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("planning failing: the store refused the work")
+                .satisfies(MojoRedactionTest::showsNoSecret);
+    }
+
+    /** The exception as {@code mvn -e} prints it: every message of the chain, each type named as it was. */
+    private static void showsNoSecret(Throwable thrown) {
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        for (String secret : SECRETS) {
+            assertThat(trace.toString()).as(secret).doesNotContain(secret);
+        }
+        assertThat(trace.toString()).contains("Caused by: java.lang.IllegalStateException: pool said:")
+                .contains("Caused by: java.sql.SQLException: connection to postgresql://...@db.example.org failed")
+                .contains("Suppressed: java.lang.RuntimeException: also (hidden)")
+                .contains("at dev.planning.maven.MojoRedactionTest");
+    }
+}
