@@ -212,7 +212,8 @@ public final class StoreMigration {
         return lines;
     }
 
-    private static byte[] read(Path file, String relative) {
+    /** The file's bytes; one that cannot be read is refused naming it, the user's or the system's as the rule says. */
+    static byte[] read(Path file, String relative) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

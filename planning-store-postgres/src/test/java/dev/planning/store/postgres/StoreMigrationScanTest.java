@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which event logs {@code store migrate} imports ({@link StoreMigration#fileCycles}): every log of every stream, and
- * a directory that cannot be examined or listed refused, never passed over. fail36: an {@code events} directory the
+ * a directory that cannot be examined or listed refused, never passed over; a log that cannot be read alike. fail36: an {@code events} directory the
  * disk failed to examine ({@code EIO}, made through the ordinary {@code Files} calls by
  * {@link FaultyFileSystemProvider}) was taken for none, and its cycles left out of the import without a word.
  */
@@ -52,5 +52,16 @@ class StoreMigrationScanTest {
         assertThatThrownBy(() -> StoreMigration.fileCycles(disk.path(ws), LAYOUT))
                 .isExactlyInstanceOf(SystemFailureException.class)
                 .hasMessageStartingWith("cannot read frameworks/planning-fe/events (Input/output error)");
+    }
+
+    /**
+     * A log whose bytes the disk fails to read ({@code EIO}, made for real: {@code /proc/self/mem}, whose first page
+     * no process maps) is the system's; it was a plain {@code PlanningException}, the user's (fail36).
+     */
+    @Test
+    void aLogWhoseBytesTheDiskFailsToReadIsTheSystemsFailure() {
+        assertThatThrownBy(() -> StoreMigration.read(Path.of("/proc/self/mem"), "frameworks/planning-fe/events/x"))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot read frameworks/planning-fe/events/x (Input/output error)");
     }
 }
