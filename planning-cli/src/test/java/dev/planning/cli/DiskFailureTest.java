@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,18 +84,31 @@ class DiskFailureTest {
         assertThat(Files.exists(log) ? Files.readAllBytes(log) : null).isEqualTo(before);
     }
 
-    @Test
-    void anImportOfAReportTheDiskFailsToExamineRecordsNothing() throws Exception {
+    /** An import of a report that fails on the disk ({@code importing}, given the workspace) records nothing. */
+    private void assertAnImportRecordsNothing(String shown, Importing importing) throws Exception {
         Path ws = CycleScript.committedExample(dir);
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         Path log = ws.resolve(LAYOUT.eventLog(FE));
         byte[] before = Files.readAllBytes(log);
+
+        CliRun run = importing.run(ws);
+
+        assertTheSystemsFailure(run, shown);
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
+    /** The run of an import, given the workspace. */
+    @FunctionalInterface
+    private interface Importing {
+        CliRun run(Path ws) throws IOException;
+    }
+
+    @Test
+    void anImportOfAReportTheDiskFailsToExamineRecordsNothing() throws Exception {
         Path report = Files.writeString(dir.resolve("TEST-report.xml"), "<testsuite name=\"t\" tests=\"0\"/>\n");
 
-        CliRun run = onAFailingDisk(real(dir, "TEST-report.xml"), CycleScript.cycle(ws, "import", report.toString()));
-
-        assertTheSystemsFailure(run, "TEST-report.xml");
-        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        assertAnImportRecordsNothing("TEST-report.xml", ws -> onAFailingDisk(real(dir, "TEST-report.xml"),
+                CycleScript.cycle(ws, "import", report.toString())));
     }
 
     /**
@@ -103,15 +117,7 @@ class DiskFailureTest {
      */
     @Test
     void anImportOfAReportWhoseBytesTheDiskFailsToReadRecordsNothing() throws Exception {
-        Path ws = CycleScript.committedExample(dir);
-        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
-        Path log = ws.resolve(LAYOUT.eventLog(FE));
-        byte[] before = Files.readAllBytes(log);
-
-        CliRun run = CliRun.of(CycleScript.cycle(ws, "import", "/proc/self/mem"));
-
-        assertTheSystemsFailure(run, "/proc/self/mem");
-        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        assertAnImportRecordsNothing("/proc/self/mem", ws -> CliRun.of(CycleScript.cycle(ws, "import", "/proc/self/mem")));
     }
 
     @Test
@@ -124,6 +130,45 @@ class DiskFailureTest {
 
         assertTheSystemsFailure(run, LAYOUT.eventLog(FE));
         assertThat(run.out()).doesNotContain("discrepanc");
+    }
+
+    /**
+     * fail36: {@code verify} recomputing the sealed verdicts pins the sealed inputs in a temporary directory; one the
+     * disk fails made an {@code UncheckedIOException}, which the report showed on the cycle's page as the manifest's
+     * problem ("cannot be verified"), exit 0. Now no page is made: the system's failure, exit 3.
+     */
+    @Test
+    void aReportWhoseVerificationTheTemporaryDirectoryFailsMakesNoPage() throws Exception {
+        Path ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+        Path site = dir.resolve("site");
+
+        CliRun run = CliRun.inChild(ChildProcesses.java(FaultyFileSystemProvider.DEFAULT_PROVIDER_OPTION,
+                "-D" + FaultyFileSystemProvider.PROPERTY + "=" + temporary.toRealPath(),
+                "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName()), Map.of(), "report", "-w", ws.toString(), "--html", site.toString(),
+                "--trust", dir.resolve("sealed/keys/trust.yaml").toString());
+
+        assertTheSystemsFailure(run, "cannot be verified");
+        assertThat(site).doesNotExist();
+    }
+
+    /** The same read the user's mistake fails (gate evidence that is not JSON) is still a problem shown on the page. */
+    @Test
+    void aReportStillShowsTheUsersMistakeOnThePage() throws Exception {
+        Path ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst()
+                    .orElseThrow();
+        }
+        Files.writeString(evidence, "not json");
+        Path site = dir.resolve("site");
+
+        CliRun run = onAFailingDisk(dir.resolve("elsewhere"), "report", "-w", ws.toString(), "--html", site.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(Files.readString(site.resolve("cycles/fe_2025-09-02.html"))).contains("cannot be read");
     }
 
     /** Failed before: the page was made, the digest shown as one that "cannot be read" (exit 0). */

@@ -37,7 +37,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * What every planning goal shares: the workspace and rulebook, where reports go, {@code skip}, and
  * the translation of the library's outcome into the build's: a check that does not hold fails the
  * build ({@link MojoFailureException}), bad input is an error naming its file, line and column
- * ({@link MojoExecutionException}), as the command line's exit codes 1 and 2.
+ * ({@link MojoExecutionException}), as the command line's exit codes 1 and 2; a failure of the system (the command
+ * line's exit 3: a disk's I/O error, a store that is down) is such an error too, its message saying so, its cause a
+ * {@link dev.planning.api.SystemFailureException}.
  */
 public abstract class PlanningMojo extends AbstractMojo {
 
@@ -241,7 +243,9 @@ public abstract class PlanningMojo extends AbstractMojo {
             throw new InvalidInputException("cannot create the report directory: a file of that name is in the way;"
                     + " set <outputDirectory> to a directory, or remove the file", SourceLocation.ofFile(e.getFile()));
         } catch (IOException e) {
-            throw new InvalidInputException("cannot create report directory " + file.getParent() + ": " + e.getMessage());
+            // Judged where the report is written (fail36: any was bad input, a disk's I/O error included):
+            // OutputFile.write creates the directory again and tells the user's cause (a permission, a file on the
+            // way) from the system's (a full disk, an I/O error), naming the file.
         }
         writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
         getLog().debug("wrote " + file);

@@ -1,6 +1,7 @@
 package dev.planning.maven;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
 import java.io.File;
@@ -62,10 +63,14 @@ final class StoreSetting {
         try {
             return new Opened(config, config.open(), source);
         } catch (PlanningException e) {
-            // The store's own message (its URL without user information or password), and which setting named it.
-            throw new PlanningException("cannot open the event store that " + source + " names: "
+            // The store's own message (its URL without user information or password), and which setting named it;
+            // not its cause, whose messages may quote the secrets. A store that is down or busy stays the system's
+            // failure (fail36: it became a plain PlanningException, the configuration's mistake).
+            String message = "cannot open the event store that " + source + " names: "
                     + config.withoutSecrets(e.describe()) + "; the goal reads no event log from the"
-                    + " workspace's files instead");
+                    + " workspace's files instead";
+            throw e instanceof SystemFailureException ? new SystemFailureException(message, null, null)
+                    : new PlanningException(message);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.planning.api.SystemFailureException;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -157,6 +158,22 @@ class StoreSettingTest {
         failure.printStackTrace(new PrintWriter(printed));
         assertThat(printed.toString()).doesNotContain("s3cret");
         assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    /**
+     * fail36: a store that cannot be reached (nothing listens at the port) is the system's failure, as the command
+     * line's exit 3; the goal's error had a plain {@code PlanningException}, the configuration's mistake, as its cause.
+     */
+    @Test
+    void aStoreThatCannotBeReachedFailsTheGoalAsTheSystemsFailure() {
+        LintMojo lint = lint(copyOf("fe-2025-09-02", dir), Map.of("PLANNING_STORE_URL",
+                "jdbc:postgresql://127.0.0.1:1/planning?connectTimeout=1"));
+
+        Throwable failure = catchThrowable(lint::execute);
+
+        assertThat(failure).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning lint: cannot open the event store that ");
+        assertThat(failure.getCause()).isExactlyInstanceOf(SystemFailureException.class);
     }
 
     @Test

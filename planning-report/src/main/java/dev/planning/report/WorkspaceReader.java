@@ -32,12 +32,14 @@ import dev.planning.engine.internal.digest.SealedByLog;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -160,81 +163,62 @@ final class WorkspaceReader {
         Optional<CycleState> state = Optional.empty();
         List<PlanningEvent> events = List.of();
         List<String> unsignedHistory = List.of();
-        try {
-            CycleStatus status = workspace.status(ref);
-            state = Optional.of(status.state());
-            events = status.history().stream().map(RecordedEvent::event).toList();
-            unsignedHistory = unsignedHistory(status);
-        } catch (EventLogCorruptedException broken) {
+        String log = "event log " + layout.eventLog(ref) + " cannot be read";
+        Optional<CycleStatus> status = read(log, () -> Optional.of(workspace.status(ref)), e -> {
             // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
-            problems.add("BROKEN CHAIN: " + broken.describe());
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
+            problems.add(e instanceof EventLogCorruptedException broken ? "BROKEN CHAIN: " + broken.describe()
+                    : log + ": " + e.getMessage());
+            return Optional.empty();
+        });
+        if (status.isPresent()) {
+            state = Optional.of(status.get().state());
+            events = status.get().history().stream().map(RecordedEvent::event).toList();
+            unsignedHistory = unsignedHistory(status.get());
         }
         List<Model.Attempt> attempts = attempts(events, decisionLogWaivers(ref));
         Map<String, String> latestGates = new TreeMap<>();
         for (Model.Attempt attempt : attempts) {
             attempt.gates().forEach(g -> latestGates.put(g.gate(), g.status()));
         }
-        Optional<HandoffManifest> manifest = Optional.empty();
-        try {
-            manifest = workspace.manifest(ref);
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            problems.add("manifest " + layout.manifest(ref) + " cannot be read: " + e.getMessage());
-        }
+        String unreadManifest = "manifest " + layout.manifest(ref) + " cannot be read";
+        Optional<HandoffManifest> manifest = read(unreadManifest, () -> workspace.manifest(ref),
+                problem(problems, unreadManifest, Optional.empty()));
         Optional<VerificationReport> verification = Optional.empty();
         // A cycle sealed by its log is verified manifest or not (attack32): with the manifest deleted, verify says it
         // is missing, where the page said "Not sealed yet" and nothing needed attention.
         if ((manifest.isPresent() || SealedByLog.of(state, events)) && trust.isPresent()) {
-            try {
-                verification = Optional.of(workspace.verify(ref, trust.get()));
-            } catch (SystemFailureException e) {
-                throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-            } catch (PlanningException | UncheckedIOException e) {
-                problems.add("manifest " + layout.manifest(ref) + " cannot be verified: " + e.getMessage());
-            }
+            String unverified = "manifest " + layout.manifest(ref) + " cannot be verified";
+            verification = read(unverified, () -> Optional.of(workspace.verify(ref, trust.get())),
+                    problem(problems, unverified, Optional.empty()));
         }
         List<Model.SigningRow> signing = signing(verification);
-        CycleDecisions decisions = new CycleDecisions(List.of(), List.of(), List.of());
-        try {
-            decisions = CycleDecisions.readAll(workspace.root(), layout, ref);
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            problems.add("decision log or retrospective cannot be read: " + e.getMessage());
-        }
-        List<Task> tasks = List.of();
-        Optional<String> planPath = Optional.empty();
-        try {
-            planPath = artifacts.taskBreakdownPath(ref);
-            tasks = artifacts.taskBreakdown(ref).map(TaskBreakdown::tasks).orElse(List.of());
-            if (planPath.isPresent() && tasks.isEmpty() && artifacts.taskBreakdown(ref).isEmpty()) {
+        String unreadDecisions = "decision log or retrospective cannot be read";
+        CycleDecisions decisions = read(unreadDecisions, () -> CycleDecisions.readAll(workspace.root(), layout, ref),
+                problem(problems, unreadDecisions, new CycleDecisions(List.of(), List.of(), List.of())));
+        String unreadPlan = "plan cannot be read";
+        int shown = problems.size();
+        Optional<String> planPath = read(unreadPlan, () -> artifacts.taskBreakdownPath(ref),
+                problem(problems, unreadPlan, Optional.<String>empty()));
+        // Once where the plan is cannot be told, its tasks are not read again for the same problem.
+        List<Task> tasks = problems.size() > shown ? List.of() : read(unreadPlan, () -> {
+            Optional<TaskBreakdown> plan = artifacts.taskBreakdown(ref);
+            if (planPath.isPresent() && plan.isEmpty()) {
                 problems.add("plan " + planPath.get() + " cannot be read (run `planning lint` to see why)");
             }
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            problems.add("plan cannot be read: " + e.getMessage());
-        }
-        Optional<DigestSummary> digest = Optional.empty();
+            return plan.map(TaskBreakdown::tasks).orElse(List.of());
+        }, problem(problems, unreadPlan, List.<Task>of()));
         String digestPath = layout.digest(ref);
-        try {
+        String unreadDigest = "digest " + digestPath + " cannot be read";
+        Optional<DigestSummary> digest = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
-            if (DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
-                // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
-                digest = Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
-                        "figures on this cycle's page and in its stream's charts"));
+            if (!DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
+                return Optional.empty();
             }
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            problems.add("digest " + digestPath + " cannot be read: " + e.getMessage());
-        }
+            // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
+            return Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
+                    "figures on this cycle's page and in its stream's charts"));
+        }, problem(problems, unreadDigest, Optional.<DigestSummary>empty()));
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
@@ -249,25 +233,16 @@ final class WorkspaceReader {
      * deleted too, "Nothing needs attention".
      */
     private List<String> unsignedHistory(CycleStatus status) {
-        try {
-            return workspace.checkHistory(status).stream().map(Discrepancy::describe).toList();
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            // Without keys in hand too: a history that cannot be checked is never shown as one that holds.
-            return List.of("the history past PACKAGED cannot be checked: " + e.getMessage());
-        }
+        String unchecked = "the history past PACKAGED cannot be checked";
+        // Without keys in hand too: a history that cannot be checked is never shown as one that holds.
+        return read(unchecked, () -> workspace.checkHistory(status).stream().map(Discrepancy::describe).toList(),
+                e -> List.of(unchecked + ": " + e.getMessage()));
     }
 
     /** The decision log's waivers, to name the waiver of a waived violation; a log that cannot be read is reported below. */
     private List<Waiver> decisionLogWaivers(CycleRef ref) {
-        try {
-            return CycleDecisions.read(workspace.root(), layout.decisionLog(ref)).waivers();
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (PlanningException | UncheckedIOException e) {
-            return List.of();
-        }
+        return read("decision log " + layout.decisionLog(ref) + " cannot be read",
+                () -> CycleDecisions.read(workspace.root(), layout.decisionLog(ref)).waivers(), e -> List.of());
     }
 
     private List<Model.Attempt> attempts(List<PlanningEvent> events, List<Waiver> waivers) {
@@ -295,7 +270,7 @@ final class WorkspaceReader {
      * with no key written twice (the later one would hide the earlier: a second {@code "findings": []}).
      */
     private EvidenceRead readEvidence(String evidencePath) {
-        try {
+        return read("evidence " + evidencePath + " cannot be read", () -> {
             Path file = SafePaths.resolve(workspace.root(), evidencePath);
             if (inGitDirectory(evidencePath)) {
                 throw new IOException("a file of the git directory is never read");
@@ -313,11 +288,7 @@ final class WorkspaceReader {
                 throw new IOException("not a gate_evidence document");
             }
             return new EvidenceRead(root, "");
-        } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (IOException | PlanningException e) {
-            return new EvidenceRead(null, e.getMessage());
-        }
+        }, e -> new EvidenceRead(null, e.getMessage()));
     }
 
     private static final String WITHOUT_EVIDENCE = "the gate's findings cannot be shown";
@@ -643,7 +614,7 @@ final class WorkspaceReader {
     }
 
     private SourceText source(String path) {
-        try {
+        return read("source " + path + " cannot be read", () -> {
             Path file = SafePaths.resolve(workspace.root(), path);
             if (inGitDirectory(path)) {
                 // The checkout's own files (.git/config holds a CI's token), which no commit writes.
@@ -664,12 +635,62 @@ final class WorkspaceReader {
                             "its source view cannot be shown")))
                     .toString();
             return new SourceText(Optional.of(text), "");
-        } catch (CharacterCodingException e) {
-            return new SourceText(Optional.empty(), "the file is not UTF-8 text");
+        }, e -> new SourceText(Optional.empty(), e instanceof CharacterCodingException ? "the file is not UTF-8 text"
+                : "the file cannot be read: " + e.getMessage()));
+    }
+
+    /** One read the report makes, which may fail. */
+    @FunctionalInterface
+    interface Read<T> {
+        /** The read's result. */
+        T run() throws IOException;
+    }
+
+    /**
+     * The one rule of the report's reads (fail36; every read of the site goes through it): runs {@code read}; a failure
+     * the user is to fix (a {@link PlanningException} other than the system's, or an I/O failure
+     * {@link DirectoryEntries#usersToFix} gives the user, its allow-list) is a problem shown on the page:
+     * {@code problem} gets it, and its answer is the read's. A failure of the system (a {@link SystemFailureException},
+     * or any other I/O failure: the disk answering {@code EIO}, a temporary directory that cannot be written) is
+     * handed on, a {@link SystemFailureException}: the report ends with exit 3 and no page shows it as the
+     * workspace's problem. Before, each read held the rule itself, and an {@link UncheckedIOException} was shown on the
+     * page unjudged.
+     *
+     * @param what    the read that failed, for the system's message ({@code manifest ... cannot be verified})
+     * @param read    the read
+     * @param problem what the read gives when it failed for the user's cause
+     */
+    static <T> T read(String what, Read<T> read, Function<Exception, T> problem) {
+        try {
+            return read.run();
         } catch (SystemFailureException e) {
-            throw e; // the system failed the read: no page shows it as the workspace's problem (fail35)
-        } catch (IOException | PlanningException e) {
-            return new SourceText(Optional.empty(), "the file cannot be read: " + e.getMessage());
+            throw e;
+        } catch (PlanningException e) {
+            return problem.apply(e);
+        } catch (UncheckedIOException e) {
+            return judged(what, e.getCause(), e, problem);
+        } catch (IOException e) {
+            return judged(what, e, e, problem);
         }
+    }
+
+    /** An I/O failure of a read, judged: the user's to {@code problem}, the system's handed on. */
+    private static <T> T judged(String what, IOException cause, Exception e, Function<Exception, T> problem) {
+        if (DirectoryEntries.usersToFix(null, cause)) {
+            return problem.apply(e);
+        }
+        String file = cause instanceof FileSystemException failed && failed.getFile() != null
+                ? ": " + Shown.path(failed.getFile()) : "";
+        throw new SystemFailureException(what + file + " (" + Shown.reason(cause) + "): the system failed, not"
+                + " the input (a disk answering an I/O error, say); check the disk and try again (PLANNING_DEBUG=1 shows"
+                + " the stack trace)", null, e);
+    }
+
+    /** A read's {@code problem} that adds its failure to {@code problems}, after {@code what}, and gives {@code none}. */
+    private static <T> Function<Exception, T> problem(List<String> problems, String what, T none) {
+        return e -> {
+            problems.add(what + ": " + e.getMessage());
+            return none;
+        };
     }
 }

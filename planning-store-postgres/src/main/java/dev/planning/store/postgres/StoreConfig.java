@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.git.OutsideRepository;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -365,6 +366,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
+            if (!DirectoryEntries.usersToFix(file, e)) {
+                // fail36: a read the disk failed (EIO) was told as a file to make readable, exit 2.
+                throw DirectoryEntries.cannotRead(file, name, "the store it names cannot be opened", e);
+            }
             // The file as given (the location) and the file system's reason: the exception's message is the path again.
             throw new InvalidInputException("cannot read " + that + " (" + (e instanceof NoSuchFileException
                     ? "not found" : Shown.reason(e)) + "); expected a readable file of key=value lines",

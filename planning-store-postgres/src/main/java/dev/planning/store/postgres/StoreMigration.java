@@ -13,18 +13,19 @@ import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Moves event logs between a workspace's files and the database, losslessly: a line keeps its
@@ -214,34 +215,33 @@ public final class StoreMigration {
         }
     }
 
-    /** The cycles that have an event log file, sorted by stream then cycle id. */
+    /**
+     * The cycles that have an event log file, sorted by stream then cycle id. A directory that cannot be examined or
+     * listed is refused, naming it, as every scan of the workspace ({@link DirectoryEntries}): the user's (exit 2)
+     * or the system's (exit 3), never passed over (fail36: an {@code events} directory the disk failed to examine
+     * was taken for none, and its cycles' logs left out of the import without a word).
+     */
     static List<CycleRef> fileCycles(Path workspace, WorkspaceLayout layout) {
         Path streams = workspace.resolve(layout.streamsRoot());
         List<CycleRef> cycles = new ArrayList<>();
-        if (!Files.isDirectory(streams)) {
-            return cycles;
-        }
-        try (Stream<Path> dirs = Files.list(streams)) {
-            for (Path dir : dirs.sorted().toList()) {
-                String stream = layout.streamOfDirectory(dir.getFileName().toString());
-                Path events = dir.resolve("events");
-                if (stream == null || !Files.isDirectory(events)) {
-                    continue;
-                }
-                try (Stream<Path> logs = Files.list(events)) {
-                    for (Path log : logs.sorted().toList()) {
-                        String name = log.getFileName().toString();
-                        if (name.endsWith(SUFFIX)) {
-                            cycles.add(new CycleRef(stream, name.substring(0, name.length() - SUFFIX.length())));
-                        }
-                    }
+        for (Path dir : DirectoryEntries.sorted(workspace, streams, IMPORTED)) {
+            String stream = layout.streamOfDirectory(dir.getFileName().toString());
+            if (stream == null || !DirectoryEntries.attributes(workspace, dir, IMPORTED)
+                    .map(BasicFileAttributes::isDirectory).orElse(false)) {
+                continue;
+            }
+            for (Path log : DirectoryEntries.sorted(workspace, dir.resolve("events"), IMPORTED)) {
+                String name = log.getFileName().toString();
+                if (name.endsWith(SUFFIX)) {
+                    cycles.add(new CycleRef(stream, name.substring(0, name.length() - SUFFIX.length())));
                 }
             }
-        } catch (IOException e) {
-            throw new PlanningException("cannot list event logs under " + streams + ": " + e.getMessage(), null, e);
         }
         return cycles;
     }
+
+    /** What cannot be done without a directory or log of the workspace, for the message of one that cannot be read. */
+    private static final String IMPORTED = "the workspace's event logs cannot be imported without it";
 
     /** The log's lines without their line feeds; every line, including the last, must end with one. */
     private static List<byte[]> rawLines(Path file, String relative) {
@@ -267,12 +267,13 @@ public final class StoreMigration {
         return lines;
     }
 
-    private static byte[] read(Path file, String relative) {
+    /** The file's bytes; one that cannot be read is refused naming it, the user's or the system's as the rule says. */
+    static byte[] read(Path file, String relative) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PlanningException("cannot read " + relative + ": " + e.getMessage(),
-                    SourceLocation.ofFile(relative), e);
+            // fail36: any was the user's, a disk's I/O error included.
+            throw DirectoryEntries.cannotRead(file, relative, "its lines cannot be moved", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SystemFailureException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,20 @@ class StoreConfigTest {
 
         assertThat(config).isEqualTo(new StoreConfig(TLS_URL, Optional.of("planner"), Optional.of("pa=ss#word"),
                 "acme/payments", Optional.of("kafka-1:9092"), "acme.planning"));
+    }
+
+    /**
+     * fail36: a configuration file whose bytes the disk fails to read ({@code EIO}, made for real: {@code
+     * /proc/self/mem}, whose first page no process maps) was told as one to make readable, exit 2.
+     */
+    @Test
+    void aFileTheDiskFailsToReadIsTheSystemsFailureNotTheUsers() {
+        assertThatThrownBy(() -> StoreConfig.fromFile(Path.of("/proc/self/mem")))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot read /proc/self/mem (Input/output error)")
+                .hasMessageContaining("the system failed, not the input");
+        assertThatThrownBy(() -> StoreConfig.fromFile(dir.resolve("missing.conf")))
+                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("not found");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
@@ -54,7 +55,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>What it checks, each in its own test: the name is a gate name ({@code [a-z][a-z0-9_]*}) and the
  * description one line; every context gets a verdict (never {@code null}; a refusal of the context, a
- * {@link PlanningException}, may pass through, any other exception is a crash), named after the gate,
+ * {@link PlanningException}, may pass through, any other exception is a crash, and so is a
+ * {@link SystemFailureException}, which ends the engine's run with no verdict), named after the gate,
  * whose status is the one its findings give ({@link GateResult#of}: {@code FAIL} exactly when an
  * error is found); its evidence holds JSON values only (strings, numbers, booleans, {@code null},
  * lists and string-keyed maps of them, at most {@link GateResult#MAX_EVIDENCE_DEPTH} deep: the engine
@@ -265,6 +267,11 @@ public abstract class GateContract {
         GateResult result;
         try {
             result = gate.evaluate(context);
+        } catch (SystemFailureException failed) {
+            // No refusal of the context: the engine records no attempt and the run ends (exit 3). Taken for one, a
+            // gate that said the system failed on every context passed every promise unchecked (fail36).
+            throw new AssertionError(gate.name() + " said the system failed on " + context + " (the engine records no"
+                    + " attempt and ends the run: no verdict): " + failed, failed);
         } catch (PlanningException refused) {
             // The engine records it as a gate.error finding: the transition is refused, nothing passes.
             return Optional.empty();

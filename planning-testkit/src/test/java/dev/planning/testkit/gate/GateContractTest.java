@@ -4,6 +4,7 @@ import static dev.planning.testkit.ContractRuns.failures;
 import static dev.planning.testkit.ContractRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
@@ -109,6 +110,16 @@ class GateContractTest {
     void aRefusalOfTheContextPassesThroughAsTheEngineRecordsIt() {
         // lint() of a context given none refuses (a PlanningException): not a crash.
         assertThat(failures(run(AsksForLintOfItsOwnContext.class))).isEmpty();
+    }
+
+    /**
+     * fail36: a gate saying the system failed was taken for a refusal of the context, so one that said it on every
+     * context passed every promise unchecked; the engine records no attempt for it and ends the run.
+     */
+    @Test
+    void failsAGateThatSaysTheSystemFailedOnTheKitsContexts() {
+        assertThat(failures(run(SaysTheSystemFailed.class)))
+                .contains("everyContextGetsAVerdictNamedAfterTheGateWithTheStatusItsFindingsGive");
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).
@@ -353,6 +364,18 @@ class GateContractTest {
                 @Override
                 public GateResult evaluate(GateContext context) {
                     return GateResult.of(name(), context.lint().findings(), Map.of());
+                }
+            };
+        }
+    }
+
+    static class SaysTheSystemFailed extends Sound {
+        @Override
+        protected Gate newGate() {
+            return new OwnersNamed() {
+                @Override
+                public GateResult evaluate(GateContext context) {
+                    throw new SystemFailureException("cannot read plan.yaml (Input/output error)", null, null);
                 }
             };
         }

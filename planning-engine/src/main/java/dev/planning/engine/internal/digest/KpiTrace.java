@@ -1,11 +1,12 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.PlanningException;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import dev.planning.engine.internal.outcome.OutcomeSet;
-import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +21,9 @@ import java.util.Set;
  * id of the latest event read instead ({@code path#evt_...}).
  */
 final class KpiTrace {
+
+    /** What cannot be done without a file cited, for the message of one that cannot be read. */
+    private static final String CITED = "the digest cites it, with its hash, as a source of a KPI";
 
     private final Path root;
     private final String plan;
@@ -83,10 +87,25 @@ final class KpiTrace {
         return stored.stream().map(OutcomeSet.Stored::path).toList();
     }
 
+    /**
+     * {@code path} cited with its hash. A file that cannot be read is refused naming it, as every read of the workspace
+     * is judged ({@link DirectoryEntries}): the user's to fix (a permission, a file gone or a directory in its place
+     * since it was read), exit 2; the system's (the disk answering an I/O error), exit 3. fail36: any was an
+     * {@code UncheckedIOException}, an internal error (exit 3, "report a bug") saying only "cannot read".
+     */
     private String hashed(String path) {
-        // Read in blocks: a file anyone who commits writes may be of any size.
-        return path + "@" + ManifestExcerpt.streamedSha256(root.resolve(path))
-                .orElseThrow(() -> new UncheckedIOException(new IOException("cannot read " + Shown.path(path) + " to cite it")))
-                .substring(0, 8);
+        Path file = root.resolve(path);
+        String sha256;
+        try {
+            // Read in blocks: a file anyone who commits writes may be of any size.
+            sha256 = Sha256.file(file).sha256();
+        } catch (PlanningException e) {
+            // Named as the workspace names it, the user's or the system's as the hash judged it.
+            if (e.getCause() instanceof IOException failed) {
+                throw DirectoryEntries.cannotRead(file, path, CITED, failed);
+            }
+            throw e;
+        }
+        return path + "@" + sha256.substring(0, 8);
     }
 }

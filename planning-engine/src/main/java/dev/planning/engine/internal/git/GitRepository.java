@@ -1514,11 +1514,28 @@ public final class GitRepository implements AutoCloseable {
      * a plain {@link FileSystemException}, the platform's for a symbolic link loop or a name too long as for an
      * open failing on {@code EIO}) that the Java platform's own code threw (its first frame is {@code java.},
      * {@code jdk.} or {@code sun.}: a read the operating system failed, {@code EIO}). One JGit made up about what
-     * the repository holds is not.
+     * the repository holds is not, unless it wraps one that is (fail36: JGit's {@link IOException} around a read the
+     * disk failed was the user's): the nearest {@link IOException} among its causes is judged alike.
      */
     static boolean systemIo(IOException e) {
-        return e.getClass() == IOException.class && DirectoryEntries.thrownByThePlatform(e);
+        return systemIo(e, 0);
     }
+
+    private static boolean systemIo(IOException e, int depth) {
+        if (e.getClass() == IOException.class && DirectoryEntries.thrownByThePlatform(e)) {
+            return true;
+        }
+        Throwable cause = e.getCause();
+        for (int links = depth + 1; cause != null && links <= MAX_WRAPPED; links++, cause = cause.getCause()) {
+            if (cause instanceof IOException wrapped) {
+                return systemIo(wrapped, links);
+            }
+        }
+        return false;
+    }
+
+    /** The most failures down a chain of wrapped ones {@link #systemIo} looks. */
+    private static final int MAX_WRAPPED = 16;
 
     /**
      * As {@link #failure(String, IOException)}, for an {@link IndexOutOfBoundsException} too: JGit's parser's, of a

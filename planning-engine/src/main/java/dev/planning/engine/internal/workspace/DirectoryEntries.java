@@ -57,6 +57,9 @@ public final class DirectoryEntries {
     /** The most symbolic links the system follows resolving one path ({@code MAXSYMLINKS} on Linux): more is {@code ELOOP}. */
     private static final int MAX_LINKS = 40;
 
+    /** The most failures down a chain of wrapped ones {@link #usersToFix} looks: a longer chain shows no cause. */
+    private static final int MAX_WRAPPED = 16;
+
     private DirectoryEntries() {
     }
 
@@ -228,7 +231,8 @@ public final class DirectoryEntries {
      * {@link NotDirectoryException}, {@link FileSystemLoopException}); what the bytes read say (a
      * {@link CharacterCodingException}, an {@link EOFException}, Jackson's {@link JsonProcessingException}, an
      * exception type of this library's or JGit's own, a plain {@link IOException} this library's, JGit's or
-     * Jackson's code threw); a directory where a file was read ({@code EISDIR}, the platform's plain
+     * Jackson's code threw, unless it wraps a failure: then the nearest {@link IOException} among its causes is judged
+     * instead, so that JGit's failure around a disk's {@code EIO} is the system's); a directory where a file was read ({@code EISDIR}, the platform's plain
      * {@link IOException}); and, for the platform's plain {@link FileSystemException}, a path as it is now that
      * shows the cause: a name or path too long, links that loop (resolved one by one), a file where a directory
      * would be, nothing there. Anything else is the system's, so that no unknown cause is blamed on the workspace's
@@ -241,6 +245,11 @@ public final class DirectoryEntries {
      * @return whether the user is to fix it (exit 2); else the system failed (exit 3)
      */
     public static boolean usersToFix(Path path, IOException e) {
+        return usersToFix(path, e, 0);
+    }
+
+    /** As {@link #usersToFix(Path, IOException)}, {@code depth} failures down a chain of wrapped ones. */
+    private static boolean usersToFix(Path path, IOException e, int depth) {
         if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || e instanceof NotDirectoryException
                 || e instanceof FileSystemLoopException) {
             return true;
@@ -253,11 +262,13 @@ public final class DirectoryEntries {
                 // A directory where a file was read (EISDIR) is the same plain IOException as the disk's EIO.
                 return path != null && Files.isDirectory(path);
             }
-            // One our own code, or a library parsing the bytes, made up about what it read (a line too long, say).
-            return ofAReader(firstFrame(e));
+            // One our own code, or a library parsing the bytes, made up about what it read (a line too long, say),
+            // unless it wraps a read the system failed (fail36: JGit's IOException around a disk's EIO was the user's).
+            return ofAReader(firstFrame(e)) && wrappedIsTheUsers(path, e, depth);
         }
         if (e.getClass() != FileSystemException.class) {
-            return ofAReader(e.getClass().getName()); // LogLines' line too long, JGit's damaged pack
+            // LogLines' line too long, JGit's damaged pack; judged by what it wraps, when it wraps a failed read.
+            return ofAReader(e.getClass().getName()) && wrappedIsTheUsers(path, e, depth);
         }
         FileSystemException failed = (FileSystemException) e;
         Path judged = path != null ? path : named(failed).orElse(null);
@@ -266,6 +277,27 @@ public final class DirectoryEntries {
         }
         return tooLong(judged) || loops(judged) || underANonDirectory(judged)
                 || Files.notExists(judged, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Whether the failure a reader's exception wraps, if any, is the user's: the nearest {@link IOException} among
+     * its causes is judged as {@link #usersToFix} judges any (a platform's {@code EIO} wrapped by JGit is the system's;
+     * a permission denied or a damaged pack it wraps stays the user's). An exception that wraps no I/O failure is
+     * judged by who made it, as before.
+     */
+    private static boolean wrappedIsTheUsers(Path path, IOException e, int depth) {
+        int links = 0;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (depth + ++links > MAX_WRAPPED) {
+                return false; // a chain no reader makes (one that loops): no cause shown, the system's
+            }
+            if (cause instanceof IOException wrapped) {
+                // The path the wrapped failure names is the one judged; else the path read.
+                boolean names = wrapped instanceof FileSystemException failed && named(failed).isPresent();
+                return usersToFix(names ? null : path, wrapped, depth + links);
+            }
+        }
+        return true;
     }
 
     /** Whether the class (or the frame's class) is this library's, JGit's or Jackson's: code that reads and judges bytes. */

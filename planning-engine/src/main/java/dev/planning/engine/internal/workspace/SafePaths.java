@@ -2,6 +2,7 @@ package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
+import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -222,8 +223,14 @@ public final class SafePaths {
         Path real;
         try {
             real = existing.toRealPath();
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
             throw refuse(shown, "it goes through a symbolic link whose target does not exist");
+        } catch (IOException e) {
+            // fail36: a link whose target the disk fails to examine (EIO) was told as one whose target does not exist.
+            if (DirectoryEntries.usersToFix(existing, e)) {
+                throw refuse(shown, "it goes through a symbolic link that cannot be followed (" + Shown.reason(e) + ")");
+            }
+            throw systemFailed("path '" + shown + "'", e);
         }
         if (!real.startsWith(root)) {
             throw refuse(shown, "it goes through a symbolic link to " + real + ", outside the workspace");
@@ -271,8 +278,22 @@ public final class SafePaths {
         try {
             return workspace.toRealPath();
         } catch (IOException e) {
-            throw new InvalidInputException("workspace " + shown(workspace) + " does not exist or cannot be read");
+            if (DirectoryEntries.usersToFix(workspace, e)) {
+                throw new InvalidInputException("workspace " + shown(workspace) + " does not exist or cannot be read");
+            }
+            // fail36: a workspace the disk fails to examine (EIO) was told as one that does not exist, exit 2.
+            throw systemFailed("workspace " + shown(workspace), e);
         }
+    }
+
+    /**
+     * A path whose links could not be followed for a cause {@link DirectoryEntries#usersToFix} does not give the user
+     * (the disk answering an I/O error): the system's, exit 3.
+     */
+    private static SystemFailureException systemFailed(String what, IOException e) {
+        return new SystemFailureException(what + " cannot be resolved (" + Shown.reason(e) + "): the system failed, not"
+                + " the input (a disk answering an I/O error, say); check the disk and try again (PLANNING_DEBUG=1 shows"
+                + " the stack trace)", null, e);
     }
 
     private static InvalidInputException refuse(String shown, String reason) {

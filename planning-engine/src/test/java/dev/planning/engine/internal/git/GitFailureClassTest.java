@@ -159,4 +159,33 @@ class GitFailureClassTest {
             assertThat(git.failure("read the shallow commits", ofJGit)).isExactlyInstanceOf(PlanningException.class);
         }
     }
+    /** JGit's own plain {@link IOException}, thrown by its code (its first frame is JGit's), around {@code cause}. */
+    private static IOException ofJGitAround(Throwable cause) {
+        IOException wrapped = new IOException("Short read of block.", cause);
+        wrapped.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.eclipse.jgit.internal.storage.file.Pack", "read", null, -1)});
+        return wrapped;
+    }
+
+    /** Failed before (fail36): JGit's failure wrapping the disk's was judged by JGit's frame alone, the user's. */
+    @Test
+    void aReadTheDiskFailedThatJGitWrapsIsTheSystemsFailure() throws Exception {
+        Path repo = committed();
+        IOException wrapped = ofJGitAround(new IllegalStateException("reading a pack", platformThrown()));
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(wrapped)).isTrue();
+            assertThat(git.failure("read the shallow commits", wrapped)).isInstanceOf(SystemFailureException.class);
+        }
+    }
+
+    @Test
+    void whatJGitWrapsOtherwiseStaysTheUsers() throws Exception {
+        Path repo = committed();
+        IOException denied = ofJGitAround(new AccessDeniedException(repo.resolve(".git/shallow").toString()));
+        try (GitRepository git = GitRepository.find(repo.resolve("planning")).orElseThrow()) {
+            assertThat(GitRepository.systemIo(denied)).isFalse();
+            assertThat(GitRepository.systemIo(ofJGitAround(new IllegalStateException("no I/O")))).isFalse();
+            assertThat(git.failure("read the shallow commits", denied)).isExactlyInstanceOf(PlanningException.class);
+        }
+    }
 }

@@ -242,4 +242,48 @@ class DirectoryEntriesFailureTest {
         assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, new JsonParseException(null, "unexpected")))
                 .isExactlyInstanceOf(UnreadableInputException.class);
     }
+    /** JGit's own plain {@link IOException}, thrown by its code (its first frame is JGit's), around {@code cause}. */
+    private static IOException ofJGitAround(Throwable cause) {
+        IOException wrapped = new IOException("Short read of block.", cause);
+        wrapped.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.eclipse.jgit.internal.storage.file.Pack", "read", null, -1)});
+        return wrapped;
+    }
+
+    /** Failed before (fail36): a plain IOException JGit's code threw was the user's, whatever it wrapped. */
+    @Test
+    void aReadTheDiskFailedThatJGitWrapsIsTheSystems() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+        IOException eio = thrownByThePlatform(new IOException("Input/output error"));
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, ofJGitAround(eio)))
+                .isExactlyInstanceOf(SystemFailureException.class);
+        // Wrapped again, not directly: the nearest I/O failure among the causes is the one judged.
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT,
+                ofJGitAround(new IllegalStateException("reading a pack", eio)))).isExactlyInstanceOf(SystemFailureException.class);
+    }
+
+    @Test
+    void whatJGitWrapsThatIsTheUsersOrNoFailedReadStaysTheUsers() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT,
+                ofJGitAround(new AccessDeniedException(log.toString())))).isExactlyInstanceOf(UnreadableInputException.class);
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, ofJGitAround(new EOFException("cut short"))))
+                .isExactlyInstanceOf(UnreadableInputException.class);
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT,
+                ofJGitAround(new IllegalStateException("no I/O")))).isExactlyInstanceOf(UnreadableInputException.class);
+    }
+
+    /** A chain of causes that loops (no reader makes one) shows no cause: the system's, and judging it ends. */
+    @Test
+    void aChainOfCausesThatLoopsIsTheSystems() throws IOException {
+        Path log = Files.writeString(workspace.resolve("events.jsonl"), "{}\n");
+        IOException first = new IOException("first");
+        IOException second = ofJGitAround(first);
+        first.initCause(second);
+
+        assertThat(DirectoryEntries.cannotRead(workspace, log, WITHOUT, second))
+                .isExactlyInstanceOf(SystemFailureException.class);
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SystemFailureException;
+import dev.planning.engine.fixtures.FaultyFileSystemProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,45 @@ class SafePathsTest {
 
         assertThatThrownBy(() -> SafePaths.resolve(workspace, "dangling"))
                 .hasMessageContaining("symbolic link whose target does not exist");
+    }
+
+    /** Failed before (fail36): a link that loops was told as one whose target does not exist. */
+    @Test
+    void refusesASymbolicLinkThatLoopsSayingSo() throws Exception {
+        Files.createSymbolicLink(workspace.resolve("loop"), Path.of("loop"));
+
+        assertThatThrownBy(() -> SafePaths.resolve(workspace, "loop/plan.yaml"))
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("path 'loop/plan.yaml' is refused: it goes through a symbolic link that cannot"
+                        + " be followed (");
+    }
+
+    /**
+     * Failed before (fail36): a link whose target the disk fails to examine ({@code EIO}, made through the ordinary
+     * {@code Files} calls by {@link FaultyFileSystemProvider}) was told as one whose target does not exist, exit 2.
+     */
+    @Test
+    void aSymbolicLinkWhoseTargetTheDiskFailsIsTheSystemsFailure() throws Exception {
+        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(stored);
+
+        assertThatThrownBy(() -> SafePaths.resolve(disk.path(workspace), "tasks/plan.yaml"))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("path 'tasks/plan.yaml' cannot be resolved (Input/output error): the system"
+                        + " failed, not the input");
+    }
+
+    /** Failed before (fail36): a workspace the disk fails to examine was one that "does not exist", exit 2. */
+    @Test
+    void aWorkspaceTheDiskFailsIsTheSystemsFailureAndOneThatIsNotThereTheUsers() throws Exception {
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(workspace);
+
+        assertThatThrownBy(() -> SafePaths.realWorkspace(disk.path(workspace)))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageContaining("cannot be resolved (Input/output error): the system failed, not the input");
+        assertThatThrownBy(() -> SafePaths.realWorkspace(workspace.resolve("missing")))
+                .isExactlyInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist or cannot be read");
     }
 
     @Test
