@@ -305,7 +305,7 @@ class UserErrorMessagesTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().lines().skip(1)).singleElement().asString()
                     .startsWith((run.err().contains("error: rulebook/") ? "rulebook/rules/hygiene.drl"
-                            : drl.toString()) + ":68:3: static call 'Runtime.getRuntime' is outside the policy language");
+                            : drl.toString()) + ":71:3: static call 'Runtime.getRuntime' is outside the policy language");
         }
     }
 
@@ -373,7 +373,7 @@ class UserErrorMessagesTest {
             assertThat(run.err().lines().toList()).as(run.err()).hasSize(2);
             assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("error: " + dir + "/rules/aa.drl:6:3: ")
                     .contains("static call 'System.exit' is outside the policy language");
-            assertThat(run.err().lines().skip(1).findFirst().orElseThrow()).startsWith(dir + "/rules/hygiene.drl:63:3:"
+            assertThat(run.err().lines().skip(1).findFirst().orElseThrow()).startsWith(dir + "/rules/hygiene.drl:66:3:"
                     + " static call 'Runtime.getRuntime' is outside the policy language");
         }
     }
