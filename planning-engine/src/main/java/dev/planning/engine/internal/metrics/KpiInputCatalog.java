@@ -20,7 +20,7 @@ public final class KpiInputCatalog {
     public static final List<KpiInput> INPUTS = List.of(
             // plan
             new KpiInput("planned_tasks", "count", "plan", ITEMS + " All work items of the cycle's task breakdown, dropped ones included."),
-            new KpiInput("done_tasks", "count", "plan", "Work items delivered: status done, or listed under `tasks` of a successful deployment."),
+            new KpiInput("done_tasks", "count", "plan", "Work items delivered: status done, or listed under `tasks` of a successful deployment and not dropped (a dropped item stays dropped)."),
             new KpiInput("dropped_tasks", "count", "plan", "Work items with status dropped (descoped)."),
             new KpiInput("carried_tasks", "count", "plan", "Work items with an `origin` (improvement actions carried from a previous digest)."),
             new KpiInput("planned_points", "points", "plan", "Sum of `effort` over all work items (an item without effort counts 0)."),
