@@ -48,7 +48,9 @@ final class DoraInputs {
             }
             recoveries.addAll(log.recoveryHours());
             for (DeploymentLog.Incident incident : log.incidents()) {
-                incident.end().ifPresent(end -> restores.add(EventInputs.hours(incident.start(), end)));
+                // An incident still open lasts longer than any ended one so far, as far as can be told (hostile36).
+                restores.add(incident.end().map(end -> EventInputs.hours(incident.start(), end))
+                        .orElse(Double.POSITIVE_INFINITY));
             }
             if (log.period().isPresent()) {
                 periodDays += log.period().get().days();
@@ -59,12 +61,14 @@ final class DoraInputs {
         inputs.put("deployments_total", (double) total);
         inputs.put("deployments_failed", (double) failed);
         inputs.put("deployments_rework", (double) rework);
-        median(recoveries).ifPresent(m -> inputs.put("failed_deployment_recovery_hours", m));
+        // A failure not yet recovered ranks after every recovered one: the median is never below the one the
+        // recoveries will give, and is not measured when it falls on such a failure (hostile36).
+        median(recoveries).filter(Double::isFinite).ifPresent(m -> inputs.put("failed_deployment_recovery_hours", m));
         if (everyPeriod) {
             inputs.put("deployment_period_days", periodDays);
         }
         median(leadTimes).ifPresent(m -> inputs.put("lead_time_for_changes_hours", m));
-        median(restores).ifPresent(m -> inputs.put("time_to_restore_hours", m));
+        median(restores).filter(Double::isFinite).ifPresent(m -> inputs.put("time_to_restore_hours", m));
         return inputs;
     }
 

@@ -20,7 +20,7 @@ public final class KpiInputCatalog {
     public static final List<KpiInput> INPUTS = List.of(
             // plan
             new KpiInput("planned_tasks", "count", "plan", ITEMS + " All work items of the cycle's task breakdown, dropped ones included."),
-            new KpiInput("done_tasks", "count", "plan", "Work items delivered: status done, or listed under `tasks` of a successful deployment."),
+            new KpiInput("done_tasks", "count", "plan", "Work items delivered: status done, or listed under `tasks` of a successful deployment and not dropped (a dropped item stays dropped)."),
             new KpiInput("dropped_tasks", "count", "plan", "Work items with status dropped (descoped)."),
             new KpiInput("carried_tasks", "count", "plan", "Work items with an `origin` (improvement actions carried from a previous digest)."),
             new KpiInput("planned_points", "points", "plan", "Sum of `effort` over all work items (an item without effort counts 0)."),
@@ -70,10 +70,10 @@ public final class KpiInputCatalog {
             new KpiInput("deployments_total", "count", "outcomes", "Deployments in the imported deployments files; absent when none was imported."),
             new KpiInput("deployments_failed", "count", "outcomes", "Deployments that failed (DORA change fail): status failure, or linked to an incident, by its caused_by or by the file's incident_window_hours."),
             new KpiInput("deployments_rework", "count", "outcomes", "Rework deployments (DORA deployment rework rate): unplanned deployments made to fix an incident, i.e. with `remediates: INC-...`."),
-            new KpiInput("failed_deployment_recovery_hours", "hours", "outcomes", "DORA failed deployment recovery time: the median over failed deployments of the time to recover: incident start to end for a deployment an incident is linked to; deployment to the next successful deployment for a failure without an incident. Absent when no failed deployment recovered."),
+            new KpiInput("failed_deployment_recovery_hours", "hours", "outcomes", "DORA failed deployment recovery time: the median over failed deployments, each once, of the time to recover: the first linked incident's start to the last one's end for a deployment incidents are linked to; deployment to the next successful deployment for a failure without an incident. A failure not yet recovered (a linked incident open, or no successful deployment after it) ranks after every recovered one, so the figure is never below the median the recoveries will give; absent when the median falls on such a failure, or there is no failed deployment."),
             new KpiInput("deployment_period_days", "days", "outcomes", "Days covered by the files' `period` (summed over files); absent when a file has no period."),
             new KpiInput("lead_time_for_changes_hours", "hours", "outcomes", "DORA lead time for changes: the median, over every commit of every successful deployment, of deployment time minus commit time (the mean of the two middle values for an even count); absent without such commits."),
-            new KpiInput("time_to_restore_hours", "hours", "outcomes", "Time to restore service (DORA's former fourth metric): the median of end minus start over incidents that ended; absent when none ended."),
+            new KpiInput("time_to_restore_hours", "hours", "outcomes", "Time to restore service (DORA's former fourth metric): the median of end minus start over incidents, an incident still open ranking after every ended one; absent when the median falls on an open one, or there is no incident."),
             // manifest
             new KpiInput("critical_violations", "count", "manifest", "`governance.critical_violations` of the cycle's sealed handoff manifest; absent before sealing."));
 

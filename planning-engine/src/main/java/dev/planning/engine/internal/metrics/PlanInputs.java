@@ -26,12 +26,6 @@ final class PlanInputs {
         return Delivery.workItems(plan);
     }
 
-    /** Whether an item counts as delivered. */
-    static boolean delivered(Task task, Set<String> deployedTaskIds) {
-        return task.status() == TaskStatus.DONE
-                || task.status() != TaskStatus.DROPPED && deployedTaskIds.contains(task.id());
-    }
-
     /**
      * Whether a cross-stream dependency is fulfilled: the provider's task is done in its plan, or
      * a declared contract for it is {@code agreed} or {@code delivered} (the provider committed to
@@ -51,6 +45,8 @@ final class PlanInputs {
             List<Contract> contracts) {
         Map<String, Double> inputs = new TreeMap<>();
         List<Task> items = items(plan);
+        // Delivered as the parity gate judges it (Delivery#delivered): a dropped item stays dropped (hostile36).
+        Delivery delivery = new Delivery(deployedTaskIds);
         int done = 0;
         int dropped = 0;
         int carried = 0;
@@ -62,7 +58,7 @@ final class PlanInputs {
         for (Task task : items) {
             BigDecimal effort = task.effort().orElse(BigDecimal.ZERO);
             planned = planned.add(effort);
-            if (delivered(task, deployedTaskIds)) {
+            if (delivery.delivered(task)) {
                 done++;
                 donePoints = donePoints.add(effort);
             } else if (task.status() == TaskStatus.DROPPED) {

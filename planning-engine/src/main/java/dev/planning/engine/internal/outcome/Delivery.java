@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * What execution delivered. A plan item counts as delivered when the plan says {@code done}, or
- * when a successful deployment imported for the cycle lists it. The plan is sealed from
+ * when a successful deployment imported for the cycle lists it and the plan has not dropped it (a
+ * deployments file is anyone's to commit; the sealed plan's descoping stands). The plan is sealed from
  * {@code PACKAGED} on, so imported deployments are how a team reports delivery after the handoff;
  * the parity gate and the KPIs both judge delivery through this one definition.
  *
@@ -54,8 +55,13 @@ public record Delivery(Set<String> deployedTaskIds) {
                 .toList();
     }
 
-    /** Whether the item was delivered. */
+    /**
+     * Whether the item was delivered: {@code done} in the plan, or listed by a successful deployment and not
+     * {@code dropped} in the plan. hostile36: a dropped item a deployment listed counted here as delivered (and
+     * as dropped, in the same evidence) while the KPIs counted it dropped alone.
+     */
     public boolean delivered(Task task) {
-        return task.status() == TaskStatus.DONE || deployedTaskIds.contains(task.id());
+        return task.status() == TaskStatus.DONE
+                || task.status() != TaskStatus.DROPPED && deployedTaskIds.contains(task.id());
     }
 }

@@ -65,20 +65,32 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
 
     /**
      * Hours from each failed deployment's failure to recovery (DORA failed deployment recovery
-     * time): for a deployment an incident is linked to, from the incident's start to its end
-     * (incidents still open are left out); for a {@code failure} deployment without an incident,
-     * from the deployment to the next successful deployment of the file (none yet: left out).
+     * time), one value per failed deployment: for a deployment incidents are linked to, from the first
+     * one's start to the last one's end; for a {@code failure} deployment without an incident, from the
+     * deployment to the next successful deployment of the file. A failed deployment not yet recovered (a
+     * linked incident still open, or no successful deployment after it) is
+     * {@link Double#POSITIVE_INFINITY}: longer than any recovery so far, as far as the file can tell.
+     * hostile36: such a failure was left out, so outages still under way beside one recovered in an hour
+     * read as a one-hour recovery; and each linked incident was a value of its own, so many short incidents of
+     * one deployment outweighed other failures' long recoveries.
      */
     public List<Double> recoveryHours() {
         List<Double> hours = new ArrayList<>();
         for (Deployment deployment : deployments) {
             List<Incident> linked = incidents.stream().filter(i -> i.causedBy().equals(Optional.of(deployment.id()))).toList();
             if (!linked.isEmpty()) {
-                linked.forEach(i -> i.end().ifPresent(end -> hours.add(Duration.between(i.start(), end).toMillis() / 3_600_000.0)));
+                if (linked.stream().anyMatch(i -> i.end().isEmpty())) {
+                    hours.add(Double.POSITIVE_INFINITY);
+                } else {
+                    Instant first = linked.stream().map(Incident::start).min(Instant::compareTo).orElseThrow();
+                    Instant last = linked.stream().map(i -> i.end().orElseThrow()).max(Instant::compareTo).orElseThrow();
+                    hours.add(Duration.between(first, last).toMillis() / 3_600_000.0);
+                }
             } else if (!deployment.success()) {
-                deployments.stream().filter(d -> d.success() && d.time().isAfter(deployment.time()))
+                hours.add(deployments.stream().filter(d -> d.success() && d.time().isAfter(deployment.time()))
                         .map(Deployment::time).min(Instant::compareTo)
-                        .ifPresent(next -> hours.add(Duration.between(deployment.time(), next).toMillis() / 3_600_000.0));
+                        .map(next -> Duration.between(deployment.time(), next).toMillis() / 3_600_000.0)
+                        .orElse(Double.POSITIVE_INFINITY));
             }
         }
         return hours;

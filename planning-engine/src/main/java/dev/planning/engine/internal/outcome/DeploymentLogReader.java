@@ -112,14 +112,22 @@ public final class DeploymentLogReader {
                 ? Optional.of(exact.root().get(WINDOW).decimalValue().multiply(SECONDS_PER_HOUR).longValueExact())
                 : Optional.empty();
         List<DeploymentLog.Incident> incidents = incidents(document, deployments, windowSeconds, mistakes);
-        Set<String> incidentIds = new HashSet<>();
-        incidents.forEach(i -> incidentIds.add(i.id()));
+        Map<String, Instant> incidentStarts = new HashMap<>();
+        incidents.forEach(i -> incidentStarts.putIfAbsent(i.id(), i.start()));
         for (int i = 0; i < deployments.size(); i++) {
-            Optional<String> fixes = deployments.get(i).remediates();
-            if (fixes.isPresent() && !incidentIds.contains(fixes.get())) {
-                mistakes.add(mistake("deployment " + deployments.get(i).id() + " remediates '" + fixes.get()
-                        + "', which is not an incident of this file; incidents: " + incidentIds.stream().sorted().toList(),
+            DeploymentLog.Deployment deployment = deployments.get(i);
+            Optional<String> fixes = deployment.remediates();
+            if (fixes.isPresent() && !incidentStarts.containsKey(fixes.get())) {
+                mistakes.add(mistake("deployment " + deployment.id() + " remediates '" + fixes.get()
+                        + "', which is not an incident of this file; incidents: "
+                        + incidentStarts.keySet().stream().sorted().toList(),
                         document.locate("/deployments/" + i + "/remediates")));
+            } else if (fixes.isPresent() && deployment.time().isBefore(incidentStarts.get(fixes.get()))) {
+                // hostile36: a fix made before the incident began is no rework of it.
+                mistakes.add(mistake("deployment " + deployment.id() + " at " + deployment.time() + " remediates "
+                        + fixes.get() + ", which started later, at " + incidentStarts.get(fixes.get())
+                        + ": a deployment can only fix an incident already under way", document.locate("/deployments/" + i
+                        + "/remediates")));
             }
         }
         return new DeploymentLog(period, deployments, incidents, defects(document, mistakes), root.has("defects"),
@@ -224,6 +232,17 @@ public final class DeploymentLogReader {
                     mistakes.add(mistake("incident " + id + " is caused_by '" + cause.get()
                             + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
                             .toList(), document.locate(pointer + "/caused_by")));
+                } else {
+                    // hostile36: an incident under way before the deployment cannot be its failure; as a commit later than
+                    // its deployment is refused, so is a cause later than its incident.
+                    String named = cause.get();
+                    Instant deployed = deployments.stream().filter(d -> d.id().equals(named)).findFirst()
+                            .orElseThrow().time();
+                    if (start.isBefore(deployed)) {
+                        mistakes.add(mistake("incident " + id + " started at " + start + ", before deployment "
+                                + cause.get() + " at " + deployed + " that it is caused_by: a deployment can only cause an"
+                                + " incident that starts after it", document.locate(pointer + "/caused_by")));
+                    }
                 }
             } else if (windowSeconds.isPresent()) {
                 Instant earliest = start.minusSeconds(windowSeconds.get());
