@@ -69,7 +69,18 @@ class TrustedDayPathsAttackTest {
             waiversLeftOutOfTheManifest(ws);
         }
         signedTodayUnchecked(ws);
-        assertThat(at(ws, BACKDATED).advance(FE, CycleState.EXECUTED).accepted()).isTrue();
+        if (inSummary) {
+            assertThat(at(ws, BACKDATED).advance(FE, CycleState.EXECUTED).accepted()).isTrue();
+        } else {
+            // Since attack36 release_readiness refuses a summary that leaves out a waiver the recomputed verdict
+            // used; the move is written into the log as a release before it made it, for the checks past PACKAGED.
+            assertThat(at(ws, BACKDATED).advance(FE, CycleState.EXECUTED).accepted()).isFalse();
+            AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
+                lines.add(AttackWorkspace.forgedTransition(lines.get(lines.size() - 1), "evt_executed", "PACKAGED",
+                        "EXECUTED", "release_readiness"));
+                return lines;
+            });
+        }
         ws.commit("executed");
         return ws;
     }

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,8 @@ final class VerdictCheck {
         }
         List<String> recomputed = new ArrayList<>();
         List<String> pluginGates = new ArrayList<>();
+        Map<String, Discrepancy> otherSteps = new LinkedHashMap<>();
+        Set<String> changedGates = new HashSet<>();
         // The gates run over exactly the sealed inputs, pinned from git at snapshot_rev, written once
         // (on the first recomputation the memo does not answer) and deleted when done.
         Path[] pinned = new Path[1];
@@ -216,6 +219,18 @@ final class VerdictCheck {
                                 + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
                                 + transition.key() + " (now " + result.status() + "), but the manifest records no result"
                                 + " for it: a verdict was left out"));
+                    } else if (!entry.getValue().contains(result.gate()) && !result.passed()) {
+                        // A gate the profile runs at both sealing steps is recorded once, with the later step's
+                        // evidence; its verdict at the other step must pass too (attack36): a policy may read the
+                        // gates that ran before it in its step (GateResultFact), so the two steps can disagree.
+                        // Reported after the loop, unless the recorded step's verdict changed too (one mistake).
+                        otherSteps.put(result.gate(), Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display,
+                                result.gate() + " PASS at " + transition.key(), "now " + result.status() + " ("
+                                        + errors(result) + " errors)", result.gate() + " at " + transition.key() + ": now "
+                                        + result.status() + " (" + errors(result) + " errors) when recomputed from the"
+                                        + " sealed inputs under the sealed rulebook; the manifest records its verdict of"
+                                        + " another step, but a handoff is sealed only when every gate of its sealing"
+                                        + " steps passes"));
                     }
                 }
                 for (String gate : entry.getValue()) {
@@ -231,13 +246,16 @@ final class VerdictCheck {
                     }
                     String nowStatus = now.get().status().name();
                     if (!nowStatus.equals(sealedStatus)) {
-                        long errors = now.get().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+                        changedGates.add(gate);
+                        long errors = errors(now.get());
                         found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
                                 "now " + nowStatus + " (" + errors + " errors)", gate + ": sealed " + sealedStatus
                                         + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
                                         + " inputs under the sealed rulebook"));
                     }
                     criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
+                    waiversUsed(manifest, gate, transition, now.get(), display).ifPresent(found::add);
+                    decisionLogRef(manifest, gate, transition, cycle, display).ifPresent(found::add);
                     recomputed.add(gate + " " + nowStatus);
                     if (!RECOMPUTED.contains(gate)) {
                         pluginGates.add(gate);
@@ -249,6 +267,11 @@ final class VerdictCheck {
                 SealedInputs.delete(pinned[0]);
             }
         }
+        otherSteps.forEach((gate, discrepancy) -> {
+            if (!changedGates.contains(gate)) {
+                found.add(discrepancy);
+            }
+        });
         if (!recomputed.isEmpty()) {
             notes.add("verdicts recomputed from the sealed inputs: " + String.join(", ", recomputed));
         }
@@ -333,6 +356,79 @@ final class VerdictCheck {
                 DiscrepancyKind.VERDICT_CHANGED, display, "critical_violations " + sealed,
                 "critical_violations " + count.intValue(), "governance: the manifest records " + sealed
                         + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
+    }
+
+    /**
+     * The governance summary's waivers against those the recomputed verdict of the sealing step used
+     * (attack36): {@code sign} tells each signer that these are the waivers the signature approves, so a
+     * summary that leaves out a waiver the verdict rests on (or lists one it does not) misstates what is
+     * signed. Compared as a multiset of rule, item, reason, approver and expiry.
+     */
+    private static Optional<Discrepancy> waiversUsed(HandoffManifest manifest, String gate, Transition transition,
+            GateResult now, String display) {
+        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED) {
+            return Optional.empty();
+        }
+        List<String> summary = manifest.governance().waivers().stream()
+                .map(w -> waiverKey(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
+                .sorted().toList();
+        // The built-in gate always lists them; a governance gate of an embedder's own that does not was summarised
+        // from the decision log when sealed (ManifestBuilder), which this check does not re-read.
+        if (!(now.evidence().get(TrustedDay.WAIVERS_USED) instanceof List<?> list)) {
+            return Optional.empty();
+        }
+        List<String> used = new ArrayList<>();
+        for (Object item : list) {
+            Map<?, ?> w = item instanceof Map<?, ?> map ? map : Map.of();
+            used.add(waiverKey(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
+                    String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
+                    String.valueOf(w.get("expires"))));
+        }
+        used.sort(null);
+        if (summary.equals(used)) {
+            return Optional.empty();
+        }
+        return Optional.of(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "governance.waivers "
+                + describeWaivers(used), "governance.waivers " + describeWaivers(summary), "governance: the manifest's"
+                        + " governance summary lists " + summary.size() + " waiver(s) " + describeWaivers(summary)
+                        + ", but the recomputed verdict of " + transition.key() + " used " + used.size() + " "
+                        + describeWaivers(used) + "; the summary is what a signer is told the signature approves"));
+    }
+
+    /**
+     * The governance summary's {@code decision_log_ref} against the decision log the gates read: the cycle's,
+     * named when it is sealed and only then (attack36: a reference to another file sent a reader of the signed
+     * manifest to a decision log without the waivers the verdict used).
+     */
+    private Optional<Discrepancy> decisionLogRef(HandoffManifest manifest, String gate, Transition transition,
+            CycleRef cycle, String display) {
+        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED) {
+            return Optional.empty();
+        }
+        String log = layout.decisionLog(cycle);
+        boolean sealed = manifest.artifacts().stream().anyMatch(a -> a.path().equals(log));
+        Optional<String> expected = sealed ? Optional.of(log) : Optional.empty();
+        Optional<String> recorded = manifest.governance().decisionLogRef();
+        if (recorded.equals(expected)) {
+            return Optional.empty();
+        }
+        return Optional.of(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "decision_log_ref "
+                + expected.orElse("(none)"), "decision_log_ref " + recorded.orElse("(none)"), "governance: the"
+                        + " manifest's decision_log_ref names " + recorded.orElse("no decision log") + ", but the decision"
+                        + " log governance read is " + expected.orElse("none (the cycle's is not sealed)")));
+    }
+
+    private static String waiverKey(String rule, String item, String reason, String approver, String expires) {
+        return rule + " for " + item + " (approved by " + approver + ", expires " + expires + ": " + reason + ")";
+    }
+
+    private static String describeWaivers(List<String> waivers) {
+        return waivers.isEmpty() ? "(none)" : "[" + String.join("; ", waivers) + "]";
+    }
+
+    /** The error findings of a result. */
+    private static long errors(GateResult result) {
+        return result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     }
 
     /** The largest evidence file read: gates write a few KiB; more is never loaded whole. */

@@ -1,0 +1,129 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.GovernanceSummary;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.cli.CliRun;
+import dev.planning.cli.CycleScript;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.hash.Sha256;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * attack36: the manifest's governance summary is what {@code sign} tells each signer the signature approves
+ * ("waivers approved by this signature: ..."), and where a reader of the signed manifest finds the decision
+ * log. {@code verify} compared only its unwaived critical count with the recomputed verdict. So a contributor
+ * without keys rewrote the sealed manifest (canonically, the seal event and the log's chain made to match) to
+ * list no waiver, or to name a decision log of their own, while governance passed only through a waiver of
+ * the sealed decision log: {@code sign} signed, saying "waivers approved by this signature: none", and
+ * {@code verify} passed. The summary's waivers and {@code decision_log_ref} are now compared with the
+ * recomputed verdict of the sealing step.
+ */
+@Tag("slow")
+@Tag("attack")
+class GovernanceSummaryAttackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSummaryThatLeavesOutTheWaiverGovernanceUsedIsNeitherSignedNorVerified() throws Exception {
+        AttackWorkspace ws = waivedAndSealed(dir);
+        rewriteSummary(ws, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(), List.of(),
+                summary.decisionLogRef()));
+
+        assertRefusedEverywhere(ws, "governance summary lists 0 waiver(s)", "critical-approvals for FE-12");
+    }
+
+    @Test
+    void aSummaryNamingAnotherDecisionLogIsNeitherSignedNorVerified() throws Exception {
+        AttackWorkspace ws = waivedAndSealed(dir);
+        String clean = "frameworks/planning-fe/decisions/reviewed.yaml";
+        ws.write(clean, "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nwaivers: []\n");
+        rewriteSummary(ws, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(),
+                summary.waivers(), Optional.of(clean)));
+
+        assertRefusedEverywhere(ws, "decision_log_ref names " + clean, AttackWorkspace.DECISION_LOG);
+    }
+
+    /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */
+    private static AttackWorkspace waivedAndSealed(Path dir) throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.edit(AttackWorkspace.TASKS, t -> t.replace("approvals: [pm-dana, techlead-erik, qa-fay]",
+                "approvals: [pm-dana, techlead-erik]"));
+        ws.write(AttackWorkspace.DECISION_LOG, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - rule: critical-approvals
+                    item: FE-12
+                    reason: third approver on leave
+                    approver: cto-gina
+                    expires: 2099-12-31
+                """);
+        ws.sealNow();
+        return ws;
+    }
+
+    /**
+     * The sealed, unsigned manifest with its governance summary rewritten, the {@code MANIFEST_SEALED} event
+     * made to name it and the log's chain rebuilt: files a contributor can write. Commits.
+     */
+    private static void rewriteSummary(AttackWorkspace ws, UnaryOperator<GovernanceSummary> edit) throws Exception {
+        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
+                AttackWorkspace.MANIFEST).manifest();
+        assertThat(sealed.governance().waivers()).hasSize(1);
+        HandoffManifest rewritten = new HandoffManifest(sealed.version(), sealed.manifestId(), sealed.cycleId(),
+                sealed.stream(), sealed.sealed(), sealed.createdAt(), sealed.createdBy(), sealed.sealedAt(),
+                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(), sealed.artifacts(),
+                sealed.gateResults(), edit.apply(sealed.governance()), sealed.priorManifestId(), sealed.notes(),
+                List.of());
+        String before = Sha256.hex(ManifestWriter.render(sealed));
+        String after = Sha256.hex(ManifestWriter.render(rewritten));
+        Files.write(ws.path(AttackWorkspace.MANIFEST), ManifestWriter.render(rewritten));
+        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
+            lines.stream().map(line -> line.findParent("manifest_sha256"))
+                    .filter(details -> details != null && details.path("manifest_sha256").asText().equals(before))
+                    .forEach(details -> details.put("manifest_sha256", after));
+            return lines;
+        });
+        ws.commit("governance summary rewritten");
+    }
+
+    private static void assertRefusedEverywhere(AttackWorkspace ws, String... said) {
+        String rewritten = ws.read(AttackWorkspace.MANIFEST);
+        List<CliRun> signs = new ArrayList<>();
+        for (String role : CycleScript.ROLES) {
+            signs.add(ws.sign(role));
+        }
+        ws.commit("signed");
+        CliRun verify = ws.verify();
+        CliRun checksumsOnly = ws.verify("--checksums-only");
+        CliRun advance = ws.advance("EXECUTED");
+
+        for (CliRun sign : signs) {
+            assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+            assertThat(sign.out() + sign.err()).contains("VERDICT_CHANGED").contains(said)
+                    .doesNotContain("waivers approved by this signature");
+        }
+        assertThat(ws.read(AttackWorkspace.MANIFEST)).as("nothing signed").isEqualTo(rewritten);
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("VERDICT_CHANGED", "verification FAILED").contains(said);
+        // Without the recomputation there is no verdict to compare the summary with; the signatures are missing anyway.
+        assertThat(checksumsOnly.exitCode()).as(checksumsOnly.out() + checksumsOnly.err()).isEqualTo(1);
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
+        assertThat(ws.read(AttackWorkspace.LOG))
+                .doesNotContain("\"STATE_TRANSITION\",\"payload\":{\"from_state\":\"PACKAGED\"");
+    }
+}
