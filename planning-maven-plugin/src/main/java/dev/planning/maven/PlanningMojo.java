@@ -123,7 +123,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             // store36: any other failure reaches Maven's output too (its message, and with -e its causes' messages
             // and trace): redacted as a refusal is, the whole chain, never the driver's message as it was.
             throw new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(String.valueOf(e)),
-                    Redacted.of(e, this::secretsHidden));
+                    Redacted.shown(e, this::secretsHidden));
         } finally {
             closeStore();
         }
@@ -289,7 +289,7 @@ public abstract class PlanningMojo extends AbstractMojo {
         // One line, each character the log would act on or not show written as \\uXXXX: the message may
         // quote a file the contributor wrote (a name in rulebook.yaml, a token of an event log).
         return new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(e.describe()),
-                Redacted.of(e, this::secretsHidden));
+                Redacted.shown(e, this::secretsHidden));
     }
 
     /** The message on one line, without the secrets of the store configuration this run read. */
@@ -331,6 +331,34 @@ public abstract class PlanningMojo extends AbstractMojo {
             super(hide.apply(original.getMessage()), cause, true, true);
             this.type = original.getClass().getName();
             setStackTrace(original.getStackTrace());
+        }
+
+        /**
+         * What the build's output shows of {@code original}: the original itself when {@code hide} changes no
+         * message of it, its causes and suppressed exceptions (its type stays what an embedder or a test reads:
+         * a {@code SystemFailureException} stays one), otherwise its redacted copy.
+         */
+        static Throwable shown(Throwable original, UnaryOperator<String> hide) {
+            return holdsNothingToHide(original, hide, Collections.newSetFromMap(new IdentityHashMap<>()))
+                    ? original : of(original, hide);
+        }
+
+        private static boolean holdsNothingToHide(Throwable t, UnaryOperator<String> hide, Set<Throwable> seen) {
+            if (t == null || !seen.add(t)) {
+                return true;
+            }
+            // Both messages: a type may show another one than getMessage() in its toString() and trace.
+            for (String message : new String[] {t.getMessage(), t.getLocalizedMessage()}) {
+                if (message != null && !message.equals(hide.apply(message))) {
+                    return false;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (!holdsNothingToHide(suppressed, hide, seen)) {
+                    return false;
+                }
+            }
+            return holdsNothingToHide(t.getCause(), hide, seen);
         }
 
         /** {@code original} and its chain, redacted by {@code hide}; {@code null} for {@code null}. */

@@ -77,6 +77,32 @@ class MojoRedactionTest {
                 .satisfies(MojoRedactionTest::showsNoSecret);
     }
 
+    @Test
+    void anExceptionWithNothingToHideReachesMavenAsItselfItsTypeKept() {
+        RuntimeException plain = new IllegalStateException("pool exhausted", new SQLException("too many clients"));
+        Failing goal = new Failing(() -> plain);
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class).hasCause(plain)
+                .satisfies(thrown -> assertThat(thrown.getCause()).isSameAs(plain));
+    }
+
+    @Test
+    void aSecretOnlyInACausesSuppressedExceptionStillHasTheWholeChainRedacted() {
+        SQLException driver = new SQLException("connection failed");
+        driver.addSuppressed(new RuntimeException("retry with SECRET-P"));
+        RuntimeException failure = new IllegalStateException("pool said: no", driver);
+        Failing goal = new Failing(() -> failure);
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .satisfies(thrown -> assertThat(thrown.getCause()).isNotSameAs(failure)
+                        .isInstanceOf(PlanningMojo.Redacted.class))
+                .satisfies(thrown -> {
+                    StringWriter trace = new StringWriter();
+                    thrown.printStackTrace(new PrintWriter(trace));
+                    assertThat(trace.toString()).doesNotContain("SECRET-P").contains("retry with (hidden)");
+                });
+    }
+
     /** The exception as {@code mvn -e} prints it: every message of the chain, each type named as it was. */
     private static void showsNoSecret(Throwable thrown) {
         StringWriter trace = new StringWriter();
