@@ -76,8 +76,8 @@ final class StoreCommand implements Runnable {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Import the workspace's event logs into the store (each chain verified), or export the"
-                    + " store's logs to files; lines keep their exact bytes both ways.")
+            description = "Import the workspace's event logs into the store (each chain verified; every log or"
+                    + " none), or export the store's logs to files; lines keep their exact bytes both ways.")
     static final class Migrate implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         StoreOption store;

@@ -13,6 +13,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.internal.digest.SealedByLog;
@@ -562,8 +563,8 @@ final class Pages {
             } else if (k.target().isEmpty()) {
                 verdict = "no target";
             } else {
-                boolean lower = k.direction().startsWith("lower");
-                boolean meets = lower ? k.actual().get() <= k.target().get() : k.actual().get() >= k.target().get();
+                // The digest's rule, not a copy of it (hostile36): a direction it does not know is refused.
+                boolean meets = KpiDirection.parse(k.direction()).meets(k.actual().get(), k.target().get());
                 verdict = meets ? "meets target" : "misses target";
             }
             b.append("<figure class=\"chart\" id=\"kpi-").append(attr(k.name())).append("\"><figcaption><strong>")

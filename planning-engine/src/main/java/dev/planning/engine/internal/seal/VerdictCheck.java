@@ -53,9 +53,13 @@ import java.util.function.Supplier;
  * the sealing steps are run again for the transition their evidence was judged at, as of that
  * moment, with the rulebook in hand (which verify has already compared with the sealed hash), over
  * exactly the sealed inputs read from git at {@code snapshot_rev} ({@link SealedInputs}), and each
- * status that differs from the sealed one is a {@code VERDICT_CHANGED}. The built-in gates of
- * {@link #RECOMPUTED} are a function of those inputs; a plug-in gate is re-run when available here
- * (with a note), and is a discrepancy when it is not.
+ * status that differs from the sealed one is a {@code VERDICT_CHANGED}; so is a gate of either
+ * sealing step that fails when recomputed, though the manifest records each gate once, from the
+ * later step (attack36: a policy may read the earlier gates' results, so a verdict can fail at one
+ * step and pass at the other over the same plan). The governance summary's waivers and
+ * {@code decision_log_ref} are compared with those the recomputed verdict used. The built-in gates
+ * of {@link #RECOMPUTED} are a function of those inputs; a plug-in gate is re-run when available
+ * here (with a note), and is a discrepancy when it is not.
  */
 final class VerdictCheck {
 
