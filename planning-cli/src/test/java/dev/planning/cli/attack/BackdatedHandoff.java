@@ -40,6 +40,11 @@ final class BackdatedHandoff {
 
     /** The plan with FE-12 short of an approval and an expired waiver for it, committed; cycle PLANNED. */
     static AttackWorkspace waivedPlan(Path dir) throws Exception {
+        return waivedPlan(dir, EXPIRES);
+    }
+
+    /** The plan with FE-12 short of an approval and a waiver for it until {@code expires}, committed; cycle PLANNED. */
+    static AttackWorkspace waivedPlan(Path dir, String expires) throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
         ws.edit(AttackWorkspace.TASKS, t -> t.replace("approvals: [pm-dana, techlead-erik, qa-fay]",
                 "approvals: [pm-dana, techlead-erik]"));
@@ -53,7 +58,7 @@ final class BackdatedHandoff {
                     reason: third approver on leave
                     approver: cto-gina
                     expires: %s
-                """.formatted(EXPIRES));
+                """.formatted(expires));
         ws.commit("plan");
         return ws;
     }

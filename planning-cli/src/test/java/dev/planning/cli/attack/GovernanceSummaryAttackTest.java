@@ -58,20 +58,7 @@ class GovernanceSummaryAttackTest {
 
     /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */
     private static AttackWorkspace waivedAndSealed(Path dir) throws Exception {
-        AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.edit(AttackWorkspace.TASKS, t -> t.replace("approvals: [pm-dana, techlead-erik, qa-fay]",
-                "approvals: [pm-dana, techlead-erik]"));
-        ws.write(AttackWorkspace.DECISION_LOG, """
-                version: "1.0.0"
-                cycle_id: "2025-09-02"
-                stream: fe
-                waivers:
-                  - rule: critical-approvals
-                    item: FE-12
-                    reason: third approver on leave
-                    approver: cto-gina
-                    expires: 2099-12-31
-                """);
+        AttackWorkspace ws = BackdatedHandoff.waivedPlan(dir, "2099-12-31");
         ws.sealNow();
         return ws;
     }
