@@ -182,4 +182,17 @@ class DiskFailureTest {
 
         assertTheSystemsFailure(run, LAYOUT.digest(FE));
     }
+
+    /** Failed before: an {@code UncheckedIOException}, the CLI's "internal error ... please report it" (exit 3 by luck). */
+    @Test
+    void aReportWhoseDirectoryTheDiskFailsToWriteIsTheSystemsFailure() throws Exception {
+        Path ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        Path out = dir.resolve("out");
+
+        CliRun run = onAFailingDisk(out, "report", "-w", ws.toString(), "--html", out.resolve("site").toString(),
+                "--trust", dir.resolve("sealed/keys/trust.yaml").toString());
+
+        assertTheSystemsFailure(run, out.resolve("site").toString());
+        assertThat(out).doesNotExist();
+    }
 }

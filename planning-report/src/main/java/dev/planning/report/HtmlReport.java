@@ -9,13 +9,17 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -134,6 +138,9 @@ public final class HtmlReport {
      *                               inside the workspace's rulebook or streams; when the keys given to
      *                               the builder are not the workspace's ({@link Builder#trustedKeys}),
      *                               or its trust file cannot be read
+     * @throws dev.planning.api.PlanningException when the site cannot be written or the directory listed for
+     *                               a reason the user can fix (permission denied, a file in the way)
+     * @throws dev.planning.api.SystemFailureException when the system fails the write (a full disk, an I/O error)
      */
     public ReportResult write(Path directory) {
         Path target = directory.toAbsolutePath().normalize();
@@ -176,8 +183,22 @@ public final class HtmlReport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + shown + ": " + e.getMessage(), e);
+            // Judged as every write of the product's files is: the user's (permission, a file in the way, exit 2)
+            // or the system's (a full disk, EIO, exit 3); was an UncheckedIOException, an internal error (fail36).
+            throw WriteFailures.of("cannot write the report", failedPath(e, target), shown, e);
         }
+    }
+
+    /** The path a failed write names, when it names one; else the report's directory. */
+    private static Path failedPath(IOException e, Path target) {
+        if (e instanceof FileSystemException failed && failed.getFile() != null) {
+            try {
+                return Path.of(failed.getFile());
+            } catch (InvalidPathException notAPath) {
+                return target;
+            }
+        }
+        return target;
     }
 
     /**
@@ -241,7 +262,7 @@ public final class HtmlReport {
             try (Stream<Path> list = Files.list(target)) {
                 empty = list.findAny().isEmpty();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + shown + ": " + e.getMessage(), e);
+                throw DirectoryEntries.cannotRead(target, shown, "the report cannot replace it", e);
             }
             if (!empty && !Files.isRegularFile(target.resolve(MARKER))) {
                 throw new InvalidInputException("exists, is not empty and is not an earlier report (no " + MARKER
