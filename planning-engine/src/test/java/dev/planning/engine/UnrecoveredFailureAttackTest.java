@@ -9,6 +9,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class UnrecoveredFailureAttackTest {
     @TempDir
     Path reports;
 
-    private Map<String, KpiValue> kpis(String deployments) {
+    private Map<String, KpiValue> kpis(String... deployments) {
         CycleWorkspace.create(root, CYCLE.cycleId());
         CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK + KPIS);
         PlanningWorkspace workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
@@ -48,9 +49,13 @@ class UnrecoveredFailureAttackTest {
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
             assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as("advance to " + state).isTrue();
         }
-        Path file = reports.resolve("deployments.yaml");
-        CycleWorkspace.write(file, deployments);
-        workspace.importOutcomes(CYCLE, List.of(file));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < deployments.length; i++) {
+            Path file = reports.resolve("deployments-" + i + ".yaml");
+            CycleWorkspace.write(file, deployments[i]);
+            files.add(file);
+        }
+        workspace.importOutcomes(CYCLE, files);
         return workspace.kpis(CYCLE);
     }
 
@@ -113,5 +118,25 @@ class UnrecoveredFailureAttackTest {
         // D-1: 11:00 to 14:06, 3.1 h; D-2: 48 h to D-3; D-4: 30 h. The median of three failed deployments.
         assertThat(kpis.get("recovery_hours").actual()).contains(30.0);
         assertThat(kpis.get("recovery_hours").meetsTarget()).contains(false);
+    }
+
+    @Test
+    void aFailureRecoveredByTheNextFilesDeploymentHasRecovered() {
+        // review36b: a failure on the last day of one file's period, fixed on the first day of the next file's,
+        // read "not yet recovered" for good, and the median fell on it.
+        Map<String, KpiValue> kpis = kpis("""
+                version: "1.0"
+                period: {start: 2025-09-01T00:00:00Z, end: 2025-09-08T00:00:00Z}
+                deployments:
+                  - {id: D-1, time: 2025-09-07T22:00:00Z, status: failure, commits: []}
+                """, """
+                version: "1.0"
+                period: {start: 2025-09-08T00:00:00Z, end: 2025-09-15T00:00:00Z}
+                deployments:
+                  - {id: D-2, time: 2025-09-08T01:00:00Z, status: success, commits: []}
+                """);
+
+        // D-1 failed at 22:00 and D-2, of the next file, succeeded three hours later.
+        assertThat(kpis.get("recovery_hours").actual()).contains(3.0);
     }
 }

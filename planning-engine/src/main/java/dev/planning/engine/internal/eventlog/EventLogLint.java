@@ -316,7 +316,7 @@ public final class EventLogLint {
                         + " it, but its hash is no longer the one recorded (a manifest or signature that quotes it does"
                         + " not verify) and the next append would chain to the carriage return; expected the line to"
                         + " end with a line feed alone: remove it, or restore the log from version control",
-                        new SourceLocation(location, lastDecoded, 0)));
+                        new SourceLocation(location, lastDecoded, lastDecodedBytes.length)));
             }
         }
 
@@ -415,7 +415,8 @@ public final class EventLogLint {
                         + " end-of-line conversion or an editor), and as a line's hash is of its bytes, line " + number
                         + " no longer chains to it (the store refuses the log there), nor does any later line to a line"
                         + " that ends with one (reported here once); expected each line to end with a line feed alone:"
-                        + " restore the log from version control with its lines ending in a line feed alone", line, 0);
+                        + " restore the log from version control with its lines ending in a line feed alone", line,
+                        before.length);
             }
             return true;
         }

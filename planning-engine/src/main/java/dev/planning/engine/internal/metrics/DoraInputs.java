@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.metrics;
 
 import dev.planning.engine.internal.outcome.DeploymentLog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class DoraInputs {
         boolean everyPeriod = true;
         List<Double> leadTimes = new ArrayList<>();
         List<Double> restores = new ArrayList<>();
+        // A failure recovers at the next successful deployment of any file imported, not only its own (review36b).
+        List<Instant> successes = logs.stream().flatMap(l -> l.deployments().stream())
+                .filter(DeploymentLog.Deployment::success).map(DeploymentLog.Deployment::time).toList();
         for (DeploymentLog log : logs) {
             for (DeploymentLog.Deployment deployment : log.deployments()) {
                 total++;
@@ -46,7 +50,7 @@ final class DoraInputs {
                     deployment.commits().forEach(c -> leadTimes.add(EventInputs.hours(c.time(), deployment.time())));
                 }
             }
-            recoveries.addAll(log.recoveryHours());
+            recoveries.addAll(log.recoveryHours(successes));
             for (DeploymentLog.Incident incident : log.incidents()) {
                 // An incident still open lasts longer than any ended one so far, as far as can be told (hostile36).
                 restores.add(incident.end().map(end -> EventInputs.hours(incident.start(), end))

@@ -65,7 +65,7 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
 
     /**
      * Hours from each failed deployment's failure to recovery (DORA failed deployment recovery
-     * time), one value per failed deployment: for a deployment incidents are linked to, from the first
+     * time) over this file alone, one value per failed deployment: for a deployment incidents are linked to, from the first
      * one's start to the last one's end; for a {@code failure} deployment without an incident, from the
      * deployment to the next successful deployment of the file. A failed deployment not yet recovered (a
      * linked incident still open, or no successful deployment after it) is
@@ -75,6 +75,18 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
      * one deployment outweighed other failures' long recoveries.
      */
     public List<Double> recoveryHours() {
+        return recoveryHours(deployments.stream().filter(Deployment::success).map(Deployment::time).toList());
+    }
+
+    /**
+     * {@link #recoveryHours()}, where a {@code failure} deployment without an incident recovers at the first of
+     * {@code successes} after it: the successful deployments of every file imported for the cycle (review36b: a
+     * failure fixed by the next file's first deployment read "not yet recovered" for good).
+     *
+     * @param successes the times of the cycle's successful deployments, this file's among them
+     * @return one value per failed deployment
+     */
+    public List<Double> recoveryHours(List<Instant> successes) {
         List<Double> hours = new ArrayList<>();
         for (Deployment deployment : deployments) {
             List<Incident> linked = incidents.stream().filter(i -> i.causedBy().equals(Optional.of(deployment.id()))).toList();
@@ -87,8 +99,7 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
                     hours.add(Duration.between(first, last).toMillis() / 3_600_000.0);
                 }
             } else if (!deployment.success()) {
-                hours.add(deployments.stream().filter(d -> d.success() && d.time().isAfter(deployment.time()))
-                        .map(Deployment::time).min(Instant::compareTo)
+                hours.add(successes.stream().filter(t -> t.isAfter(deployment.time())).min(Instant::compareTo)
                         .map(next -> Duration.between(deployment.time(), next).toMillis() / 3_600_000.0)
                         .orElse(Double.POSITIVE_INFINITY));
             }

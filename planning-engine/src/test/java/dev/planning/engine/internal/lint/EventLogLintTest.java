@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -281,6 +282,25 @@ class EventLogLintTest {
         });
         assertThatThrownBy(() -> new FileEventStore(workspace).read(CYCLE))
                 .isInstanceOf(EventLogCorruptedException.class).hasMessageStartingWith("line 2 does not chain");
+    }
+
+    /** review36b: the carriage return's finding named line 1 alone (column 0, unknown), though its column is known. */
+    @Test
+    void aCarriageReturnIsReportedAtItsColumn() throws IOException {
+        List<byte[]> lines = lines();
+        int first = lines.get(0).length;
+        int last = lines.get(4).length;
+        write(lines, "\r\n", new byte[0]);
+        List<Finding> chained = lint().findings();
+        lines.set(4, bytes(text(lines.get(4)) + "\r"));
+        write(lines, "\n", new byte[0]);
+        List<Finding> unchained = lint().findings();
+
+        // Columns are byte offsets, 1-based, as the codec counts them: the carriage return is the byte after the line.
+        assertThat(chained).singleElement().satisfies(f -> assertThat(f.location().orElseThrow())
+                .isEqualTo(new SourceLocation(f.location().orElseThrow().file(), 1, first + 1)));
+        assertThat(unchained).singleElement().satisfies(f -> assertThat(f.location().orElseThrow())
+                .isEqualTo(new SourceLocation(f.location().orElseThrow().file(), 5, last + 1)));
     }
 
     /** lint36: the carriage return hint at each of lines 2 to 5, and no word of the mark. */

@@ -169,6 +169,19 @@ class DefaultRulesTest {
     }
 
     @Test
+    void theSharedTagPreFilterKeepsEachTagRuleToItsOwnCause() {
+        // review36b: required-tags and allowed-tag-values share one pre-filter (either cause lets a task in);
+        // a task missing a tag whose values are all allowed is a required-tags violation alone, and one with both
+        // causes is one violation of each.
+        GovernanceDecision missing = engine.evaluate(input(goodTask("FE-7").tags(tags("criticality:2")).build()));
+        GovernanceDecision both = engine.evaluate(input(goodTask("FE-8").tags(tags("criticality:2", "data_classification:secret")).build()));
+
+        assertThat(missing).hasOnlyViolations(v("required-tags", "FE-7"));
+        org.assertj.core.api.Assertions.assertThat(both.violations()).extracting(v -> v.rule() + "/" + v.item())
+                .containsExactly("allowed-tag-values/FE-8", "required-tags/FE-8");
+    }
+
+    @Test
     void crossStreamContractNeedsTheIdInAPresentPlan() {
         var fe = goodTask("FE-30").dependencies(List.of(TaskRef.parse("be:PLN-BE-404"), TaskRef.parse("be:PLN-BE-001"),
                 TaskRef.parse("design:DS-1"))).build();
