@@ -2,6 +2,9 @@ package dev.planning.cli.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.cli.CliRun;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("attack")
 class GovernanceSummaryAttackTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -56,6 +61,32 @@ class GovernanceSummaryAttackTest {
         assertRefusedEverywhere(ws, "decision_log_ref names " + clean, AttackWorkspace.DECISION_LOG);
     }
 
+    /**
+     * review36a: the summary was compared only when the governance evidence the manifest records says it judged
+     * the move into PACKAGED. Its {@code transition} rewritten to the first sealing step (which runs governance
+     * too, and uses the same waiver), the summary listing no waiver was signed and verified.
+     */
+    @Test
+    void aSummaryLeavingOutTheWaiverIsRefusedWhenTheEvidenceClaimsTheFirstSealingStep() throws Exception {
+        AttackWorkspace ws = waivedAndSealed(dir);
+        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
+                AttackWorkspace.MANIFEST).manifest();
+        String evidence = sealed.gateResults().get("governance").evidence().orElseThrow();
+        ObjectNode root = (ObjectNode) JSON.readTree(ws.read(evidence));
+        ObjectNode transition = (ObjectNode) root.get("transition");
+        assertThat(transition.get("to").asText()).isEqualTo("PACKAGED");
+        transition.put("from", "PLANNED");
+        transition.put("to", "READY_FOR_HANDOFF");
+        byte[] claimed = JSON.writeValueAsBytes(root);
+        Files.write(ws.path(evidence), claimed);
+        List<ArtifactChecksum> artifacts = sealed.artifacts().stream().map(a -> a.path().equals(evidence)
+                ? new ArtifactChecksum(a.path(), Sha256.hex(claimed), claimed.length) : a).toList();
+        rewrite(ws, sealed, artifacts, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(),
+                List.of(), summary.decisionLogRef()));
+
+        assertRefusedEverywhere(ws, "governance summary lists 0 waiver(s)", "critical-approvals for FE-12");
+    }
+
     /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */
     private static AttackWorkspace waivedAndSealed(Path dir) throws Exception {
         AttackWorkspace ws = BackdatedHandoff.waivedPlan(dir, "2099-12-31");
@@ -71,9 +102,15 @@ class GovernanceSummaryAttackTest {
         HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
                 AttackWorkspace.MANIFEST).manifest();
         assertThat(sealed.governance().waivers()).hasSize(1);
+        rewrite(ws, sealed, sealed.artifacts(), edit);
+    }
+
+    /** {@code sealed} with these artifacts and its summary edited, written as {@link #rewriteSummary} does. */
+    private static void rewrite(AttackWorkspace ws, HandoffManifest sealed, List<ArtifactChecksum> artifacts,
+            UnaryOperator<GovernanceSummary> edit) throws Exception {
         HandoffManifest rewritten = new HandoffManifest(sealed.version(), sealed.manifestId(), sealed.cycleId(),
                 sealed.stream(), sealed.sealed(), sealed.createdAt(), sealed.createdBy(), sealed.sealedAt(),
-                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(), sealed.artifacts(),
+                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(), artifacts,
                 sealed.gateResults(), edit.apply(sealed.governance()), sealed.priorManifestId(), sealed.notes(),
                 List.of());
         String before = Sha256.hex(ManifestWriter.render(sealed));

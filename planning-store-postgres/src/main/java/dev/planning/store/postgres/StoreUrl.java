@@ -3,6 +3,7 @@ package dev.planning.store.postgres;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.postgresql.PGProperty;
 
 /**
  * The parameters of a store URL ({@code jdbc:postgresql://host/db?name=value&...}), judged against an allow-list
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * other tables, {@code loggerFile} writes the driver's log (the URL included) to a file, {@code service} reads
  * settings from a service file, and {@code host}, {@code port} and {@code dbname} replace the URL's own. So only the
  * parameters of {@link #ACCEPTED} are passed on; any other is refused naming it (never its value, which may be a
- * secret), as is a parameter given twice (the driver keeps the last, so a second {@code sslmode} would weaken the
+ * secret; a name the driver does not know is not shown either, for a password written raw with {@code &} and
+ * {@code =} makes part of it one), as is a parameter given twice (the driver keeps the last, so a second {@code sslmode} would weaken the
  * first), a parameter without {@code =}, {@code ssl} beside {@code sslmode}, and a value off its list.
  */
 final class StoreUrl {
@@ -80,6 +83,12 @@ final class StoreUrl {
                         + String.join(", ", ACCEPTED.keySet()));
                 continue;
             }
+            if (!ACCEPTED.containsKey(name) && !known(name)) {
+                // review36a: a password written raw with '&' and '=' ("x7&Kq9=Lm") makes its middle a name.
+                problems.add("a parameter the driver does not know (not shown: it may be part of a secret); expected"
+                        + " one of " + String.join(", ", ACCEPTED.keySet()));
+                continue;
+            }
             if (!ACCEPTED.containsKey(name)) {
                 problems.add("parameter '" + name + "' is not accepted (accepted: " + String.join(", ",
                         ACCEPTED.keySet()) + why(name) + ")");
@@ -113,6 +122,15 @@ final class StoreUrl {
                     + " sslmode only");
         }
         return problems;
+    }
+
+    /**
+     * Whether {@code name} may be quoted: a property of the driver ({@link PGProperty}), or one of {@link #ACCEPTED}
+     * or of the driver's spelled in another case, or one the driver reads from the URL by another name.
+     */
+    private static boolean known(String name) {
+        return !why(name).isEmpty() || ACCEPTED.keySet().stream().anyMatch(name::equalsIgnoreCase)
+                || Arrays.stream(PGProperty.values()).map(PGProperty::getName).anyMatch(name::equalsIgnoreCase);
     }
 
     /** Why a well-known parameter is refused, when it is one. */

@@ -89,6 +89,16 @@ class StoreUrlParametersTest {
     }
 
     @Test
+    void aNameTheDriverDoesNotKnowIsNotShownForItMayBePartOfAPassword() {
+        // review36a: a password written raw with '&' and '=' ("x7&Kq9secret=Lm") made its middle a parameter's name,
+        // quoted whole by the refusal.
+        assertThat(StoreUrl.problems(BASE + "?password=x7&Kq9secret=Lm")).singleElement().asString()
+                .doesNotContain("Kq9secret").startsWith("a parameter the driver does not know");
+        assertThatThrownBy(() -> PostgresStore.builder().jdbcUrl(BASE + "?password=x7&Kq9secret=Lm").build())
+                .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("Kq9secret");
+    }
+
+    @Test
     void everyRefusedParameterOfAFileIsReportedAtItsUrlLine() throws Exception {
         Path file = Files.writeString(dir.resolve("store.properties"), "# the store\nrepository=acme\nurl=" + BASE
                 + "?password=SECRET-1&currentSchema=x&sslfactory=y\n", StandardCharsets.UTF_8);

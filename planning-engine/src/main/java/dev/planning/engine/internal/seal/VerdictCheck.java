@@ -223,7 +223,15 @@ final class VerdictCheck {
                                 + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
                                 + transition.key() + " (now " + result.status() + "), but the manifest records no result"
                                 + " for it: a verdict was left out"));
-                    } else if (!entry.getValue().contains(result.gate()) && !result.passed()) {
+                        continue;
+                    }
+                    // The summary against the recomputed verdict of the move into PACKAGED, whichever step the
+                    // recorded evidence says it judged (review36a: evidence claiming the first sealing step skipped
+                    // these comparisons, and a summary listing no waiver was signed and verified).
+                    criticalCount(manifest, result.gate(), transition, result, display).ifPresent(found::add);
+                    waiversUsed(manifest, result.gate(), transition, result, display).ifPresent(found::add);
+                    decisionLogRef(manifest, result.gate(), transition, cycle, display).ifPresent(found::add);
+                    if (!entry.getValue().contains(result.gate()) && !result.passed()) {
                         // A gate the profile runs at both sealing steps is recorded once, with the later step's
                         // evidence; its verdict at the other step must pass too (attack36): a policy may read the
                         // gates that ran before it in its step (GateResultFact), so the two steps can disagree.
@@ -257,9 +265,6 @@ final class VerdictCheck {
                                         + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
                                         + " inputs under the sealed rulebook"));
                     }
-                    criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
-                    waiversUsed(manifest, gate, transition, now.get(), display).ifPresent(found::add);
-                    decisionLogRef(manifest, gate, transition, cycle, display).ifPresent(found::add);
                     recomputed.add(gate + " " + nowStatus);
                     if (!RECOMPUTED.contains(gate)) {
                         pluginGates.add(gate);
