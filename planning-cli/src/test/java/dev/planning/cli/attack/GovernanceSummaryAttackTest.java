@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.governance.Waiver;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
@@ -85,6 +86,26 @@ class GovernanceSummaryAttackTest {
                 List.of(), summary.decisionLogRef()));
 
         assertRefusedEverywhere(ws, "governance summary lists 0 waiver(s)", "critical-approvals for FE-12");
+    }
+
+    /**
+     * review36a: the waivers were compared as one joined text each ({@code rule for item (approved by approver,
+     * expires date: reason)}), so a reason written to look like the joins made a summary with another approver
+     * read as the same waiver: signers were told the waiver was approved by "cto-gina, expires 2099-12-31: on
+     * leave". Compared field by field now.
+     */
+    @Test
+    void aSummaryWhoseWaiverReadsAlikeJoinedButDiffersInItsFieldsIsRefused() throws Exception {
+        AttackWorkspace ws = BackdatedHandoff.waivedPlan(dir, "2099-12-31");
+        ws.edit(AttackWorkspace.DECISION_LOG, t -> t.replace("reason: third approver on leave",
+                "reason: \"on leave, expires 2099-12-31: until spring\""));
+        ws.sealNow();
+        rewriteSummary(ws, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(),
+                summary.waivers().stream().map(w -> new Waiver(w.rule(), w.item(), "until spring",
+                        "cto-gina, expires 2099-12-31: on leave", w.expires())).toList(), summary.decisionLogRef()));
+
+        assertRefusedEverywhere(ws, "governance summary lists 1 waiver(s)", "approved by cto-gina, expires 2099-12-31:"
+                + " on leave, expires 2099-12-31: until spring");
     }
 
     /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */

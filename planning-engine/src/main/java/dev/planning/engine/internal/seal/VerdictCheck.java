@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Binds each sealed gate verdict to its sealed evidence and inputs, and re-derives the verdicts
@@ -378,22 +380,22 @@ final class VerdictCheck {
         if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED) {
             return Optional.empty();
         }
-        List<String> summary = manifest.governance().waivers().stream()
-                .map(w -> waiverKey(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
-                .sorted().toList();
+        List<List<String>> summary = manifest.governance().waivers().stream()
+                .map(w -> List.of(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
+                .sorted(FIELD_BY_FIELD).toList();
         // The built-in gate always lists them; a governance gate of an embedder's own that does not was summarised
         // from the decision log when sealed (ManifestBuilder), which this check does not re-read.
         if (!(now.evidence().get(TrustedDay.WAIVERS_USED) instanceof List<?> list)) {
             return Optional.empty();
         }
-        List<String> used = new ArrayList<>();
+        List<List<String>> used = new ArrayList<>();
         for (Object item : list) {
             Map<?, ?> w = item instanceof Map<?, ?> map ? map : Map.of();
-            used.add(waiverKey(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
+            used.add(List.of(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
                     String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
                     String.valueOf(w.get("expires"))));
         }
-        used.sort(null);
+        used.sort(FIELD_BY_FIELD);
         if (summary.equals(used)) {
             return Optional.empty();
         }
@@ -427,12 +429,26 @@ final class VerdictCheck {
                         + " log governance read is " + expected.orElse("none (the cycle's is not sealed)")));
     }
 
-    private static String waiverKey(String rule, String item, String reason, String approver, String expires) {
-        return rule + " for " + item + " (approved by " + approver + ", expires " + expires + ": " + reason + ")";
-    }
+    /**
+     * Waivers (rule, item, reason, approver, expiry) in order, field by field: compared as fields, never as one
+     * joined text, which a reason or approver written to look like the joins could make equal for two waivers
+     * (review36a).
+     */
+    private static final Comparator<List<String>> FIELD_BY_FIELD = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
 
-    private static String describeWaivers(List<String> waivers) {
-        return waivers.isEmpty() ? "(none)" : "[" + String.join("; ", waivers) + "]";
+    private static String describeWaivers(List<List<String>> waivers) {
+        return waivers.isEmpty() ? "(none)" : waivers.stream()
+                .map(w -> w.get(0) + " for " + w.get(1) + " (approved by " + w.get(3) + ", expires " + w.get(4) + ": "
+                        + w.get(2) + ")")
+                .collect(Collectors.joining("; ", "[", "]"));
     }
 
     /** The error findings of a result. */
