@@ -149,8 +149,27 @@ class DiskFailureTest {
                 PlanningCommand.class.getName()), Map.of(), "report", "-w", ws.toString(), "--html", site.toString(),
                 "--trust", dir.resolve("sealed/keys/trust.yaml").toString());
 
-        assertTheSystemsFailure(run, "cannot be verified");
+        assertTheSystemsFailure(run, "cannot write the sealed inputs to recompute the verdicts");
         assertThat(site).doesNotExist();
+    }
+
+    /**
+     * verify recomputing the verdicts over sealed inputs written to a temporary directory the disk fails: was an
+     * {@code UncheckedIOException}, the CLI's "internal error ... please report it".
+     */
+    @Test
+    void verifyWhoseTemporaryDirectoryTheDiskFailsIsTheSystemsFailure() throws Exception {
+        Path ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+
+        CliRun run = CliRun.inChild(ChildProcesses.java(FaultyFileSystemProvider.DEFAULT_PROVIDER_OPTION,
+                "-D" + FaultyFileSystemProvider.PROPERTY + "=" + temporary.toRealPath(),
+                "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName()), Map.of(), CycleScript.cycle(ws, "verify", "--trust",
+                dir.resolve("sealed/keys/trust.yaml").toString()));
+
+        assertTheSystemsFailure(run, "cannot write the sealed inputs to recompute the verdicts");
+        assertThat(run.out()).doesNotContain("discrepanc");
     }
 
     /** The same read the user's mistake fails (gate evidence that is not JSON) is still a problem shown on the page. */

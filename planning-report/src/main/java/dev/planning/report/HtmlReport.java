@@ -17,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -185,20 +183,8 @@ public final class HtmlReport {
         } catch (IOException e) {
             // Judged as every write of the product's files is: the user's (permission, a file in the way, exit 2)
             // or the system's (a full disk, EIO, exit 3); was an UncheckedIOException, an internal error (fail36).
-            throw WriteFailures.of("cannot write the report", failedPath(e, target), shown, e);
+            throw WriteFailures.of("cannot write the report", WriteFailures.failedPath(e, target), shown, e);
         }
-    }
-
-    /** The path a failed write names, when it names one; else the report's directory. */
-    private static Path failedPath(IOException e, Path target) {
-        if (e instanceof FileSystemException failed && failed.getFile() != null) {
-            try {
-                return Path.of(failed.getFile());
-            } catch (InvalidPathException notAPath) {
-                return target;
-            }
-        }
-        return target;
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -216,6 +217,8 @@ final class SealedInputs implements AutoCloseable {
      * its {@code delete} left is swept first ({@link #sweep}).
      *
      * @throws IllegalStateException when a sealed input's sealed bytes cannot be found
+     * @throws PlanningException when the inputs cannot be written (a {@code SystemFailureException} when the
+     *         system failed the write)
      */
     Path pin() {
         Path root;
@@ -223,7 +226,7 @@ final class SealedInputs implements AutoCloseable {
             root = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-" + started(ProcessHandle.current())
                     + "-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(e, Path.of(System.getProperty("java.io.tmpdir")));
         }
         sweep(root.getParent(), root, Instant.now());
         try {
@@ -242,10 +245,20 @@ final class SealedInputs implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             delete(root);
             if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
+                throw unwritable(io, root);
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * A failed write of the sealed inputs, judged as every write of the product's files is: the user's (a
+     * temporary directory they may not write, exit 2) or the system's (a full disk, EIO, exit 3); was an
+     * {@code UncheckedIOException}, which {@code verify} showed as an internal error (fail36's note).
+     */
+    private static PlanningException unwritable(IOException e, Path otherwise) {
+        Path file = WriteFailures.failedPath(e, otherwise);
+        return WriteFailures.of("cannot write the sealed inputs to recompute the verdicts", file, file.toString(), e);
     }
 
     /**

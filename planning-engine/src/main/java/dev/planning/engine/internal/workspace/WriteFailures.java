@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -52,6 +53,25 @@ public final class WriteFailures {
         return new SystemFailureException(said + ": the system failed, not the input (a full disk, a file system"
                 + " turned read-only or an I/O error, say); free disk space or check the disk, and try again"
                 + " (PLANNING_DEBUG=1 shows the stack trace)", at, e);
+    }
+
+    /**
+     * The path a failed write names, when it names one that parses; else {@code otherwise} (a write of many
+     * files, a report site or the sealed inputs, judged at the file that failed).
+     *
+     * @param e         the write's failure
+     * @param otherwise the path to judge when the failure names none
+     * @return the path to judge
+     */
+    public static Path failedPath(IOException e, Path otherwise) {
+        if (e instanceof FileSystemException failed && failed.getFile() != null) {
+            try {
+                return Path.of(failed.getFile());
+            } catch (InvalidPathException notAPath) {
+                return otherwise;
+            }
+        }
+        return otherwise;
     }
 
     /** Whether the path as it is now shows a cause the user can fix. */
