@@ -54,36 +54,34 @@ class RuleHeaderMistakesTest {
         }
     }
 
+    /** The rule {@code r} with this header, alone in its file, compiled in {@code mode}, is refused so, there. */
+    private static void assertRefused(String mode, String header, String message, int line, int column) {
+        InvalidInputException refused = refused(mode, Map.of("rules/x.drl", HEAD + rule("r", header)));
+
+        assertThat(refused).hasMessage(message);
+        assertThat(refused.location()).contains(new SourceLocation("rules/x.drl", line, column));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"restricted", "trusted"})
     void anAttributeGivenTwiceIsRefusedAtTheSecondNamingTheFirst(String mode) {
-        InvalidInputException refused = refused(mode, Map.of("rules/x.drl",
-                HEAD + rule("r", "    salience 10\n    salience 20\n")));
-
-        assertThat(refused).hasMessage("rule 'r': attribute salience is given again (first at line 7, column 5);"
-                + " expected each attribute at most once in a rule");
-        assertThat(refused.location()).contains(new SourceLocation("rules/x.drl", 8, 5));
+        assertRefused(mode, "    salience 10\n    salience 20\n", "rule 'r': attribute salience is given again (first"
+                + " at line 7, column 5); expected each attribute at most once in a rule", 8, 5);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"restricted", "trusted"})
     void metadataGivenTwiceIsRefusedAtTheSecondNamingTheFirst(String mode) {
-        InvalidInputException refused = refused(mode, Map.of("rules/x.drl",
-                HEAD + rule("r", "    @severity(HIGH)\n    @control(\"CHG-7\") @severity(LOW)\n")));
-
-        assertThat(refused).hasMessage("rule 'r': metadata @severity is given again (first at line 7, column 5);"
-                + " expected each metadata name at most once in a rule (Drools would keep one of the values)");
-        assertThat(refused.location()).contains(new SourceLocation("rules/x.drl", 8, 23));
+        assertRefused(mode, "    @severity(HIGH)\n    @control(\"CHG-7\") @severity(LOW)\n", "rule 'r': metadata"
+                + " @severity is given again (first at line 7, column 5); expected each metadata name at most once in a"
+                + " rule (Drools would keep one of the values)", 8, 23);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"restricted", "trusted"})
     void anUnknownAttributeIsRefusedAtItSayingWhatARuleHeaderHolds(String mode) {
-        InvalidInputException refused = refused(mode, Map.of("rules/x.drl", HEAD + rule("r", "    frobnicate 10\n")));
-
-        assertThat(refused).hasMessage("[ERR 102] Line 7:4 mismatched input 'frobnicate' in rule \"r\"; expected a rule"
-                + " attribute (salience), metadata such as @severity(HIGH), or when");
-        assertThat(refused.location()).contains(new SourceLocation("rules/x.drl", 7, 5));
+        assertRefused(mode, "    frobnicate 10\n", "[ERR 102] Line 7:4 mismatched input 'frobnicate' in rule \"r\";"
+                + " expected a rule attribute (salience), metadata such as @severity(HIGH), or when", 7, 5);
     }
 
     /** A name of several words, and a value in brackets that holds the name: located at the attribute's first word. */
