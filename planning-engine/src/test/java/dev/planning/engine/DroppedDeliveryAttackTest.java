@@ -10,7 +10,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +48,8 @@ class DroppedDeliveryAttackTest {
 
     /** The cycle handed off and executed, with {@code deployments} imported. */
     private void executedWith(String deployments) {
-        CycleWorkspace.create(root, CYCLE.cycleId());
-        CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), RULEBOOK);
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
-        workspace.create(CYCLE);
-        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
-            assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as("advance to " + state).isTrue();
-        }
+        workspace = CycleWorkspace.cycle(root, CYCLE, RULEBOOK, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED,
+                CycleState.EXECUTED);
         Path file = reports.resolve("deployments.yaml");
         CycleWorkspace.write(file, deployments);
         workspace.importOutcomes(CYCLE, List.of(file));

@@ -9,7 +9,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class IncidentOrderAttackTest {
 
     @BeforeEach
     void setUp() {
-        CycleWorkspace.create(root, CYCLE.cycleId());
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
-        workspace.create(CYCLE);
+        workspace = CycleWorkspace.cycle(root, CYCLE, CycleWorkspace.RULEBOOK);
     }
 
     private InvalidInputException refused(String deployments) {

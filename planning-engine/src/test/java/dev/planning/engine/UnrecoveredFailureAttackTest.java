@@ -8,7 +8,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,8 @@ class UnrecoveredFailureAttackTest {
     Path reports;
 
     private Map<String, KpiValue> kpis(String... deployments) {
-        CycleWorkspace.create(root, CYCLE.cycleId());
-        CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK + KPIS);
-        PlanningWorkspace workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
-        workspace.create(CYCLE);
-        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
-            assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as("advance to " + state).isTrue();
-        }
+        PlanningWorkspace workspace = CycleWorkspace.cycle(root, CYCLE, CycleWorkspace.RULEBOOK + KPIS,
+                CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < deployments.length; i++) {
             Path file = reports.resolve("deployments-" + i + ".yaml");

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.GovernanceSummary;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.fixtures.PreparedCopies;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,6 +224,41 @@ public final class AttackWorkspace {
         write(LOG, String.join("\n", log) + "\n");
     }
 
+    /** The handoff manifest of the cycle as it is now. */
+    public HandoffManifest manifest() {
+        return new ManifestReader(root).read(path(MANIFEST), MANIFEST).manifest();
+    }
+
+    /**
+     * What a contributor without keys does to pass off an edited manifest as the sealed one: the manifest at
+     * {@link #MANIFEST}, unsigned, with its artifacts and governance summary edited, written canonically; the
+     * events that named the sealed manifest's SHA-256 made to name the rewritten one, and the log's chain rebuilt
+     * ({@link #rewriteLog}). Commits with {@code message}.
+     */
+    public void rewriteSealedManifest(UnaryOperator<List<ArtifactChecksum>> artifacts,
+            UnaryOperator<GovernanceSummary> governance, String message) {
+        HandoffManifest sealed = manifest();
+        HandoffManifest rewritten = new HandoffManifest(sealed.version(), sealed.manifestId(), sealed.cycleId(),
+                sealed.stream(), sealed.sealed(), sealed.createdAt(), sealed.createdBy(), sealed.sealedAt(),
+                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(),
+                artifacts.apply(sealed.artifacts()), sealed.gateResults(), governance.apply(sealed.governance()),
+                sealed.priorManifestId(), sealed.notes(), List.of());
+        String before = Sha256.hex(ManifestWriter.render(sealed));
+        String after = Sha256.hex(ManifestWriter.render(rewritten));
+        try {
+            Files.write(path(MANIFEST), ManifestWriter.render(rewritten));
+            rewriteLog(path(LOG), lines -> {
+                lines.stream().map(line -> line.findParent("manifest_sha256"))
+                        .filter(details -> details != null && details.path("manifest_sha256").asText().equals(before))
+                        .forEach(details -> details.put("manifest_sha256", after));
+                return lines;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commit(message);
+    }
+
     /** Rewrites a workspace file; fails the test when the edit changes nothing. */
     public void edit(String relative, UnaryOperator<String> change) {
         String before = read(relative);
@@ -308,6 +348,39 @@ public final class AttackWorkspace {
     /** {@code advance --to <state>} with the trust file outside the workspace. */
     public CliRun advance(String state) {
         return run(cycleArgs("advance", "--to", state, "--trust", trust()));
+    }
+
+    /**
+     * The team's every move on a handoff a contributor rewrote, each of which must refuse it: {@code sign} as PM,
+     * TechLead and QA (the result committed), {@code verify}, {@code verify --checksums-only} and {@code advance
+     * --to EXECUTED}. Asserts what every such refusal shares: each sign refused and nothing signed, both
+     * verifications failed (exit 1), the cycle not moved past PACKAGED. Returns the runs, for what the attack
+     * says each of them names.
+     */
+    public Refused refusedEverywhere() {
+        String rewritten = read(MANIFEST);
+        List<CliRun> signs = new ArrayList<>();
+        for (String role : CycleScript.ROLES) {
+            signs.add(sign(role));
+        }
+        commit("signed");
+        Refused refused = new Refused(signs, verify(), verify("--checksums-only"), advance("EXECUTED"));
+
+        for (CliRun sign : refused.signs()) {
+            assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+        }
+        assertThat(read(MANIFEST)).as("nothing signed").isEqualTo(rewritten);
+        for (CliRun verify : List.of(refused.verify(), refused.checksumsOnly())) {
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+            assertThat(verify.out()).contains("verification FAILED");
+        }
+        assertThat(refused.advance().exitCode()).as(refused.advance().out() + refused.advance().err()).isNotZero();
+        assertThat(read(LOG)).doesNotContain("\"STATE_TRANSITION\",\"payload\":{\"from_state\":\"PACKAGED\"");
+        return refused;
+    }
+
+    /** The runs of {@link #refusedEverywhere}: each role's {@code sign}, both {@code verify}s, {@code advance}. */
+    public record Refused(List<CliRun> signs, CliRun verify, CliRun checksumsOnly, CliRun advance) {
     }
 
     /**

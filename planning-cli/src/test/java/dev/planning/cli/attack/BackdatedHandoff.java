@@ -9,9 +9,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.signing.PemSigner;
 import java.io.IOException;
@@ -82,8 +80,7 @@ final class BackdatedHandoff {
      * signer SPI, an older release): their {@code signed_at} is today, whatever the seal says. Commits.
      */
     static void signedTodayUnchecked(AttackWorkspace ws) {
-        HandoffManifest manifest = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
-                AttackWorkspace.MANIFEST).manifest();
+        HandoffManifest manifest = ws.manifest();
         for (String role : CycleScript.ROLES) {
             manifest = ManifestSignatures.append(manifest, PemSigner.load(role, ws.keys().resolve(role + ".key.pem")),
                     Instant.now());
@@ -101,27 +98,13 @@ final class BackdatedHandoff {
      * sealed evidence still lists them), and the {@code MANIFEST_SEALED} event made to name the
      * rewritten manifest, the log's chain rebuilt: all files a contributor can write. Commits.
      */
-    static void waiversLeftOutOfTheManifest(AttackWorkspace ws) throws IOException {
-        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
-                AttackWorkspace.MANIFEST).manifest();
+    static void waiversLeftOutOfTheManifest(AttackWorkspace ws) {
+        HandoffManifest sealed = ws.manifest();
         assertThat(sealed.signatures()).isEmpty();
         assertThat(sealed.governance().waivers()).isNotEmpty();
-        GovernanceSummary governance = sealed.governance();
-        HandoffManifest rewritten = new HandoffManifest(sealed.version(), sealed.manifestId(), sealed.cycleId(),
-                sealed.stream(), sealed.sealed(), sealed.createdAt(), sealed.createdBy(), sealed.sealedAt(),
-                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(), sealed.artifacts(),
-                sealed.gateResults(), new GovernanceSummary(governance.tags(), governance.criticalViolations(),
-                        List.of(), governance.decisionLogRef()), sealed.priorManifestId(), sealed.notes(), List.of());
-        String before = Sha256.hex(ManifestWriter.render(sealed));
-        String after = Sha256.hex(ManifestWriter.render(rewritten));
-        Files.write(ws.path(AttackWorkspace.MANIFEST), ManifestWriter.render(rewritten));
-        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
-            lines.stream().map(line -> line.findParent("manifest_sha256"))
-                    .filter(details -> details != null && details.path("manifest_sha256").asText().equals(before))
-                    .forEach(details -> details.put("manifest_sha256", after));
-            return lines;
-        });
-        ws.commit("waivers left out of the manifest");
+        ws.rewriteSealedManifest(artifacts -> artifacts, governance -> new GovernanceSummary(governance.tags(),
+                governance.criticalViolations(), List.of(), governance.decisionLogRef()),
+                "waivers left out of the manifest");
     }
 
     /** The team signs as PM, TechLead and QA with planning's clock at {@code at} (it verifies first), and commits. */

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GovernanceSummary;
-import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.governance.Waiver;
 import dev.planning.cli.CliRun;
-import dev.planning.cli.CycleScript;
-import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -70,9 +65,7 @@ class GovernanceSummaryAttackTest {
     @Test
     void aSummaryLeavingOutTheWaiverIsRefusedWhenTheEvidenceClaimsTheFirstSealingStep() throws Exception {
         AttackWorkspace ws = waivedAndSealed(dir);
-        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
-                AttackWorkspace.MANIFEST).manifest();
-        String evidence = sealed.gateResults().get("governance").evidence().orElseThrow();
+        String evidence = ws.manifest().gateResults().get("governance").evidence().orElseThrow();
         ObjectNode root = (ObjectNode) JSON.readTree(ws.read(evidence));
         ObjectNode transition = (ObjectNode) root.get("transition");
         assertThat(transition.get("to").asText()).isEqualTo("PACKAGED");
@@ -80,10 +73,10 @@ class GovernanceSummaryAttackTest {
         transition.put("to", "READY_FOR_HANDOFF");
         byte[] claimed = JSON.writeValueAsBytes(root);
         Files.write(ws.path(evidence), claimed);
-        List<ArtifactChecksum> artifacts = sealed.artifacts().stream().map(a -> a.path().equals(evidence)
-                ? new ArtifactChecksum(a.path(), Sha256.hex(claimed), claimed.length) : a).toList();
-        rewrite(ws, sealed, artifacts, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(),
-                List.of(), summary.decisionLogRef()));
+        ws.rewriteSealedManifest(artifacts -> artifacts.stream().map(a -> a.path().equals(evidence)
+                ? new ArtifactChecksum(a.path(), Sha256.hex(claimed), claimed.length) : a).toList(),
+                summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(), List.of(),
+                        summary.decisionLogRef()), "governance summary rewritten");
 
         assertRefusedEverywhere(ws, "governance summary lists 0 waiver(s)", "critical-approvals for FE-12");
     }
@@ -119,56 +112,20 @@ class GovernanceSummaryAttackTest {
      * The sealed, unsigned manifest with its governance summary rewritten, the {@code MANIFEST_SEALED} event
      * made to name it and the log's chain rebuilt: files a contributor can write. Commits.
      */
-    private static void rewriteSummary(AttackWorkspace ws, UnaryOperator<GovernanceSummary> edit) throws Exception {
-        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
-                AttackWorkspace.MANIFEST).manifest();
-        assertThat(sealed.governance().waivers()).hasSize(1);
-        rewrite(ws, sealed, sealed.artifacts(), edit);
-    }
-
-    /** {@code sealed} with these artifacts and its summary edited, written as {@link #rewriteSummary} does. */
-    private static void rewrite(AttackWorkspace ws, HandoffManifest sealed, List<ArtifactChecksum> artifacts,
-            UnaryOperator<GovernanceSummary> edit) throws Exception {
-        HandoffManifest rewritten = new HandoffManifest(sealed.version(), sealed.manifestId(), sealed.cycleId(),
-                sealed.stream(), sealed.sealed(), sealed.createdAt(), sealed.createdBy(), sealed.sealedAt(),
-                sealed.snapshotRev(), sealed.dirty(), sealed.rulebookHash(), sealed.eventLogHead(), artifacts,
-                sealed.gateResults(), edit.apply(sealed.governance()), sealed.priorManifestId(), sealed.notes(),
-                List.of());
-        String before = Sha256.hex(ManifestWriter.render(sealed));
-        String after = Sha256.hex(ManifestWriter.render(rewritten));
-        Files.write(ws.path(AttackWorkspace.MANIFEST), ManifestWriter.render(rewritten));
-        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
-            lines.stream().map(line -> line.findParent("manifest_sha256"))
-                    .filter(details -> details != null && details.path("manifest_sha256").asText().equals(before))
-                    .forEach(details -> details.put("manifest_sha256", after));
-            return lines;
-        });
-        ws.commit("governance summary rewritten");
+    private static void rewriteSummary(AttackWorkspace ws, UnaryOperator<GovernanceSummary> edit) {
+        assertThat(ws.manifest().governance().waivers()).hasSize(1);
+        ws.rewriteSealedManifest(artifacts -> artifacts, edit, "governance summary rewritten");
     }
 
     private static void assertRefusedEverywhere(AttackWorkspace ws, String... said) {
-        String rewritten = ws.read(AttackWorkspace.MANIFEST);
-        List<CliRun> signs = new ArrayList<>();
-        for (String role : CycleScript.ROLES) {
-            signs.add(ws.sign(role));
-        }
-        ws.commit("signed");
-        CliRun verify = ws.verify();
-        CliRun checksumsOnly = ws.verify("--checksums-only");
-        CliRun advance = ws.advance("EXECUTED");
+        AttackWorkspace.Refused refused = ws.refusedEverywhere();
 
-        for (CliRun sign : signs) {
-            assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+        for (CliRun sign : refused.signs()) {
             assertThat(sign.out() + sign.err()).contains("VERDICT_CHANGED").contains(said)
                     .doesNotContain("waivers approved by this signature");
         }
-        assertThat(ws.read(AttackWorkspace.MANIFEST)).as("nothing signed").isEqualTo(rewritten);
-        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
-        assertThat(verify.out()).contains("VERDICT_CHANGED", "verification FAILED").contains(said);
-        // Without the recomputation there is no verdict to compare the summary with; the signatures are missing anyway.
-        assertThat(checksumsOnly.exitCode()).as(checksumsOnly.out() + checksumsOnly.err()).isEqualTo(1);
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
-        assertThat(ws.read(AttackWorkspace.LOG))
-                .doesNotContain("\"STATE_TRANSITION\",\"payload\":{\"from_state\":\"PACKAGED\"");
+        assertThat(refused.verify().out()).contains("VERDICT_CHANGED").contains(said);
+        // verify --checksums-only has no recomputed verdict to compare the summary with: it fails (exit 1, as
+        // refusedEverywhere holds it) for the missing signatures.
     }
 }

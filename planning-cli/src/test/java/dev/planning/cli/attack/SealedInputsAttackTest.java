@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
@@ -17,7 +16,6 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.cli.CliRun;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.engine.internal.signing.TrustFile;
@@ -86,12 +84,8 @@ class SealedInputsAttackTest {
         return ws;
     }
 
-    private static HandoffManifest manifest(AttackWorkspace ws) {
-        return new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST), AttackWorkspace.MANIFEST).manifest();
-    }
-
     private static String evidencePath(AttackWorkspace ws, String gate) {
-        return manifest(ws).gateResults().get(gate).evidence().orElseThrow();
+        return ws.manifest().gateResults().get(gate).evidence().orElseThrow();
     }
 
     private static Set<String> recordedInputs(AttackWorkspace ws, String gate) throws Exception {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Lint of a cycle's event log in the workspace's files ({@link WorkspaceLayout#eventLog}): every line decoded with
@@ -120,18 +121,27 @@ public final class EventLogLint {
      */
     private Optional<Finding> lockAlone(CycleRef cycle) {
         String location = store.location(cycle);
+        return placed(cycle, location + LOCK_SUFFIX, file -> lockFile(file, location, "the cycle has no log yet, and"
+                + " the store reads and appends to no log whose lock file is not a plain file, whether or not the log"
+                + " exists (planning status, gate and advance refuse the cycle)"), Optional::of);
+    }
+
+    /**
+     * What {@code read} makes of the cycle's log file, where the store places it ({@link FileEventStore#logFile});
+     * what {@code refused} makes of the {@code file.unreadable} finding at {@code at} when the store refuses the
+     * place (a link on the way, a directory it cannot search). A failure of the system is thrown.
+     */
+    private <T> T placed(CycleRef cycle, String at, Function<Path, T> read, Function<Finding, T> refused) {
         Path file;
         try {
             file = store.logFile(cycle);
         } catch (SystemFailureException e) {
             throw e;
         } catch (PlanningException e) {
-            return Optional.of(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
-                    SourceLocation.ofFile(location + LOCK_SUFFIX)));
+            return refused.apply(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
+                    SourceLocation.ofFile(at)));
         }
-        return lockFile(file, location, "the cycle has no log yet, and the store reads and appends to no log whose"
-                + " lock file is not a plain file, whether or not the log exists (planning status, gate and advance"
-                + " refuse the cycle)");
+        return read.apply(file);
     }
 
     /** The workspace-relative path of the cycle's log, as findings name it. */
@@ -146,29 +156,19 @@ public final class EventLogLint {
     public List<Finding> check(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
         String location = store.location(cycle);
+        return placed(cycle, location, file -> checkFile(cycle, location, file), List::of);
+    }
+
+    /** {@link #check} of the cycle's log at {@code file}, the store's place for it. */
+    private List<Finding> checkFile(CycleRef cycle, String location, Path file) {
         Lines lines = new Lines(cycle, location);
-        Path file;
-        try {
-            file = store.logFile(cycle);
-        } catch (SystemFailureException e) {
-            throw e;
-        } catch (PlanningException e) {
-            return List.of(Finding.error(DocumentException.FILE_UNREADABLE, e.getMessage(),
-                    SourceLocation.ofFile(location)));
-        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             LogLines.each(channel, FileEventStore.MAX_LINE_BYTES, lines);
             lines.end();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            PlanningException failure = DirectoryEntries.cannotRead(file, location,
-                    "the cycle's history cannot be told without it", e);
-            if (failure instanceof SystemFailureException) {
-                throw failure; // the system's, not a finding about the log (review34)
-            }
-            lines.findings.add(Finding.error(DocumentException.FILE_UNREADABLE, failure.getMessage(),
-                    SourceLocation.ofFile(location)));
+            lines.findings.add(unreadable(file, location, "the cycle's history cannot be told without it", e));
         }
         if (lines.findings.stream().noneMatch(f -> f.code().equals(DocumentException.FILE_UNREADABLE))) {
             // Once the log was read: a directory that may not be searched is reported once, at the log.
@@ -192,14 +192,24 @@ public final class EventLogLint {
             return PathLock.sidecarRefusal(log, lock).map(refusal -> Finding.error(DocumentException.FILE_UNREADABLE,
                     why + ": " + refusal, SourceLocation.ofFile(lock)));
         } catch (IOException e) {
-            PlanningException failure = DirectoryEntries.cannotRead(PathLock.sidecar(log), lock,
-                    "the store reads no log whose lock file it cannot examine", e);
-            if (failure instanceof SystemFailureException) {
-                throw failure;
-            }
-            return Optional.of(Finding.error(DocumentException.FILE_UNREADABLE, failure.getMessage(),
-                    SourceLocation.ofFile(lock)));
+            return Optional.of(unreadable(PathLock.sidecar(log), lock,
+                    "the store reads no log whose lock file it cannot examine", e));
         }
+    }
+
+    /**
+     * The {@code file.unreadable} finding of {@code file} (named {@code location}), which could not be read or
+     * examined ({@link DirectoryEntries#cannotRead}); a failure of the system is thrown instead, not a finding about
+     * the workspace's files (review34).
+     *
+     * @param why why the file matters, to end the message with
+     */
+    private static Finding unreadable(Path file, String location, String why, IOException e) {
+        PlanningException failure = DirectoryEntries.cannotRead(file, location, why, e);
+        if (failure instanceof SystemFailureException) {
+            throw failure;
+        }
+        return Finding.error(DocumentException.FILE_UNREADABLE, failure.getMessage(), SourceLocation.ofFile(location));
     }
 
     private static boolean startsWithMark(byte[] bytes) {

@@ -706,7 +706,11 @@ final class PolicyLanguage {
             problems.add(Origin.of(where).here(message));
         }
 
+        /** The package's attributes, which Drools hands on to each of its rules as the rule's own. */
+        private List<AttributeDescr> packageAttributes = List.of();
+
         void pkg(PackageDescr pkg) {
+            packageAttributes = pkg.getAttributes();
             pkg.getAttributes().forEach(a -> refuse(a, "package attribute '" + a.getName()
                     + "' is refused; a policy is plain DRL in the default (Java) dialect"));
             for (var imported : pkg.getImports()) {
@@ -754,6 +758,9 @@ final class PolicyLanguage {
                 refuse(rule, "rule units are refused in the policy language");
             }
             for (AttributeDescr attribute : rule.getAttributes().values()) {
+                if (inherited(attribute)) {
+                    continue; // refused once, as the package's
+                }
                 if (!ATTRIBUTES.contains(attribute.getName())) {
                     refuse(attribute, "rule attribute '" + attribute.getName() + "' is refused; expected only "
                             + new TreeSet<>(ATTRIBUTES) + " (the dialect is always Java)");
@@ -761,6 +768,7 @@ final class PolicyLanguage {
                     refuse(attribute, "salience must be an integer literal");
                 }
             }
+            problems.addAll(RuleHeader.repeated(text, rule));
             for (AnnotationDescr annotation : rule.getAnnotations()) {
                 annotation(annotation, annotation.getLine() > 0 ? annotation : rule);
             }
@@ -783,6 +791,12 @@ final class PolicyLanguage {
             } else if (consequence != null) {
                 consequence(rule, (String) consequence);
             }
+        }
+
+        /** Whether a rule's attribute is one of its package's, handed on (the same, at the same place). */
+        private boolean inherited(AttributeDescr attribute) {
+            return packageAttributes.stream().anyMatch(a -> a == attribute || a.getName().equals(attribute.getName())
+                    && a.getLine() == attribute.getLine() && a.getColumn() == attribute.getColumn());
         }
 
         /** How many rules Drools makes of these conditions: ors add up, everything else multiplies (an upper bound). */

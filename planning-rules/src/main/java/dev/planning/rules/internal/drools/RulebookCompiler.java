@@ -331,6 +331,7 @@ final class RulebookCompiler {
             }
             compiledRules = requireAlternatives(file, pkg, compiledRules, limits, errors);
             requireDistinctNames(file, pkg, names, errors);
+            requireOnceEach(file, text, pkg, errors);
             // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
             LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text, pkg);
             errors.addAll(rewritten.mistakes());
@@ -356,7 +357,7 @@ final class RulebookCompiler {
                         added.add(error);
                     }
                 }
-                errors.addAll(compileErrors(added, file, rewritten.rewrites()));
+                errors.addAll(compileErrors(added, file, linear, rewritten.rewrites()));
             }
         }
         if (!errors.isEmpty()) {
@@ -503,6 +504,23 @@ final class RulebookCompiler {
                 requireClearName(rule.getName(), here);
             } catch (InvalidInputException e) {
                 mistakes.add(PolicyLanguage.Mistake.of(e));
+            }
+        }
+    }
+
+    /**
+     * Refuses a rule that gives one attribute or metadata name twice, at each repetition, in either mode: Drools
+     * refused it at the rule's line without a column, or (metadata) at no line at all ({@link RuleHeader}).
+     * A file that does not parse is left to the compiler.
+     */
+    static void requireOnceEach(String file, String text, PackageDescr pkg, List<PolicyLanguage.Mistake> mistakes) {
+        if (pkg == null) {
+            return;
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            for (PolicyLanguage.Problem problem : RuleHeader.repeated(text, rule)) {
+                mistakes.add(new PolicyLanguage.Mistake(new SourceLocation(file, problem.line(), problem.column()),
+                        problem.message()));
             }
         }
     }
@@ -718,7 +736,7 @@ final class RulebookCompiler {
      * rewritten text and its shifted column.
      */
     private static List<PolicyLanguage.Mistake> compileErrors(List<KnowledgeBuilderError> added, String currentFile,
-            List<LinearMatches.Rewrite> rewrites) {
+            String currentText, List<LinearMatches.Rewrite> rewrites) {
         List<KnowledgeBuilderError> errors = new ArrayList<>(added);
         if (errors.size() > 1) {
             errors.removeIf(e -> e.getMessage().contains(NULL_PACKAGE));
@@ -740,11 +758,21 @@ final class RulebookCompiler {
                     break;
                 }
             }
+            if (file.equals(currentFile) && MISMATCHED_IN_RULE.matcher(message).find()
+                    && RuleHeader.holds(currentText, location.line(), location.column())) {
+                // Drools says what it did not expect there, not what it did (folds37).
+                message = message + "; expected a rule attribute (salience), metadata such as @severity(HIGH), or"
+                        + " when";
+            }
             // One line per mistake: the compiler's own message may run over several.
             mistakes.add(new PolicyLanguage.Mistake(location, message.replaceAll("\\s*\\R\\s*", " ")));
         }
         return mistakes;
     }
+
+    /** Drools' parser error for a word it did not expect in a rule, such as an attribute it does not know. */
+    private static final Pattern MISMATCHED_IN_RULE = Pattern.compile("^\\[ERR 102\\] Line \\d+:\\d+ mismatched input"
+            + " '[A-Za-z_$][A-Za-z0-9_$-]*' in rule ");
 
     /** What MVEL says went wrong, in a message that quotes the expression around it. */
     private static final Pattern DROOLS_CAUSE = Pattern.compile("\\[Error: ([^\\]\\n]*)\\]");
