@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class CiLogCommandAttackTest {
 
     /** A runner's command anywhere in a line: {@code ##}, ASCII letters, {@code [}. */
     private static final Pattern COMMAND = Pattern.compile("##[A-Za-z]*\\[");
+
+    /** GitHub Actions' {@code ::command::}, after the blanks a line begins with (.NET's white space). */
+    private static final Pattern LINE_COMMAND = Pattern.compile("^[\\p{javaWhitespace}\\p{Zs}]*::", Pattern.MULTILINE);
 
     private static final String STOP = "##[stop-commands]planning";
     private static final String PATH = "##vso[task.prependpath]frameworks/planning-fe/bin";
@@ -75,5 +79,23 @@ class CiLogCommandAttackTest {
         assertThat(text.out()).as(text.out()).contains("##\\u005Bstop-commands]planning");
         assertThat(new ObjectMapper().readTree(json.out()).get("findings")).as(json.out())
                 .anySatisfy(f -> assertThat(f.get("message").asText()).contains(STOP));
+    }
+
+    /**
+     * A discrepancy starts an indented line at each line break of what it quotes (a gate name written into the
+     * manifest), and GitHub Actions' runner reads {@code ::command::} after the blanks a line begins with: the
+     * gate name {@code "parity_coverage\n::stop-commands::planning"} paused the job's later commands. The line's
+     * first {@code :} is now written as its escape.
+     */
+    @Test
+    void aGateNameWrittenIntoTheManifestCannotBeginALineWithARunnersCommand() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
+                Matcher.quoteReplacement("\n  \"parity_coverage\\n::stop-commands::planning\":\n")));
+        CliRun verify = ws.verify();
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).as(verify.out()).contains("\\u003A:stop-commands::planning");
+        assertThat(LINE_COMMAND.matcher(verify.out()).find()).as(verify.out()).isFalse();
     }
 }
