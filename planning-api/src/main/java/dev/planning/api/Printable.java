@@ -328,6 +328,52 @@ public final class Printable {
     }
 
     /**
+     * The text with what a CI runner reads as a command in its log written as {@code \u005cuXXXX}: a
+     * {@code [} right after {@code ##} and any ASCII letters (GitHub Actions' older form {@code ##[command]},
+     * which its runner reads anywhere in a line, Azure Pipelines' {@code ##vso[}, TeamCity's
+     * {@code ##teamcity[}), and a {@code :} that is the first character of a line but blanks (GitHub Actions'
+     * {@code ::command::}, read after the blanks a line begins with, no-break spaces among them). The text is
+     * taken to begin a line. For every line written to a build's log that may quote a plan's text: the command
+     * line's output ({@code ShownWriter}, which applies this as it writes) and the Maven plugin's log and errors.
+     * Apply it after {@link #line} or {@link #lines}: the escapes they write open no command.
+     *
+     * @param text the text, never {@code null}
+     * @return the text as a build's log may hold it, never {@code null}; the same string when nothing is escaped
+     * @since 0.1
+     */
+    public static String inertInBuildLogs(String text) {
+        StringBuilder out = null;
+        boolean hash = false;
+        boolean open = false;
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' && open || c == ':' && lineStart) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                escape(out, c);
+                hash = false;
+                open = false;
+                lineStart = false;
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+            // "##" then ASCII letters opens a command at the next '['; a line of blanks so far, at the next ':'.
+            open = c == '#' ? hash || open : open && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
+            hash = c == '#';
+            if (c == '\n') {
+                lineStart = true;
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                lineStart = false;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
      * The text with every character not {@linkplain #shownAsItself shown as itself} written as
      * {@code \u005cuXXXX}, but those of {@code kept} (the line breaks and tabs a format keeps, as
      * {@code "\n\r\t"} for a source view); the same string when there is nothing to escape.

@@ -157,4 +157,21 @@ class PrintableTest {
             }
         }
     }
+
+    /**
+     * Attack37: a CI runner reads {@code ##[command]} (GitHub Actions), {@code ##vso[} (Azure Pipelines) and
+     * {@code ##teamcity[} anywhere in a line, and {@code ::command::} after the blanks a line begins with.
+     */
+    @Test
+    void whatABuildLogsRunnerReadsAsACommandIsWrittenAsItsEscape() {
+        assertThat(Printable.inertInBuildLogs("x ##[add-mask]FAIL ##vso[task.prependpath]bin ###[g]\n \u00a0::error::y"))
+                .isEqualTo("x ##\\u005Badd-mask]FAIL ##vso\\u005Btask.prependpath]bin ###\\u005Bg]\n \u00a0\\u003A:error::y");
+        assertThat(Printable.inertInBuildLogs("::notice::z")).isEqualTo("\\u003A:notice::z");
+    }
+
+    @Test
+    void textThatOpensNoRunnersCommandIsReturnedAsItIs() {
+        String text = "#[a] ## [b] ##1[c] #a#[d] ##\u00e9[e] a::b x\n y :: z ## Heading";
+        assertThat(Printable.inertInBuildLogs(text)).isSameAs(text);
+    }
 }

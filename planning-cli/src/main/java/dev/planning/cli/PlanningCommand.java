@@ -146,7 +146,7 @@ public final class PlanningCommand implements Runnable {
         } catch (Error e) {
             // Before or after the command's own run (execute handles its own): one line, not a stack trace.
             reserve = null;
-            PrintWriter err = utf8(System.err);
+            PrintWriter err = new PrintWriter(new ShownWriter(utf8(System.err)), true);
             int code = error(e, args, err);
             err.flush();
             exit(code);
@@ -175,8 +175,9 @@ public final class PlanningCommand implements Runnable {
             // `rules hash DIR` alone: the hash needs no command model either (picocli's start is
             // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
             // exit codes as through picocli; anything else (an option, help) goes through picocli.
-            PrintWriter out = utf8(System.out);
-            PrintWriter err = utf8(System.err);
+            // Through ShownWriter as every command's output: an error names the rulebook's files, which anyone names.
+            PrintWriter out = new PrintWriter(new ShownWriter(utf8(System.out)), true);
+            PrintWriter err = new PrintWriter(new ShownWriter(utf8(System.err)), true);
             int code;
             try {
                 code = RulesCommand.Hash.print(hashed.get(), out);

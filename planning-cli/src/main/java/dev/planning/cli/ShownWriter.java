@@ -13,15 +13,41 @@ import java.io.Writer;
  * characters in it. In JSON such a character can only stand inside a string, where
  * {@code \u005cuXXXX} is the same value; the other formats show the escape.
  *
+ * <p>What a CI runner reads in its log as a command is written as an escape too (attack37): a {@code [}
+ * after {@code ##} and any ASCII letters ({@code ##[add-mask]}, GitHub Actions' older command form, which
+ * its runner reads anywhere in a line; {@code ##vso[task.prependpath]}, Azure Pipelines';
+ * {@code ##teamcity[}), and a {@code :} that is the first character of a line but blanks (GitHub Actions'
+ * {@code ::error::}, which its runner reads after the blanks a line begins with). The command line prints
+ * a plan's text inside its own lines, so a plan could otherwise mask the verdict in the log, stop the job's
+ * later commands (its own {@code ::add-mask::} of a secret among them), set a step's output, or prepend a
+ * committed directory to the {@code PATH} of the job's later steps. In JSON both stand inside a string,
+ * where the escape is the same value. The rule is {@link Printable#inertInBuildLogs}'s, applied as the text
+ * is written.
+ *
  * <p>The text is judged as one stream, however it is cut into {@code write} calls (a writer in front
  * may cut anywhere): a carriage return or a high surrogate that ends one call waits for the next to
  * know whether a line feed or a low surrogate follows. {@link #flush} and {@link #close} write a
  * waiting one as its escape, since nothing can follow it any more that would make it part of a pair.
+ * What came before (the {@code ##} and letters, the blanks a line began with) is remembered across
+ * calls.
  */
 final class ShownWriter extends FilterWriter {
 
+    /** Nothing of a runner's command form written last. */
+    private static final int NONE = 0;
+    /** One {@code #} written last. */
+    private static final int HASH = 1;
+    /** {@code ##} written last, then any ASCII letters: a {@code [} now opens a runner's command. */
+    private static final int OPEN = 2;
+
     /** A carriage return or high surrogate that ended the last write, or 0. */
     private char waiting;
+
+    /** How much of {@code ##} and letters the text written last ends with: {@link #NONE}, {@link #HASH}, {@link #OPEN}. */
+    private int command = NONE;
+
+    /** Whether the line written so far holds only blanks (a runner reads {@code ::} after them). */
+    private boolean lineStart = true;
 
     ShownWriter(Writer out) {
         super(out);
@@ -52,10 +78,13 @@ final class ShownWriter extends FilterWriter {
             char c = text.charAt(i);
             // Most of what is printed is ASCII: one test and on; then one look-up for other text.
             if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') {
-                continue;
-            }
-            if (c != '\r' && !Character.isSurrogate(c)) {
+                if (!(c == '[' && command == OPEN || c == ':' && lineStart)) {
+                    passed(c);
+                    continue;
+                }
+            } else if (c != '\r' && !Character.isSurrogate(c)) {
                 if (Printable.shownAsItself(c)) {
+                    passed(c);
                     continue;
                 }
             } else if (i + 1 == end) {
@@ -67,7 +96,8 @@ final class ShownWriter extends FilterWriter {
             } else if (c == '\r' ? text.charAt(i + 1) == '\n'
                     : Character.isHighSurrogate(c) && Character.isLowSurrogate(text.charAt(i + 1))
                             && Printable.shownAsItself(Character.toCodePoint(c, text.charAt(i + 1)))) {
-                i++;
+                passed(c);
+                passed(text.charAt(++i));
                 continue;
             }
             out.write(text, start, i - start);
@@ -97,7 +127,27 @@ final class ShownWriter extends FilterWriter {
         }
     }
 
+    /**
+     * Remembers a character written as itself: whether the text now ends with {@code ##} and letters, and
+     * whether the line still holds only blanks (as a runner trims them: Java's white space and the
+     * no-break spaces).
+     */
+    private void passed(char c) {
+        if (c == '#') {
+            command = command == NONE ? HASH : OPEN;
+        } else if (command != OPEN || !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            command = NONE;
+        }
+        if (c == '\n') {
+            lineStart = true;
+        } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            lineStart = false;
+        }
+    }
+
     private void escape(char c) throws IOException {
+        command = NONE;
+        lineStart = false;
         StringBuilder escaped = new StringBuilder(6);
         Printable.escape(escaped, c);
         out.write(escaped.toString());

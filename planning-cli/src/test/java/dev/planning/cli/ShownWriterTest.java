@@ -52,6 +52,52 @@ class ShownWriterTest {
         assertThat(mapper.readTree(printed).get("message").asText()).isEqualTo(hostile);
     }
 
+    /**
+     * Attack37: a CI runner reads {@code ##[command]}, {@code ##vso[...]} and {@code ##teamcity[...]} anywhere in a
+     * line; the {@code [} is written as its escape. A {@code [} after one {@code #}, or after {@code ##} and
+     * anything but ASCII letters, opens no command and passes.
+     */
+    @Test
+    void theBracketOfARunnersCommandIsWrittenAsItsEscapeWhereverItStands() {
+        assertThat(shown("x ##[add-mask]FAIL y ##vso[task.prependpath]bin ##teamcity[buildStatus] ###[c]"))
+                .isEqualTo("x ##\\u005Badd-mask]FAIL y ##vso\\u005Btask.prependpath]bin ##teamcity\\u005BbuildStatus]"
+                        + " ###\\u005Bc]");
+        String inert = "#[a] ## [b] ##1[c] #a#[d] [e] ## \u00e9[f] ##\u00e9[g]";
+        assertThat(shown(inert)).isEqualTo(inert);
+    }
+
+    /**
+     * Attack37: GitHub Actions' runner reads {@code ::command::} at the start of a line after the blanks it trims
+     * (.NET's white space, the no-break spaces among it); a {@code :} that is the first character of a line but
+     * blanks is written as its escape, one later in the line passes.
+     */
+    @Test
+    void aColonThatBeginsALineButBlanksIsWrittenAsItsEscape() {
+        assertThat(shown("::error::x\n  \t::warning::y\r\n\u00a0\u3000::notice::z\na::b :: c\n"))
+                .isEqualTo("\\u003A:error::x\n  \t\\u003A:warning::y\r\n\u00a0\u3000\\u003A:notice::z\na::b :: c\n");
+    }
+
+    /** What a command needs before it (the {@code ##}, the blanks of a line) is remembered however the writes cut it. */
+    @Test
+    void aRunnersCommandCutBetweenWritesIsWrittenAsInOne() throws IOException {
+        String text = "a ##vso[x]\n ::error::y ##[z]";
+        String whole = shownInPieces(text, text.length());
+        assertThat(whole).isEqualTo("a ##vso\\u005Bx]\n \\u003A:error::y ##\\u005Bz]");
+        for (int step = 1; step < text.length(); step++) {
+            assertThat(shownInPieces(text, step)).as("step " + step).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void jsonKeepsTheValueOfARunnersCommand() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String hostile = "##[stop-commands]x ##vso[task.setvariable variable=A]b";
+        String printed = shown(mapper.writeValueAsString(Map.of("message", hostile)));
+
+        assertThat(printed).doesNotContain("##[", "##vso[");
+        assertThat(mapper.readTree(printed).get("message").asText()).isEqualTo(hostile);
+    }
+
     /** {@code text} written {@code step} characters at a time (as a writer in front may cut it), then flushed. */
     private static String shownInPieces(String text, int step) throws IOException {
         StringWriter written = new StringWriter();
@@ -98,6 +144,16 @@ class ShownWriterTest {
             all.appendCodePoint(codePoint).append(' ');
         }
         String text = all.toString();
-        assertThat(shownInPieces(text, 7)).isEqualTo(Printable.lines(text));
+        assertThat(shownInPieces(text, 7)).isEqualTo(Printable.inertInBuildLogs(Printable.lines(text)));
+    }
+
+    /** Attack37: what a runner would read as a command is escaped as {@link Printable#inertInBuildLogs} escapes it. */
+    @Test
+    void aRunnersCommandIsWrittenAsPrintableWritesItForABuildLog() throws IOException {
+        String text = ":a ##[b] #\u001b#[c] ##x\u00e9[d]\n\u2003::e \u0085::f ##\n[g]\n\t\u00a0:h\u202e##[i]";
+        for (int step = 1; step <= text.length(); step++) {
+            assertThat(shownInPieces(text, step)).as("step " + step)
+                    .isEqualTo(Printable.inertInBuildLogs(Printable.lines(text)));
+        }
     }
 }

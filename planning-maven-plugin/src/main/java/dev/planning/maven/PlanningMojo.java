@@ -127,12 +127,14 @@ public abstract class PlanningMojo extends AbstractMojo {
         } finally {
             closeStore();
         }
+        // A runner reads commands in the build's log (attack37): none is written there from a summary.
+        String summary = Printable.inertInBuildLogs(verdict.summary());
         if (!verdict.passed()) {
-            getLog().error("planning " + goal() + ": " + verdict.summary());
-            throw new MojoFailureException("planning " + goal() + ": " + verdict.summary()
+            getLog().error("planning " + goal() + ": " + summary);
+            throw new MojoFailureException("planning " + goal() + ": " + summary
                     + " (reports in " + outputDirectory + ")");
         }
-        getLog().info("planning " + goal() + ": " + verdict.summary());
+        getLog().info("planning " + goal() + ": " + summary);
     }
 
     /**
@@ -266,10 +268,13 @@ public abstract class PlanningMojo extends AbstractMojo {
         return findings.stream().filter(f -> f.severity() == severity).map(Finding::describe).toList();
     }
 
-    /** Logs each line as an error or a warning. */
+    /**
+     * Logs each line as an error or a warning, what a CI runner would read as a command written as its escape
+     * ({@link Printable#inertInBuildLogs}, attack37): a finding quotes the plan's text.
+     */
     void log(List<String> errors, List<String> warnings) {
-        errors.forEach(getLog()::error);
-        warnings.forEach(getLog()::warn);
+        errors.forEach(line -> getLog().error(Printable.inertInBuildLogs(line)));
+        warnings.forEach(line -> getLog().warn(Printable.inertInBuildLogs(line)));
     }
 
     /** The same error, its rulebook-relative location prefixed with the rulebook directory. */
@@ -292,9 +297,12 @@ public abstract class PlanningMojo extends AbstractMojo {
                 Redacted.shown(e, this::secretsHidden));
     }
 
-    /** The message on one line, without the secrets of the store configuration this run read. */
+    /**
+     * The message on one line, without the secrets of the store configuration this run read, and with what a CI
+     * runner would read as a command written as its escape ({@link Printable#inertInBuildLogs}, attack37).
+     */
     private String withoutSecrets(String message) {
-        return Printable.line(secretsHidden(message));
+        return Printable.inertInBuildLogs(Printable.line(secretsHidden(message)));
     }
 
     /**

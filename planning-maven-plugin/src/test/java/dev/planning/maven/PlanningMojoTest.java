@@ -129,6 +129,56 @@ class PlanningMojoTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\n", "\u200b"));
     }
 
+    /**
+     * Attack37: a CI runner reads {@code ##[command]} anywhere in a line of the build's log ({@code ##vso[} on Azure
+     * Pipelines), so a plan's text quoted by a finding stopped the runner reading the job's later commands, or
+     * prepended a committed directory to the later steps' {@code PATH}. The bracket is now written as its escape.
+     */
+    @Test
+    void aFindingQuotingARunnersCommandReachesTheBuildLogInert() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path tasks = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        Files.writeString(tasks, Files.readString(tasks) + """
+
+                  - id: FE-99
+                    kind: task
+                    parent: "##[stop-commands]planning"
+                    title: Hostile
+                    owner: alice
+                    tags: {criticality: "2", compliance: none}
+                    priority: P2
+                    linked_story_map_nodes: ["##vso[task.prependpath]frameworks/planning-fe/bin"]
+                """);
+        LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
+        List<String> logged = new ArrayList<>();
+        lint.setLog(new SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                logged.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
+
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("##\\u005Bstop-commands]planning"));
+        assertThat(logged).noneSatisfy(line -> assertThat(line).containsPattern("##[A-Za-z]*\\["));
+    }
+
+    @Test
+    void anErrorQuotingARunnersCommandReachesTheBuildLogInert() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings) + "\"##[add-mask]planning gate\": 1\n");
+
+        assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("##\\u005Badd-mask]planning gate")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("##["));
+    }
+
     @Test
     void aTransitionWhoseProfileNamesNoGatePassesWarningThatNoGateRan() throws Exception {
         Path ws = copyOf("fe-2025-09-02", dir);
