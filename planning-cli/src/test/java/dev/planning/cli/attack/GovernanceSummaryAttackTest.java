@@ -1,17 +1,34 @@
 package dev.planning.cli.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GovernanceSummary;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.cli.CliRun;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.signing.PemSigner;
+import dev.planning.engine.internal.signing.TrustFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
@@ -99,6 +116,96 @@ class GovernanceSummaryAttackTest {
 
         assertRefusedEverywhere(ws, "governance summary lists 1 waiver(s)", "approved by cto-gina, expires 2099-12-31:"
                 + " on leave, expires 2099-12-31: until spring");
+    }
+
+    /**
+     * trust37: the summary's {@code tags} were compared with nothing, so the tags a signer reads in the manifest
+     * could leave out the critical, GDPR, restricted work of the sealed plan. They are compared with the tags of the
+     * sealed task breakdown's tasks, which seal summarises.
+     */
+    @Test
+    void aSummaryWhoseTagsLeaveOutThoseOfTheSealedPlanIsNeitherSignedNorVerified() throws Exception {
+        AttackWorkspace ws = waivedAndSealed(dir);
+        List<String> hidden = List.of("compliance:gdpr", "criticality:0", "data_classification:restricted");
+        rewriteSummary(ws, summary -> {
+            assertThat(summary.tags()).containsAll(hidden);
+            return new GovernanceSummary(summary.tags().stream().filter(t -> !hidden.contains(t)).toList(),
+                    summary.criticalViolations(), summary.waivers(), summary.decisionLogRef());
+        });
+
+        assertRefusedEverywhere(ws, "governance summary lists the tags", "sealed task breakdown carry",
+                "compliance:gdpr, compliance:none, criticality:0");
+    }
+
+    /**
+     * trust37: under the {@code be} profile no governance gate runs at the sealing step, so seal summarises the
+     * decision log's waivers in force that day, and every comparison of the summary looked for a governance
+     * verdict: the summary was compared with nothing. The summary rewritten to list no waiver was signed and
+     * verified. It is compared with the sealed decision log's waivers in force on the day the sealing step judged.
+     */
+    @Test
+    void underTheBackendProfileASummaryLeavingOutTheDecisionLogsWaiverIsNeitherSignedNorVerified()
+            throws Exception {
+        AttackWorkspace ws = BackdatedHandoff.waivedPlan(dir, "2099-12-31");
+        ws.edit("rulebook/rulebook.yaml", r -> r.replace("streams: {fe: fe,", "streams: {fe: be,"));
+        ws.sealNow();
+        HandoffManifest sealed = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
+                AttackWorkspace.MANIFEST).manifest();
+        assertThat(sealed.gateResults()).as("the be profile's gates").containsOnlyKeys("schema_lint",
+                "cross_stream_consistency");
+        rewriteSummary(ws, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(), List.of(),
+                summary.decisionLogRef()));
+
+        assertRefusedEverywhere(ws, "governance summary lists 0 waiver(s)", "no governance gate runs at"
+                + " READY_FOR_HANDOFF->PACKAGED", "critical-approvals for FE-12");
+    }
+
+    /**
+     * trust37: a governance gate of an embedder's own whose verdict lists no {@code waivers_used}: seal summarises
+     * the decision log's waivers in force that day, and verify compared the summary's waivers only with a list the
+     * gate gives, so a summary rewritten to list none passed. It is compared with the sealed decision log's waivers
+     * in force on the day the sealing step judged, as seal summarised them (an honest handoff verifies).
+     */
+    @Test
+    void withAnEmbeddersGovernanceGateThatListsNoWaiversASummaryLeavingOutTheDecisionLogsWaiverIsRefused()
+            throws Exception {
+        AttackWorkspace ws = BackdatedHandoff.waivedPlan(dir, "2099-12-31");
+        PlanningWorkspace team = Planning.builder().workspace(ws.root()).trustFile(Path.of(ws.trust()))
+                .gate(governanceListingNoWaivers()).build();
+        assertThat(team.advance(BackdatedHandoff.FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(team.advance(BackdatedHandoff.FE, CycleState.PACKAGED).accepted()).isTrue();
+        ws.commit("sealed");
+        TrustedKeys trust = TrustFile.readOutside(Path.of(ws.trust()), ws.root());
+        // Unsigned yet: the signatures are missing (THRESHOLD_NOT_MET), nothing else.
+        assertThat(team.verify(BackdatedHandoff.FE, trust).discrepancies()).as("the honest handoff")
+                .filteredOn(d -> d.kind() != DiscrepancyKind.THRESHOLD_NOT_MET).isEmpty();
+        rewriteSummary(ws, summary -> new GovernanceSummary(summary.tags(), summary.criticalViolations(), List.of(),
+                summary.decisionLogRef()));
+
+        VerificationReport report = team.verify(BackdatedHandoff.FE, trust);
+
+        assertThat(report.discrepancies()).filteredOn(d -> d.kind() != DiscrepancyKind.THRESHOLD_NOT_MET)
+                .extracting(Discrepancy::describe).singleElement()
+                .satisfies(d -> assertThat(d).contains("VERDICT_CHANGED", "governance summary lists 0 waiver(s)",
+                        "governance verdict of READY_FOR_HANDOFF->PACKAGED lists no waivers_used",
+                        "critical-approvals for FE-12"));
+        assertThatThrownBy(() -> team.sign(BackdatedHandoff.FE, PemSigner.load("PM", ws.keys().resolve("PM.key.pem"))))
+                .hasMessageContaining("governance summary lists 0 waiver(s)");
+    }
+
+    /** A governance gate of an embedder's own: passes, counts no critical violation, lists no waivers_used. */
+    private static Gate governanceListingNoWaivers() {
+        return new Gate() {
+            @Override
+            public String name() {
+                return "governance";
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                return new GateResult("governance", GateStatus.PASS, List.of(), Map.of("critical_violations", 0));
+            }
+        };
     }
 
     /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */

@@ -3,20 +3,15 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
-import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
-import dev.planning.api.artifact.Tag;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
-import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
-import dev.planning.engine.internal.artifact.DecisionLogReader;
-import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
@@ -24,8 +19,6 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds the manifest of a cycle that has just been accepted into {@code PACKAGED}.
@@ -44,8 +36,10 @@ import java.util.TreeSet;
  * its gate results point at (a transition event's {@code evidence.<gate>} detail), each with its
  * SHA-256 and size. Gate results: the latest run of each gate over the cycle's accepted
  * transitions up to {@code PACKAGED}, where the gates of the sealing step are those just run.
- * Governance: the {@code governance} gate's evidence of the sealing step when it ran (unwaived
- * critical count, waivers used), otherwise the decision log's waivers in force on the sealing day.
+ * Governance: the summary {@link GovernanceSummaries} derives (tags of the task breakdown; the
+ * {@code governance} gate's evidence of the sealing step when it ran, unwaived critical count and
+ * waivers used; otherwise the decision log's waivers in force on the sealing day), which
+ * {@code verify} derives again from the sealed inputs and compares.
  * The manifest records {@code event_log_head}, the hash of the log's last event before
  * {@code MANIFEST_SEALED}.
  */
@@ -58,13 +52,11 @@ final class ManifestBuilder {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
-    private final CycleArtifacts artifacts;
     private final EvidenceInputs inputs;
 
     ManifestBuilder(Path workspace, WorkspaceLayout layout) {
         this.workspace = workspace;
         this.layout = layout;
-        this.artifacts = new CycleArtifacts(workspace, layout);
         this.inputs = new EvidenceInputs(workspace, layout);
     }
 
@@ -100,7 +92,7 @@ final class ManifestBuilder {
                 .ifPresent(paths::add));
         return new HandoffManifest(VERSION, manifestId, cycle.cycleId(), cycle.stream(), true, at, createdBy, at,
                 git.snapshotRev(), git.dirty(), rulebookHash, Optional.of(logHead), checksums(List.copyOf(paths)), gates,
-                governance(cycle, sealing.results(), at), options.priorManifestId(), options.notes(), List.of());
+                GovernanceSummaries.of(workspace, layout, cycle, sealing.results(), at), options.priorManifestId(), options.notes(), List.of());
     }
 
     private List<ArtifactChecksum> checksums(List<String> paths) {
@@ -157,41 +149,5 @@ final class ManifestBuilder {
         } catch (IllegalArgumentException e) {
             return event.timestamp();
         }
-    }
-
-    private GovernanceSummary governance(CycleRef cycle, List<GateResult> sealing, Instant at) {
-        Set<String> tags = new TreeSet<>();
-        artifacts.taskBreakdown(cycle).ifPresent(plan -> plan.tasks()
-                .forEach(task -> task.tags().values().stream().map(Tag::toString).forEach(tags::add)));
-        String logPath = layout.decisionLog(cycle);
-        Optional<String> decisionLog = DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, logPath),
-                "the manifest cannot name the decision log without it")
-                ? Optional.of(logPath) : Optional.empty();
-        Optional<Map<String, Object>> evidence = sealing.stream().filter(r -> r.gate().equals("governance"))
-                .findFirst().map(GateResult::evidence);
-        int critical = evidence.map(e -> e.get("critical_violations"))
-                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
-        List<Waiver> waivers = evidence.map(e -> e.get("waivers_used")).filter(List.class::isInstance)
-                .map(list -> waivers((List<?>) list))
-                .orElseGet(() -> decisionLogWaivers(decisionLog, LocalDate.ofInstant(at, ZoneOffset.UTC)));
-        return new GovernanceSummary(List.copyOf(tags), critical, waivers, decisionLog);
-    }
-
-    private static List<Waiver> waivers(List<?> used) {
-        List<Waiver> waivers = new ArrayList<>();
-        for (Object item : used) {
-            if (item instanceof Map<?, ?> w && w.get("expires") != null) {
-                waivers.add(new Waiver(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
-                        String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
-                        LocalDate.parse(String.valueOf(w.get("expires")))));
-            }
-        }
-        return waivers;
-    }
-
-    private List<Waiver> decisionLogWaivers(Optional<String> decisionLog, LocalDate day) {
-        return decisionLog.flatMap(path -> new DecisionLogReader().read(SafePaths.resolve(workspace, path), path).model())
-                .map(all -> all.stream().filter(w -> w.activeOn(day)).toList())
-                .orElse(List.of());
     }
 }

@@ -10,9 +10,11 @@ import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
+import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
@@ -58,8 +60,10 @@ import java.util.stream.Collectors;
  * status that differs from the sealed one is a {@code VERDICT_CHANGED}; so is a gate of either
  * sealing step that fails when recomputed, though the manifest records each gate once, from the
  * later step (attack36: a policy may read the earlier gates' results, so a verdict can fail at one
- * step and pass at the other over the same plan). The governance summary's waivers and
- * {@code decision_log_ref} are compared with those the recomputed verdict used. The built-in gates
+ * step and pass at the other over the same plan). The governance summary (tags, unwaived critical
+ * count, waivers, {@code decision_log_ref}) is compared field by field with the one seal would write
+ * ({@link GovernanceSummaries}), derived again from the recomputed verdicts of the sealing step and
+ * the sealed inputs, whichever gates that step runs. The built-in gates
  * of {@link #RECOMPUTED} are a function of those inputs; a plug-in gate is re-run when available
  * here (with a note), and is a discrepancy when it is not.
  */
@@ -77,6 +81,10 @@ final class VerdictCheck {
     private static final CycleState[][] SEALING_PATH = {
             {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
             {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
+
+    /** The step that seals ({@code READY_FOR_HANDOFF -> PACKAGED}), whose verdicts the governance summary is taken from. */
+    private static final Transition SEALING_STEP = Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)
+            .orElseThrow();
 
     /** The mapper evidence was read with, made only to word an error (see {@link #readEvidence}). */
     private static final class Mapper {
@@ -108,7 +116,14 @@ final class VerdictCheck {
      * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
      * files in hand are exactly the sealed ones, so a hit is the same computation.
      */
-    private final Cache<String, Rerun> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Cache<String, Recomputed> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+
+    /**
+     * A step's gates run again, and for the sealing step the governance summary derived again from the same
+     * sealed inputs ({@link GovernanceSummaries}).
+     */
+    private record Recomputed(Rerun rerun, Optional<GovernanceSummary> summary) {
+    }
 
     private final EvidenceInputs inputs;
     private final WorkspaceLayout layout;
@@ -182,22 +197,28 @@ final class VerdictCheck {
         List<String> pluginGates = new ArrayList<>();
         Map<String, Discrepancy> otherSteps = new LinkedHashMap<>();
         Set<String> changedGates = new HashSet<>();
+        Optional<Recomputed> sealingStep = Optional.empty();
         // The gates run over exactly the sealed inputs, pinned from git at snapshot_rev, written once
         // (on the first recomputation the memo does not answer) and deleted when done.
         Path[] pinned = new Path[1];
         try (SealedInputs sealedInputs = new SealedInputs(workspace, layout, manifest, cycle)) {
             for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
                 Transition transition = entry.getKey();
-                Rerun rerun;
+                Recomputed recomputedStep;
                 String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|"
                         + manifest.rulebookHash() + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList()
                         + "|" + keysOf(trust); // a verdict re-derived with other keys is another verdict
                 try {
-                    rerun = cached(key, () -> {
+                    recomputedStep = cached(key, () -> {
                         if (pinned[0] == null) {
                             pinned[0] = sealedInputs.pin();
                         }
-                        return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition), trust);
+                        Rerun again = recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition), trust);
+                        // What seal writes in the summary, from the same sealed inputs and the same verdicts.
+                        return new Recomputed(again, isSealingStep(transition)
+                                ? Optional.of(GovernanceSummaries.of(pinned[0], layout, cycle, again.results(),
+                                        judgedAt.get(transition)))
+                                : Optional.empty());
                     });
                 } catch (UnreadableInputException | SystemFailureException e) {
                     throw e;
@@ -205,6 +226,10 @@ final class VerdictCheck {
                     found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
                             + " could not be recomputed: " + e.getMessage()));
                     continue;
+                }
+                Rerun rerun = recomputedStep.rerun();
+                if (isSealingStep(transition)) {
+                    sealingStep = Optional.of(recomputedStep);
                 }
                 List<GateResult> results = rerun.results();
                 for (GateResult result : results) {
@@ -227,12 +252,6 @@ final class VerdictCheck {
                                 + " for it: a verdict was left out"));
                         continue;
                     }
-                    // The summary against the recomputed verdict of the move into PACKAGED, whichever step the
-                    // recorded evidence says it judged (review36a: evidence claiming the first sealing step skipped
-                    // these comparisons, and a summary listing no waiver was signed and verified).
-                    criticalCount(manifest, result.gate(), transition, result, display).ifPresent(found::add);
-                    waiversUsed(manifest, result.gate(), transition, result, display).ifPresent(found::add);
-                    decisionLogRef(manifest, result.gate(), transition, cycle, display).ifPresent(found::add);
                     if (!entry.getValue().contains(result.gate()) && !result.passed()) {
                         // A gate the profile runs at both sealing steps is recorded once, with the later step's
                         // evidence; its verdict at the other step must pass too (attack36): a policy may read the
@@ -278,6 +297,11 @@ final class VerdictCheck {
                 SealedInputs.delete(pinned[0]);
             }
         }
+        // The summary against the one derived again from the recomputed verdicts of the move into PACKAGED, whichever
+        // step the recorded evidence says it judged (review36a), and whichever gates that step runs (the be profile
+        // runs no governance gate there: its summary was compared with nothing).
+        sealingStep.ifPresent(step -> found.addAll(summary(manifest, cycle, step, judgedAt.get(SEALING_STEP),
+                display)));
         otherSteps.forEach((gate, discrepancy) -> {
             if (!changedGates.contains(gate)) {
                 found.add(discrepancy);
@@ -353,80 +377,99 @@ final class VerdictCheck {
     }
 
     /**
-     * The governance summary's unwaived critical count against the recomputed one, for the
-     * governance verdict of the sealing step (the one the summary is taken from).
+     * The manifest's governance summary against the one seal writes ({@link GovernanceSummaries}), derived again
+     * from the recomputed verdicts of the sealing step over the sealed inputs, field by field: {@code sign} tells
+     * each signer that the summary is what the signature approves, so a summary that says anything else
+     * (attack36, trust37) is a {@code VERDICT_CHANGED} naming both values. One discrepancy per field that differs.
+     *
+     * @param judgedAt the instant the sealing step was judged as of: the day the decision log's waivers are taken on
      */
-    private static Optional<Discrepancy> criticalCount(HandoffManifest manifest, String gate, Transition transition,
-            GateResult now, String display) {
-        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED
-                || !(now.evidence().get("critical_violations") instanceof Number count)) {
-            return Optional.empty();
+    private List<Discrepancy> summary(HandoffManifest manifest, CycleRef cycle, Recomputed step, Instant judgedAt,
+            String display) {
+        GovernanceSummary recorded = manifest.governance();
+        GovernanceSummary expected = step.summary().orElseThrow();
+        List<GateResult> results = step.rerun().results();
+        String at = SEALING_STEP.key();
+        List<Discrepancy> found = new ArrayList<>();
+        if (!recorded.tags().equals(expected.tags())) {
+            found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "governance.tags " + expected.tags(),
+                    "governance.tags " + recorded.tags(), "governance: the manifest's governance summary lists the tags "
+                            + recorded.tags() + ", but the tasks of the sealed task breakdown carry " + expected.tags()
+                            + "; the summary is what a signer is told the signature approves"));
         }
-        int sealed = manifest.governance().criticalViolations();
-        return count.intValue() == sealed ? Optional.empty() : Optional.of(Discrepancy.of(
-                DiscrepancyKind.VERDICT_CHANGED, display, "critical_violations " + sealed,
-                "critical_violations " + count.intValue(), "governance: the manifest records " + sealed
-                        + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
+        if (recorded.criticalViolations() != expected.criticalViolations()) {
+            boolean counted = GovernanceSummaries.governance(results)
+                    .map(r -> r.evidence().get(GovernanceSummaries.CRITICAL_VIOLATIONS) instanceof Number).orElse(false);
+            found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "critical_violations "
+                    + recorded.criticalViolations(), "critical_violations " + expected.criticalViolations(),
+                    "governance: the manifest records " + recorded.criticalViolations() + " unwaived critical"
+                            + " violation(s), the recomputed verdict finds " + expected.criticalViolations()
+                            + (counted ? "" : " (no governance verdict of " + at + " counts them: seal records 0)")));
+        }
+        waivers(recorded, expected, results, judgedAt, display).ifPresent(found::add);
+        // The cycle's decision log, named when it is sealed and only then (attack36: a reference to another file
+        // sent a reader of the signed manifest to a decision log without the waivers the verdict used).
+        String log = layout.decisionLog(cycle);
+        boolean sealed = manifest.artifacts().stream().anyMatch(a -> a.path().equals(log));
+        Optional<String> logRef = sealed ? Optional.of(log) : Optional.empty();
+        if (!recorded.decisionLogRef().equals(logRef)) {
+            found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "decision_log_ref "
+                    + logRef.orElse("(none)"), "decision_log_ref " + recorded.decisionLogRef().orElse("(none)"),
+                    "governance: the manifest's decision_log_ref names " + recorded.decisionLogRef()
+                            .orElse("no decision log") + ", but the decision log governance read is "
+                            + logRef.orElse("none (the cycle's is not sealed)")));
+        }
+        return found;
     }
 
     /**
-     * The governance summary's waivers against those the recomputed verdict of the sealing step used
-     * (attack36): {@code sign} tells each signer that these are the waivers the signature approves, so a
-     * summary that leaves out a waiver the verdict rests on (or lists one it does not) misstates what is
-     * signed. Compared as a multiset of rule, item, reason, approver and expiry.
+     * The summary's waivers against those the recomputed governance verdict of the sealing step lists as used
+     * (attack36), as the gate gives them, so that one seal could not summarise is reported too; when no governance
+     * gate ran at that step (the {@code be} profile) or it lists none (a governance gate of an embedder's own),
+     * against the sealed decision log's waivers in force on the day the step judged, which is what seal summarises
+     * then (trust37: both were compared with nothing). Compared as a multiset of rule, item, reason, approver and
+     * expiry.
      */
-    private static Optional<Discrepancy> waiversUsed(HandoffManifest manifest, String gate, Transition transition,
-            GateResult now, String display) {
-        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED) {
-            return Optional.empty();
-        }
-        List<List<String>> summary = manifest.governance().waivers().stream()
-                .map(w -> List.of(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
-                .sorted(FIELD_BY_FIELD).toList();
-        // The built-in gate always lists them; a governance gate of an embedder's own that does not was summarised
-        // from the decision log when sealed (ManifestBuilder), which this check does not re-read.
-        if (!(now.evidence().get(TrustedDay.WAIVERS_USED) instanceof List<?> list)) {
-            return Optional.empty();
-        }
+    private static Optional<Discrepancy> waivers(GovernanceSummary recorded, GovernanceSummary expected,
+            List<GateResult> results, Instant judgedAt, String display) {
+        List<List<String>> summary = fields(recorded.waivers());
+        Optional<List<?>> listed = GovernanceSummaries.waiversListed(results);
         List<List<String>> used = new ArrayList<>();
-        for (Object item : list) {
-            Map<?, ?> w = item instanceof Map<?, ?> map ? map : Map.of();
-            used.add(List.of(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
-                    String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
-                    String.valueOf(w.get("expires"))));
+        if (listed.isPresent()) {
+            for (Object item : listed.get()) {
+                Map<?, ?> w = item instanceof Map<?, ?> map ? map : Map.of();
+                used.add(List.of(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
+                        String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
+                        String.valueOf(w.get("expires"))));
+            }
+            used.sort(FIELD_BY_FIELD);
+        } else {
+            used.addAll(fields(expected.waivers()));
         }
-        used.sort(FIELD_BY_FIELD);
         if (summary.equals(used)) {
             return Optional.empty();
         }
+        String source = listed.isPresent() ? "the recomputed verdict of " + SEALING_STEP.key() + " used " + used.size()
+                + " " + describeWaivers(used)
+                : (GovernanceSummaries.governance(results).isPresent() ? "the recomputed governance verdict of "
+                        + SEALING_STEP.key() + " lists no waivers_used" : "no governance gate runs at "
+                        + SEALING_STEP.key()) + ", so the summary is the sealed decision log's waivers in force on "
+                        + GovernanceSummaries.day(judgedAt) + ": " + used.size() + " " + describeWaivers(used);
         return Optional.of(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "governance.waivers "
                 + describeWaivers(used), "governance.waivers " + describeWaivers(summary), "governance: the manifest's"
                         + " governance summary lists " + summary.size() + " waiver(s) " + describeWaivers(summary)
-                        + ", but the recomputed verdict of " + transition.key() + " used " + used.size() + " "
-                        + describeWaivers(used) + "; the summary is what a signer is told the signature approves"));
+                        + ", but " + source + "; the summary is what a signer is told the signature approves"));
     }
 
-    /**
-     * The governance summary's {@code decision_log_ref} against the decision log the gates read: the cycle's,
-     * named when it is sealed and only then (attack36: a reference to another file sent a reader of the signed
-     * manifest to a decision log without the waivers the verdict used).
-     */
-    private Optional<Discrepancy> decisionLogRef(HandoffManifest manifest, String gate, Transition transition,
-            CycleRef cycle, String display) {
-        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED) {
-            return Optional.empty();
-        }
-        String log = layout.decisionLog(cycle);
-        boolean sealed = manifest.artifacts().stream().anyMatch(a -> a.path().equals(log));
-        Optional<String> expected = sealed ? Optional.of(log) : Optional.empty();
-        Optional<String> recorded = manifest.governance().decisionLogRef();
-        if (recorded.equals(expected)) {
-            return Optional.empty();
-        }
-        return Optional.of(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "decision_log_ref "
-                + expected.orElse("(none)"), "decision_log_ref " + recorded.orElse("(none)"), "governance: the"
-                        + " manifest's decision_log_ref names " + recorded.orElse("no decision log") + ", but the decision"
-                        + " log governance read is " + expected.orElse("none (the cycle's is not sealed)")));
+    /** Waivers as their fields (rule, item, reason, approver, expiry), sorted {@link #FIELD_BY_FIELD}. */
+    private static List<List<String>> fields(List<Waiver> waivers) {
+        return waivers.stream().map(w -> List.of(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
+                .sorted(FIELD_BY_FIELD).toList();
+    }
+
+    /** Whether a transition is the step that seals, whose verdicts the governance summary is taken from. */
+    private static boolean isSealingStep(Transition transition) {
+        return transition.equals(SEALING_STEP);
     }
 
     /**
@@ -484,12 +527,12 @@ final class VerdictCheck {
                 + Base64.getEncoder().encodeToString(k.publicKey().getEncoded())).toList() + "|" + trust.signing();
     }
 
-    private Rerun cached(String key, Supplier<Rerun> compute) {
-        Rerun hit = memo.getIfPresent(key);
+    private Recomputed cached(String key, Supplier<Recomputed> compute) {
+        Recomputed hit = memo.getIfPresent(key);
         if (hit != null) {
             return hit;
         }
-        Rerun results = compute.get();
+        Recomputed results = compute.get();
         memo.put(key, results);
         return results;
     }

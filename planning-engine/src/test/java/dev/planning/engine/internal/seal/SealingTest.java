@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,8 +266,11 @@ class SealingTest {
 
             @Override
             public dev.planning.api.gate.GateResult evaluate(dev.planning.api.gate.GateContext context) {
-                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, List.of(),
-                        Map.of("critical_violations", 2));
+                // The sealing gate's evidence (its waivers too), with two unwaived critical violations.
+                Map<String, Object> evidence = new HashMap<>(SealFixture.governance(GateStatus.PASS)
+                        .evaluate(context).evidence());
+                evidence.put("critical_violations", 2);
+                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, List.of(), evidence);
             }
         };
 
