@@ -68,6 +68,25 @@ final class Examples {
     }
 
     /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
+    /**
+     * The demo's deployments file ({@code demo/outcomes/2025-09-02}), written to {@code target} with its dates moved
+     * from 2025 to next year: a workspace at the real clock creates the cycle now, and a deployment dated before the
+     * cycle's creation is refused (docs/metrics.md, "Recording delivery"). Its dates all lie in September, so every
+     * duration stays as it was.
+     */
+    static Path demoDeploymentsAfterNow(Path target) {
+        try {
+            String year = Integer.toString(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, Files.readString(Path.of("demo/outcomes/2025-09-02/deployments.yaml"),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("2025-", year + "-"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path committed(Path workspace) {
         try (Git git = Files.isDirectory(workspace.resolve(".git")) ? Git.open(workspace.toFile())
                 : Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
