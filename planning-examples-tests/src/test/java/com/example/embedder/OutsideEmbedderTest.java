@@ -188,7 +188,13 @@ class OutsideEmbedderTest {
         assertThat(workspace.verify(FE, TrustedKeys.none()).passed()).as("no trusted key, no counted signature").isFalse();
 
         transitions.add(workspace.advance(FE, CycleState.EXECUTED));
-        ImportReport imported = workspace.importOutcomes(FE, filesIn(demo.resolve("outcomes/2025-09-02")));
+        // The demo's outcomes, its deployments dated next year: this workspace creates the cycle at the real clock, and
+        // a deployment earlier than the cycle's creation is refused (docs/metrics.md, "Recording delivery").
+        Path outcomes = WorkspaceCopies.copy(demo.resolve("outcomes/2025-09-02"), dir.resolve("outcomes"));
+        String year = Integer.toString(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1);
+        Files.writeString(outcomes.resolve("deployments.yaml"), Files.readString(outcomes.resolve("deployments.yaml"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("2025-", year + "-"), java.nio.charset.StandardCharsets.UTF_8);
+        ImportReport imported = workspace.importOutcomes(FE, filesIn(outcomes));
         assertThat(imported.changed()).isTrue();
         transitions.add(workspace.advance(FE, CycleState.VALIDATED));
         assertThat(transitions).allMatch(TransitionResult::accepted, "accepted");
