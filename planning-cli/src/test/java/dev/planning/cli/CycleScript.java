@@ -6,8 +6,11 @@ import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.PreparedCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -121,10 +124,10 @@ public final class CycleScript {
      */
     public static Path afterNow(Path deployments, Path ws) {
         try {
-            String year = Integer.toString(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1);
+            String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
             Path moved = ws.resolveSibling(ws.getFileName() + "-deployments.yaml");
-            Files.writeString(moved, Files.readString(deployments, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("2025-", year + "-"), java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(moved, Files.readString(deployments, StandardCharsets.UTF_8)
+                    .replace("2025-", year + "-"), StandardCharsets.UTF_8);
             return moved;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,8 +15,11 @@ import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -76,11 +79,11 @@ final class Examples {
      */
     static Path demoDeploymentsAfterNow(Path target) {
         try {
-            String year = Integer.toString(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1);
+            String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
             Files.createDirectories(target.getParent());
             Files.writeString(target, Files.readString(Path.of("demo/outcomes/2025-09-02/deployments.yaml"),
-                    java.nio.charset.StandardCharsets.UTF_8).replace("2025-", year + "-"),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8).replace("2025-", year + "-"),
+                    StandardCharsets.UTF_8);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

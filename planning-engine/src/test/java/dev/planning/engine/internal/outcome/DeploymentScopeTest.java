@@ -2,8 +2,8 @@ package dev.planning.engine.internal.outcome;
 
 import static dev.planning.engine.internal.outcome.JUnitReportParserTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
