@@ -6,8 +6,11 @@ import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.PreparedCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -106,11 +109,29 @@ public final class CycleScript {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         List<String> files;
         try (Stream<Path> list = Files.list(outcomes)) {
-            files = list.map(Path::toString).sorted().toList();
+            files = list.map(p -> p.getFileName().toString().equals("deployments.yaml") ? afterNow(p, ws).toString()
+                    : p.toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ok(cycle(ws, "import", files.toArray(String[]::new)));
+    }
+
+    /**
+     * The demo's deployments file, written beside {@code ws} with its dates moved from 2025 to next year: the command
+     * line creates the cycle at the real clock, and a deployment dated before the cycle's creation is refused
+     * (docs/metrics.md, "Recording delivery"). Its dates all lie in September, so every duration stays as it was.
+     */
+    public static Path afterNow(Path deployments, Path ws) {
+        try {
+            String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
+            Path moved = ws.resolveSibling(ws.getFileName() + "-deployments.yaml");
+            Files.writeString(moved, Files.readString(deployments, StandardCharsets.UTF_8)
+                    .replace("2025-", year + "-"), StandardCharsets.UTF_8);
+            return moved;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String[] cycle(Path ws, String command, String... more) {

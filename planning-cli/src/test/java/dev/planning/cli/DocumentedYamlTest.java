@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,10 @@ class DocumentedYamlTest {
         for (int i = 0; i < files.size(); i++) {
             Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws" + i));
             Path file = Files.createDirectories(dir.resolve("d" + i)).resolve("deployments.yaml");
-            Files.writeString(file, files.get(i), StandardCharsets.UTF_8);
+            // Dated next year: the command line creates the cycle now, and a deployment earlier than the cycle's
+            // creation is refused (metrics.md); the file is otherwise as documented.
+            String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
+            Files.writeString(file, files.get(i).replace("2025-", year + "-"), StandardCharsets.UTF_8);
 
             CliRun run = CliRun.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                     file.toString());

@@ -66,7 +66,9 @@ class JsonOutputSchemaTest {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         List<String> importArgs = new ArrayList<>(List.of(CycleScript.cycle(ws, "import")));
         try (Stream<Path> files = Files.list(outcomes)) {
-            files.sorted().forEach(f -> importArgs.add(f.toString()));
+            // The deployments dated after the cycle's creation (CycleScript.afterNow).
+            files.sorted().forEach(f -> importArgs.add((f.getFileName().toString().equals("deployments.yaml")
+                    ? CycleScript.afterNow(f, ws) : f).toString()));
         }
         check("import", 0, importArgs.toArray(String[]::new));
         check("advance", 0, CycleScript.cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust));

@@ -341,7 +341,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     @Override
     public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
-        return new OutcomeImporter(this, layout).importFiles(cycle, files);
+        return new OutcomeImporter(this, layout, new CycleArtifacts(root, layout)::taskBreakdown).importFiles(cycle, files);
     }
 
     @Override

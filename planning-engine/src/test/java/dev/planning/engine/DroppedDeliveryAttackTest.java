@@ -84,21 +84,4 @@ class DroppedDeliveryAttackTest {
         assertThat(100.0 * (Integer) parity.evidence().get("delivered") / (Integer) parity.evidence().get("planned"))
                 .isEqualTo(planAccuracy);
     }
-
-    /**
-     * Held (a probe kept for coverage: SECURITY.md's earlier review tried it by hand): ids the plan does not hold
-     * exactly, a Cyrillic {@code Е} for the Latin {@code E}, a non-breaking hyphen, another case, an id of no
-     * task, deliver nothing, to the gate and the KPIs alike.
-     */
-    @Test
-    void idsThePlanDoesNotHoldExactlyDeliverNothing() {
-        executedWith("""
-                version: "1.0"
-                deployments:
-                  - {id: D-1, time: 2025-09-03T14:00:00Z, status: success, commits: [], tasks: ["F\u0415-3", "FE\u20115", fe-5, FE-99]}
-                """);
-
-        assertThat(parity().evidence()).containsEntry("delivered", 1);
-        assertThat(workspace.kpis(CYCLE).get("plan_accuracy").actual()).contains(25.0);
-    }
 }

@@ -61,6 +61,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -188,7 +189,13 @@ class OutsideEmbedderTest {
         assertThat(workspace.verify(FE, TrustedKeys.none()).passed()).as("no trusted key, no counted signature").isFalse();
 
         transitions.add(workspace.advance(FE, CycleState.EXECUTED));
-        ImportReport imported = workspace.importOutcomes(FE, filesIn(demo.resolve("outcomes/2025-09-02")));
+        // The demo's outcomes, its deployments dated next year: this workspace creates the cycle at the real clock, and
+        // a deployment earlier than the cycle's creation is refused (docs/metrics.md, "Recording delivery").
+        Path outcomes = WorkspaceCopies.copy(demo.resolve("outcomes/2025-09-02"), dir.resolve("outcomes"));
+        String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
+        Files.writeString(outcomes.resolve("deployments.yaml"), Files.readString(outcomes.resolve("deployments.yaml"),
+                StandardCharsets.UTF_8).replace("2025-", year + "-"), StandardCharsets.UTF_8);
+        ImportReport imported = workspace.importOutcomes(FE, filesIn(outcomes));
         assertThat(imported.changed()).isTrue();
         transitions.add(workspace.advance(FE, CycleState.VALIDATED));
         assertThat(transitions).allMatch(TransitionResult::accepted, "accepted");

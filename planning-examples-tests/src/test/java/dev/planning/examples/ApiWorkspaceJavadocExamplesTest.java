@@ -223,7 +223,7 @@ class ApiWorkspaceJavadocExamplesTest {
         assertThat(workspace.advance(cycle, CycleState.EXECUTED).accepted()).isTrue();
         Path demo = Path.of("demo/outcomes/2025-09-02");
         workspace.importOutcomes(cycle, List.of(demo.resolve("lcov.info"), demo.resolve("axe-checkout.json"),
-                demo.resolve("deployments.yaml")));
+                Examples.demoDeploymentsAfterNow(temp.resolve("deployments.yaml"))));
         Path surefireReports = Files.createDirectories(temp.resolve("surefire-reports"));
         Files.copy(demo.resolve("TEST-dev.shop.CheckoutTest.xml"), surefireReports.resolve("TEST-CartTest.xml"));
         Signer qaSigner = Examples.SIGNERS.get(2);

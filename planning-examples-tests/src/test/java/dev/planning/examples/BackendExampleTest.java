@@ -11,6 +11,9 @@ import dev.planning.engine.Planning;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +55,15 @@ class BackendExampleTest {
         // accepted (the backlog itself is sealed and stays as it was).
         Path deployments = dir.resolve("incoming/deployments.yaml");
         Files.createDirectories(deployments.getParent());
+        // Dated after the cycle was created (at the real clock, above): an earlier deployment is refused.
+        Instant deployed = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         Files.writeString(deployments, """
                 version: "1.0"
                 deployments:
-                  - {id: D-1, time: 2024-01-20T10:00:00Z, status: success, commits: [{sha: abc1234, time: 2024-01-19T10:00:00Z}],
+                  - {id: D-1, time: %s, status: success, commits: [{sha: abc1234, time: %s}],
                      tasks: [PLN-BE-001, PLN-BE-002, PLN-BE-003, PLN-BE-004, PLN-BE-005, PLN-BE-006]}
                 incidents: []
-                """);
+                """.formatted(deployed, deployed.minus(Duration.ofDays(1))));
         Path jacoco = dir.resolve("incoming/jacoco.xml");
         Files.writeString(jacoco, "<report name=\"be\"><counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
         new dev.planning.engine.internal.outcome.OutcomeImporter(ws).importFiles(BE, List.of(deployments, jacoco));

@@ -15,8 +15,11 @@ import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -68,6 +71,25 @@ final class Examples {
     }
 
     /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
+    /**
+     * The demo's deployments file ({@code demo/outcomes/2025-09-02}), written to {@code target} with its dates moved
+     * from 2025 to next year: a workspace at the real clock creates the cycle now, and a deployment dated before the
+     * cycle's creation is refused (docs/metrics.md, "Recording delivery"). Its dates all lie in September, so every
+     * duration stays as it was.
+     */
+    static Path demoDeploymentsAfterNow(Path target) {
+        try {
+            String year = Integer.toString(Year.now(ZoneOffset.UTC).getValue() + 1);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, Files.readString(Path.of("demo/outcomes/2025-09-02/deployments.yaml"),
+                    StandardCharsets.UTF_8).replace("2025-", year + "-"),
+                    StandardCharsets.UTF_8);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path committed(Path workspace) {
         try (Git git = Files.isDirectory(workspace.resolve(".git")) ? Git.open(workspace.toFile())
                 : Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {

@@ -79,7 +79,7 @@ class PriorChainPastPackagedAttackTest {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         ws.ok(ws.laterArgs("import", outcomes.resolve("TEST-dev.shop.CheckoutTest.xml").toString(),
                 outcomes.resolve("lcov.info").toString(), outcomes.resolve("axe-checkout.json").toString(),
-                outcomes.resolve("deployments.yaml").toString()));
+                dev.planning.cli.CycleScript.afterNow(outcomes.resolve("deployments.yaml"), ws.root()).toString()));
         ws.commit("executed");
     }
 

@@ -159,7 +159,7 @@ class ReplacedHandoffAttackTest {
             Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
             abandoned.ok(abandoned.cycleArgs("import", outcomes.resolve("TEST-dev.shop.CheckoutTest.xml").toString(),
                     outcomes.resolve("lcov.info").toString(), outcomes.resolve("axe-checkout.json").toString(),
-                    outcomes.resolve("deployments.yaml").toString()));
+                    dev.planning.cli.CycleScript.afterNow(outcomes.resolve("deployments.yaml"), abandoned.root()).toString()));
             abandoned.commit("executed on the branch");
         });
 

@@ -186,7 +186,7 @@ class PairRaceTest {
                 keys.resolve(words[1] + ".key.pem").toString(), "--trust", trust};
             case "import" -> {
                 List<String> args = new ArrayList<>(List.of(CycleScript.cycle(ws, "import")));
-                args.addAll(outcomes());
+                args.addAll(outcomes(ws));
                 yield args.toArray(String[]::new);
             }
             case "digest" -> CycleScript.cycle(ws, "digest");
@@ -213,10 +213,12 @@ class PairRaceTest {
         }
     }
 
-    private static List<String> outcomes() {
+    /** The demo's outcomes, its deployments dated after the cycle's creation ({@link CycleScript#afterNow}). */
+    private static List<String> outcomes(Path ws) {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath().normalize();
         try (Stream<Path> list = Files.list(outcomes)) {
-            return list.map(Path::toString).sorted().toList();
+            return list.map(p -> p.getFileName().toString().equals("deployments.yaml") ? CycleScript.afterNow(p, ws)
+                    : p).map(Path::toString).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,9 @@ package dev.planning.engine.internal.cycle;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a gate context may ask of the workspace's event logs beyond its own cycle's: that another cycle's log,
@@ -23,9 +25,29 @@ public interface CycleLogs {
      */
     void requireIntact(CycleRef cycle);
 
+    /**
+     * When the cycle was created: its log's first event, as a live gate judges a deployment against it
+     * ({@link dev.planning.engine.internal.outcome.DeploymentScope}); empty where no log is read.
+     *
+     * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
+     */
+    default Optional<Instant> created(CycleRef cycle) {
+        return Optional.empty();
+    }
+
     /** The logs of {@code store}: a cycle's log is intact when the store reads it. */
     static CycleLogs of(EventStore store) {
         Objects.requireNonNull(store, "store");
-        return cycle -> store.read(cycle);
+        return new CycleLogs() {
+            @Override
+            public void requireIntact(CycleRef cycle) {
+                store.read(cycle);
+            }
+
+            @Override
+            public Optional<Instant> created(CycleRef cycle) {
+                return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
+            }
+        };
     }
 }

@@ -16,7 +16,9 @@ import java.util.Set;
  * when a successful deployment imported for the cycle lists it and the plan has not dropped it (a
  * deployments file is anyone's to commit; the sealed plan's descoping stands). The plan is sealed from
  * {@code PACKAGED} on, so imported deployments are how a team reports delivery after the handoff;
- * the parity gate and the KPIs both judge delivery through this one definition.
+ * the parity gate and the KPIs both judge delivery through this one definition. Both first refuse a deployment
+ * dated before the cycle's creation and a listed task that is no work item of the plan ({@link DeploymentScope}),
+ * as the import does.
  *
  * @param deployedTaskIds ids of the tasks that successful deployments list
  */

@@ -42,8 +42,11 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
     /**
      * Where the file writes an entry, for a refusal that names two files ({@link OutcomeSet#requireDistinctDeployments}).
      *
-     * @param key {@code period}, or {@code deployment ID}, {@code incident ID}, {@code defect ID}: the entry's id
-     * @return the line and column of its id (of {@code period:}), when the file was read from text
+     * @param key {@code period}, or {@code deployment ID}, {@code incident ID}, {@code defect ID}: the entry's id;
+     *            {@code deployment ID time}: that deployment's time; {@code deployment ID task N}: the Nth (from 0)
+     *            task it lists
+     * @return the line and column of its id (of {@code period:}, of the time or task), when the file was read from
+     *         text
      */
     public Optional<SourceLocation> place(String key) {
         return Optional.ofNullable(places.get(key));
@@ -67,7 +70,9 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
      * Hours from each failed deployment's failure to recovery (DORA failed deployment recovery
      * time) over this file alone, one value per failed deployment: for a deployment incidents are linked to, from the first
      * one's start to the last one's end; for a {@code failure} deployment without an incident, from the
-     * deployment to the next successful deployment of the file. A failed deployment not yet recovered (a
+     * deployment to the next successful deployment of the file, strictly later: a file need not list its
+     * deployments in time order, so a success at the failure's very instant, on whatever line, is not known to
+     * have followed it and does not recover it (kpi37). A failed deployment not yet recovered (a
      * linked incident still open, or no successful deployment after it) is
      * {@link Double#POSITIVE_INFINITY}: longer than any recovery so far, as far as the file can tell.
      * hostile36: such a failure was left out, so outages still under way beside one recovered in an hour

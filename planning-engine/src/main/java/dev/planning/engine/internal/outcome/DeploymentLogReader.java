@@ -134,11 +134,23 @@ public final class DeploymentLogReader {
                 places(document));
     }
 
-    /** Where the file writes its period and each entry's id, the first of an id when it repeats. */
+    /**
+     * Where the file writes its period and each entry's id, the first of an id when it repeats; and each
+     * deployment's time and listed tasks, for the checks against the cycle ({@link DeploymentScope}).
+     */
     private static Map<String, SourceLocation> places(LocatedDocument document) {
         Map<String, SourceLocation> places = new HashMap<>();
         if (document.root().has("period")) {
             places.put("period", document.locate("/period"));
+        }
+        JsonNode deployments = document.root().path("deployments");
+        for (int i = 0; i < deployments.size(); i++) {
+            String key = "deployment " + deployments.get(i).path("id").asText();
+            places.putIfAbsent(key + " time", document.locate("/deployments/" + i + "/time"));
+            JsonNode tasks = deployments.get(i).path("tasks");
+            for (int t = 0; t < tasks.size(); t++) {
+                places.putIfAbsent(key + " task " + t, document.locate("/deployments/" + i + "/tasks/" + t));
+            }
         }
         for (String[] list : new String[][] {{"deployments", "deployment"}, {"incidents", "incident"},
             {"defects", "defect"}}) {

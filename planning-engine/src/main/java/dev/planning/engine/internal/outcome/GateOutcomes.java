@@ -52,7 +52,20 @@ public final class GateOutcomes {
      * @throws InvalidInputException when a stored test, accessibility or deployments file no longer parses
      */
     public CycleOutcomes read(CycleRef cycle, OutcomeSnapshot snapshot) {
+        return read(cycle, snapshot, DeploymentScope.NONE);
+    }
+
+    /**
+     * {@link #read(CycleRef, OutcomeSnapshot)}, the deployments files checked against the cycle ({@link DeploymentScope}):
+     * a deployment dated before the cycle's creation, or a task listed that is no work item of the plan, is refused
+     * rather than counted, as the import and the digest refuse it.
+     *
+     * @throws InvalidInputException when a stored file no longer parses, or a deployments file does not belong to the
+     *         cycle
+     */
+    public CycleOutcomes read(CycleRef cycle, OutcomeSnapshot snapshot, DeploymentScope scope) {
         OutcomeSet stored = new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(snapshot);
+        scope.require(stored.deployments());
         List<TestOutcome> tests = new ArrayList<>();
         for (OutcomeSet.Stored<TestReport> test : stored.tests()) {
             TestReport report = test.report();

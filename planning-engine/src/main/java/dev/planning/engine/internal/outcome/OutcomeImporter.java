@@ -7,6 +7,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Imports execution outcomes into a cycle: {@code planning import}.
@@ -66,6 +68,7 @@ public final class OutcomeImporter {
 
     private final PlanningWorkspace workspace;
     private final WorkspaceLayout layout;
+    private final Function<CycleRef, Optional<TaskBreakdown>> plans;
     private final OutcomeDetector detector = new OutcomeDetector();
 
     /** An importer for a workspace of the default layout. */
@@ -73,9 +76,20 @@ public final class OutcomeImporter {
         this(workspace, WorkspaceLayout.DEFAULT);
     }
 
+    /** An importer that does not check the tasks deployments list against the cycle's plan. */
     public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout) {
+        this(workspace, layout, cycle -> Optional.empty());
+    }
+
+    /**
+     * @param plans the cycle's plan, when it can be read: every task a deployment lists must be a work item of it
+     *              ({@link DeploymentScope})
+     */
+    public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
+            Function<CycleRef, Optional<TaskBreakdown>> plans) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.plans = Objects.requireNonNull(plans, "plans");
     }
 
     /**
@@ -134,7 +148,7 @@ public final class OutcomeImporter {
             requireNoLink(realRoot, dir);
             existing.add(existing(dir, candidate));
         }
-        requireDistinctDeployments(cycle, candidates, existing);
+        requireDistinctDeployments(cycle, candidates, existing, status.history());
         requireMergeableCoverage(cycle, candidates, existing);
         // The bytes this call stored, by SHA-256: the same bytes given twice under two names are stored once (the
         // directory was looked at before either was written; attack26).
@@ -227,11 +241,14 @@ public final class OutcomeImporter {
      * cycle's stored ones or with each other ({@link OutcomeSet#requireDistinctDeployments}): the digest
      * refuses such a pair, so storing it would only leave the cycle's figures refused later. A file already
      * imported (the same bytes) is no repeat of itself. A stored deployments file that cannot be read or
-     * parsed refuses the import too, naming it (its ids cannot be told).
+     * parsed refuses the import too, naming it (its ids cannot be told). A file given whose deployment is dated
+     * before the cycle's creation, or lists a task that is no work item of the plan, is refused too
+     * ({@link DeploymentScope}).
      *
      * @throws InvalidInputException naming both files, the stored one by its workspace-relative path
      */
-    private void requireDistinctDeployments(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing) {
+    private void requireDistinctDeployments(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing,
+            List<RecordedEvent> history) {
         List<Candidate> fresh = new ArrayList<>();
         Set<String> hashes = new HashSet<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -256,12 +273,16 @@ public final class OutcomeImporter {
                 files.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), reader.parse(file.content(), file.path())));
             }
         }
+        List<OutcomeSet.Stored<DeploymentLog>> given = new ArrayList<>();
         for (Candidate candidate : fresh) {
             String display = candidate.source().toString().replace('\\', '/');
-            files.add(new OutcomeSet.Stored<>(display, candidate.sha256(), reader.parse(candidate.content(), display)));
+            given.add(new OutcomeSet.Stored<>(display, candidate.sha256(), reader.parse(candidate.content(), display)));
         }
+        files.addAll(given);
         try {
             OutcomeSet.requireDistinctDeployments(files);
+            // The files given, not those stored: a file already imported is judged where it was (kpi37).
+            DeploymentScope.ofRecorded(history, plans.apply(cycle)).require(given);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
         }

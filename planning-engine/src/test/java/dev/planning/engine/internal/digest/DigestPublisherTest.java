@@ -64,12 +64,12 @@ class DigestPublisherTest {
     static final String DEPLOYMENTS = """
             version: "1.0"
             deployments:
-              - {id: D-1, time: 2025-08-21T15:00:00Z, status: success, commits: [{sha: abcdef1, time: 2025-08-21T09:00:00Z}], tasks: [FE-5]}
-              - {id: D-2, time: 2025-08-22T15:00:00Z, status: success, commits: []}
-              - {id: D-3, time: 2025-08-23T15:00:00Z, status: failure, commits: []}
-              - {id: D-4, time: 2025-08-24T15:00:00Z, status: success, commits: []}
+              - {id: D-1, time: 2025-09-21T15:00:00Z, status: success, commits: [{sha: abcdef1, time: 2025-09-21T09:00:00Z}], tasks: [FE-5]}
+              - {id: D-2, time: 2025-09-22T15:00:00Z, status: success, commits: []}
+              - {id: D-3, time: 2025-09-23T15:00:00Z, status: failure, commits: []}
+              - {id: D-4, time: 2025-09-24T15:00:00Z, status: success, commits: []}
             incidents:
-              - {id: INC-1, start: 2025-08-25T10:00:00Z, end: 2025-08-25T12:00:00Z, caused_by: D-2}
+              - {id: INC-1, start: 2025-09-25T10:00:00Z, end: 2025-09-25T12:00:00Z, caused_by: D-2}
             """;
 
     @TempDir

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeploymentLogReaderTest {
@@ -120,6 +121,36 @@ class DeploymentLogReaderTest {
         // D-1: INC-1 took 3 hours but INC-2 is still open, so D-1 has not recovered (hostile36: it read 3 hours);
         // D-2 failed and D-3 succeeded 21 hours later.
         assertThat(log.recoveryHours()).containsExactlyInAnyOrder(Double.POSITIVE_INFINITY, 21.0);
+    }
+
+    /**
+     * kpi37, the rule: a file need not list its deployments in time order, so of two deployments at one instant
+     * neither is known to have come after the other. A success at the very instant of a failure, on a later line or
+     * an earlier one, of this file or another, does not recover it; the first success after it does.
+     */
+    @Test
+    void aSuccessAtTheInstantOfAFailureDoesNotRecoverItWhateverItsLine() {
+        DeploymentLog log = reader.parse(bytes("""
+                version: "1.0"
+                deployments:
+                  - {id: D-1, time: 2025-08-21T15:00:00Z, status: success, commits: []}
+                  - {id: D-2, time: 2025-08-21T15:00:00Z, status: failure, commits: []}
+                  - {id: D-3, time: 2025-08-21T15:00:00Z, status: success, commits: []}
+                  - {id: D-4, time: 2025-08-21T16:30:00Z, status: success, commits: []}
+                """), "deployments.yaml");
+
+        assertThat(log.recoveryHours()).containsExactly(1.5);
+        // Another file's success at that instant neither.
+        assertThat(log.recoveryHours(List.of(Instant.parse("2025-08-21T15:00:00Z"), Instant.parse("2025-08-21T16:30:00Z"))))
+                .containsExactly(1.5);
+        // Without a success after it, not yet recovered.
+        DeploymentLog alone = reader.parse(bytes("""
+                version: "1.0"
+                deployments:
+                  - {id: D-1, time: 2025-08-21T15:00:00Z, status: failure, commits: []}
+                  - {id: D-2, time: 2025-08-21T15:00:00Z, status: success, commits: []}
+                """), "deployments.yaml");
+        assertThat(alone.recoveryHours()).containsExactly(Double.POSITIVE_INFINITY);
     }
 
     @Test

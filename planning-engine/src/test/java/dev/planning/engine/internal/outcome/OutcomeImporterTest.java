@@ -39,7 +39,8 @@ class OutcomeImporterTest {
     @BeforeEach
     void setUp() {
         CycleWorkspace.create(root, CYCLE.cycleId());
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        // Created before DeploymentLogReaderTest.LOG's first deployment: an earlier one is refused (kpi37).
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-08-19T08:00:00Z"));
         workspace.create(CYCLE);
     }
 

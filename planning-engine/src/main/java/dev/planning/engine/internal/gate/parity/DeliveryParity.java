@@ -11,11 +11,13 @@ import dev.planning.api.gate.Severity;
 import dev.planning.engine.internal.gate.StreamThresholds;
 import dev.planning.engine.internal.outcome.Delivery;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parity after execution, from the items' statuses. The planned items are
@@ -23,8 +25,8 @@ import java.util.Optional;
  * the KPIs count them, so an epic and its tasks are not counted twice.
  * {@code delivered_vs_planned_ratio} is the share of them {@code done}; {@code scope_variance_pct}
  * the percentage {@code dropped} (descoped). The rulebook's {@code delivered_ratio_min} (0..1)
- * and {@code scope_variance_max_pct} turn them into errors when set. A story of the map none of
- * whose linked items is done is a warning.
+ * and {@code scope_variance_max_pct} turn them into errors when set. A story of the map that no delivered work
+ * item links to (itself or through an item it belongs to) is a warning.
  */
 final class DeliveryParity {
 
@@ -77,16 +79,34 @@ final class DeliveryParity {
         map.ifPresent(storyMap -> undeliveredStories(plan, storyMap, delivery, findings));
     }
 
+    /**
+     * A story is delivered when a delivered work item links to it, itself or through an item it belongs to, as
+     * {@link PlanParity} links items to stories. kpi37: every item of the plan was looked at, so a story done as a
+     * parent item whose work items were all open read as delivered, and a story linked on a parent whose work items
+     * were delivered read as not delivered.
+     */
     private static void undeliveredStories(TaskBreakdown plan, StoryMap map, Delivery delivery, List<Finding> findings) {
+        List<Task> delivered = Delivery.workItems(plan).stream().filter(delivery::delivered).toList();
         for (Story story : map.stories()) {
-            boolean delivered = plan.tasks().stream()
-                    .anyMatch(t -> delivery.delivered(t) && t.storyNodes().contains(story.id()));
-            if (!delivered) {
+            boolean storyDelivered = delivered.stream().anyMatch(t -> linksTo(plan, t, story.id()));
+            if (!storyDelivered) {
                 findings.add(new Finding(ParityCodes.STORY_NOT_DELIVERED, Severity.WARNING, "story " + story.id()
                         + " (\"" + story.title() + "\") has no item done in " + plan.source(),
                         Optional.of(story.location()), Optional.empty()));
             }
         }
+    }
+
+    /** Whether the item, or an item it belongs to, links to the story. */
+    private static boolean linksTo(TaskBreakdown plan, Task task, String story) {
+        Set<String> seen = new HashSet<>();
+        for (Optional<Task> at = Optional.of(task); at.isPresent() && seen.add(at.get().id());
+                at = at.get().parent().flatMap(plan::task)) {
+            if (at.get().storyNodes().contains(story)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String open(List<Task> leaves, Delivery delivery) {

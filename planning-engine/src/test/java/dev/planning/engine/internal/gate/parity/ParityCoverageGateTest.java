@@ -191,6 +191,31 @@ class ParityCoverageGateTest {
                 .contains("Record delivery by importing a deployments file").contains("planning import");
     }
 
+    /** kpi37: a parent item marked done, its one work item open, read as the story delivered. */
+    @Test
+    void aStoryDoneOnlyAsAParentItemWhoseWorkItemsAreOpenIsNotDelivered() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, kind: story, title: Card, status: done, linked_story_map_nodes: [S-1]}",
+                "{id: T-2, parent: T-1, title: Iframe, status: in_progress}",
+                "{id: T-3, title: Confirmation, status: done, linked_story_map_nodes: [S-2]}");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.STORY_NOT_DELIVERED))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("story S-1 "));
+    }
+
+    /** kpi37: a story linked on a parent item, its work items done, read as not delivered. */
+    @Test
+    void aStoryLinkedOnAParentItemIsDeliveredThroughItsDeliveredWorkItems() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, kind: story, title: Card, status: in_progress, linked_story_map_nodes: [S-1]}",
+                "{id: T-2, parent: T-1, title: Iframe, status: done}",
+                "{id: T-3, title: Confirmation, status: done, linked_story_map_nodes: [S-2]}");
+
+        GateResult result = afterExecution();
+
+        assertThat(codes(result)).doesNotContain(ParityCodes.STORY_NOT_DELIVERED);
+    }
+
     @Test
     void failsWhenImportedTestsFailBeyondTheRulebookThreshold() {
         ws.plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")

@@ -1,0 +1,123 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskKind;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.Shown;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a cycle's deployments files are checked against beyond themselves, the same at {@code import}, for the
+ * digest's KPIs and for the gates: a deployment is not dated before the cycle was created (it belongs to an
+ * earlier cycle: counted here it delivered this cycle's tasks, and counted in every DORA figure), and every task a
+ * deployment lists is a work item of the cycle's plan ({@link Delivery#workItems}; an id of no task, or of an item
+ * with items under it, delivered nothing and was silently ignored). A file is imported evidence: such a line is
+ * refused at its line and column, as {@link DeploymentLogReader} refuses an incident caused by a later deployment.
+ *
+ * @param created when the cycle was created (its log's first event), when known
+ * @param plan    the cycle's plan, when it can be read
+ */
+public record DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown> plan) {
+
+    /** No check: nothing known of the cycle. */
+    public static final DeploymentScope NONE = new DeploymentScope(Optional.empty(), Optional.empty());
+
+    public DeploymentScope {
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The scope of a cycle whose events, oldest first, are {@code events}: created at the first one's timestamp. */
+    public static DeploymentScope of(List<PlanningEvent> events, Optional<TaskBreakdown> plan) {
+        return new DeploymentScope(events.stream().findFirst().map(PlanningEvent::timestamp), plan);
+    }
+
+    /** {@link #of}, from the cycle's recorded events. */
+    public static DeploymentScope ofRecorded(List<RecordedEvent> history, Optional<TaskBreakdown> plan) {
+        return of(history.stream().map(RecordedEvent::event).toList(), plan);
+    }
+
+    /**
+     * Refuses every deployment of {@code files} dated before the cycle's creation, and every task a deployment
+     * lists that is not a work item of the plan.
+     *
+     * @param files the deployments files, each named as the message should name it
+     * @throws InvalidInputException every such mistake, each at the line and column of the time or task
+     */
+    public void require(List<OutcomeSet.Stored<DeploymentLog>> files) {
+        List<Finding> mistakes = new ArrayList<>();
+        files.forEach(file -> mistakes.addAll(mistakes(file)));
+        if (mistakes.size() == 1) {
+            throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
+        }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("deployments files do not belong to the cycle", mistakes, null);
+        }
+    }
+
+    private List<Finding> mistakes(OutcomeSet.Stored<DeploymentLog> file) {
+        List<Finding> mistakes = new ArrayList<>();
+        for (DeploymentLog.Deployment deployment : file.report().deployments()) {
+            String key = "deployment " + deployment.id();
+            String named = "deployment " + Printable.line(deployment.id());
+            if (created.isPresent() && deployment.time().isBefore(created.get())) {
+                mistakes.add(mistake(named + " at " + deployment.time() + " is earlier than the cycle, created at "
+                        + created.get() + ": a deployment before the cycle belongs to an earlier one, and would count"
+                        + " here as delivering this cycle's tasks; list it in that cycle's file", file, key + " time"));
+            }
+            if (plan.isPresent()) {
+                for (int t = 0; t < deployment.tasks().size(); t++) {
+                    Optional<String> why = notAWorkItem(deployment.tasks().get(t), plan.get());
+                    if (why.isPresent()) {
+                        mistakes.add(mistake(named + " lists " + why.get(), file, key + " task " + t));
+                    }
+                }
+            }
+        }
+        mistakes.sort(Comparator.comparing((Finding f) -> f.location().map(SourceLocation::line).orElse(0))
+                .thenComparing(f -> f.location().map(SourceLocation::column).orElse(0)));
+        return mistakes;
+    }
+
+    /** Why the task a deployment lists delivers nothing, when it does not. */
+    private static Optional<String> notAWorkItem(String id, TaskBreakdown plan) {
+        String shown = "'" + Printable.line(id) + "'";
+        Optional<Task> task = plan.task(id);
+        if (task.isEmpty()) {
+            return Optional.of(shown + ", which is not the id of a task of " + Shown.path(plan.source())
+                    + " (ids match exactly, letter for letter): expected a work item of the plan");
+        }
+        if (task.get().kind() == TaskKind.EPIC) {
+            return Optional.of(shown + ", which is an epic in " + Shown.path(plan.source())
+                    + ": an epic only groups work; list the work items the deployment delivered");
+        }
+        List<String> children = plan.tasks().stream().filter(t -> t.parent().equals(Optional.of(id))).map(Task::id)
+                .toList();
+        if (!children.isEmpty()) {
+            return Optional.of(shown + ", which has items under it in " + Shown.path(plan.source()) + " ("
+                    + String.join(", ", children.stream().limit(10).map(Printable::line).toList())
+                    + (children.size() > 10 ? " and " + (children.size() - 10) + " more" : "")
+                    + "): an item is delivered through its work items; list those the deployment delivered");
+        }
+        return Optional.empty();
+    }
+
+    private static Finding mistake(String message, OutcomeSet.Stored<DeploymentLog> file, String key) {
+        SourceLocation at = file.report().place(key).map(l -> new SourceLocation(file.path(), l.line(), l.column()))
+                .orElse(SourceLocation.ofFile(file.path()));
+        return Finding.error(SchemaCatalog.INVALID, message, at);
+    }
+}
