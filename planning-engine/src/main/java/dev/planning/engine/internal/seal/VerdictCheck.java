@@ -273,10 +273,14 @@ final class VerdictCheck {
                     }
                 }
             }
-        } finally {
+        } catch (RuntimeException | Error e) {
             if (pinned[0] != null) {
-                SealedInputs.delete(pinned[0]);
+                SealedInputs.delete(pinned[0], e); // a failure to delete is not thrown in the way of this one
             }
+            throw e;
+        }
+        if (pinned[0] != null) {
+            SealedInputs.delete(pinned[0]);
         }
         otherSteps.forEach((gate, discrepancy) -> {
             if (!changedGates.contains(gate)) {
