@@ -65,6 +65,39 @@ class StoreLogLintTest {
         assertThat(report.filesChecked()).contains("memory:" + PLANNED);
     }
 
+    /** errs37: the first event that did not fit was told alone; the file lint tells every one. */
+    @Test
+    void everyEventTheHistoryDoesNotAllowIsAFindingAtItsLineInOneRun() {
+        InMemoryEventStore store = impossibleHistory(PLANNED);
+        String head = store.read(PLANNED).get(1).hash();
+        store.append(PLANNED, event("evt_3", PLANNED, EventType.CYCLE_CREATED, null, CycleState.PLANNED), head);
+
+        LintReport report = lint(store);
+
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("event.history"))
+                .extracting(Finding::location).containsExactly(
+                        Optional.of(new SourceLocation("memory:" + PLANNED, 2, 0)),
+                        Optional.of(new SourceLocation("memory:" + PLANNED, 3, 0)));
+    }
+
+    /** As the file lint: a log's first 50 mistakes, then one counting the rest. */
+    @Test
+    void aLogOfManyMistakesIsBoundedToTheFirstFiftyAndACount() {
+        InMemoryEventStore store = impossibleHistory(PLANNED);
+        String head = store.read(PLANNED).get(1).hash();
+        for (int i = 3; i <= 60; i++) {
+            head = store.append(PLANNED, event("evt_" + i, PLANNED, EventType.CYCLE_CREATED, null,
+                    CycleState.PLANNED), head).hash();
+        }
+
+        LintReport report = lint(store);
+
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("event.history")).hasSize(50);
+        assertThat(report.findings()).filteredOn(f -> f.message().startsWith("and ")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("and 9 more findings in this log, not listed"
+                        + " (9 errors); fix those above, then lint again"));
+    }
+
     @Test
     void aCycleTheStoreAloneHoldsIsLintedToo() {
         LintReport report = lint(impossibleHistory(ONLY_IN_THE_STORE));

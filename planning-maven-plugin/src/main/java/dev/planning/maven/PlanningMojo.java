@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -111,7 +112,7 @@ public abstract class PlanningMojo extends AbstractMojo {
         quietRuleEngineDiagnostics();
         Verdict verdict;
         try {
-            verdict = check();
+            verdict = checkThenCloseStore();
         } catch (SealingException e) {
             if (e.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED) {
                 throw new MojoFailureException("planning " + goal() + ": " + withoutSecrets(e.describe()));
@@ -119,13 +120,13 @@ public abstract class PlanningMojo extends AbstractMojo {
             throw badInput(e);
         } catch (PlanningException e) {
             throw badInput(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | ServiceConfigurationError | AssertionError e) {
             // store36: any other failure reaches Maven's output too (its message, and with -e its causes' messages
-            // and trace): redacted as a refusal is, the whole chain, never the driver's message as it was.
+            // and trace): redacted as a refusal is, the whole chain, never the driver's message as it was; errs37: an
+            // error of a library (a driver's class that does not load, a service that is not one) alike. The
+            // virtual machine's own (out of memory, a stack too deep) go on as they are: they quote no setting.
             throw new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(String.valueOf(e)),
                     Redacted.shown(e, this::secretsHidden));
-        } finally {
-            closeStore();
         }
         // A runner reads commands in the build's log (attack37): none is written there from a summary.
         String summary = Printable.inertInBuildLogs(verdict.summary());
@@ -135,6 +136,27 @@ public abstract class PlanningMojo extends AbstractMojo {
                     + " (reports in " + outputDirectory + ")");
         }
         getLog().info("planning " + goal() + ": " + summary);
+    }
+
+    /**
+     * {@link #check()}, then the store closed, whatever happened: a failure to close goes where every failure of the
+     * goal goes ({@link #execute}), redacted, and one while the check failed is added to that failure (errs37: it was
+     * thrown from a {@code finally}, in the place of the check's failure and past the redaction).
+     */
+    private Verdict checkThenCloseStore() {
+        Verdict verdict;
+        try {
+            verdict = check();
+        } catch (RuntimeException | Error e) {
+            try {
+                closeStore();
+            } catch (RuntimeException | Error closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        closeStore();
+        return verdict;
     }
 
     /**
@@ -221,8 +243,8 @@ public abstract class PlanningMojo extends AbstractMojo {
         return builder;
     }
 
-    /** Closes the store this run opened, if any. */
-    private void closeStore() {
+    /** Closes the store this run opened, if any (package-private: a test's goal fails here). */
+    void closeStore() {
         if (opened != null) {
             StoreSetting.Opened open = opened;
             opened = null;

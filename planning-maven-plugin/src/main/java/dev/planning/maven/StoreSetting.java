@@ -63,14 +63,16 @@ final class StoreSetting {
         try {
             return new Opened(config, config.open(), source);
         } catch (PlanningException e) {
-            // The store's own message (its URL without user information or password), and which setting named it;
-            // not its cause, whose messages may quote the secrets. A store that is down or busy stays the system's
-            // failure (fail36: it became a plain PlanningException, the configuration's mistake).
+            // The store's own message (its URL without user information or password), and which setting named it. A
+            // store that is down or busy stays the system's failure (fail36: it became a plain PlanningException, the
+            // configuration's mistake). The store's failure is kept as the cause (errs37: it was dropped, and with it
+            // the driver's reason, which mvn -e shows): the goal redacts every message of the chain before it reaches
+            // the build's output (PlanningMojo.Redacted), as it does the rest of a failure.
             String message = "cannot open the event store that " + source + " names: "
                     + config.withoutSecrets(e.describe()) + "; the goal reads no event log from the"
                     + " workspace's files instead";
-            throw e instanceof SystemFailureException ? new SystemFailureException(message, null, null)
-                    : new PlanningException(message);
+            throw e instanceof SystemFailureException ? new SystemFailureException(message, null, e)
+                    : new PlanningException(message, null, e);
         }
     }
 

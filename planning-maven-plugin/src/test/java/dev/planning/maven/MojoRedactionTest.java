@@ -26,9 +26,11 @@ class MojoRedactionTest {
 
     /** A goal that reads no workspace and ends with what it is given, after reading a store configuration. */
     static final class Failing extends PlanningMojo {
-        private final Supplier<RuntimeException> failure;
+        private final Supplier<? extends Throwable> failure;
+        /** What closing the store ends with, or {@code null} when it closes. */
+        private RuntimeException closing;
 
-        Failing(Supplier<RuntimeException> failure) {
+        Failing(Supplier<? extends Throwable> failure) {
             this.failure = failure;
             this.environment = Map.of("PLANNING_STORE_PASSWORD", "SECRET-E");
             this.read = new StoreConfig("jdbc:postgresql://db.example.org/planning?password=SECRET-Q",
@@ -43,7 +45,21 @@ class MojoRedactionTest {
 
         @Override
         Verdict check() {
-            throw failure.get();
+            Throwable thrown = failure.get();
+            if (thrown == null) {
+                return new Verdict(true, "ok");
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) thrown;
+        }
+
+        @Override
+        void closeStore() {
+            if (closing != null) {
+                throw closing;
+            }
         }
     }
 
@@ -100,6 +116,55 @@ class MojoRedactionTest {
                     StringWriter trace = new StringWriter();
                     thrown.printStackTrace(new PrintWriter(trace));
                     assertThat(trace.toString()).doesNotContain("SECRET-P").contains("retry with (hidden)");
+                });
+    }
+
+    /** errs37: an error of a library (a driver's class that did not load) reached Maven as it was, secrets and all. */
+    @Test
+    void anErrorOfALibraryReachesMavenWithoutTheSecrets() {
+        Failing goal = new Failing(() -> new NoClassDefFoundError("org/postgresql/Driver, loading for"
+                + " postgresql://planner:SECRET-U@db.example.org with password SECRET-P"));
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning failing: java.lang.NoClassDefFoundError: org/postgresql/Driver")
+                .satisfies(thrown -> {
+                    StringWriter trace = new StringWriter();
+                    thrown.printStackTrace(new PrintWriter(trace));
+                    for (String secret : SECRETS) {
+                        assertThat(trace.toString()).as(secret).doesNotContain(secret);
+                    }
+                });
+    }
+
+    /** errs37: the store's close, in a {@code finally}, threw past the redaction after a goal that passed. */
+    @Test
+    void aStoreThatFailsToCloseAfterThePassedCheckReachesMavenWithoutTheSecrets() {
+        Failing goal = new Failing(() -> null);
+        goal.closing = new IllegalStateException("pool close failed for jdbc:postgresql://db.example.org/planning"
+                + "?password=SECRET-Q");
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning failing: java.lang.IllegalStateException: pool close failed")
+                .hasMessageNotContaining("SECRET-Q");
+    }
+
+    /**
+     * errs37: a store that fails to close after the check failed threw in the place of the check's failure; the
+     * check's failure is what Maven shows, the close's added to it, both redacted.
+     */
+    @Test
+    void aStoreThatFailsToCloseAfterTheCheckFailedIsAddedToTheChecksFailureRedacted() {
+        Failing goal = new Failing(() -> new IllegalArgumentException("cannot use SECRET-E here"));
+        goal.closing = new IllegalStateException("pool close failed with password SECRET-P");
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning failing: java.lang.IllegalArgumentException: cannot use (hidden)")
+                .satisfies(thrown -> {
+                    StringWriter trace = new StringWriter();
+                    thrown.printStackTrace(new PrintWriter(trace));
+                    assertThat(trace.toString()).doesNotContain("SECRET-P", "SECRET-E")
+                            .contains("Suppressed: java.lang.IllegalStateException: pool close failed with password"
+                                    + " (hidden)");
                 });
     }
 

@@ -10,6 +10,7 @@ import dev.planning.api.SystemFailureException;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,6 +175,9 @@ class StoreSettingTest {
         assertThat(failure).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("planning lint: cannot open the event store that ");
         assertThat(failure.getCause()).isExactlyInstanceOf(SystemFailureException.class);
+        // errs37: the store's own failure, with the driver's reason, was dropped; it is the cause, as mvn -e shows.
+        assertThat(failure.getCause().getCause()).as("the store's failure").isInstanceOf(SystemFailureException.class)
+                .hasRootCauseInstanceOf(ConnectException.class);
     }
 
     @Test

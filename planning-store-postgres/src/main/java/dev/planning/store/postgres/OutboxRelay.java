@@ -74,10 +74,13 @@ import org.postgresql.PGConnection;
  * stored with it, chain to the stored previous hash, decode, carry the outbox row's event id, and be about the
  * row's cycle (its {@code entity_id}: a log {@code planning store migrate} imported may say otherwise). A
  * row that fails (or whose event row is missing, whose repository, stream or cycle id names none, whose message
- * cannot be built, or that the broker refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
+ * cannot be built from its line, or that the broker refuses for good, such as a record too large) is never published: it is <em>quarantined</em> in its row with the reason,
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
+ * A failure of the relay's own while it builds a row's message (a fault of this code, not of the event) quarantines
+ * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, the failure logged at ERROR
+ * and given by {@link #lastFailure()}, and it is tried again each round, so that it goes out once the fault is gone.
  * One relay at a time works on a database (a PostgreSQL advisory lock); others wait.
  * It wakes on {@code NOTIFY planning_outbox} (sent by the database when an append queues a row) and otherwise polls.
  */
@@ -487,9 +490,15 @@ public final class OutboxRelay implements AutoCloseable {
         }
         try {
             return checked(rs, id, key, repository, cycle);
-        } catch (RuntimeException e) {
+        } catch (PlanningException e) {
+            // The line itself cannot be published (its envelope cannot be built from it): quarantined, as a bad line.
             return Row.bad(id, key, "line " + rs.getInt(5) + " of " + repository + "/" + cycle + " cannot be"
-                    + " published: " + Printable.line(String.valueOf(e)));
+                    + " published: " + Printable.line(e.getMessage()));
+        } catch (RuntimeException e) {
+            // errs37: a failure of ours (a bug, not the event's) quarantined the event as if it were bad, for good
+            // until someone released it. It holds back its cycle's later rows this round, as a broker refusal does,
+            // and is tried again the next round; every other cycle drains.
+            return Row.failed(id, key, e);
         }
     }
 
@@ -579,6 +588,13 @@ public final class OutboxRelay implements AutoCloseable {
                 continue;
             }
             stopped.add(row.key);
+            if (row.failure != null) {
+                lastFailure = row.failure;
+                LOG.error("outbox row {} ({}) not published this round: building its message failed, a fault of the"
+                        + " relay's, not of the event; it is tried again the next round, its cycle's later events"
+                        + " waiting behind it", row.id, row.key, row.failure);
+                continue;
+            }
             if (row.message == null) {
                 quarantined.add(row);
                 continue;
@@ -690,10 +706,21 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** An outbox row: its message, or (when it cannot be published) the reason. */
-    private record Row(long id, String key, byte[] message, String reason) {
+    /**
+     * An outbox row: its message, or (when it cannot be published) the reason, or (when building its message failed
+     * on a fault of the relay's) that failure.
+     */
+    private record Row(long id, String key, byte[] message, String reason, RuntimeException failure) {
+        Row(long id, String key, byte[] message, String reason) {
+            this(id, key, message, reason, null);
+        }
+
         static Row bad(long id, String key, String reason) {
             return new Row(id, key, null, reason);
+        }
+
+        static Row failed(long id, String key, RuntimeException failure) {
+            return new Row(id, key, null, null, failure);
         }
 
         Row refused(String why) {

@@ -10,11 +10,15 @@ import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.CheckedLogs;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.EventLogLint;
+import dev.planning.engine.internal.eventlog.HistoryFold;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
@@ -521,10 +525,51 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
      */
     private void refuseAnotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
         if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
-            throw corrupted(cycle, line, "line " + line + " is an event of "
-                    + Printable.cut(decoded.event().entityId(), Printable.VALUE_CHARACTERS) + ", not of " + cycle
-                    + ": this log holds another cycle's history (copied or renamed from its rows or log)");
+            throw corrupted(cycle, line, anotherCycle(cycle, line, decoded));
         }
+    }
+
+    private static String anotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
+        return "line " + line + " is an event of " + Printable.cut(decoded.event().entityId(),
+                Printable.VALUE_CHARACTERS) + ", not of " + cycle + ": this log holds another cycle's history (copied or"
+                + " renamed from its rows or log)";
+    }
+
+    /**
+     * Every mistake of a cycle's log, for lint ({@link CheckedLogs}, through {@link AllLogsPostgresEventStore}): its
+     * rows read and walked as {@link #read} walks them ({@link ChainWalk}: a line edited, missing, unreadable, not
+     * chained, a {@code prev_sha256} column not the line's; a line about another cycle), each mistake
+     * {@link EventLogLint#EVENT_CHAIN}, and the history folded as {@link HistoryFold} folds it, each event that does
+     * not fit {@link EventLogLint#EVENT_HISTORY}; where {@link #read} refuses the log at its first mistake (errs37:
+     * lint told that one alone). The portfolio rows are not judged here: {@code planning store check} judges them.
+     */
+    CheckedLogs.Checked checkLog(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        List<Row> rows = transactions.inTransaction("read the event log of " + cycle,
+                connection -> rows(connection, cycle));
+        String location = location(cycle);
+        List<Finding> mistakes = new ArrayList<>();
+        ChainWalk walk = new ChainWalk(codec, (line, message) -> mistakes.add(Finding.error(EventLogLint.EVENT_CHAIN,
+                message, new SourceLocation(location, line, 0))));
+        HistoryFold history = new HistoryFold(location, e -> mistakes.add(Finding.error(EventLogLint.EVENT_HISTORY,
+                e.getMessage(), e.location().orElse(SourceLocation.ofFile(location)))));
+        for (Row row : rows) {
+            int before = mistakes.size();
+            ChainWalk.Step step = walk.next(row.seq, row.prevHash, row.sha256, row.line);
+            if (step.line() == null || step.edited()) {
+                history.lost(); // no event, or what an edited line says, which is no record
+                continue;
+            }
+            if (CycleEntity.ofAnotherCycle(step.line().event(), cycle)) {
+                mistakes.add(Finding.error(EventLogLint.EVENT_CHAIN, anotherCycle(cycle, row.seq, step.line()),
+                        new SourceLocation(location, row.seq, 0)));
+                history.lost();
+                continue;
+            }
+            history.next(new RecordedEvent(row.seq, step.line().event(), step.line().prevHash(), row.sha256),
+                    mistakes.size() > before);
+        }
+        return new CheckedLogs.Checked(rows.size(), mistakes);
     }
 
     /**

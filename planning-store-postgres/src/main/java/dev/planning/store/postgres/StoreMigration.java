@@ -16,6 +16,7 @@ import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,12 +188,14 @@ public final class StoreMigration {
      * holders write the log whole, so a temporary named as {@link AtomicFiles} names the log's is theirs, and
      * none of them is writing now.
      */
-    private static Moved exportLog(CycleRef cycle, int lines, byte[] bytes, Path file, String relative) {
+    static Moved exportLog(CycleRef cycle, int lines, byte[] bytes, Path file, String relative) {
         try {
             return PathLock.holdingCreating(file, () -> {
                 AtomicFiles.deleteStrayTemporaries(file);
                 int held = 0;
-                if (Files.exists(file)) {
+                // A log that cannot be examined is refused, never taken for none and written over (errs37).
+                if (DirectoryEntries.attributesShown(file, relative, "the database's log is not written over a log"
+                        + " that cannot be examined").isPresent()) {
                     byte[] existing = read(file, relative);
                     if (existing.length > bytes.length || !Arrays.equals(existing, 0, existing.length, bytes, 0,
                             existing.length)) {
@@ -210,9 +213,18 @@ public final class StoreMigration {
             });
         } catch (IOException e) {
             // The lock's own failures are LockFailedExceptions, naming the lock file: this is the work under it.
-            throw new PlanningException("cannot export the log " + relative + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", SourceLocation.ofFile(relative), e);
+            throw exportFailed(e, file, relative);
         }
+    }
+
+    /**
+     * A failed export of the log at {@code file}, judged as every write of the product's files ({@link
+     * WriteFailures}): the user's (a permission denied, a file in the way, exit 2) or the system's (a full disk, an
+     * I/O error, exit 3); errs37: it was a plain {@link PlanningException} (exit 2) whatever the cause, its reason
+     * the exception's class.
+     */
+    static PlanningException exportFailed(IOException e, Path file, String relative) {
+        return WriteFailures.of("cannot export the log " + relative, WriteFailures.failedPath(e, file), relative, e);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -9,6 +10,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -216,9 +218,9 @@ class OutboxQuarantineTest {
     }
 
     /**
-     * tidy30: any other failure of one row (building its envelope, say) threw out of the relay's read of the batch
-     * and failed the whole round, so no cycle's events were published. The row is quarantined alone, with the
-     * failure, holding back only its cycle's later rows.
+     * tidy30: any other failure of one row (building its envelope from its line, say) threw out of the relay's read
+     * of the batch and failed the whole round, so no cycle's events were published. The row is quarantined alone,
+     * with the failure, holding back only its cycle's later rows.
      */
     @Test
     void aRowWhoseEnvelopeCannotBeBuiltIsQuarantinedAloneWhileOtherCyclesDrain() throws Exception {
@@ -227,7 +229,7 @@ class OutboxQuarantineTest {
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
             if (cycle.equals(TAMPERED) && sequence == 2) {
-                throw new IllegalStateException("cannot build the CloudEvents envelope of " + eventId);
+                throw new InvalidInputException("cannot build the CloudEvents envelope of " + eventId);
             }
             return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
         };
@@ -245,11 +247,55 @@ class OutboxQuarantineTest {
                     assertThat(q.cycle()).contains(TAMPERED);
                     assertThat(q.sequence()).isEqualTo(2);
                     assertThat(q.reason()).isEqualTo("line 2 of " + repository + "/" + TAMPERED + " cannot be"
-                            + " published: java.lang.IllegalStateException: cannot build the CloudEvents envelope of "
-                            + q.eventId());
+                            + " published: cannot build the CloudEvents envelope of " + q.eventId());
                     assertThat(q.heldBack()).isEqualTo(1);
                 });
                 assertPublished(topic, store, 3, Map.of(repository + "/fe/q1", 1, repository + "/fe/q2", 2));
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /**
+     * errs37: a failure of the relay's own while it built a row's message (a bug, an {@code IllegalStateException}:
+     * not the event's fault) quarantined the event as if it were bad, for good until someone released it. The row
+     * waits instead, holding back only its cycle's later rows, the failure told; every other cycle drains, and once
+     * the fault is gone the row goes out with the rest, no release needed.
+     */
+    @Test
+    void aRowThatFailsOnAFaultOfTheRelaysIsNotQuarantinedButWaitsWhileOtherCyclesDrain() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        IllegalStateException bug = new IllegalStateException("a bug of the relay's");
+        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (cycle.equals(TAMPERED) && sequence == 2) {
+                throw bug;
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
+        try (PostgresStore store = TestServers.store(true)) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, TAMPERED, 3);
+                append(store, HEALTHY, 2);
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic,
+                        Duration.ofSeconds(10), failing)) {
+
+                    relay.drainOnce();
+
+                    assertThat(mine(relay, repository)).as("nothing quarantined").isEmpty();
+                    assertThat(relay.lastFailure()).containsSame(bug);
+                    assertThat(waiting(store)).isEqualTo(2);
+                    assertPublished(topic, store, 3, Map.of(repository + "/fe/q1", 1, repository + "/fe/q2", 2));
+                }
+                try (OutboxRelay fixed = manual(store, topic, new Properties())) {
+                    fixed.drainOnce();
+
+                    assertThat(waiting(store)).isZero();
+                    assertPublished(topic, store, 5, Map.of(repository + "/fe/q1", 3, repository + "/fe/q2", 2));
+                }
             } finally {
                 clearOutbox(store);
             }
@@ -338,6 +384,19 @@ class OutboxQuarantineTest {
             update.setString(3, cycle.cycleId());
             update.setInt(4, seq);
             assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** How many rows of this test's repository the outbox holds, not quarantined. */
+    private static long waiting(PostgresStore store) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM planning_outbox"
+                        + " WHERE repository = ? AND quarantined_at IS NULL")) {
+            count.setString(1, store.eventStore().repository());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

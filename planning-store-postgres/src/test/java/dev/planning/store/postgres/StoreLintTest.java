@@ -1,6 +1,7 @@
 package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.RecordedEvent;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,33 @@ class StoreLintTest {
             assertThat(report.passed()).isFalse();
             assertThat(only(report, "event.chain").location())
                     .contains(new SourceLocation(store.eventStore().location(FE), 2, 0));
+        }
+    }
+
+    /** errs37: lint told a log's first mistake alone (the edited line), where the file lint tells every one. */
+    @Test
+    void everyMistakeOfALogIsAFindingAtItsRowInOneRun() throws SQLException {
+        try (PostgresStore store = TestServers.store(false)) {
+            String head = store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+            head = store.eventStore().append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                    head).hash();
+            head = store.eventStore().append(FE, Events.created(FE), head).hash();
+            store.eventStore().append(FE, Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED), head);
+            try (Connection connection = store.dataSource().getConnection();
+                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
+                            + " || '\\x20'::bytea WHERE repository = ? AND cycle_id = ? AND seq = 2")) {
+                edit.setString(1, store.eventStore().repository());
+                edit.setString(2, FE.cycleId());
+                assertThat(edit.executeUpdate()).isOne();
+            }
+
+            LintReport report = lint(store);
+
+            String log = store.eventStore().location(FE);
+            assertThat(report.findings()).filteredOn(f -> f.code().startsWith("event."))
+                    .extracting(Finding::code, Finding::location).containsExactly(
+                            tuple("event.chain", Optional.of(new SourceLocation(log, 2, 0))),
+                            tuple("event.history", Optional.of(new SourceLocation(log, 3, 0))));
         }
     }
 

@@ -1,18 +1,15 @@
 package dev.planning.engine.internal.eventlog;
 
 import dev.planning.api.DocumentException;
-import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.CycleFold;
@@ -25,11 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -228,22 +223,14 @@ public final class EventLogLint {
         return Sha256.hex(Arrays.copyOfRange(bytes, from, Math.max(from, to)));
     }
 
-    /** The types of event that say the state they start from ({@code from_state}), which the fold judges. */
-    private static final Set<EventType> MOVES = EnumSet.of(EventType.STATE_TRANSITION, EventType.PLAN_UPDATED,
-            EventType.CYCLE_COMPLETED, EventType.TRANSITION_REFUSED);
-
     /**
      * Judges each line as it is read, remembering what the next line chains to and the cycle's state by the fold.
      *
      * <p>After a broken line: one mistake is one finding, so a line is never judged against what a reported line
      * decided. A line that cannot be read (not an event, too long) is not judged by the chain of the line after it; a
      * line that cannot be read, a line where the chain breaks (lines deleted, inserted or edited before it), another
-     * cycle's event and an event the fold refuses leave the cycle's state not known. While it is not known, no move
-     * is judged by the state it starts from: the fold takes up again at the next move that says its state
-     * ({@code from_state}: a transition, a plan update, a completion, a refused transition), judging from there
-     * that the move is one the lifecycle allows and every event after it as {@code status} would; a
-     * {@code CYCLE_CREATED} is then judged a second one only when a line before it was read as the cycle's event and
-     * the chain does not break at it. A byte-order mark or a carriage return that an editor added to a line changes
+     * cycle's event and an event the fold refuses leave the cycle's state not known, and the fold takes up again
+     * where {@link HistoryFold} says. A byte-order mark or a carriage return that an editor added to a line changes
      * no event: the fold goes on past it as past a good line.
      */
     private final class Lines implements LogLines.LineVisitor {
@@ -269,17 +256,14 @@ public final class EventLogLint {
         private int lastDecoded;
         /** Its bytes. */
         private byte[] lastDecodedBytes;
-        /**
-         * The cycle's state by the engine's fold of the lines so far ({@link CycleFold}), as {@code status} folds the
-         * log; {@code null} when it is not known (see above).
-         */
-        private CycleState folded = CycleState.PLANNED;
-        /** Whether a line before was read as an event of this cycle. */
-        private boolean anEventBefore;
+        /** The cycle's history by the engine's fold of the lines so far, as {@code status} folds the log. */
+        private final HistoryFold history;
 
         Lines(CycleRef cycle, String location) {
             this.cycle = cycle;
             this.location = location;
+            this.history = new HistoryFold(location, e -> error(EVENT_HISTORY, e.getMessage(),
+                    e.location().map(SourceLocation::line).orElse(0), 0));
         }
 
         @Override
@@ -288,15 +272,16 @@ public final class EventLogLint {
             boolean decoded = false;
             if (bytes == null) {
                 error(EVENT_INVALID, FileEventStore.tooLong(number), number, 0);
-                folded = null;
+                history.lost();
             } else if (!complete) {
-                torn(number, bytes);
+                decoded = torn(number, bytes, hash);
             } else {
                 decoded = judge(number, bytes, hash);
             }
             previous = hash;
-            previousDecoded = complete && decoded ? bytes : null;
-            if (complete) {
+            previousDecoded = decoded ? bytes : null;
+            if (complete || decoded) {
+                // A whole event without its line feed is the last line the store's refusal asks to keep.
                 lastDecoded = decoded ? number : 0;
                 lastDecodedBytes = decoded ? bytes : null;
             }
@@ -359,7 +344,7 @@ public final class EventLogLint {
             } catch (InvalidInputException e) {
                 error(EVENT_INVALID, FileEventStore.unreadable(number, e), number,
                         e instanceof EventLineCodec.BadLine bad ? bad.column() : 0);
-                folded = null;
+                history.lost();
                 return false;
             }
             // After a bad line its chain is not judged (that line's mistake is reported), its cycle is.
@@ -376,14 +361,11 @@ public final class EventLogLint {
                 error(EVENT_CHAIN, refused, number, 0);
             }
             if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
-                folded = null; // not this cycle's history
+                history.lost(); // not this cycle's history
                 return true;
             }
-            if (broken) {
-                folded = null; // lines deleted, inserted or edited before this one
-            }
-            fold(number, decoded, hash, broken);
-            anEventBefore = true;
+            // A broken chain: lines deleted, inserted or edited before this one.
+            history.next(new RecordedEvent(number, decoded.event(), decoded.prevHash(), hash), broken);
             return true;
         }
 
@@ -432,49 +414,25 @@ public final class EventLogLint {
         }
 
         /**
-         * One more event of the cycle in the fold: judged from the state the lines before leave the cycle in when it
-         * is known, else from the state the event says it starts from (see {@link Lines}).
+         * The bytes after the last line feed, judged as the store's next read or append judges them: a whole event
+         * is refused there, and is then judged as every whole line (its chain, its cycle, its place in the history),
+         * as the store will judge it once its line feed is added, so that every mistake of the line is told in one
+         * run (errs37: its chain and history were judged only after the line feed was added, one lint later); bytes
+         * that are no whole event are the remains of an append that never finished, which the store cuts away
+         * unread, so nothing of them is judged but that.
          *
-         * @param broken whether the chain breaks at this line
+         * @return whether the bytes were read as an event
          */
-        private void fold(int number, EventLineCodec.Line decoded, String hash, boolean broken) {
-            RecordedEvent recorded = new RecordedEvent(number, decoded.event(), decoded.prevHash(), hash);
-            EventType type = decoded.event().type();
-            CycleState from;
-            if (folded != null) {
-                from = folded;
-            } else if (type == EventType.CYCLE_CREATED) {
-                if (!anEventBefore) {
-                    // The first event read: what the fold makes of a first CYCLE_CREATED.
-                    folded = CycleState.PLANNED;
-                    return;
-                }
-                if (broken) {
-                    return; // the start of a log inserted here, say: the chain's finding tells it
-                }
-                from = CycleState.PLANNED; // judged a second one whatever the state
-            } else if (MOVES.contains(type) && decoded.event().fromState().isPresent()) {
-                from = decoded.event().fromState().get();
-            } else {
-                return;
-            }
-            try {
-                folded = CycleFold.next(location, from, recorded, !anEventBefore);
-            } catch (EventLogCorruptedException e) {
-                error(EVENT_HISTORY, e.getMessage(), number, 0);
-                folded = null;
-            }
-        }
-
-        /** The bytes after the last line feed, judged as the store's next read or append judges them. */
-        private void torn(int number, byte[] bytes) {
+        private boolean torn(int number, byte[] bytes, String hash) {
             if (store.decodes(bytes)) {
                 error(EVENT_INVALID, store.wholeEventWithoutLineFeed(cycle, number, location), number, 0);
+                return judge(number, bytes, hash);
             } else {
                 add(Finding.warning(EVENT_TORN, "line " + number + " is a torn line, the remains of an append"
                         + " that never finished (no line feed ends it, and it is no whole event): that event was never"
                         + " recorded, and the next read or append of the log (planning status, gate, advance) cuts"
                         + " the line away; lint leaves it as it is", new SourceLocation(location, number, 0)));
+                return false;
             }
         }
 

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
@@ -12,6 +13,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
@@ -243,11 +245,9 @@ final class SealedInputs implements AutoCloseable {
             }
             return root;
         } catch (IOException | RuntimeException e) {
-            delete(root);
-            if (e instanceof IOException io) {
-                throw unwritable(io, root);
-            }
-            throw (RuntimeException) e;
+            RuntimeException failure = e instanceof IOException io ? unwritable(io, root) : (RuntimeException) e;
+            delete(root, failure);
+            throw failure;
         }
     }
 
@@ -287,7 +287,8 @@ final class SealedInputs implements AutoCloseable {
                             && !running(Long.parseLong(name.group(1)), Long.parseLong(name.group(2)))) {
                         delete(entry);
                     }
-                } catch (IOException | UncheckedIOException | NumberFormatException | SecurityException e) {
+                } catch (IOException | UncheckedIOException | PlanningException | NumberFormatException
+                        | SecurityException e) {
                     // Gone meanwhile, not ours to judge, or not deletable: left as it is.
                 }
             }
@@ -307,15 +308,52 @@ final class SealedInputs implements AutoCloseable {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
-    /** Deletes a directory {@link #pin} wrote. */
+    /**
+     * Deletes a directory {@link #pin} wrote.
+     *
+     * @throws PlanningException when it cannot be deleted, judged as every write of the product's files ({@link
+     *         WriteFailures}): the user's (exit 2) or the system's (a disk's I/O error, exit 3); errs37: it was an
+     *         {@code UncheckedIOException}, which {@code verify} showed as an internal error
+     */
     static void delete(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
+            throw undeletable(e, root);
+        } catch (UncheckedIOException e) {
+            throw undeletable(e.getCause(), root); // the walk's failure past its first entry
         }
+    }
+
+    /**
+     * As {@link #delete}, for a caller on its way out with {@code failure}: a failure to delete is added to it as
+     * suppressed, never thrown in its place.
+     */
+    static void delete(Path root, Throwable failure) {
+        try {
+            delete(root);
+        } catch (PlanningException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * A failed delete of the sealed inputs, judged as every write of the product's files is: the user's when the path
+     * shows a cause they can fix (a permission denied, exit 2), else the system's (a disk's I/O error, exit 3). Judged
+     * by {@link DirectoryEntries#usersToFix}, not {@link WriteFailures#of}, whose directory-in-the-way rule would
+     * blame the user for the directory being deleted.
+     */
+    private static PlanningException undeletable(IOException e, Path root) {
+        Path file = WriteFailures.failedPath(e, root);
+        String said = "cannot delete the sealed inputs written to recompute the verdicts (" + Shown.reason(e) + ")";
+        SourceLocation at = SourceLocation.ofFile(file.toString());
+        if (DirectoryEntries.usersToFix(file, e)) {
+            return new PlanningException(said, at, e);
+        }
+        return new SystemFailureException(said + ": the system failed, not the input (a disk answering an I/O error,"
+                + " say); check the disk and try again (PLANNING_DEBUG=1 shows the stack trace)", at, e);
     }
 
     private static boolean matches(byte[] bytes, ArtifactChecksum artifact) {

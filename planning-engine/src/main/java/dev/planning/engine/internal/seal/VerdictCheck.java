@@ -292,10 +292,14 @@ final class VerdictCheck {
                     }
                 }
             }
-        } finally {
+        } catch (RuntimeException | Error e) {
             if (pinned[0] != null) {
-                SealedInputs.delete(pinned[0]);
+                SealedInputs.delete(pinned[0], e); // a failure to delete is not thrown in the way of this one
             }
+            throw e;
+        }
+        if (pinned[0] != null) {
+            SealedInputs.delete(pinned[0]);
         }
         // The summary against the one derived again from the recomputed verdicts of the move into PACKAGED, whichever
         // step the recorded evidence says it judged (review36a), and whichever gates that step runs (the be profile

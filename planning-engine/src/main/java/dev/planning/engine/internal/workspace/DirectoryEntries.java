@@ -214,14 +214,50 @@ public final class DirectoryEntries {
     }
 
     private static PlanningException unreadable(String what, Path path, String shown, String without, IOException e) {
-        String said = what + " " + Shown.path(shown) + " (" + Shown.reason(e) + ")";
         if (!usersToFix(path, e)) {
-            return new SystemFailureException(said + ": " + without + "; the system failed, not the input (a disk"
-                    + " answering an I/O error, the process out of file descriptors, say); check the disk and try"
-                    + " again (PLANNING_DEBUG=1 shows the stack trace)", SourceLocation.ofFile(shown), e);
+            return new SystemFailureException(what + " " + Shown.path(shown) + " (" + Shown.reason(e) + "): " + without
+                    + "; the system failed, not the input (a disk answering an I/O error, the process out of file"
+                    + " descriptors, say); check the disk and try again (PLANNING_DEBUG=1 shows the stack trace)",
+                    SourceLocation.ofFile(shown), e);
         }
-        return new UnreadableInputException(said + ": " + without + "; make it readable by the user running planning",
-                SourceLocation.ofFile(shown), e);
+        Optional<InTheWay> inTheWay = path == null ? Optional.empty() : inTheWay(path, shown, e);
+        String said = what + " " + Shown.path(shown) + " (" + inTheWay.map(InTheWay::what).orElseGet(
+                () -> Shown.reason(e)) + ")";
+        return new UnreadableInputException(said + ": " + without + "; " + inTheWay.map(InTheWay::fix)
+                .orElse("make it readable by the user running planning"), SourceLocation.ofFile(shown), e);
+    }
+
+    /** What stands where the read expected something else, in words, and what the user is to do about it. */
+    private record InTheWay(String what, String fix) {
+    }
+
+    /**
+     * A file where a directory is expected (the path read, when it was listed, or one above it), or a directory where
+     * a file is expected ({@code EISDIR}), as the path is now: "make it readable" does not cure either (errs37: a
+     * path that was no directory was told "(NotDirectoryException) ...; make it readable by the user running
+     * planning"). Empty for any other cause (a permission denied, above all).
+     */
+    private static Optional<InTheWay> inTheWay(Path path, String shown, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return Optional.empty();
+        }
+        if (e.getClass() == IOException.class) {
+            // usersToFix took the platform's plain IOException for EISDIR only when a directory is there.
+            return thrownByThePlatform(e) && Files.isDirectory(path) ? Optional.of(new InTheWay("it is a directory",
+                    "expected a file there: move the directory away, or restore the file from version control"))
+                    : Optional.empty();
+        }
+        if (!(e instanceof FileSystemException)) {
+            return Optional.empty();
+        }
+        String expected = "expected a directory there: move the file away, or restore the directory from version"
+                + " control";
+        if (e instanceof NotDirectoryException && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(path)) {
+            return Optional.of(new InTheWay("it is not a directory", expected));
+        }
+        return WriteFailures.inTheWay(path, shown, e).filter(said -> said.endsWith(" is not a directory"))
+                .map(said -> new InTheWay(said, expected));
     }
 
     /**

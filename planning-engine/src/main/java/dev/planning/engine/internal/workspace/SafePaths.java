@@ -214,7 +214,7 @@ public final class SafePaths {
      */
     private static void requireInside(Path root, Path target, String shown) {
         Path existing = target;
-        while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        while (existing != null && !existing.equals(root) && !exists(existing, shown)) {
             existing = existing.getParent();
         }
         if (existing == null || existing.equals(root)) {
@@ -234,6 +234,29 @@ public final class SafePaths {
         }
         if (!real.startsWith(root)) {
             throw refuse(shown, "it goes through a symbolic link to " + real + ", outside the workspace");
+        }
+    }
+
+    /**
+     * Whether something is at {@code path} (a link not followed), failing closed on the system's failures: nothing is
+     * there when the file system says so ({@code ENOENT}); a cause the user can fix ({@link
+     * DirectoryEntries#usersToFix}: a file above it, a link that loops, a permission denied) is passed over as before,
+     * the check going on from the directory above, which then says what is wrong, or the read does; a failure of the
+     * system's (the disk answering {@code EIO}) is refused, exit 3 (errs37: {@code Files.exists} said "absent" for an
+     * entry the disk failed to examine, and the check of links went on from the directory above and passed, whatever
+     * link the entry is).
+     */
+    private static boolean exists(Path path, String shown) {
+        try {
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            if (DirectoryEntries.usersToFix(path, e)) {
+                return false;
+            }
+            throw systemFailed("path '" + shown + "'", e);
         }
     }
 

@@ -385,6 +385,50 @@ class EventLogLintTest {
                 .contains("(printf '\\n' >> " + LOG + ", in the workspace's directory)");
     }
 
+    /** errs37: a whole last event without its line feed was not judged; its chain broke only at the next lint. */
+    @Test
+    void aWholeLastEventWithoutItsLineFeedIsJudgedAsEveryLineInTheSameRun() throws IOException {
+        List<byte[]> lines = lines();
+        byte[] last = lines.remove(4);
+        lines.remove(3);
+        write(lines, "\n", last);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactlyInAnyOrder(tuple(LintCodes.EVENT_INVALID, 4), tuple(LintCodes.EVENT_CHAIN, 4));
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.EVENT_CHAIN)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("line 4"));
+    }
+
+    /** errs37: a whole last event without its line feed whose move the fold refuses is that move too, at its line. */
+    @Test
+    void aWholeLastEventWithoutItsLineFeedThatTheHistoryRefusesIsBothMistakesAtItsLine() throws IOException {
+        appendAMoveFromAStateTheCycleIsNotIn();
+        List<byte[]> lines = lines();
+        byte[] last = lines.remove(5);
+        write(lines, "\n", last);
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactlyInAnyOrder(tuple(LintCodes.EVENT_INVALID, 6), tuple(LintCodes.EVENT_HISTORY, 6));
+    }
+
+    /** A half-written last line after a crash is no event: a warning, judged no further, and the fold is not moved. */
+    @Test
+    void aTornLastLineIsNotJudgedAsAnEvent() throws IOException {
+        List<byte[]> lines = lines();
+        String half = text(lines.get(4));
+        write(lines.subList(0, 4), "\n", bytes(half.substring(0, half.length() - 1)));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).extracting(Finding::code, f -> f.location().orElseThrow().line())
+                .containsExactly(tuple(LintCodes.EVENT_TORN, 5));
+        assertThat(report.passed()).isTrue();
+    }
+
     @Test
     void aTornLineLongerThanALineMayBeIsAnError() throws IOException {
         byte[] tail = new byte[FileEventStore.MAX_LINE_BYTES + 1];

@@ -1,10 +1,13 @@
 package dev.planning.engine.internal.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.seal.SealOptions;
+import dev.planning.engine.fixtures.FaultyFileSystemProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,23 @@ class SealedInputsSweepTest {
         assertThat(target).isDirectory();
         assertThat(ours).isDirectory();
         Files.delete(link);
+    }
+
+    /**
+     * errs37: pinned inputs the disk fails to delete ({@code EIO}, through the ordinary {@code Files} calls by
+     * {@link FaultyFileSystemProvider}) were an {@code UncheckedIOException}, which {@code verify} showed as an
+     * internal error; they are the system's failure (exit 3).
+     */
+    @Test
+    void pinnedInputsTheDiskFailsToDeleteAreTheSystemsFailure() throws Exception {
+        Path left = pinned(name(deadPid(), 1_700_000_000_000L), NOW.minus(Duration.ofHours(2)));
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(left);
+
+        assertThatThrownBy(() -> SealedInputs.delete(disk.path(left)))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot delete the sealed inputs written to recompute the verdicts"
+                        + " (Input/output error): the system failed, not the input");
+        assertThat(left.resolve("plan.yaml")).exists();
     }
 
     @Test

@@ -47,6 +47,49 @@ class DirectoryEntriesFailureTest {
         return e;
     }
 
+    /**
+     * errs37: a file where a directory of the path is expected was told "(Not a directory) ...; make it readable by
+     * the user running planning", which no change of permissions cures.
+     */
+    @Test
+    void aFileAboveThePathReadIsNamedWithWhatIsExpectedNotMakeItReadable() throws IOException {
+        Files.writeString(workspace.resolve("frameworks"), "a file, not the streams' directory");
+        Path plan = workspace.resolve("frameworks/planning-fe/tasks/plan.yaml");
+        IOException failed = catchThrowableOfType(IOException.class, () -> Files.readAllBytes(plan));
+
+        PlanningException e = DirectoryEntries.cannotRead(workspace, plan, WITHOUT, failed);
+
+        assertThat(e).isExactlyInstanceOf(UnreadableInputException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot read frameworks/planning-fe/tasks/plan.yaml (frameworks is not a"
+                + " directory): " + WITHOUT + "; expected a directory there: move the file away, or restore the"
+                + " directory from version control");
+    }
+
+    /** errs37: a file listed as a directory was "(NotDirectoryException) ...; make it readable ...". */
+    @Test
+    void aFileListedAsADirectoryIsNamedWithWhatIsExpectedNotMakeItReadable() throws IOException {
+        Path tasks = Files.writeString(workspace.resolve("tasks"), "a file, not a directory");
+        IOException failed = catchThrowableOfType(IOException.class, () -> Files.list(tasks).close());
+
+        PlanningException e = DirectoryEntries.cannotList(workspace, tasks, WITHOUT, failed);
+
+        assertThat(e).isExactlyInstanceOf(UnreadableInputException.class);
+        assertThat(e.getMessage()).isEqualTo("cannot list tasks (it is not a directory): " + WITHOUT + "; expected a"
+                + " directory there: move the file away, or restore the directory from version control");
+    }
+
+    /** A permission denied is still told to be made readable. */
+    @Test
+    void aPermissionDeniedIsToldToBeMadeReadable() throws IOException {
+        Path tasks = Files.createDirectories(workspace.resolve("tasks"));
+
+        PlanningException e = DirectoryEntries.cannotList(workspace, tasks, WITHOUT,
+                new AccessDeniedException(tasks.toString()));
+
+        assertThat(e.getMessage()).isEqualTo("cannot list tasks (permission denied): " + WITHOUT + "; make it readable"
+                + " by the user running planning");
+    }
+
     @Test
     void aPermissionDeniedIsTheUsersToFixWhoeverRunsIt() throws IOException {
         Path tasks = Files.createDirectories(workspace.resolve("tasks"));

@@ -87,6 +87,34 @@ class SafePathsTest {
                         + " failed, not the input");
     }
 
+    /**
+     * errs37: past a link, an entry the disk failed to examine ({@code EIO}) was taken for absent ({@code
+     * Files.exists}), so the check of links went on from the directory above and passed, whatever the entry is.
+     */
+    @Test
+    void anEntryPastALinkThatTheDiskFailsToExamineIsTheSystemsFailureNotAbsent() throws Exception {
+        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.writeString(stored.resolve("plan.yaml"), "a plan");
+        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
+        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(stored.resolve("plan.yaml"));
+
+        assertThatThrownBy(() -> SafePaths.resolve(disk.path(workspace), "tasks/plan.yaml"))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("path 'tasks/plan.yaml' cannot be resolved (Input/output error): the system"
+                        + " failed, not the input");
+    }
+
+    /** A path past a link whose entry above is a file (ENOTDIR) is nothing there, as before: resolved, not refused. */
+    @Test
+    void aPathPastALinkUnderAFileIsNothingThere() throws Exception {
+        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.writeString(stored.resolve("plan.yaml"), "a plan");
+        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
+
+        assertThat(SafePaths.resolve(workspace, "tasks/plan.yaml/deeper/x.yaml"))
+                .isEqualTo(workspace.toRealPath().resolve("tasks/plan.yaml/deeper/x.yaml"));
+    }
+
     /** Failed before (fail36): a workspace the disk fails to examine was one that "does not exist", exit 2. */
     @Test
     void aWorkspaceTheDiskFailsIsTheSystemsFailureAndOneThatIsNotThereTheUsers() throws Exception {
