@@ -332,9 +332,10 @@ public final class Printable {
      * {@code [} right after {@code ##} and any ASCII letters (GitHub Actions' older form {@code ##[command]},
      * which its runner reads anywhere in a line, Azure Pipelines' {@code ##vso[}, TeamCity's
      * {@code ##teamcity[}), and a {@code :} that is the first character of a line but blanks (GitHub Actions'
-     * {@code ::command::}, read after the blanks a line begins with, no-break spaces among them). The text is
-     * taken to begin a line. For every line written to a build's log that may quote a plan's text: the command
-     * line's output ({@code ShownWriter}, which applies this as it writes) and the Maven plugin's log and errors.
+     * {@code ::command::}, read after the blanks a line begins with, no-break spaces and U+0085 among them). The
+     * text is taken to begin a line, and so is what follows a line feed or a carriage return. For every line
+     * written to a build's log that may quote a plan's text: the command line's output ({@code ShownWriter},
+     * which applies this as it writes) and the Maven plugin's log and errors (their causes' messages too).
      * Apply it after {@link #line} or {@link #lines}: the escapes they write open no command.
      *
      * @param text the text, never {@code null}
@@ -364,9 +365,9 @@ public final class Printable {
             // "##" then ASCII letters opens a command at the next '['; a line of blanks so far, at the next ':'.
             open = c == '#' ? hash || open : open && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
             hash = c == '#';
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 lineStart = true;
-            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0x85) {
                 lineStart = false;
             }
         }
