@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * safe to show to people: every character that is not {@linkplain #shownAsItself seen as itself} is
  * written as {@code \u005cuXXXX}. This is the one rule every output uses (the command line's
  * {@code ShownWriter}, the HTML report, the digest's Markdown, findings and discrepancies); each
- * format only says which line breaks and tabs it keeps.
+ * format only says which line breaks and tabs it keeps. What a CI job's log may hold is written by one
+ * more rule on top ({@link #inertInBuildLogs}: no command a runner reads there).
  *
  * <p>The rule is an allow-list on Unicode general categories, so what a newer Unicode adds, or a
  * category nobody thought of, is escaped rather than passed:
