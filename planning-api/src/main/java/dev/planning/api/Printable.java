@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * safe to show to people: every character that is not {@linkplain #shownAsItself seen as itself} is
  * written as {@code \u005cuXXXX}. This is the one rule every output uses (the command line's
  * {@code ShownWriter}, the HTML report, the digest's Markdown, findings and discrepancies); each
- * format only says which line breaks and tabs it keeps.
+ * format only says which line breaks and tabs it keeps. What a CI job's log may hold is written by one
+ * more rule on top ({@link #inertInBuildLogs}: no command a runner reads there).
  *
  * <p>The rule is an allow-list on Unicode general categories, so what a newer Unicode adds, or a
  * category nobody thought of, is escaped rather than passed:
@@ -332,9 +333,10 @@ public final class Printable {
      * {@code [} right after {@code ##} and any ASCII letters (GitHub Actions' older form {@code ##[command]},
      * which its runner reads anywhere in a line, Azure Pipelines' {@code ##vso[}, TeamCity's
      * {@code ##teamcity[}), and a {@code :} that is the first character of a line but blanks (GitHub Actions'
-     * {@code ::command::}, read after the blanks a line begins with, no-break spaces among them). The text is
-     * taken to begin a line. For every line written to a build's log that may quote a plan's text: the command
-     * line's output ({@code ShownWriter}, which applies this as it writes) and the Maven plugin's log and errors.
+     * {@code ::command::}, read after the blanks a line begins with, no-break spaces and U+0085 among them). The
+     * text is taken to begin a line, and so is what follows a line feed or a carriage return. For every line
+     * written to a build's log that may quote a plan's text: the command line's output ({@code ShownWriter},
+     * which applies this as it writes) and the Maven plugin's log and errors (their causes' messages too).
      * Apply it after {@link #line} or {@link #lines}: the escapes they write open no command.
      *
      * @param text the text, never {@code null}
@@ -364,9 +366,9 @@ public final class Printable {
             // "##" then ASCII letters opens a command at the next '['; a line of blanks so far, at the next ':'.
             open = c == '#' ? hash || open : open && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
             hash = c == '#';
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 lineStart = true;
-            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0x85) {
                 lineStart = false;
             }
         }

@@ -169,6 +169,17 @@ class PrintableTest {
         assertThat(Printable.inertInBuildLogs("::notice::z")).isEqualTo("\\u003A:notice::z");
     }
 
+    /**
+     * Review of attack37: text not passed through {@link Printable#lines} first may hold a carriage return alone,
+     * which a runner's reader (.NET's and Java's {@code readLine}) takes as a line's end, and a next line (U+0085),
+     * which .NET's {@code TrimStart} trims as a blank before the {@code ::} it reads.
+     */
+    @Test
+    void aColonAfterACarriageReturnOrANextLineIsWrittenAsItsEscape() {
+        assertThat(Printable.inertInBuildLogs("x\r::stop-commands::y\n\u0085::add-mask::z"))
+                .isEqualTo("x\r\\u003A:stop-commands::y\n\u0085\\u003A:add-mask::z");
+    }
+
     @Test
     void textThatOpensNoRunnersCommandIsReturnedAsItIs() {
         String text = "#[a] ## [b] ##1[c] #a#[d] ##\u00e9[e] a::b x\n y :: z ## Heading";

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.OutcomeKind;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class EmbeddingExampleTest {
         Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
-        EmbeddingExample.Tour tour = EmbeddingExample.everyJob(ws, Path.of("demo").toAbsolutePath(), scratch);
+        EmbeddingExample.Tour tour = EmbeddingExample.everyJob(ws, demoAfterNow(), scratch);
 
         // init
         assertThat(tour.init().createdRulebook()).isPresent();
@@ -64,6 +66,26 @@ class EmbeddingExampleTest {
         assertThat(tour.improve().carried()).isNotEmpty();
         assertThat(tour.status().state()).isEqualTo(CycleState.COMPLETED);
         assertThat(tour.unsigned()).isEmpty();
+    }
+
+    /**
+     * The demo's inputs (outcomes, retrospective) copied, its deployments dated next year
+     * ({@link Examples#demoDeploymentsAfterNow}): the tour creates its cycle at the real clock, and a deployment
+     * dated before the cycle's creation is refused.
+     */
+    private Path demoAfterNow() throws IOException {
+        Path demo = Path.of("demo");
+        Path inputs = dir.resolve("demo");
+        for (String folder : List.of("outcomes/2025-09-02", "retro")) {
+            Files.createDirectories(inputs.resolve(folder));
+            try (Stream<Path> files = Files.list(demo.resolve(folder))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, inputs.resolve(folder).resolve(file.getFileName().toString()));
+                }
+            }
+        }
+        Examples.demoDeploymentsAfterNow(inputs.resolve("outcomes/2025-09-02/deployments.yaml"));
+        return inputs;
     }
 
     @Test

@@ -70,7 +70,6 @@ final class Examples {
         return workspace;
     }
 
-    /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
     /**
      * The demo's deployments file ({@code demo/outcomes/2025-09-02}), written to {@code target} with its dates moved
      * from 2025 to next year: a workspace at the real clock creates the cycle now, and a deployment dated before the
@@ -90,6 +89,7 @@ final class Examples {
         }
     }
 
+    /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
     static Path committed(Path workspace) {
         try (Git git = Files.isDirectory(workspace.resolve(".git")) ? Git.open(workspace.toFile())
                 : Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {

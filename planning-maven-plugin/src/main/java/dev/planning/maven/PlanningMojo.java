@@ -126,7 +126,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             // error of a library (a driver's class that does not load, a service that is not one) alike. The
             // virtual machine's own (out of memory, a stack too deep) go on as they are: they quote no setting.
             throw new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(String.valueOf(e)),
-                    Redacted.shown(e, this::secretsHidden));
+                    Redacted.shown(e, this::shownInBuildLog));
         }
         // A runner reads commands in the build's log (attack37): none is written there from a summary.
         String summary = Printable.inertInBuildLogs(verdict.summary());
@@ -316,7 +316,7 @@ public abstract class PlanningMojo extends AbstractMojo {
         // One line, each character the log would act on or not show written as \\uXXXX: the message may
         // quote a file the contributor wrote (a name in rulebook.yaml, a token of an event log).
         return new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(e.describe()),
-                Redacted.shown(e, this::secretsHidden));
+                Redacted.shown(e, this::shownInBuildLog));
     }
 
     /**
@@ -325,6 +325,18 @@ public abstract class PlanningMojo extends AbstractMojo {
      */
     private String withoutSecrets(String message) {
         return Printable.inertInBuildLogs(Printable.line(secretsHidden(message)));
+    }
+
+    /**
+     * A message of a failure's chain as the build's log may hold it: without the secrets ({@link #secretsHidden}),
+     * every character the log would act on or not show but line feeds and tabs written as {@code \u005cuXXXX}
+     * ({@link Printable#lines}), and what a CI runner would read as a command written as its escape
+     * ({@link Printable#inertInBuildLogs}); {@code null} for {@code null}. Maven's summary of a failed goal joins
+     * the message of each cause the goal's own message does not hold, even without {@code -e}, and {@code -e}
+     * prints each on lines of its own (review of attack37: the refusal's cause quoted the plan's text as it was).
+     */
+    private String shownInBuildLog(String text) {
+        return text == null ? null : Printable.inertInBuildLogs(Printable.lines(secretsHidden(text)));
     }
 
     /**

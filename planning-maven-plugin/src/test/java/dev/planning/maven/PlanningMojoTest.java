@@ -6,6 +6,8 @@ import static dev.planning.maven.MojoFixtures.infoLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +179,29 @@ class PlanningMojoTest {
         assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("##\\u005Badd-mask]planning gate")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("##["));
+    }
+
+    /**
+     * Review of attack37: Maven's summary of a failed goal, even without {@code -e}, joins the message of each
+     * cause that the goal's message does not already hold (DefaultExceptionHandler), and {@code -e} prints each
+     * cause's message on a line of its own; the refusal's cause held the plan's text as it was.
+     */
+    @Test
+    void anErrorsCausesQuoteNoRunnersCommandIntoTheBuildLog() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings) + "\"##[add-mask]planning\\n::stop-commands::x\": 1\n");
+
+        assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class).satisfies(e -> {
+            assertThat(e.getCause()).as("the refusal is its cause").isNotNull();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(t.getMessage()).as(t.toString()).contains("add-mask").doesNotContain("##[")
+                        .doesNotContainPattern("(?m)^\\s*::");
+            }
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain("##[").doesNotContainPattern("(?m)^\\s*::");
+        });
     }
 
     @Test
