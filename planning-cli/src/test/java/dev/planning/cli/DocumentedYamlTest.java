@@ -48,7 +48,33 @@ class DocumentedYamlTest {
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("(deployments)").contains("recorded OUTCOMES_IMPORTED");
+            // The cycle's figures take what import took (review37b: a file import stored, the digest refused).
+            CliRun digest = CliRun.of("digest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02");
+            assertThat(digest.exitCode()).as(digest.out() + digest.err()).isZero();
         }
+    }
+
+    /**
+     * review37b: metrics.md's recording-delivery file, as written, into a copy of the example, whose cycle the import
+     * creates today: refused as metrics.md says, at the deployment's time, nothing stored (it was stored, and the
+     * digest and lint refused it).
+     */
+    @Test
+    void theRecordingDeliveryFileAsWrittenIsRefusedAtTodaysClockAsMetricsMdSays() throws IOException {
+        String documented = yamlBlocks(DocumentedScript.document("metrics.md")).stream()
+                .filter(block -> block.contains("\ndeployments:\n")).findFirst().orElseThrow();
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path file = Files.createDirectories(dir.resolve("d")).resolve("deployments.yaml");
+        Files.writeString(file, documented, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                file.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(file.toString().replace('\\', '/') + ":3:21: nothing imported: deployment D-1"
+                + " at 2025-09-05T14:00:00Z is earlier than the cycle, created at ");
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(ws.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
     }
 
     @Test

@@ -341,7 +341,8 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     @Override
     public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
-        return new OutcomeImporter(this, layout, new CycleArtifacts(root, layout)::taskBreakdown).importFiles(cycle, files);
+        return new OutcomeImporter(this, layout, new CycleArtifacts(root, layout)::taskBreakdown, clock)
+                .importFiles(cycle, files);
     }
 
     @Override

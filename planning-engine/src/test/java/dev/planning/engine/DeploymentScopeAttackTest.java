@@ -106,6 +106,26 @@ class DeploymentScopeAttackTest {
         assertThat(storedOutcomes()).isEmpty();
     }
 
+    /**
+     * review37b: a cycle with planning files and no event yet is created by the import's own record, at the clock;
+     * the file was judged against no creation, stored, and then refused by the digest, the gates and lint.
+     */
+    @Test
+    void importIntoACycleWithNoEventYetRefusesADeploymentBeforeTheImportThatCreatesIt() throws IOException {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        Path file = given(EARLY);
+
+        assertThatThrownBy(() -> workspace.importOutcomes(CYCLE, List.of(file)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nothing imported: deployment D-1 at 2025-09-01T14:00:00Z is earlier than the"
+                        + " cycle, created at 2025-09-02T08:00:00Z")
+                .satisfies(e -> assertThat(location(e).line()).isEqualTo(4))
+                .satisfies(e -> assertThat(location(e).column()).isEqualTo(11));
+        assertThat(storedOutcomes()).isEmpty();
+        assertThat(workspace.status(CYCLE).history()).isEmpty();
+    }
+
     @Test
     void aDeploymentBeforeTheCycleCommittedByHandIsRefusedByTheKpisAndTheGateAtItsTime() {
         executed();

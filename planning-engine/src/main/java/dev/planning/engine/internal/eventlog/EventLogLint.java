@@ -20,11 +20,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -82,6 +85,9 @@ public final class EventLogLint {
     private final WorkspaceLayout layout;
     private final FileEventStore store;
     private final EventLineCodec codec = new EventLineCodec();
+
+    /** When each cycle whose log {@link #check} read was created: its first line, read as this cycle's first event. */
+    private final Map<CycleRef, Instant> created = new ConcurrentHashMap<>();
 
     /** Lint of the logs of the workspace at {@code workspace}, placed by {@code layout}. */
     public EventLogLint(Path workspace, WorkspaceLayout layout) {
@@ -152,6 +158,15 @@ public final class EventLogLint {
         Objects.requireNonNull(cycle, "cycle");
         String location = store.location(cycle);
         return placed(cycle, location, file -> checkFile(cycle, location, file), List::of);
+    }
+
+    /**
+     * When the cycle was created, as the digest and the gates take it (its log's first event), once {@link #check} has
+     * read the log: empty before, when the log does not exist, or when its first line is not this cycle's first event
+     * (that mistake is the log's finding, not a reason to judge anything else by it).
+     */
+    public Optional<Instant> created(CycleRef cycle) {
+        return Optional.ofNullable(created.get(Objects.requireNonNull(cycle, "cycle")));
     }
 
     /** {@link #check} of the cycle's log at {@code file}, the store's place for it. */
@@ -363,6 +378,9 @@ public final class EventLogLint {
             if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
                 history.lost(); // not this cycle's history
                 return true;
+            }
+            if (number == 1 && refused == null) {
+                created.put(cycle, decoded.event().timestamp());
             }
             // A broken chain: lines deleted, inserted or edited before this one.
             history.next(new RecordedEvent(number, decoded.event(), decoded.prevHash(), hash), broken);

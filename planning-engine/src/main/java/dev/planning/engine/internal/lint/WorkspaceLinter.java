@@ -5,6 +5,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
@@ -18,7 +19,9 @@ import dev.planning.engine.internal.digest.DigestFileNames;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.eventlog.EventLogLint;
 import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.DeploymentScope;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.OutcomeSnapshot;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.signing.TrustFile;
@@ -29,8 +32,11 @@ import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -131,6 +137,7 @@ public final class WorkspaceLinter {
         List<Finding> findings = new ArrayList<>();
         TreeSet<String> checked = new TreeSet<>();
         List<CycleRef> linted = new ArrayList<>();
+        Map<CycleRef, Deployments> deployments = new LinkedHashMap<>();
         List<String> streams = stream.map(List::of).orElseGet(scanner::streams);
         if (streams.isEmpty()) {
             findings.add(Finding.error(LintCodes.FILE_MISSING, "no planning streams found: expected directories "
@@ -155,15 +162,21 @@ public final class WorkspaceLinter {
                 // Not in schema_lint: at a transition, cross_stream_consistency reports the same cycle.
                 lint.tasks().ifPresent(plan -> DependencyCycles.check(plan, findings));
                 lintManifest(workspace, cycle, findings, checked);
-                lintOutcomes(workspace, cycle, findings, checked);
+                lintOutcomes(workspace, cycle, findings, checked).ifPresent(set -> deployments.put(cycle,
+                        new Deployments(set, lint.tasks())));
             }
             lintDigests(workspace, name, cycleId, findings, checked);
         }
+        EventLogLint logs = new EventLogLint(workspace, layout);
         if (store.isPresent()) {
             StoreLogLint.lint(store.get(), streams, cycleId, linted, findings, checked);
         } else {
-            lintEventLogs(workspace, stream, streams, cycleId, findings, checked);
+            lintEventLogs(logs, stream, streams, cycleId, findings, checked);
         }
+        // Once the logs are read: the deployments judged against the cycle's creation and plan, as the digest and the
+        // gates judge them, so that lint tells what they would refuse (review37b).
+        deployments.forEach((cycle, stored) -> lintDeployments(stored,
+                store.isPresent() ? created(store.get(), cycle) : logs.created(cycle), findings));
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
@@ -254,7 +267,8 @@ public final class WorkspaceLinter {
      * edited or committed by hand that no longer parses is found here, every mistake of every file (the first
      * {@value ErrorList#MAX_SHOWN}, then one finding counting the rest).
      */
-    private void lintOutcomes(Path workspace, CycleRef cycle, List<Finding> findings, TreeSet<String> checked) {
+    private Optional<OutcomeSet> lintOutcomes(Path workspace, CycleRef cycle, List<Finding> findings,
+            TreeSet<String> checked) {
         String dir = layout.outcomesDir(cycle);
         try {
             OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, dir);
@@ -262,7 +276,7 @@ public final class WorkspaceLinter {
                 snapshot.files().stream().filter(f -> f.relative().startsWith(kind.directory() + "/"))
                         .forEach(f -> checked.add(f.path()));
             }
-            new OutcomeFiles(workspace, layout, CoverageReader.STANDARD).read(snapshot);
+            return Optional.of(new OutcomeFiles(workspace, layout, CoverageReader.STANDARD).read(snapshot));
         } catch (InvalidInputException e) {
             for (Finding error : ErrorList.errors(e)) {
                 findings.add(new Finding(LintCodes.OUTCOME_INVALID, Severity.ERROR, error.message(), error.location(),
@@ -279,6 +293,35 @@ public final class WorkspaceLinter {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(),
                     e.location().orElse(SourceLocation.ofFile(dir))));
         }
+        return Optional.empty();
+    }
+
+    /** A cycle's stored outcomes that read, with its plan when that reads: what its deployments are judged against. */
+    private record Deployments(OutcomeSet outcomes, Optional<TaskBreakdown> plan) {
+    }
+
+    /**
+     * A cycle's deployments files that read, judged against the cycle's creation and plan ({@link DeploymentScope}):
+     * each deployment dated before the cycle and each listed task that is no work item of the plan one finding, as
+     * the digest and the gates refuse it. What is not known (a log whose first line is a mistake, a plan that does not
+     * read) is not judged: that file's own findings say why.
+     */
+    private static void lintDeployments(Deployments stored, Optional<Instant> created, List<Finding> findings) {
+        for (Finding mistake : new DeploymentScope(created, stored.plan()).check(stored.outcomes().deployments())) {
+            findings.add(new Finding(LintCodes.OUTCOME_INVALID, Severity.ERROR, mistake.message(), mistake.location(),
+                    Optional.empty()));
+        }
+    }
+
+    /** When the cycle was created by {@code store}'s log, when it reads; a log that does not is the store lint's. */
+    private static Optional<Instant> created(EventStore store, CycleRef cycle) {
+        try {
+            return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (PlanningException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -290,9 +333,8 @@ public final class WorkspaceLinter {
      * a lock file the store would refuse without a log beside it. Read only: a torn last line, which the store's
      * next read cuts away, is a warning and is left in place.
      */
-    private void lintEventLogs(Path workspace, Optional<String> stream, List<String> streams, Optional<String> cycleId,
-            List<Finding> findings, TreeSet<String> checked) {
-        EventLogLint logs = new EventLogLint(workspace, layout);
+    private static void lintEventLogs(EventLogLint logs, Optional<String> stream, List<String> streams,
+            Optional<String> cycleId, List<Finding> findings, TreeSet<String> checked) {
         // Each entry that cannot be told is one finding, and every other log is linted still (lint35): with --stream
         // only that stream's directory is read, so another stream's misnamed log neither stops nor concerns it.
         for (CycleRef cycle : logs.logs(stream, cycleId, findings)) {

@@ -58,14 +58,25 @@ public record DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown>
      * @throws InvalidInputException every such mistake, each at the line and column of the time or task
      */
     public void require(List<OutcomeSet.Stored<DeploymentLog>> files) {
-        List<Finding> mistakes = new ArrayList<>();
-        files.forEach(file -> mistakes.addAll(mistakes(file)));
+        List<Finding> mistakes = check(files);
         if (mistakes.size() == 1) {
             throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
         }
         if (!mistakes.isEmpty()) {
             throw ErrorList.exception("deployments files do not belong to the cycle", mistakes, null);
         }
+    }
+
+    /**
+     * Every mistake {@link #require} refuses, one error finding each at its file, line and column, for
+     * {@code planning lint} to tell before the digest and the gates refuse the files.
+     *
+     * @param files the deployments files, each named as the findings should name it
+     */
+    public List<Finding> check(List<OutcomeSet.Stored<DeploymentLog>> files) {
+        List<Finding> mistakes = new ArrayList<>();
+        files.forEach(file -> mistakes.addAll(mistakes(file)));
+        return mistakes;
     }
 
     private List<Finding> mistakes(OutcomeSet.Stored<DeploymentLog> file) {

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,7 @@ public final class OutcomeImporter {
     private final PlanningWorkspace workspace;
     private final WorkspaceLayout layout;
     private final Function<CycleRef, Optional<TaskBreakdown>> plans;
+    private final Clock clock;
     private final OutcomeDetector detector = new OutcomeDetector();
 
     /** An importer for a workspace of the default layout. */
@@ -87,9 +89,21 @@ public final class OutcomeImporter {
      */
     public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
             Function<CycleRef, Optional<TaskBreakdown>> plans) {
+        this(workspace, layout, plans, Clock.systemUTC());
+    }
+
+    /**
+     * @param plans the cycle's plan, when it can be read: every task a deployment lists must be a work item of it
+     *              ({@link DeploymentScope})
+     * @param clock the workspace's clock: a cycle with no event yet is created by the import's record, no earlier
+     *              than now, and a deployment is judged against that
+     */
+    public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
+            Function<CycleRef, Optional<TaskBreakdown>> plans, Clock clock) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.plans = Objects.requireNonNull(plans, "plans");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -282,7 +296,11 @@ public final class OutcomeImporter {
         try {
             OutcomeSet.requireDistinctDeployments(files);
             // The files given, not those stored: a file already imported is judged where it was (kpi37).
-            DeploymentScope.ofRecorded(history, plans.apply(cycle)).require(given);
+            // A cycle with no event yet is created by this import's record, at the clock, no earlier than now: a
+            // deployment before now was stored, and the digest and the gates then refused it (review37b).
+            DeploymentScope scope = DeploymentScope.ofRecorded(history, plans.apply(cycle));
+            (history.isEmpty() ? new DeploymentScope(Optional.of(clock.instant()), scope.plan()) : scope)
+                    .require(given);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
         }

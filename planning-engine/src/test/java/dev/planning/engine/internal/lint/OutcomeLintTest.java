@@ -2,9 +2,17 @@ package dev.planning.engine.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +31,7 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
                 time: 2025-08-21T15:00:00Z
                 status: success
                 commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]
-                tasks: [FE-2]
+                tasks: [FE-12]
             """;
 
     private static final String TESTS = """
@@ -69,6 +77,27 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(DEPLOYMENTS + ":4:9: error: "))
                 .anySatisfy(l -> assertThat(l).startsWith(DEPLOYMENTS + ":6:13: error: "))
                 .anySatisfy(l -> assertThat(l).startsWith(JUNIT + ":3:1: error: malformed XML"));
+    }
+
+    @Test
+    void everyDeploymentTheDigestAndTheGatesRefuseAsNotOfTheCycleIsAFindingAtItsLineAndColumn() {
+        // The cycle was created a day after D-1, which also lists an unknown id and the epic FE-1 (review37b: these
+        // linted clean, and the digest and the gates refused them).
+        new FileEventStore(workspace).append(new CycleRef("fe", "2025-09-02"), new PlanningEvent("evt_1",
+                Instant.parse("2025-08-22T09:00:00Z"), EventType.CYCLE_CREATED, Optional.empty(),
+                Optional.of(CycleState.PLANNED), "fe/2025-09-02", "ci", Map.of(), Map.of()), RecordedEvent.GENESIS);
+        write(DEPLOYMENTS, LOG.replace("tasks: [FE-12]", "tasks: [FE-12, FE-99, FE-1]"));
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).allSatisfy(f -> assertThat(f.code()).isEqualTo(LintCodes.OUTCOME_INVALID));
+        assertThat(findings).map(Finding::describe).satisfiesExactly(
+                l -> assertThat(l).startsWith(DEPLOYMENTS + ":5:11: error: deployment D-1 at 2025-08-21T15:00:00Z is"
+                        + " earlier than the cycle, created at 2025-08-22T09:00:00Z"),
+                l -> assertThat(l).startsWith(DEPLOYMENTS + ":8:20: error: deployment D-1 lists 'FE-99', which is not"
+                        + " the id of a task of"),
+                l -> assertThat(l).startsWith(DEPLOYMENTS + ":8:27: error: deployment D-1 lists 'FE-1', which is an"
+                        + " epic"));
     }
 
     @Test
