@@ -106,15 +106,22 @@ public final class CycleScript {
      * deployments (the demo's inputs).
      */
     public static void importOutcomes(Path ws) {
-        Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
-        List<String> files;
+        ok(cycle(ws, "import", outcomeFiles(ws).toArray(String[]::new)));
+    }
+
+    /**
+     * The demo's outcome files of {@code fe/2025-09-02}, sorted, its deployments file {@linkplain #afterNow dated
+     * next year}: what a test imports into a cycle the command line created at the real clock.
+     */
+    public static List<String> outcomeFiles(Path ws) {
+        Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath()
+                .normalize();
         try (Stream<Path> list = Files.list(outcomes)) {
-            files = list.map(p -> p.getFileName().toString().equals("deployments.yaml") ? afterNow(p, ws).toString()
+            return list.map(p -> p.getFileName().toString().equals("deployments.yaml") ? afterNow(p, ws).toString()
                     : p.toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ok(cycle(ws, "import", files.toArray(String[]::new)));
     }
 
     /**

@@ -2,14 +2,11 @@ package dev.planning.cli.crash;
 
 import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.planning.cli.CycleScript;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The frontend example's cycle as CLI steps, each with the event that acknowledges it in the log:
@@ -46,7 +43,7 @@ final class CycleSteps {
         }
         steps.add(advance(ws, CycleState.EXECUTED, "--trust", trust));
         List<String> importArgs = new ArrayList<>(cycle(ws, "import"));
-        importArgs.addAll(outcomes());
+        importArgs.addAll(CycleScript.outcomeFiles(ws));
         steps.add(new Step("import", EventType.OUTCOMES_IMPORTED, Optional.empty(), Optional.empty(), importArgs));
         steps.add(advance(ws, CycleState.VALIDATED, "--trust", trust));
         steps.add(new Step("digest", EventType.DIGEST_PUBLISHED, Optional.empty(), Optional.empty(), cycle(ws, "digest")));
@@ -63,14 +60,5 @@ final class CycleSteps {
         List<String> args = new ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", STREAM, "--cycle", CYCLE));
         args.addAll(List.of(more));
         return args;
-    }
-
-    private static List<String> outcomes() {
-        Path dir = Path.of("..", "planning-examples", "demo", "outcomes", CYCLE).toAbsolutePath().normalize();
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(Path::toString).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

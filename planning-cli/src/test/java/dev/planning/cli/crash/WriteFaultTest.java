@@ -11,12 +11,10 @@ import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.eventlog.FileEventStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -135,7 +133,7 @@ class WriteFaultTest {
     void killedBetweenTheOutcomesAndTheirEventTheNextImportRecordsThem() throws Exception {
         Path ws = ready();
         List<String> importArgs = new ArrayList<>(List.of(cycle(ws, "import")));
-        importArgs.addAll(outcomes());
+        importArgs.addAll(CycleScript.outcomeFiles(ws));
 
         StracedCli.Run killed = run(1, true, importArgs);
 
@@ -157,12 +155,5 @@ class WriteFaultTest {
         assertThat(count(ws, EventType.DIGEST_PUBLISHED)).isZero();
         ok(cycle(ws, "digest"));
         assertThat(count(ws, EventType.DIGEST_PUBLISHED)).isEqualTo(1);
-    }
-
-    private static List<String> outcomes() throws IOException {
-        Path dir = Path.of("..", "planning-examples", "demo", "outcomes", CycleSteps.CYCLE).toAbsolutePath().normalize();
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(Path::toString).sorted().toList();
-        }
     }
 }
