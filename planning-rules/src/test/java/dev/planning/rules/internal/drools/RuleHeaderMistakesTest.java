@@ -9,6 +9,7 @@ import dev.planning.rules.Inputs;
 import dev.planning.rules.testkit.GovernanceTestKit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * now refused where it is written, naming the first, in either rules mode, with the file's other mistakes. And an
  * attribute Drools does not know was refused at its place, saying only that it was not expected there.
  */
+@Isolated("sets planning.rules.mode, which every compilation beside it reads")
 class RuleHeaderMistakesTest {
 
     private static final String HEAD = """
