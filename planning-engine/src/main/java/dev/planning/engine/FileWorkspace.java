@@ -95,11 +95,13 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
         // One read of the rulebook's files serves every context of this workspace, recomputed verdicts included.
         RulebookFiles rulebookFiles = new RulebookFiles(rulebook);
         // The gates run again read the keys the verification was given, not the workspace's: one
-        // verification judges with one set of keys (verify(cycle, keys) with keys of its own).
+        // verification judges with one set of keys (verify(cycle, keys) with keys of its own). Deployments are
+        // judged against the cycle's creation in its log, as the live gate judged them (kpi38).
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt,
                 keys) -> machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot,
                         layout, rulebook, new CycleArtifacts(sealedRoot, layout), clock, () -> keys, SealedManifests.NONE,
-                        rulebookFiles), cycle, transition, Optional.of(judgedAt))), clock);
+                        rulebookFiles, CycleLogs.creationOf(store)), cycle, transition, Optional.of(judgedAt))),
+                clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
                 clock, trust, new SealedManifests() {
                     @Override
@@ -341,7 +343,9 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     @Override
     public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
-        return new OutcomeImporter(this, layout, new CycleArtifacts(root, layout)::taskBreakdown, clock)
+        // A cycle with no event yet is created by the import's record, at the instant its deployments were judged.
+        return new OutcomeImporter(this, layout, new CycleArtifacts(root, layout)::taskBreakdown, clock,
+                (at, type, details, history, createdAt) -> machine.record(at, type, details, history, createdAt))
                 .importFiles(cycle, files);
     }
 

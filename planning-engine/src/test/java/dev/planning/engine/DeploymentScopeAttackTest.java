@@ -126,6 +126,24 @@ class DeploymentScopeAttackTest {
         assertThat(workspace.status(CYCLE).history()).isEmpty();
     }
 
+    /**
+     * kpi38: the import judged a cycle with no event yet at one reading of the clock, and the event that creates it was
+     * stamped at a later one; a deployment dated between the two was stored, and the digest then refused it. The
+     * cycle is created at the instant the import judged against.
+     */
+    @Test
+    void aCycleCreatedByAnImportIsCreatedAtTheInstantItsDeploymentsWereJudgedAgainst() {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        // The clock ticks an hour per reading: the import reads 08:00; a later reading is 09:00 or after.
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+
+        workspace.importOutcomes(CYCLE, List.of(given(EARLY.replace("2025-09-01T14:00:00Z", "2025-09-02T08:30:00Z"))));
+
+        assertThat(workspace.status(CYCLE).history().get(0).event().timestamp())
+                .isEqualTo(Instant.parse("2025-09-02T08:00:00Z"));
+        assertThat(workspace.kpis(CYCLE).get("plan_accuracy").actual()).contains(75.0);
+    }
+
     @Test
     void aDeploymentBeforeTheCycleCommittedByHandIsRefusedByTheKpisAndTheGateAtItsTime() {
         executed();

@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -553,6 +554,7 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                 message, new SourceLocation(location, line, 0))));
         HistoryFold history = new HistoryFold(location, e -> mistakes.add(Finding.error(EventLogLint.EVENT_HISTORY,
                 e.getMessage(), e.location().orElse(SourceLocation.ofFile(location)))));
+        Optional<Instant> created = Optional.empty();
         for (Row row : rows) {
             int before = mistakes.size();
             ChainWalk.Step step = walk.next(row.seq, row.prevHash, row.sha256, row.line);
@@ -566,10 +568,13 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                 history.lost();
                 continue;
             }
+            if (row.seq == 1 && mistakes.size() == before) {
+                created = Optional.of(step.line().event().timestamp()); // as lint of a log file takes it (kpi38)
+            }
             history.next(new RecordedEvent(row.seq, step.line().event(), step.line().prevHash(), row.sha256),
                     mistakes.size() > before);
         }
-        return new CheckedLogs.Checked(rows.size(), mistakes);
+        return new CheckedLogs.Checked(rows.size(), mistakes, created);
     }
 
     /**

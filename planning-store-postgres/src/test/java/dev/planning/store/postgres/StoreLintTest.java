@@ -107,4 +107,33 @@ class StoreLintTest {
             assertThat(report.filesChecked()).contains(store.eventStore().location(FE));
         }
     }
+
+    /**
+     * kpi38: lint read each cycle's log a second time, through {@code read}, to learn its creation; the check that
+     * tells every mistake of the log tells it now, and the deployments are judged against it as the gates judge them.
+     */
+    @Test
+    void aDeploymentBeforeTheCreationTheStoreHoldsIsAFindingAtItsTime() {
+        try (PostgresStore store = TestServers.store(false)) {
+            store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS);
+            String stored = "frameworks/planning-fe/outcomes/2025-09-02/deployments/deployments.yaml";
+            CycleWorkspace.write(root.resolve(stored), """
+                    version: "1.0"
+                    deployments:
+                      - id: D-1
+                        time: %s
+                        status: success
+                        commits: []
+                        tasks: [FE-3]
+                    """.formatted(Events.T0.minusSeconds(3600)));
+
+            LintReport report = lint(store);
+
+            assertThat(only(report, "outcome.invalid")).satisfies(f -> {
+                assertThat(f.message()).contains("deployment D-1 at " + Events.T0.minusSeconds(3600)
+                        + " is earlier than the cycle, created at " + Events.T0);
+                assertThat(f.location()).contains(new SourceLocation(stored, 4, 11));
+            });
+        }
+    }
 }

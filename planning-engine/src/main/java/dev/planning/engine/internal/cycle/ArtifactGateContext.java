@@ -22,6 +22,7 @@ import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.hash.JudgedReads;
+import dev.planning.engine.internal.outcome.CycleCreation;
 import dev.planning.engine.internal.outcome.DeploymentScope;
 import dev.planning.engine.internal.outcome.GateOutcomes;
 import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
@@ -121,9 +122,9 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this.previousOutcomeFiles = new Memo<>(() -> previous.get().map(imported::snapshot));
         // The deployments judged against the cycle's creation and plan, as the import and the digest judge them
         // (kpi37). A refusal, not a figure: the plan is read for it without recording it as an input of the gates.
-        this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get(), new DeploymentScope(
-                history.isPresent() ? history.get().stream().findFirst().map(recorded -> recorded.event().timestamp())
-                        : environment.logs().created(cycle), artifacts.taskBreakdown(cycle))));
+        this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get(), DeploymentScope.of(
+                history.map(CycleCreation::of).orElse(() -> environment.logs().created(cycle)),
+                artifacts.taskBreakdown(cycle))));
         this.previousCoverage = memoize(() -> previous.get().flatMap(p -> previousOutcomeFiles.get()
                 .map(snapshot -> imported.coverage(p, snapshot))));
     }

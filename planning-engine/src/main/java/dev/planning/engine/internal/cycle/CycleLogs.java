@@ -15,7 +15,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CycleLogs {
 
-    /** No logs to check: contexts over pinned inputs (a recomputed verdict, rulebook impact, tests). */
+    /**
+     * No logs to check, no creation known: contexts without a store, tests ({@link #creationOf} for a recomputed
+     * verdict).
+     */
     CycleLogs NONE = cycle -> { };
 
     /**
@@ -33,6 +36,26 @@ public interface CycleLogs {
      */
     default Optional<Instant> created(CycleRef cycle) {
         return Optional.empty();
+    }
+
+    /**
+     * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files
+     * judged), but a cycle's creation is its log's first event in {@code store}, as the live gate took it (kpi38: the
+     * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses).
+     */
+    static CycleLogs creationOf(EventStore store) {
+        Objects.requireNonNull(store, "store");
+        return new CycleLogs() {
+            @Override
+            public void requireIntact(CycleRef cycle) {
+                // The inputs are pinned: nothing else is read.
+            }
+
+            @Override
+            public Optional<Instant> created(CycleRef cycle) {
+                return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
+            }
+        };
     }
 
     /** The logs of {@code store}: a cycle's log is intact when the store reads it. */

@@ -4,7 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -31,12 +34,20 @@ public interface CheckedLogs {
      *
      * @param lines    how many lines the log holds; {@code 0} when the cycle has no log
      * @param mistakes each mistake, one finding each
+     * @param created  when the cycle was created, its first line's event, when that line is no mistake: what lint
+     *                 judges the cycle's deployments against without reading the log again (kpi38)
      */
-    record Checked(int lines, List<Finding> mistakes) {
+    record Checked(int lines, List<Finding> mistakes, Optional<Instant> created) {
 
         /** A result; {@code mistakes} is copied. */
         public Checked {
             mistakes = List.copyOf(mistakes);
+            Objects.requireNonNull(created, "created");
+        }
+
+        /** A result that does not tell when the cycle was created. */
+        public Checked(int lines, List<Finding> mistakes) {
+            this(lines, mistakes, Optional.empty());
         }
     }
 }

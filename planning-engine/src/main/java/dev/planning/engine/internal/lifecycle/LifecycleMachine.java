@@ -391,6 +391,24 @@ public final class LifecycleMachine {
      */
     public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details,
             List<RecordedEvent> history) {
+        return record(cycle, type, details, history, Optional.empty());
+    }
+
+    /**
+     * Records a fact after a history already read (see {@link #record(CycleRef, EventType, Map, List)}); when the
+     * history is empty, the {@code CYCLE_CREATED} written before it is stamped {@code createdAt}: the instant the
+     * caller judged the fact against, so that the cycle's creation is that instant, not a later reading of the
+     * clock (kpi38: {@code import} judged deployments at its clock, and the digest at the event written ms later).
+     *
+     * @param createdAt the cycle's creation, when this record creates it
+     */
+    public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details,
+            List<RecordedEvent> history, Instant createdAt) {
+        return record(cycle, type, details, history, Optional.of(createdAt));
+    }
+
+    private RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details,
+            List<RecordedEvent> history, Optional<Instant> createdAt) {
         if (!FACTS.contains(type)) {
             throw new IllegalArgumentException(type + " is recorded by advance()/create(); record() takes " + FACTS);
         }
@@ -399,7 +417,7 @@ public final class LifecycleMachine {
             throw new InvalidTransitionException(state, state, "cycle " + cycle
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
-        List<RecordedEvent> appended = appendAfter(cycle, history, Optional.empty(),
+        List<RecordedEvent> appended = appendAfter(cycle, history, createdAt,
                 () -> events.fact(cycle, type, state, details));
         return appended.get(appended.size() - 1);
     }

@@ -12,9 +12,12 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.eventlog.CheckedLogs;
 import dev.planning.engine.internal.eventlog.EventLogLint;
 import dev.planning.engine.internal.eventlog.HistoryFold;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -44,9 +47,13 @@ final class StoreLogLint {
      * (as the store names it) and each mistake to {@code findings}.
      *
      * @param selected the cycles the planning files give for the selection
+     * @return when each cycle whose log was read was created (its first event, as the gates take it): the one read
+     *         of the log tells it, as {@link EventLogLint#created} tells a log file's (kpi38: lint read each log again
+     *         for it); a cycle whose first line is a mistake is absent
      */
-    static void lint(EventStore store, List<String> streams, Optional<String> cycleId, List<CycleRef> selected,
-            List<Finding> findings, TreeSet<String> checked) {
+    static Map<CycleRef, Instant> lint(EventStore store, List<String> streams, Optional<String> cycleId,
+            List<CycleRef> selected, List<Finding> findings, TreeSet<String> checked) {
+        Map<CycleRef, Instant> created = new HashMap<>();
         TreeSet<CycleRef> cycles = new TreeSet<>(ORDER);
         cycles.addAll(selected);
         try {
@@ -66,7 +73,7 @@ final class StoreLogLint {
         for (CycleRef cycle : cycles) {
             String location = store.location(cycle);
             if (store instanceof CheckedLogs all) {
-                checked(all, cycle, location, findings, checked);
+                checked(all, cycle, location, findings, checked).ifPresent(at -> created.put(cycle, at));
                 continue;
             }
             List<RecordedEvent> events;
@@ -87,16 +94,18 @@ final class StoreLogLint {
                 continue; // no log: as a cycle without a log file
             }
             checked.add(location);
+            created.put(cycle, events.get(0).event().timestamp());
             List<Finding> mistakes = new ArrayList<>();
             HistoryFold history = new HistoryFold(location, e -> mistakes.add(finding(EventLogLint.EVENT_HISTORY, e,
                     location)));
             events.forEach(event -> history.next(event, false));
             findings.addAll(bounded(mistakes, location));
         }
+        return created;
     }
 
-    /** The cycle's log as a store that tells every mistake of it checks it. */
-    private static void checked(CheckedLogs store, CycleRef cycle, String location, List<Finding> findings,
+    /** The cycle's log as a store that tells every mistake of it checks it; when the cycle was created. */
+    private static Optional<Instant> checked(CheckedLogs store, CycleRef cycle, String location, List<Finding> findings,
             TreeSet<String> checked) {
         CheckedLogs.Checked log;
         try {
@@ -106,13 +115,14 @@ final class StoreLogLint {
         } catch (PlanningException e) {
             checked.add(location);
             findings.add(finding(LintCodes.FILE_UNREADABLE, e, location));
-            return;
+            return Optional.empty();
         }
         if (log.lines() == 0 && log.mistakes().isEmpty()) {
-            return; // no log: as a cycle without a log file
+            return Optional.empty(); // no log: as a cycle without a log file
         }
         checked.add(location);
         findings.addAll(bounded(log.mistakes(), location));
+        return log.created();
     }
 
     /**

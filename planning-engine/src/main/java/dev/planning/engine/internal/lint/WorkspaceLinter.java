@@ -19,6 +19,7 @@ import dev.planning.engine.internal.digest.DigestFileNames;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.eventlog.EventLogLint;
 import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.CycleCreation;
 import dev.planning.engine.internal.outcome.DeploymentScope;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSet;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Lints every task breakdown, story map, decision log and contracts file of the selected streams
@@ -167,16 +169,19 @@ public final class WorkspaceLinter {
             }
             lintDigests(workspace, name, cycleId, findings, checked);
         }
-        EventLogLint logs = new EventLogLint(workspace, layout);
+        Function<CycleRef, Optional<Instant>> created;
         if (store.isPresent()) {
-            StoreLogLint.lint(store.get(), streams, cycleId, linted, findings, checked);
+            // The creation each log's one read told (kpi38: each log was read again for it).
+            Map<CycleRef, Instant> read = StoreLogLint.lint(store.get(), streams, cycleId, linted, findings, checked);
+            created = cycle -> Optional.ofNullable(read.get(cycle));
         } else {
+            EventLogLint logs = new EventLogLint(workspace, layout);
             lintEventLogs(logs, stream, streams, cycleId, findings, checked);
+            created = logs::created;
         }
         // Once the logs are read: the deployments judged against the cycle's creation and plan, as the digest and the
         // gates judge them, so that lint tells what they would refuse (review37b).
-        deployments.forEach((cycle, stored) -> lintDeployments(stored,
-                store.isPresent() ? created(store.get(), cycle) : logs.created(cycle), findings));
+        deployments.forEach((cycle, stored) -> lintDeployments(stored, () -> created.apply(cycle), findings));
         lintCapacityModel(workspace, findings, checked);
         lintTrustFile(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
@@ -306,21 +311,10 @@ public final class WorkspaceLinter {
      * the digest and the gates refuse it. What is not known (a log whose first line is a mistake, a plan that does not
      * read) is not judged: that file's own findings say why.
      */
-    private static void lintDeployments(Deployments stored, Optional<Instant> created, List<Finding> findings) {
-        for (Finding mistake : new DeploymentScope(created, stored.plan()).check(stored.outcomes().deployments())) {
+    private static void lintDeployments(Deployments stored, CycleCreation created, List<Finding> findings) {
+        for (Finding mistake : DeploymentScope.of(created, stored.plan()).check(stored.outcomes().deployments())) {
             findings.add(new Finding(LintCodes.OUTCOME_INVALID, Severity.ERROR, mistake.message(), mistake.location(),
                     Optional.empty()));
-        }
-    }
-
-    /** When the cycle was created by {@code store}'s log, when it reads; a log that does not is the store lint's. */
-    private static Optional<Instant> created(EventStore store, CycleRef cycle) {
-        try {
-            return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
-        } catch (SystemFailureException e) {
-            throw e;
-        } catch (PlanningException e) {
-            return Optional.empty();
         }
     }
 

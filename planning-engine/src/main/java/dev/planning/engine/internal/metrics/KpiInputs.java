@@ -3,6 +3,7 @@ package dev.planning.engine.internal.metrics;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
+import dev.planning.engine.internal.outcome.CycleCreation;
 import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.engine.internal.outcome.DeploymentScope;
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ public final class KpiInputs {
         SortedMap<String, Double> inputs = new TreeMap<>();
         // A deployment before the cycle's creation, or listing no work item of the plan, is refused as at import: a
         // file committed by hand is judged as one imported (kpi37).
-        DeploymentScope.of(sources.events(), Optional.of(sources.plan())).require(sources.outcomes().deployments());
+        DeploymentScope.of(CycleCreation.ofEvents(sources.events()), Optional.of(sources.plan()))
+                .require(sources.outcomes().deployments());
         inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams(),
                 sources.contracts()));
         List<PlanningEvent> events = sources.events().stream()

@@ -6,8 +6,6 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
-import dev.planning.api.event.PlanningEvent;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.schema.SchemaCatalog;
@@ -40,14 +38,13 @@ public record DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown>
         Objects.requireNonNull(plan, "plan");
     }
 
-    /** The scope of a cycle whose events, oldest first, are {@code events}: created at the first one's timestamp. */
-    public static DeploymentScope of(List<PlanningEvent> events, Optional<TaskBreakdown> plan) {
-        return new DeploymentScope(events.stream().findFirst().map(PlanningEvent::timestamp), plan);
-    }
-
-    /** {@link #of}, from the cycle's recorded events. */
-    public static DeploymentScope ofRecorded(List<RecordedEvent> history, Optional<TaskBreakdown> plan) {
-        return of(history.stream().map(RecordedEvent::event).toList(), plan);
+    /**
+     * The scope of a cycle created when {@code creation} says (its log's first event), its deployments' tasks
+     * judged against {@code plan}. Every check of a deployments file, at {@code import}, for the KPIs, the gates
+     * (recomputed ones included) and lint, builds its scope here, so that one rule judges them all (kpi38).
+     */
+    public static DeploymentScope of(CycleCreation creation, Optional<TaskBreakdown> plan) {
+        return new DeploymentScope(creation.created(), plan);
     }
 
     /**

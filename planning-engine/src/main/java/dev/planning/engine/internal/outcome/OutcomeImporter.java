@@ -17,6 +17,7 @@ import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -31,6 +32,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,6 +73,7 @@ public final class OutcomeImporter {
     private final WorkspaceLayout layout;
     private final Function<CycleRef, Optional<TaskBreakdown>> plans;
     private final Clock clock;
+    private final Optional<Recorder> recorder;
     private final OutcomeDetector detector = new OutcomeDetector();
 
     /** An importer for a workspace of the default layout. */
@@ -78,9 +81,14 @@ public final class OutcomeImporter {
         this(workspace, WorkspaceLayout.DEFAULT);
     }
 
-    /** An importer that does not check the tasks deployments list against the cycle's plan. */
+    /**
+     * An importer that checks the tasks deployments list against the cycle's plan as the workspace's files hold it
+     * ({@link CycleArtifacts#taskBreakdown}; kpi38: this importer checked no task, and a file it stored was then
+     * refused by the digest and the gates).
+     */
     public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout) {
-        this(workspace, layout, cycle -> Optional.empty());
+        this(workspace, layout, new CycleArtifacts(Objects.requireNonNull(workspace, "workspace").root(),
+                Objects.requireNonNull(layout, "layout"))::taskBreakdown);
     }
 
     /**
@@ -93,17 +101,52 @@ public final class OutcomeImporter {
     }
 
     /**
+     * An importer that records through {@link PlanningWorkspace#record}: it cannot stamp the creation of a cycle
+     * with no event yet, so deployments are not imported into one (see the next constructor).
+     *
      * @param plans the cycle's plan, when it can be read: every task a deployment lists must be a work item of it
      *              ({@link DeploymentScope})
-     * @param clock the workspace's clock: a cycle with no event yet is created by the import's record, no earlier
-     *              than now, and a deployment is judged against that
+     * @param clock the workspace's clock
      */
     public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
             Function<CycleRef, Optional<TaskBreakdown>> plans, Clock clock) {
+        this(workspace, layout, plans, clock, Optional.empty());
+    }
+
+    /**
+     * @param plans    the cycle's plan, when it can be read: every task a deployment lists must be a work item of it
+     *                 ({@link DeploymentScope})
+     * @param clock    the workspace's clock: a cycle with no event yet is created by the import's record, at the
+     *                 instant read from it once, and a deployment is judged against that instant
+     * @param recorder records the import's event, and when the cycle has no event yet its creation at that instant
+     */
+    public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
+            Function<CycleRef, Optional<TaskBreakdown>> plans, Clock clock, Recorder recorder) {
+        this(workspace, layout, plans, clock, Optional.of(recorder));
+    }
+
+    private OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
+            Function<CycleRef, Optional<TaskBreakdown>> plans, Clock clock, Optional<Recorder> recorder) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.plans = Objects.requireNonNull(plans, "plans");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** Records the import's event into a cycle whose history the import read. */
+    @FunctionalInterface
+    public interface Recorder {
+
+        /**
+         * Records {@code OUTCOMES_IMPORTED} after {@code history}; when it is empty, the cycle's {@code CYCLE_CREATED}
+         * is written first, stamped {@code createdAt}.
+         *
+         * @param history   the cycle's events as the import read them: the record is refused if the log moved since
+         * @param createdAt the instant the import judged the deployments against, when the record creates the cycle
+         */
+        RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details, List<RecordedEvent> history,
+                Instant createdAt);
     }
 
     /**
@@ -126,6 +169,9 @@ public final class OutcomeImporter {
         if (status.state() == CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");
         }
+        // Read once: a cycle with no event yet is created by the import's record at this instant, and its deployments
+        // are judged against it (kpi38: the clock was read again for the event, ms later, which the digest judges by).
+        Instant createdAt = clock.instant();
         Set<String> alreadyRecorded = recordedPaths(status.history());
         List<Candidate> candidates = new ArrayList<>();
         // Every file is read and recognised before one is refused, so that all the bad files of one
@@ -162,7 +208,7 @@ public final class OutcomeImporter {
             requireNoLink(realRoot, dir);
             existing.add(existing(dir, candidate));
         }
-        requireDistinctDeployments(cycle, candidates, existing, status.history());
+        requireDistinctDeployments(cycle, candidates, existing, status.history(), createdAt);
         requireMergeableCoverage(cycle, candidates, existing);
         // The bytes this call stored, by SHA-256: the same bytes given twice under two names are stored once (the
         // directory was looked at before either was written; attack26).
@@ -207,7 +253,9 @@ public final class OutcomeImporter {
         event.putAll(details);
         RecordedEvent recorded;
         try {
-            recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+            recorded = status.history().isEmpty() && recorder.isPresent()
+                    ? recorder.get().record(cycle, EventType.OUTCOMES_IMPORTED, event, status.history(), createdAt)
+                    : workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
         } catch (PlanningException e) {
             throw Unrecorded.explain(e, stored.size() == 1 ? stored.get(0) : stored.size() + " stored outcomes ("
                     + String.join(", ", stored) + ")", "once the cause is fixed, import the same files again to"
@@ -262,7 +310,7 @@ public final class OutcomeImporter {
      * @throws InvalidInputException naming both files, the stored one by its workspace-relative path
      */
     private void requireDistinctDeployments(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing,
-            List<RecordedEvent> history) {
+            List<RecordedEvent> history, Instant createdAt) {
         List<Candidate> fresh = new ArrayList<>();
         Set<String> hashes = new HashSet<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -296,11 +344,15 @@ public final class OutcomeImporter {
         try {
             OutcomeSet.requireDistinctDeployments(files);
             // The files given, not those stored: a file already imported is judged where it was (kpi37).
-            // A cycle with no event yet is created by this import's record, at the clock, no earlier than now: a
-            // deployment before now was stored, and the digest and the gates then refused it (review37b).
-            DeploymentScope scope = DeploymentScope.ofRecorded(history, plans.apply(cycle));
-            (history.isEmpty() ? new DeploymentScope(Optional.of(clock.instant()), scope.plan()) : scope)
-                    .require(given);
+            // A cycle with no event yet is created by this import's record, stamped createdAt: a deployment before it
+            // was stored, and the digest and the gates then refused it (review37b, kpi38).
+            if (history.isEmpty() && recorder.isEmpty()) {
+                throw new InvalidInputException("cycle " + cycle + " has no event yet, and this import cannot record"
+                        + " its creation at the instant a deployment is judged against: create the cycle first, then"
+                        + " import its deployments", SourceLocation.ofFile(given.get(0).path()));
+            }
+            DeploymentScope.of(history.isEmpty() ? () -> Optional.of(createdAt) : CycleCreation.of(history),
+                    plans.apply(cycle)).require(given);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
         }

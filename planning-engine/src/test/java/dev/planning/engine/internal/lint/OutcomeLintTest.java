@@ -9,8 +9,10 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +100,46 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
                         + " the id of a task of"),
                 l -> assertThat(l).startsWith(DEPLOYMENTS + ":8:27: error: deployment D-1 lists 'FE-1', which is an"
                         + " epic"));
+    }
+
+    /**
+     * kpi38: with a store configured, lint read each cycle's whole log a second time to learn its creation, after
+     * the store lint had read it; the one read tells it now, and judges the deployments as the file lint does.
+     */
+    @Test
+    void withAStoreEachLogIsReadOnceAndItsCreationJudgesTheDeployments() {
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        FileEventStore files = new FileEventStore(workspace);
+        files.append(cycle, new PlanningEvent("evt_1", Instant.parse("2025-08-22T09:00:00Z"), EventType.CYCLE_CREATED,
+                Optional.empty(), Optional.of(CycleState.PLANNED), "fe/2025-09-02", "ci", Map.of(), Map.of()),
+                RecordedEvent.GENESIS);
+        write(DEPLOYMENTS, LOG);
+        List<CycleRef> reads = new ArrayList<>();
+        EventStore store = new EventStore() {
+            @Override
+            public List<RecordedEvent> read(CycleRef read) {
+                reads.add(read);
+                return files.read(read);
+            }
+
+            @Override
+            public RecordedEvent append(CycleRef at, PlanningEvent event, String expectedHead) {
+                throw new AssertionError("lint writes nothing");
+            }
+
+            @Override
+            public List<CycleRef> cycles() {
+                return files.cycles();
+            }
+        };
+
+        List<Finding> findings = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(),
+                Optional.empty(), LintRules.NONE, Optional.of(store)).findings();
+
+        assertThat(findings).map(Finding::describe).singleElement().satisfies(l -> assertThat(l).startsWith(
+                DEPLOYMENTS + ":5:11: error: deployment D-1 at 2025-08-21T15:00:00Z is earlier than the cycle, created"
+                        + " at 2025-08-22T09:00:00Z"));
+        assertThat(reads).containsExactly(cycle);
     }
 
     @Test

@@ -339,6 +339,39 @@ class OutcomeImporterTest {
         assertThat(again.files()).singleElement().satisfies(f -> assertThat(f.alreadyImported()).isTrue());
     }
 
+    /**
+     * kpi38: an importer built on a workspace alone checked no task against the plan (only the workspace's own
+     * importer was given it): a file it stored was then refused by the digest and the gates. It reads the plan itself.
+     */
+    @Test
+    void anImporterBuiltOnAWorkspaceAloneRefusesATaskThatIsNoWorkItemOfThePlan() throws IOException {
+        Path deployments = report("ops.yml", DeploymentLogReaderTest.LOG.replace("tasks: [FE-2]", "tasks: [FE-99]"));
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace, WorkspaceLayout.DEFAULT).importFiles(CYCLE,
+                List.of(deployments)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nothing imported: deployment D-1 lists 'FE-99', which is not the id of a task");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    /**
+     * kpi38: an importer that records through the workspace's {@code record} cannot stamp the creation of a cycle with
+     * no event yet at the instant it judged the deployments against; it refuses them rather than judge them against
+     * an instant the digest does not take.
+     */
+    @Test
+    void anImporterThatCannotStampTheCreationRefusesDeploymentsIntoACycleWithNoEvent() throws IOException {
+        CycleRef fresh = new CycleRef("fe", "2025-09-16");
+        CycleWorkspace.create(root, fresh.cycleId());
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(fresh,
+                List.of(report("ops.yml", DeploymentLogReaderTest.LOG))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nothing imported: cycle " + fresh + " has no event yet");
+        assertThat(storedFiles()).isEmpty();
+        assertThat(workspace.status(fresh).history()).isEmpty();
+    }
+
     private Path report(String name, String content) {
         Path file = reports.resolve(name);
         CycleWorkspace.write(file, content);

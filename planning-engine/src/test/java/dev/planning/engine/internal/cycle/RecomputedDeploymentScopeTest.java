@@ -1,0 +1,67 @@
+package dev.planning.engine.internal.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.rulebook.RulebookFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kpi38: a verdict recomputed over a handoff's pinned inputs ({@code planning verify}) judged the deployments against
+ * no creation ({@link CycleLogs#NONE}): a deployment dated before the cycle, which the live gate refuses, passed, and a
+ * sealed verdict the live gate would not reach was confirmed. The recomputation takes the creation from the cycle's
+ * log, as the live gate does ({@link CycleLogs#creationOf}, what the workspace's verifier is built with).
+ */
+class RecomputedDeploymentScopeTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    private static final String STORED = "frameworks/planning-fe/outcomes/2025-09-02/deployments/0123456789ab-deployments.yaml";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aVerdictRecomputedOverPinnedInputsRefusesADeploymentBeforeTheCreationInTheLog() {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        PlanningWorkspace workspace = CycleWorkspace.open(root, CycleWorkspace.START);
+        workspace.create(CYCLE);
+        CycleWorkspace.write(root.resolve(STORED), """
+                version: "1.0"
+                deployments:
+                  - id: D-1
+                    time: 2025-09-01T14:00:00Z
+                    status: success
+                    commits: []
+                    tasks: [FE-3]
+                """);
+        // The pinned directory is the workspace itself here: what matters is where the creation is learnt.
+        GateEnvironment pinned = new GateEnvironment(root, WorkspaceLayout.DEFAULT, workspace.rulebook(),
+                new CycleArtifacts(root, WorkspaceLayout.DEFAULT), Clock.systemUTC(), TrustedKeys::none,
+                SealedManifests.NONE, new RulebookFiles(workspace.rulebook()),
+                CycleLogs.creationOf(new FileEventStore(root)));
+        ArtifactGateContext recomputed = new ArtifactGateContext(pinned, CYCLE,
+                Lifecycle.find(CycleState.EXECUTED, CycleState.VALIDATED).orElseThrow(),
+                Optional.of(CycleWorkspace.START.plusSeconds(3600)));
+
+        assertThatThrownBy(recomputed::outcomes).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deployment D-1 at 2025-09-01T14:00:00Z is earlier than the cycle, created at"
+                        + " 2025-09-02T08:00:00Z")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(new SourceLocation(STORED, 4, 11)));
+    }
+}
