@@ -78,7 +78,7 @@ final class HistoryWalk {
     /** The mistake of line {@code line}, an event of another cycle than {@code cycle}. */
     static String anotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
         return "line " + line + " is an event of " + Printable.cut(decoded.event().entityId(),
-                Printable.VALUE_CHARACTERS) + ", not of " + cycle + ": this log holds another cycle's history (copied or"
-                + " renamed from its rows or log)";
+                Printable.VALUE_CHARACTERS) + ", not of " + cycle + ": this log holds another cycle's history"
+                + " (copied or renamed from its rows or log)";
     }
 }
