@@ -486,7 +486,8 @@ final class StoreCommand implements Runnable {
             description = "Read every row of the repository in one snapshot and check each cycle: lines numbered"
                     + " 1, 2, 3, ..., each hashing to its stored SHA-256 and chaining to the previous one, each a"
                     + " readable event of its own cycle whose columns (type, details, time, states) are the line's, and the"
-                    + " portfolio row the fold of the lines. Lists every mistake, one per line; exit 1 when there"
+                    + " portfolio row the fold of the lines. Lists every mistake, one per line (a cycle's first 50,"
+                    + " then one counting the rest); exit 1 when there"
                     + " is one. A consistent rewrite of a cycle's rows is not caught.")
     static final class Check implements Callable<Integer> {
         @picocli.CommandLine.Mixin

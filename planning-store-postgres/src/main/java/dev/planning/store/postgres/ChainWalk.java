@@ -55,8 +55,11 @@ final class ChainWalk {
      * @param line   the decoded line; {@code null} when it is not a readable event
      * @param edited whether its bytes no longer hash to the SHA-256 stored with it: then nothing else
      *               of it was judged against its row or the line before, and what it says is no record
+     * @param broken whether the chain breaks at it: lines are missing before it, or it does not chain to
+     *               the line before (lines deleted, inserted or edited there); a {@code prev_sha256}
+     *               column that is not the line's is no break (the line still chains)
      */
-    record Step(EventLineCodec.Line line, boolean edited) {
+    record Step(EventLineCodec.Line line, boolean edited, boolean broken) {
     }
 
     /**
@@ -95,13 +98,14 @@ final class ChainWalk {
                 mistakes.add(seq, "line " + seq + " is not a readable planning event: " + e.getMessage());
             }
             intact = false;
-            return new Step(null, edited);
+            return new Step(null, edited, !linked);
         }
         if (edited) {
-            return new Step(decoded, true);
+            return new Step(decoded, true, !linked);
         }
         String found = decoded.prevHash();
-        if (linked && !found.equals(before) && !found.equals(beforeBytes)) {
+        boolean chains = !linked || found.equals(before) || found.equals(beforeBytes);
+        if (!chains) {
             mistakes.add(seq, seq == 1
                     ? "line 1 does not start the chain: expected prev_sha256 " + before + " (the genesis value),"
                             + " found " + found + " in the line"
@@ -109,7 +113,7 @@ final class ChainWalk {
                             + " (the SHA-256 of line " + (seq - 1) + "), found " + found + " in the line");
         }
         column(mistakes, seq, "prev_sha256", found, prevColumn);
-        return new Step(decoded, false);
+        return new Step(decoded, false, !linked || !chains);
     }
 
     /**

@@ -23,11 +23,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,8 +82,10 @@ import org.postgresql.PGConnection;
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
  * A failure of the relay's own while it builds a row's message (a fault of this code, not of the event) quarantines
- * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, the failure logged at ERROR
- * and given by {@link #lastFailure()}, and it is tried again each round, so that it goes out once the fault is gone.
+ * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, and it is tried again each
+ * round, so that it goes out once the fault is gone. Its failure is given by {@link #lastFailure()} until the row
+ * moves (published, quarantined, or gone from the outbox), whatever rounds pass between, and logged at ERROR once,
+ * and again only when it changes: not once a poll (store38); its going out once the fault is gone is logged at INFO.
  * One relay at a time works on a database (a PostgreSQL advisory lock); others wait.
  * It wakes on {@code NOTIFY planning_outbox} (sent by the database when an append queues a row) and otherwise polls.
  */
@@ -106,6 +111,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final Envelopes envelopes;
     private volatile boolean running = true;
     private volatile Throwable lastFailure;
+    /**
+     * The rows that wait on a fault of the relay's (building their message failed), by outbox row id, with that
+     * failure: kept until the row moves, so that {@link #lastFailure()} tells it between rounds and the ERROR is
+     * logged when the failure is new, not every round.
+     */
+    private final Map<Long, RuntimeException> stuck = new ConcurrentHashMap<>();
+    /** How many times a row's fault was logged at ERROR (read by the tests). */
+    private final AtomicInteger faultsLogged = new AtomicInteger();
 
     private OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, String topic, Duration poll,
             Duration sendTimeout, Envelopes envelopes) {
@@ -143,7 +156,13 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration poll, Duration sendTimeout) {
-        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout, CloudEventEnvelope::encode);
+        return start(dataSource, producer, topic, poll, sendTimeout, CloudEventEnvelope::encode);
+    }
+
+    /** As {@link #start(DataSource, Producer, String, Duration, Duration)}, its messages built by {@code envelopes}. */
+    static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic, Duration poll,
+            Duration sendTimeout, Envelopes envelopes) {
+        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout, envelopes);
         relay.thread.start();
         return relay;
     }
@@ -258,6 +277,7 @@ public final class OutboxRelay implements AutoCloseable {
                 while (true) {
                     List<Row> rows = next(connection);
                     if (rows.isEmpty()) {
+                        forgetStuckBut(Set.of());
                         break;
                     }
                     Round round = publish(rows);
@@ -267,6 +287,10 @@ public final class OutboxRelay implements AutoCloseable {
                     total += round.published().size();
                     if (round.retry() || round.published().isEmpty() && round.quarantined().isEmpty()
                             || !tryLock(connection)) {
+                        if (!round.retry() && rows.size() < BATCH) {
+                            // Every ready row was read: a row waiting on a fault that is not among them moved.
+                            forgetStuckBut(rows.stream().map(Row::id).collect(Collectors.toSet()));
+                        }
                         break;
                     }
                 }
@@ -375,12 +399,33 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * The last failure of the relay thread (broker or database unreachable), if the last round failed.
+     * The last failure of the relay thread (broker or database unreachable), if the last round failed; else, while a
+     * row waits on a fault of the relay's own (building its message failed), that failure, until the row moves
+     * (store38: the next round that drained cleared it, so the stuck row showed in the ERROR log alone).
      *
-     * @return the last failure of the relay thread (broker or database unreachable), if the last round failed
+     * @return the last round's failure, or the failure a row waits on; empty when neither is
      */
     public Optional<Throwable> lastFailure() {
-        return Optional.ofNullable(lastFailure);
+        Throwable last = lastFailure;
+        if (last != null) {
+            return Optional.of(last);
+        }
+        return stuck.values().stream().findFirst().map(Throwable.class::cast);
+    }
+
+    /** How many times a row waiting on a fault of the relay's was logged at ERROR: once per row and failure. */
+    int faultsLogged() {
+        return faultsLogged.get();
+    }
+
+    /** Forgets the rows waiting on a fault that are not among {@code seen}: they moved, or left the outbox. */
+    private void forgetStuckBut(Set<Long> seen) {
+        stuck.keySet().retainAll(seen);
+    }
+
+    /** Whether two failures are the same fault: one type, one message. */
+    private static boolean sameFault(Throwable a, Throwable b) {
+        return a.getClass() == b.getClass() && Objects.equals(a.getMessage(), b.getMessage());
     }
 
     @Override
@@ -590,12 +635,18 @@ public final class OutboxRelay implements AutoCloseable {
             stopped.add(row.key);
             if (row.failure != null) {
                 lastFailure = row.failure;
-                LOG.error("outbox row {} ({}) not published this round: building its message failed, a fault of the"
-                        + " relay's, not of the event; it is tried again the next round, its cycle's later events"
-                        + " waiting behind it", row.id, row.key, row.failure);
+                RuntimeException before = stuck.put(row.id, row.failure);
+                if (before == null || !sameFault(before, row.failure)) {
+                    // Once per row and fault, not once a poll (store38): lastFailure() tells it until the row moves.
+                    faultsLogged.incrementAndGet();
+                    LOG.error("outbox row {} ({}) not published: building its message failed, a fault of the relay's,"
+                            + " not of the event; it is tried again each round (logged again only if the failure"
+                            + " changes), its cycle's later events waiting behind it", row.id, row.key, row.failure);
+                }
                 continue;
             }
             if (row.message == null) {
+                stuck.remove(row.id);
                 quarantined.add(row);
                 continue;
             }
@@ -608,9 +659,14 @@ public final class OutboxRelay implements AutoCloseable {
                 send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(row);
                 stopped.remove(row.key);
+                if (stuck.remove(row.id) != null) {
+                    LOG.info("outbox row {} ({}) published: the fault of the relay's that held it is gone", row.id,
+                            row.key);
+                }
             } catch (ExecutionException e) {
                 lastFailure = e;
                 if (refusedForGood(e.getCause())) {
+                    stuck.remove(row.id);
                     quarantined.add(row.refused("the broker refuses it for good: " + e.getCause()));
                 } else {
                     retry = true;

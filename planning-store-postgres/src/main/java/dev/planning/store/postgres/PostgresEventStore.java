@@ -526,14 +526,8 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
      */
     private void refuseAnotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
         if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
-            throw corrupted(cycle, line, anotherCycle(cycle, line, decoded));
+            throw corrupted(cycle, line, HistoryWalk.anotherCycle(cycle, line, decoded));
         }
-    }
-
-    private static String anotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
-        return "line " + line + " is an event of " + Printable.cut(decoded.event().entityId(),
-                Printable.VALUE_CHARACTERS) + ", not of " + cycle + ": this log holds another cycle's history (copied or"
-                + " renamed from its rows or log)";
     }
 
     /**
@@ -541,8 +535,9 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
      * rows read and walked as {@link #read} walks them ({@link ChainWalk}: a line edited, missing, unreadable, not
      * chained, a {@code prev_sha256} column not the line's; a line about another cycle), each mistake
      * {@link EventLogLint#EVENT_CHAIN}, and the history folded as {@link HistoryFold} folds it, each event that does
-     * not fit {@link EventLogLint#EVENT_HISTORY}; where {@link #read} refuses the log at its first mistake (errs37:
-     * lint told that one alone). The portfolio rows are not judged here: {@code planning store check} judges them.
+     * not fit {@link EventLogLint#EVENT_HISTORY} ({@link HistoryWalk}, as {@code store check} walks them); where
+     * {@link #read} refuses the log at its first mistake (errs37: lint told that one alone). The portfolio rows are not
+     * judged here: {@code planning store check} judges them.
      */
     CheckedLogs.Checked checkLog(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
@@ -550,29 +545,17 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
                 connection -> rows(connection, cycle));
         String location = location(cycle);
         List<Finding> mistakes = new ArrayList<>();
-        ChainWalk walk = new ChainWalk(codec, (line, message) -> mistakes.add(Finding.error(EventLogLint.EVENT_CHAIN,
-                message, new SourceLocation(location, line, 0))));
-        HistoryFold history = new HistoryFold(location, e -> mistakes.add(Finding.error(EventLogLint.EVENT_HISTORY,
-                e.getMessage(), e.location().orElse(SourceLocation.ofFile(location)))));
+        HistoryWalk walk = new HistoryWalk(codec, cycle, location, (line, message) -> mistakes.add(Finding.error(
+                EventLogLint.EVENT_CHAIN, message, new SourceLocation(location, line, 0))), e -> mistakes.add(
+                        Finding.error(EventLogLint.EVENT_HISTORY, e.getMessage(),
+                                e.location().orElse(SourceLocation.ofFile(location)))));
         Optional<Instant> created = Optional.empty();
         for (Row row : rows) {
             int before = mistakes.size();
             ChainWalk.Step step = walk.next(row.seq, row.prevHash, row.sha256, row.line);
-            if (step.line() == null || step.edited()) {
-                history.lost(); // no event, or what an edited line says, which is no record
-                continue;
-            }
-            if (CycleEntity.ofAnotherCycle(step.line().event(), cycle)) {
-                mistakes.add(Finding.error(EventLogLint.EVENT_CHAIN, anotherCycle(cycle, row.seq, step.line()),
-                        new SourceLocation(location, row.seq, 0)));
-                history.lost();
-                continue;
-            }
-            if (row.seq == 1 && mistakes.size() == before) {
+            if (row.seq == 1 && mistakes.size() == before && step.line() != null && !step.edited()) {
                 created = Optional.of(step.line().event().timestamp()); // as lint of a log file takes it (kpi38)
             }
-            history.next(new RecordedEvent(row.seq, step.line().event(), step.line().prevHash(), row.sha256),
-                    mistakes.size() > before);
         }
         return new CheckedLogs.Checked(rows.size(), mistakes, created);
     }

@@ -2,16 +2,13 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.api.EventLogCorruptedException;
-import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.event.PlanningEvent;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.internal.eventlog.CycleEntity;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.json.JsonMappers;
-import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,9 +22,10 @@ import java.util.List;
 /**
  * The full check of one repository behind {@link PostgresStore#check()}: every row of
  * {@code planning_event} and {@code planning_cycle} read in one snapshot ({@code REPEATABLE READ},
- * read only), every cycle checked, every mistake reported (the check does not stop at the first).
+ * read only), every cycle checked, every mistake reported (the check does not stop at the first;
+ * a cycle's first {@value ErrorList#MAX_SHOWN}, then one counting the rest, as lint lists a log's).
  * The event rows and the portfolio rows are streamed side by side (two server-side cursors,
- * {@value #FETCH} rows a round trip), each cycle's rows walked by {@link ChainWalk} as they arrive:
+ * {@value #FETCH} rows a round trip), each cycle's rows walked by {@link HistoryWalk} as they arrive:
  * what is held is one row of each, one cycle's running state and the mistakes, whatever the number
  * of cycles.
  */
@@ -169,20 +167,26 @@ final class StoreCheck {
         }
     }
 
-    /** One cycle's check, row by row (in line order), then its portfolio row ({@code null} when none). */
+    /**
+     * One cycle's check, row by row (in line order), then its portfolio row ({@code null} when none).
+     * Its chain and its history are walked as lint walks them ({@link HistoryWalk}): every mistake of
+     * the cycle's rows, one each, the first {@value ErrorList#MAX_SHOWN} listed and then one counting
+     * the rest, as lint bounds a log's (store38: the history was judged up to its first mistake, and
+     * a cycle of millions of bad rows held one mistake each).
+     */
     private final class CycleCheck {
         final Run run;
         final Key key;
         final Projection projection;
-        final ChainWalk walk;
+        final HistoryWalk walk;
         CycleState state = CycleState.PLANNED;
-        /**
-         * The state by the engine's strict fold ({@link CycleFold}), as every read of the cycle folds it; {@code null}
-         * once it cannot be judged further (a line edited, missing or unreadable, or one the fold refused, reported).
-         */
-        CycleState folded = CycleState.PLANNED;
         /** The cycle the rows name; {@code null} when they name none (reported at the first row). */
-        CycleRef cycle;
+        final CycleRef cycle;
+        /** Why the rows name no cycle; {@code null} when they name one. */
+        final String noCycle;
+        /** The mistakes of this cycle found so far, and how many were past those listed. */
+        int found;
+        long unlisted;
         Instant last;
         Row head;
 
@@ -190,17 +194,33 @@ final class StoreCheck {
             this.run = run;
             this.key = key;
             this.projection = projection;
-            this.walk = new ChainWalk(codec, (line, message) -> run.add(key, line, message));
+            CycleRef named = null;
+            String why = null;
+            try {
+                named = new CycleRef(key.stream, key.cycle);
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage();
+            }
+            this.cycle = named;
+            this.noCycle = why;
+            this.walk = new HistoryWalk(codec, cycle, "postgresql:" + repository + "/" + key.stream + "/"
+                    + key.cycle, this::add, e -> add(e.location().map(SourceLocation::line).orElse(0),
+                            e.getMessage()));
             run.cycles++;
         }
 
+        /** One mistake of the cycle, listed when it is one of its first {@value ErrorList#MAX_SHOWN}. */
+        void add(int line, String message) {
+            if (found++ < ErrorList.MAX_SHOWN) {
+                run.add(key, line, message);
+            } else {
+                unlisted++;
+            }
+        }
+
         void row(Row row) {
-            if (head == null) {
-                try {
-                    cycle = new CycleRef(key.stream, key.cycle);
-                } catch (IllegalArgumentException e) {
-                    run.add(key, row.seq, "the rows do not name a cycle: " + e.getMessage());
-                }
+            if (head == null && noCycle != null) {
+                add(row.seq, "the rows do not name a cycle: " + noCycle);
             }
             run.lines++;
             head = row;
@@ -211,75 +231,53 @@ final class StoreCheck {
             }
             PlanningEvent event = step.line().event();
             if (!step.edited()) {
-                columns(run, key, row, event);
-                if (cycle != null && CycleEntity.ofAnotherCycle(event, cycle)) {
-                    // As the read path refuses it (store29), each such row a mistake of its own (tidy30).
-                    run.add(key, row.seq, "line " + row.seq + " is an event of "
-                            + Printable.cut(event.entityId(), Printable.VALUE_CHARACTERS) + ", not of " + cycle
-                            + ": this log holds another cycle's history (copied or renamed from its rows or log)");
-                }
+                columns(this::add, row, event);
             }
-            fold(row, step);
             state = ProjectedState.next(state, event);
             last = event.timestamp();
         }
 
-        /**
-         * One step of the strict fold: a history the lifecycle does not allow ({@code PLANNED -> COMPLETED}, a
-         * second {@code CYCLE_CREATED}, anything after {@code COMPLETED}) is one mistake, at its first line that
-         * does not fit, as {@code status} refuses it; the portfolio row is judged by the projection the appends
-         * write (attack35: such a history, imported or appended around the engine, checked clean).
-         */
-        void fold(Row row, ChainWalk.Step step) {
-            if (step.edited() || !walk.intact()) {
-                folded = null;
-            }
-            if (folded == null) {
-                return;
-            }
-            try {
-                folded = CycleFold.next("postgresql:" + repository + "/" + key.stream + "/" + key.cycle, folded,
-                        new RecordedEvent(row.seq, step.line().event(), step.line().prevHash(), row.sha256),
-                        row.seq == 1);
-            } catch (EventLogCorruptedException e) {
-                run.add(key, row.seq, e.getMessage());
-                folded = null;
+        void end() {
+            portfolio();
+            if (unlisted > 0) {
+                run.add(key, head.seq, "and " + unlisted + " more mistake" + (unlisted == 1 ? "" : "s") + " of this"
+                        + " cycle's rows, not listed; fix those above, then check again");
             }
         }
 
-        void end() {
+        private void portfolio() {
             if (projection == null) {
-                run.add(key, head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
+                add(head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
                 return;
             }
             if (projection.events != head.seq) {
-                run.add(key, head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
+                add(head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
                         + projection.events);
             }
             if (!head.sha256.equals(projection.head)) {
-                run.add(key, head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line "
-                        + head.seq + "'s), found " + projection.head);
+                add(head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line " + head.seq
+                        + "'s), found " + projection.head);
             }
             if (walk.intact() && !state.name().equals(projection.state)) {
-                run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines),"
-                        + " found " + projection.state);
+                add(head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines), found "
+                        + projection.state);
             }
             if (last != null && !Micros.same(last, projection.updatedMicros)) {
-                run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
+                add(head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
                         + "'s time), found " + Micros.instant(projection.updatedMicros));
             }
         }
     }
 
     /** The columns the queries read, against the line they were written from. */
-    private static void columns(Run run, Key key, Row row, PlanningEvent event) {
+    private static void columns(ChainWalk.Mistakes mistakes, Row row, PlanningEvent event) {
         int n = row.seq;
-        column(run, key, n, "event_id", event.id(), row.eventId);
-        column(run, key, n, "event_type", event.type().name(), row.eventType);
-        column(run, key, n, "from_state", event.fromState().map(Enum::name).orElse(null), row.fromState);
-        column(run, key, n, "to_state", event.toState().map(Enum::name).orElse(null), row.toState);
+        ChainWalk.column(mistakes, n, "event_id", event.id(), row.eventId);
+        ChainWalk.column(mistakes, n, "event_type", event.type().name(), row.eventType);
+        ChainWalk.column(mistakes, n, "from_state", event.fromState().map(Enum::name).orElse(null), row.fromState);
+        ChainWalk.column(mistakes, n, "to_state", event.toState().map(Enum::name).orElse(null), row.toState);
         if (!Micros.same(event.timestamp(), row.occurredMicros)) {
-            run.add(key, n, "line " + n + "'s occurred_at: expected " + event.timestamp() + " (in the line), found "
+            mistakes.add(n, "line " + n + "'s occurred_at: expected " + event.timestamp() + " (in the line), found "
                     + Micros.instant(row.occurredMicros));
         }
         JsonNode details;
@@ -290,12 +288,8 @@ final class StoreCheck {
         }
         JsonNode expected = MAPPER.valueToTree(event.details());
         if (!expected.equals(details)) {
-            run.add(key, n, "line " + n + "'s details: expected " + expected + " (in the line), found " + row.details);
+            mistakes.add(n, "line " + n + "'s details: expected " + expected + " (in the line), found " + row.details);
         }
-    }
-
-    private static void column(Run run, Key key, int n, String column, String expected, String found) {
-        ChainWalk.column((line, message) -> run.add(key, line, message), n, column, expected, found);
     }
 
     private final class Run {

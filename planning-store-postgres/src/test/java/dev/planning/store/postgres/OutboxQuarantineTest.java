@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -300,6 +302,58 @@ class OutboxQuarantineTest {
                 clearOutbox(store);
             }
         }
+    }
+
+    /**
+     * store38: the relay thread cleared its last failure after each round that drained, so a row waiting on a fault of
+     * the relay's showed in the ERROR log alone, once a poll. Its failure is now told until the row moves, and logged
+     * once, not each round; once the fault is gone the row goes out and nothing is told.
+     */
+    @Test
+    void aRowWaitingOnAFaultOfTheRelaysIsToldUntilItMovesAndLoggedOnce() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        IllegalStateException bug = new IllegalStateException("a bug of the relay's");
+        AtomicBoolean broken = new AtomicBoolean(true);
+        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (broken.get() && cycle.equals(TAMPERED) && sequence == 2) {
+                throw bug;
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
+        try (PostgresStore store = TestServers.store(true)) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, TAMPERED, 3);
+                append(store, HEALTHY, 2);
+                try (OutboxRelay relay = OutboxRelay.start(store.dataSource(), OutboxRelay.producer(props), topic,
+                        Duration.ofMillis(50), Duration.ofSeconds(10), failing)) {
+                    awaitWaiting(store, 2);
+                    Thread.sleep(1000); // some twenty rounds, each finding the row still failing
+
+                    assertThat(relay.lastFailure()).containsSame(bug);
+                    assertThat(relay.faultsLogged()).isOne();
+
+                    broken.set(false);
+                    awaitWaiting(store, 0);
+
+                    assertThat(relay.lastFailure()).isEmpty();
+                    assertPublished(topic, store, 5, Map.of(repository + "/fe/q1", 3, repository + "/fe/q2", 2));
+                }
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /** Waits up to 30 seconds until {@code count} rows of the test's repository wait in the outbox. */
+    private static void awaitWaiting(PostgresStore store, long count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (waiting(store) != count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(waiting(store)).isEqualTo(count);
     }
 
     /**

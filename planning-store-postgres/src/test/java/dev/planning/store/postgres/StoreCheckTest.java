@@ -198,6 +198,64 @@ class StoreCheckTest {
                         + " (the SHA-256 of line 1), found " + line1 + " in the line");
     }
 
+    /** store38: the history was judged up to its first mistake; lint's fold takes up again after it. */
+    @Test
+    void everyMistakeOfACyclesHistoryIsReportedNotTheFirstAlone() {
+        CycleRef twice = new CycleRef("qa", "twice");
+        String head = append(twice, Events.created(twice), RecordedEvent.GENESIS);
+        head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.COMPLETED), head);
+        head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        append(twice, Events.created(twice), head);
+
+        List<String> reported = reported();
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(0)).startsWith(at + "qa/twice:2: ").contains("line 2 does not fit the cycle's"
+                + " history: STATE_TRANSITION PLANNED -> COMPLETED is not a transition the lifecycle allows");
+        assertThat(reported.get(1)).startsWith(at + "qa/twice:4: ").contains("line 4 does not fit the cycle's"
+                + " history: CYCLE_CREATED may only be the first event");
+    }
+
+    /**
+     * store38: a line forged in the middle, its stored hash rewritten to match, is its own mistakes and one broken link
+     * at the next line, no more; the history after the break is judged still (it was not judged at all).
+     */
+    @Test
+    void aForgedMiddleLineBreaksOneLinkAndTheHistoryAfterItIsStillJudged() throws SQLException {
+        append(REFUSED, Events.created(REFUSED), sha(REFUSED, 3));
+        String old = sha(REFUSED, 2);
+        sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), 'READY_FOR_HANDOFF',"
+                + " 'COMPLETED'), 'UTF8') WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
+        sql("UPDATE planning_event SET sha256 = encode(sha256(line), 'hex') WHERE repository = ?"
+                + " AND cycle_id = 'refused' AND seq = 2");
+
+        List<String> reported = reported();
+        assertThat(reported).filteredOn(m -> m.contains("does not chain")).singleElement().asString()
+                .startsWith(at + "be/refused:3: line 3 does not chain to line 2").endsWith(", found " + old
+                        + " in the line");
+        assertThat(reported).filteredOn(m -> m.contains("does not fit the cycle's history")).satisfiesExactly(
+                m -> assertThat(m).startsWith(at + "be/refused:2: ").contains("PLANNED -> COMPLETED is not a"
+                        + " transition the lifecycle allows"),
+                m -> assertThat(m).startsWith(at + "be/refused:4: ").contains("CYCLE_CREATED may only be the first"
+                        + " event"));
+    }
+
+    /** store38: as lint bounds a log's findings, a cycle's mistakes past the first 50 are one counting them. */
+    @Test
+    void aCyclesMistakesPastTheFirstFiftyAreCountedInOne() {
+        CycleRef many = new CycleRef("qa", "many");
+        String head = append(many, Events.created(many), RecordedEvent.GENESIS);
+        for (int i = 0; i < 55; i++) {
+            head = append(many, Events.created(many), head);
+        }
+
+        List<String> reported = reported();
+        assertThat(reported).hasSize(51);
+        assertThat(reported.get(49)).startsWith(at + "qa/many:51: ").contains("on line 51 does not fit the cycle's"
+                + " history: CYCLE_CREATED may only be the first event");
+        assertThat(reported.get(50)).isEqualTo(at + "qa/many:56: and 5 more mistakes of this cycle's rows, not"
+                + " listed; fix those above, then check again");
+    }
+
     @Test
     void aCheckReadsPastOneFetchOfRows() {
         CycleRef many = new CycleRef("qa", "many");

@@ -94,6 +94,34 @@ class StoreLintTest {
         }
     }
 
+    /**
+     * store38: a {@code prev_sha256} column rewritten is that column's mistake; the line still chains, so the history
+     * is judged across it (it restarted there, and a move from a state the cycle was not in went untold).
+     */
+    @Test
+    void aRewrittenPrevHashColumnDoesNotRestartTheHistory() throws SQLException {
+        try (PostgresStore store = TestServers.store(false)) {
+            String head = store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+            store.eventStore().append(FE, Events.moved(FE, CycleState.PACKAGED, CycleState.EXECUTED), head);
+            try (Connection connection = store.dataSource().getConnection();
+                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET prev_sha256"
+                            + " = repeat('a', 64) WHERE repository = ? AND cycle_id = ? AND seq = 2")) {
+                edit.setString(1, store.eventStore().repository());
+                edit.setString(2, FE.cycleId());
+                assertThat(edit.executeUpdate()).isOne();
+            }
+
+            LintReport report = lint(store);
+
+            SourceLocation line2 = new SourceLocation(store.eventStore().location(FE), 2, 0);
+            assertThat(only(report, "event.chain").message()).contains("line 2's prev_sha256: expected");
+            assertThat(only(report, "event.history")).satisfies(f -> {
+                assertThat(f.location()).contains(line2);
+                assertThat(f.message()).contains("STATE_TRANSITION starts from PACKAGED but the cycle was PLANNED");
+            });
+        }
+    }
+
     @Test
     void aHistoryTheLifecycleDoesNotAllowIsAFindingAtItsLine() {
         try (PostgresStore store = TestServers.store(false)) {

@@ -23,11 +23,18 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * so a rulebook was refused without saying where (and, under the policy check, only once the file's other mistakes
  * were fixed: the check passed it to the compiler). Drools' tree keeps one place of the two, so the places are read
  * from the header's tokens, outside brackets (an attribute's value or a metadata's arguments).
+ *
+ * <p>A named consequence given twice ({@code then[late]}, then {@code then[late]} again, in trusted mode: the
+ * restricted mode refuses named consequences) alike: Drools keeps the first and reports "Duplicate consequence name:
+ * late in rule r" at the rule's line without a column and without saying what was expected
+ * ({@link #repeatedConsequences}, store38).
  */
 final class RuleHeader {
 
     /** How Drools' rule descriptor words an attribute given twice, before its name. */
     private static final String DUPLICATE_ATTRIBUTE = "Duplicate attribute definition: ";
+    /** How Drools' rule descriptor words a named consequence given twice, before its name. */
+    private static final String DUPLICATE_CONSEQUENCE = "Duplicate consequence name: ";
 
     private RuleHeader() {
     }
@@ -39,13 +46,7 @@ final class RuleHeader {
      * @param text the rule file's text, as parsed into {@code rule}
      */
     static List<PolicyLanguage.Problem> repeated(String text, RuleDescr rule) {
-        TreeSet<String> attributes = new TreeSet<>();
-        // Null until the rule has one.
-        for (String error : rule.getErrors() == null ? List.<String>of() : rule.getErrors()) {
-            if (error != null && error.startsWith(DUPLICATE_ATTRIBUTE)) {
-                attributes.add(error.substring(DUPLICATE_ATTRIBUTE.length()).strip());
-            }
-        }
+        TreeSet<String> attributes = named(rule, DUPLICATE_ATTRIBUTE);
         TreeSet<String> metadata = new TreeSet<>();
         for (AnnotationDescr annotation : rule.getAnnotations()) {
             if (annotation.isDuplicated()) {
@@ -66,9 +67,57 @@ final class RuleHeader {
             repeated(places(header, name, true), problems, rule, subject + "metadata @" + name + " is given again",
                     "; expected each metadata name at most once in a rule (Drools would keep one of the values)");
         }
+        sort(problems);
+        return problems;
+    }
+
+    /**
+     * Each named consequence the rule gives more than once ({@code then[late]} twice), one problem per repetition at
+     * its {@code then} (naming the first), in the order written; none when every one is given once.
+     *
+     * @param text the rule file's text, as parsed into {@code rule}
+     */
+    static List<PolicyLanguage.Problem> repeatedConsequences(String text, RuleDescr rule) {
+        TreeSet<String> names = named(rule, DUPLICATE_CONSEQUENCE);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Token> body = body(text, rule);
+        List<PolicyLanguage.Problem> problems = new ArrayList<>();
+        String subject = "rule '" + Printable.line(rule.getName()) + "': ";
+        for (String name : names) {
+            List<Token> places = new ArrayList<>();
+            for (int i = 0; i + 3 < body.size(); i++) {
+                if (body.get(i).getType() == DRL6Lexer.ID && body.get(i).getText().equals("then")
+                        && body.get(i + 1).getType() == DRL6Lexer.LEFT_SQUARE
+                        && body.get(i + 2).getText().equals(name)
+                        && body.get(i + 3).getType() == DRL6Lexer.RIGHT_SQUARE) {
+                    places.add(body.get(i));
+                }
+            }
+            repeated(places, problems, rule, subject + "consequence then[" + Printable.line(name) + "] is given"
+                    + " again", "; expected each named consequence at most once in a rule (Drools would keep the"
+                    + " first)");
+        }
+        sort(problems);
+        return problems;
+    }
+
+    /** The names the rule's errors give after {@code prefix} (Drools' words for a repetition). */
+    private static TreeSet<String> named(RuleDescr rule, String prefix) {
+        TreeSet<String> names = new TreeSet<>();
+        // Null until the rule has one.
+        for (String error : rule.getErrors() == null ? List.<String>of() : rule.getErrors()) {
+            if (error != null && error.startsWith(prefix)) {
+                names.add(error.substring(prefix.length()).strip());
+            }
+        }
+        return names;
+    }
+
+    private static void sort(List<PolicyLanguage.Problem> problems) {
         problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
-        return problems;
     }
 
     /** One problem per place after the first; the rule's own place when the header does not show two. */
@@ -162,6 +211,28 @@ final class RuleHeader {
 
     /** The keywords that end a rule's header, or a rule. */
     private static final Set<String> KEYWORDS = Set.of("when", "then", "end");
+
+    /**
+     * The rule's tokens as Drools' lexer reads them, from the line and column it starts at up to the line it ends at
+     * (every token when Drools gave no end).
+     */
+    private static List<Token> body(String text, RuleDescr rule) {
+        List<Token> body = new ArrayList<>();
+        TokenSource lexer = DRLFactory.buildLexer(text, LanguageLevelOption.DRL6);
+        int endLine = rule.getEndLine() > 0 ? rule.getEndLine() : Integer.MAX_VALUE;
+        // Bounded: the lexer consumes at least one character per token.
+        for (int i = 0; i <= text.length(); i++) {
+            Token token = lexer.nextToken();
+            if (token == null || token.getType() == Token.EOF || token.getLine() > endLine) {
+                break;
+            }
+            if (token.getChannel() == Token.DEFAULT_CHANNEL && (token.getLine() > rule.getLine()
+                    || token.getLine() == rule.getLine() && token.getCharPositionInLine() >= rule.getColumn())) {
+                body.add(token);
+            }
+        }
+        return body;
+    }
 
     /**
      * The rule's header as Drools' lexer reads it: the tokens after its name, from the line and column it

@@ -509,8 +509,9 @@ final class RulebookCompiler {
     }
 
     /**
-     * Refuses a rule that gives one attribute or metadata name twice, at each repetition, in either mode: Drools
-     * refused it at the rule's line without a column, or (metadata) at no line at all ({@link RuleHeader}).
+     * Refuses a rule that gives one attribute or metadata name twice, or one named consequence ({@code then[name]},
+     * which only the trusted mode lets through to here), at each repetition, in either mode: Drools refused it at the
+     * rule's line without a column, or (metadata) at no line at all ({@link RuleHeader}).
      * A file that does not parse is left to the compiler.
      */
     static void requireOnceEach(String file, String text, PackageDescr pkg, List<PolicyLanguage.Mistake> mistakes) {
@@ -518,7 +519,9 @@ final class RulebookCompiler {
             return;
         }
         for (RuleDescr rule : pkg.getRules()) {
-            for (PolicyLanguage.Problem problem : RuleHeader.repeated(text, rule)) {
+            List<PolicyLanguage.Problem> problems = new ArrayList<>(RuleHeader.repeated(text, rule));
+            problems.addAll(RuleHeader.repeatedConsequences(text, rule));
+            for (PolicyLanguage.Problem problem : problems) {
                 mistakes.add(new PolicyLanguage.Mistake(new SourceLocation(file, problem.line(), problem.column()),
                         problem.message()));
             }

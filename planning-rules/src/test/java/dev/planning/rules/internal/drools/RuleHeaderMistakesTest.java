@@ -33,6 +33,20 @@ class RuleHeaderMistakesTest {
 
             """;
 
+    /** A rule that gives its named consequence {@code then[late]} twice, at lines 11 and 13 after {@link #HEAD}. */
+    private static final String LATE_TWICE = """
+            rule "r"
+            when
+                $t : TaskFact(criticality == 0) do[late]
+            then
+                insert(Report.violation(kcontext, $t, "m"));
+            then[late]
+                insert(Report.violation(kcontext, $t, "a"));
+            then[late]
+                insert(Report.violation(kcontext, $t, "b"));
+            end
+            """;
+
     private static String rule(String name, String header) {
         return "rule \"" + name + "\"\n" + header + "when\n    $t : TaskFact(criticality == 0)\nthen\n"
                 + "    insert(Report.violation(kcontext, $t, \"m\"));\nend\n";
@@ -115,6 +129,28 @@ class RuleHeaderMistakesTest {
                 "rules/b.drl:8:5: rule 's': metadata @severity is given again (first at line 7, column 5); expected"
                         + " each metadata name at most once in a rule (Drools would keep one of the values)");
         assertThat(refused.location()).contains(new SourceLocation("rules/a.drl", 15, 1));
+    }
+
+    /**
+     * store38: a named consequence given twice (trusted mode: the restricted one refuses named consequences) was
+     * refused by Drools at the rule's line without a column, saying nothing of what was expected.
+     */
+    @Test
+    void aNamedConsequenceGivenTwiceIsRefusedAtTheSecondNamingTheFirst() {
+        InvalidInputException refused = refused("trusted", Map.of("rules/x.drl", HEAD + LATE_TWICE));
+
+        assertThat(refused).hasMessage("rule 'r': consequence then[late] is given again (first at line 11, column 1);"
+                + " expected each named consequence at most once in a rule (Drools would keep the first)");
+        assertThat(refused.location()).contains(new SourceLocation("rules/x.drl", 13, 1));
+    }
+
+    /** The restricted mode refuses named consequences as such, not also each repetition of one. */
+    @Test
+    void aNamedConsequenceGivenTwiceIsRefusedAsANamedConsequenceInTheRestrictedMode() {
+        InvalidInputException refused = refused("restricted", Map.of("rules/x.drl", HEAD + LATE_TWICE));
+
+        assertThat(refused.getMessage().lines()).startsWith("named consequences are refused; a rule has one"
+                + " consequence").noneMatch(line -> line.contains("given again"));
     }
 
     /** A package attribute was refused again for each rule, which Drools gives it to, at the package's line. */
