@@ -291,12 +291,14 @@ public abstract class PlanningMojo extends AbstractMojo {
     }
 
     /**
-     * Logs each line as an error or a warning, what a CI runner would read as a command written as its escape
+     * Logs each line as an error or a warning, each character the log would act on or not show but line feeds and
+     * tabs written as {@code \u005cuXXXX} ({@link Printable#lines}: attack38, a rule test's failure reached the log
+     * as the rulebook wrote it) and what a CI runner would read as a command written as its escape
      * ({@link Printable#inertInBuildLogs}, attack37): a finding quotes the plan's text.
      */
     void log(List<String> errors, List<String> warnings) {
-        errors.forEach(line -> getLog().error(Printable.inertInBuildLogs(line)));
-        warnings.forEach(line -> getLog().warn(Printable.inertInBuildLogs(line)));
+        errors.forEach(line -> getLog().error(Printable.inertInBuildLogs(Printable.lines(line))));
+        warnings.forEach(line -> getLog().warn(Printable.inertInBuildLogs(Printable.lines(line))));
     }
 
     /** The same error, its rulebook-relative location prefixed with the rulebook directory. */

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +75,44 @@ class RulesTestMojoTest {
 
         assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("<failUnder> must be a percentage from 0 to 100");
+    }
+
+    /**
+     * Attack38: a failing case's name and difference reached the build's log as the rule test file wrote them: an
+     * escape sequence that erases the line, and a line break that wrote a line of its own, such as Maven's
+     * {@code [INFO] BUILD SUCCESS}. Each is now written as its escape, the case's name on its line.
+     */
+    @Test
+    void aFailingCasesNameReachesTheBuildLogOnItsLineEscaped() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path test = ws.resolve("rulebook/tests/compliance.yaml");
+        Files.writeString(test, Files.readString(test) + """
+                ---
+                name: "forged\\e[2K\\n[INFO] BUILD SUCCESS"
+                given:
+                  stream: fe
+                  cycle: 2025-09-02
+                  tasks:
+                    - {id: FE-77, title: Ledger export, owner: alice, tags: {criticality: 1, compliance: sox},
+                       controls: {audit_trail: standard, change_freeze_checked: true}}
+                expect:
+                  only: true
+                  violations: []
+                """);
+        RulesTestMojo goal = rulesTest(ws);
+        List<String> logged = new ArrayList<>();
+        goal.setLog(new SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 failed");
+        List<String> failures = logged.stream().filter(line -> line.startsWith("FAIL ")).toList();
+        assertThat(failures).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("FAIL tests/compliance.yaml::forged\\u001B[2K\\u000A[INFO] BUILD SUCCESS (")
+                .contains("+ unexpected: sox-audit-trail on FE-77"));
+        assertThat(String.join("\n", logged)).doesNotContain("\u001b", "\n[INFO]");
     }
 }

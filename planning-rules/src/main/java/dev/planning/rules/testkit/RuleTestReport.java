@@ -2,6 +2,7 @@ package dev.planning.rules.testkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.api.Printable;
 import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.JUnitXml;
 import dev.planning.engine.internal.report.Markdown;
@@ -108,7 +109,8 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     public String summary() {
         StringBuilder out = new StringBuilder();
         for (CaseResult failure : failures()) {
-            out.append("FAIL ").append(failure.testCase().source()).append(": ").append(failure.testCase().name())
+            out.append("FAIL ").append(Printable.line(failure.testCase().source().toString())).append(": ")
+                    .append(Printable.line(failure.testCase().name()))
                     .append('\n').append(failure.diff().indent(2));
         }
         long passed = results.stream().filter(CaseResult::passed).count();
