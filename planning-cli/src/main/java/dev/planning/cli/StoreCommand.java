@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -235,15 +236,9 @@ final class StoreCommand implements Runnable {
             Source from = source.open();
             List<CycleQueries.CycleSummary> cycles = from.queries().portfolio();
             Object json = StoreReports.portfolio(from.name(), cycles);
-            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
-                StringBuilder text = new StringBuilder();
-                for (CycleQueries.CycleSummary c : cycles) {
-                    text.append(c.cycle()).append('\t').append(c.state()).append('\t').append(c.events())
-                            .append(" event(s)\tlast ").append(c.updatedAt()).append('\n');
-                }
-                return text.append(cycles.size()).append(" cycle(s) in ").append(from.described()).append('\n')
-                        .toString();
-            });
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> listing(cycles,
+                    c -> c.cycle() + "\t" + c.state() + "\t" + c.events() + " event(s)\tlast " + c.updatedAt(),
+                    cycles.size() + " cycle(s) in " + from.described()));
             return ExitCodes.OK;
         }
     }
@@ -292,18 +287,12 @@ final class StoreCommand implements Runnable {
             List<CycleQueries.PendingSignatures> pending = ask(from.queries(), roles);
             Object json = StoreReports.pendingSignatures(from.name(), roles, pending);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
-                StringBuilder text = new StringBuilder();
-                for (CycleQueries.PendingSignatures p : pending) {
-                    text.append(row(p)).append('\n');
-                }
-                text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
-                        .append(roles != null ? "" : trust.trust == null ? ", judged against the rulebook's signing"
-                                + " policy" : ", judged against the signing policies of the rulebook and the trust file")
-                        .append('\n');
-                if (trust.trust == null) {
-                    text.append("no --trust file: no signature was verified, so none counts as signed\n");
-                }
-                return text.toString();
+                String judged = roles != null ? "" : trust.trust == null ? ", judged against the rulebook's signing"
+                        + " policy" : ", judged against the signing policies of the rulebook and the trust file";
+                String unverified = trust.trust != null ? ""
+                        : "no --trust file: no signature was verified, so none counts as signed\n";
+                return listing(pending, StoreCommand::row, pending.size() + " cycle(s) wait for signatures in "
+                        + from.described() + judged) + unverified;
             });
             return ExitCodes.OK;
         }
@@ -354,14 +343,8 @@ final class StoreCommand implements Runnable {
             Source from = source.open();
             List<CycleQueries.WaiverExpiry> waivers = from.queries().expiringWaivers(date);
             Object json = StoreReports.expiringWaivers(from.name(), date, waivers);
-            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
-                StringBuilder text = new StringBuilder();
-                for (CycleQueries.WaiverExpiry w : waivers) {
-                    text.append(row(w)).append('\n');
-                }
-                return text.append(waivers.size()).append(" waiver(s) expire by ").append(date).append(" in ")
-                        .append(from.described()).append('\n').toString();
-            });
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> listing(waivers, StoreCommand::row,
+                    waivers.size() + " waiver(s) expire by " + date + " in " + from.described()));
             return ExitCodes.OK;
         }
     }
@@ -398,14 +381,8 @@ final class StoreCommand implements Runnable {
             Source source = this.source.open();
             List<CycleQueries.Refusal> refusals = source.queries().recentRefusals(from, limit);
             Object json = StoreReports.refusals(source.name(), from, limit, refusals);
-            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
-                StringBuilder text = new StringBuilder();
-                for (CycleQueries.Refusal r : refusals) {
-                    text.append(row(r)).append('\n');
-                }
-                return text.append(refusals.size()).append(" refusal(s) since ").append(from).append(" in ")
-                        .append(source.described()).append('\n').toString();
-            });
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> listing(refusals, StoreCommand::row,
+                    refusals.size() + " refusal(s) since " + from + " in " + source.described()));
             return ExitCodes.OK;
         }
     }
@@ -551,6 +528,15 @@ final class StoreCommand implements Runnable {
     static String row(CycleQueries.Refusal r) {
         return columns(r.at(), r.cycle(), r.from().map(Enum::name).orElse("?") + " -> "
                 + r.requested().map(Enum::name).orElse("?"), r.gateResults());
+    }
+
+    /** A query's text: each of {@code rows} on a line of its own as {@code row} writes it, then {@code summary}. */
+    private static <T> String listing(List<T> rows, Function<? super T, String> row, String summary) {
+        StringBuilder text = new StringBuilder();
+        for (T r : rows) {
+            text.append(row.apply(r)).append('\n');
+        }
+        return text.append(summary).append('\n').toString();
     }
 
     private static String columns(Object... values) {

@@ -12,13 +12,13 @@ import com.networknt.schema.SpecificationVersion;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.report.CiReports;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -65,17 +65,8 @@ class PluginGateFindingsJsonTest {
     void aPluginGatesMalformedFindingFailsTheGateAndTheJsonStaysValid(String what, Supplier<Finding> finding,
             String named) throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        Gate plugin = new Gate() {
-            @Override
-            public String name() {
-                return "schema_lint";   // replaces the registered gate of that name
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return GateResult.of(name(), List.of(finding.get()), Map.of());
-            }
-        };
+        // Named as the registered gate it replaces.
+        Gate plugin = Gates.of("schema_lint", context -> GateResult.of("schema_lint", List.of(finding.get()), Map.of()));
         PlanningWorkspace workspace = Planning.builder().workspace(ws).gate(plugin).build();
 
         List<GateResult> dryRun = workspace.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF);

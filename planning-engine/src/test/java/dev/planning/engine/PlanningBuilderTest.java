@@ -14,6 +14,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.ArtifactKind;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.fixtures.Plans;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -122,25 +123,11 @@ class PlanningBuilderTest {
         Plans.write(workspace, "rulebook/rules/max-estimate.drl", "package policies;\n");
         Plans.feWorkspace(workspace);
 
-        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(named("governance")).build();
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(Gates.passing("governance")).build();
 
         assertThat(ws.rulebook().profileFor("fe").name()).isEqualTo("default");
         assertThat(ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF)).extracting(GateResult::gate)
                 .containsExactly("schema_lint", "cross_stream_consistency", "parity_coverage", "governance");
-    }
-
-    private static Gate named(String name) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return GateResult.of(name, List.of(), Map.of());
-            }
-        };
     }
 
     @Test
@@ -324,18 +311,10 @@ class PlanningBuilderTest {
     }
 
     private static Gate spy(AtomicReference<GateContext> seen) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "spy";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                seen.set(context);
-                return GateResult.of("spy", List.of(), Map.of());
-            }
-        };
+        return Gates.of("spy", context -> {
+            seen.set(context);
+            return GateResult.of("spy", List.of(), Map.of());
+        });
     }
 
     /** Compiles a gate registered with ServiceLoader into a directory that only a child loader sees. */

@@ -11,6 +11,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.fixtures.Plans;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -58,17 +59,7 @@ class PluginGateAttackTest {
     }
 
     private static Gate gate(String name, Function<GateContext, Map<String, Object>> evidence) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return GateResult.of(name, List.of(), evidence.apply(context));
-            }
-        };
+        return Gates.of(name, context -> GateResult.of(name, List.of(), evidence.apply(context)));
     }
 
     @Test
@@ -102,10 +93,6 @@ class PluginGateAttackTest {
         return ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF).get(0);
     }
 
-    private static Gate passing(String name) {
-        return gate(name, context -> Map.of());
-    }
-
     @Test
     void evidenceHoldingAnObjectThatIsNoJsonValueFailsTheGateNamingWhereAndWhatItIs() {
         Map<String, Object> nested = new LinkedHashMap<>();
@@ -113,7 +100,7 @@ class PluginGateAttackTest {
         nested.put("thread", new Thread("evidence"));
         Gate first = gate("first", context -> Map.of("runs", List.of(Map.of("at", nested))));
 
-        GateResult result = judgedAlone(workspace(first, passing("second")));
+        GateResult result = judgedAlone(workspace(first, Gates.passing("second")));
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
         assertThat(result.evidence()).isEmpty();
@@ -129,7 +116,7 @@ class PluginGateAttackTest {
     void advanceWritesNoEvidenceThatIsNotJsonAndRefusesTheMove() throws IOException {
         Gate first = gate("first", context -> Map.of("thread", new Thread("evidence")));
 
-        TransitionResult advanced = workspace(first, passing("second")).advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        TransitionResult advanced = workspace(first, Gates.passing("second")).advance(CYCLE, CycleState.READY_FOR_HANDOFF);
 
         assertThat(advanced.accepted()).isFalse();
         try (Stream<Path> files = Files.walk(workspace.resolve("frameworks/planning-fe/evidence"))) {
@@ -147,7 +134,7 @@ class PluginGateAttackTest {
                 Map.of(1, "one"), 'c')) {
             Gate first = gate("first", context -> Map.of("value", value));
 
-            GateResult result = judgedAlone(workspace(first, passing("second")));
+            GateResult result = judgedAlone(workspace(first, Gates.passing("second")));
 
             assertThat(result.status()).as(String.valueOf(value)).isEqualTo(GateStatus.FAIL);
             assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
@@ -164,7 +151,7 @@ class PluginGateAttackTest {
         Object tooDeep = deep;
         Gate first = gate("first", context -> Map.of("deep", tooDeep));
 
-        GateResult result = judgedAlone(workspace(first, passing("second")));
+        GateResult result = judgedAlone(workspace(first, Gates.passing("second")));
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
         assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
@@ -190,7 +177,7 @@ class PluginGateAttackTest {
         values.put("deep", deep);
         Gate first = gate("first", context -> values);
 
-        GateResult result = judgedAlone(workspace(first, passing("second")));
+        GateResult result = judgedAlone(workspace(first, Gates.passing("second")));
 
         assertThat(result.status()).isEqualTo(GateStatus.PASS);
         assertThat(result.evidence()).containsOnlyKeys(values.keySet());

@@ -30,6 +30,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -265,6 +266,34 @@ public final class AttackWorkspace {
         String after = change.apply(before);
         assertThat(after).as("the attack's edit of " + relative + " changes it").isNotEqualTo(before);
         write(relative, after);
+    }
+
+    /**
+     * Appends task FE-99 to the plan at {@link #TASKS}, a contributor's hostile text in each of its free-text
+     * fields: every argument is written between double quotes as it is, so the YAML escapes in it stand for what
+     * they name.
+     */
+    public void addTask(String parent, String title, String owner, String criticality, String storyMapNode) {
+        edit(TASKS, plan -> plan + """
+
+                  - id: FE-99
+                    kind: task
+                    parent: "%s"
+                    title: "%s"
+                    owner: "%s"
+                    tags: {criticality: "%s", compliance: none}
+                    priority: P2
+                    linked_story_map_nodes: ["%s"]
+                """.formatted(parent, title, owner, criticality, storyMapNode));
+    }
+
+    /**
+     * Renames the gate {@code parity_coverage} of the sealed manifest at {@link #MANIFEST} to {@code quotedName}, a
+     * YAML double-quoted key as it is written (its escapes stand for what they name).
+     */
+    public void renameManifestGate(String quotedName) {
+        edit(MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
+                Matcher.quoteReplacement("\n  \"" + quotedName + "\":\n")));
     }
 
     /** Deletes a workspace file. */

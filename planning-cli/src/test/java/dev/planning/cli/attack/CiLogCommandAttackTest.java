@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,17 +43,7 @@ class CiLogCommandAttackTest {
 
     private AttackWorkspace hostilePlan() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.edit(AttackWorkspace.TASKS, plan -> plan + """
-
-                  - id: FE-99
-                    kind: task
-                    parent: "%s"
-                    title: Hostile
-                    owner: alice
-                    tags: {criticality: "%s", compliance: none}
-                    priority: P2
-                    linked_story_map_nodes: ["%s"]
-                """.formatted(STOP, MASK, PATH));
+        ws.addTask(STOP, "Hostile", "alice", MASK, PATH);
         return ws;
     }
 
@@ -90,8 +79,7 @@ class CiLogCommandAttackTest {
     @Test
     void aGateNameWrittenIntoTheManifestCannotBeginALineWithARunnersCommand() throws Exception {
         AttackWorkspace ws = AttackWorkspace.signed(dir);
-        ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
-                Matcher.quoteReplacement("\n  \"parity_coverage\\n::stop-commands::planning\":\n")));
+        ws.renameManifestGate("parity_coverage\\n::stop-commands::planning");
         CliRun verify = ws.verify();
 
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);

@@ -10,7 +10,6 @@ import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
@@ -21,6 +20,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.cli.CliRun;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.PemSigner;
@@ -195,17 +195,7 @@ class GovernanceSummaryAttackTest {
 
     /** A governance gate of an embedder's own: passes, counts no critical violation, lists no waivers_used. */
     private static Gate governanceListingNoWaivers() {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "governance";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return new GateResult("governance", GateStatus.PASS, List.of(), Map.of("critical_violations", 0));
-            }
-        };
+        return Gates.answering(new GateResult("governance", GateStatus.PASS, List.of(), Map.of("critical_violations", 0)));
     }
 
     /** FE-12 short of an approval, waived until 2099 in the cycle's decision log; sealed by the team, committed. */

@@ -9,7 +9,6 @@ import dev.planning.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,18 +53,8 @@ class OutputInjectionAttackTest {
 
     private AttackWorkspace hostilePlan() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.edit(AttackWorkspace.TASKS, plan -> plan + """
-
-                  - id: FE-99
-                    kind: task
-                    parent: "%s"
-                    title: "Hostile\\nPASS \\u009b2K"
-                    owner: "x\\u2028y%s"
-                    tags: {criticality: "2\\r\\u001b[2Kok", compliance: none}
-                    priority: P2
-                    linked_story_map_nodes: ["S-1\\u001b[8m"]
-                """.formatted(FORGED.replace("\n", "\\n").replace("\u001b", "\\e").replace("\u202e", "\\u202e") + yaml(INVISIBLE),
-                        yaml(INVISIBLE)));
+        ws.addTask(FORGED.replace("\n", "\\n").replace("\u001b", "\\e").replace("\u202e", "\\u202e") + yaml(INVISIBLE),
+                "Hostile\\nPASS \\u009b2K", "x\\u2028y" + yaml(INVISIBLE), "2\\r\\u001b[2Kok", "S-1\\u001b[8m");
         return ws;
     }
 
@@ -155,8 +144,7 @@ class OutputInjectionAttackTest {
     void aGateNameWrittenIntoTheManifestCannotPrintAVerifiedLineOfItsOwn() throws Exception {
         AttackWorkspace ws = AttackWorkspace.signed(dir);
         String verified = AttackWorkspace.MANIFEST + ": 6 artifact(s) checked, 3 signature(s) counted (PM, QA, TechLead): verified";
-        ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
-                Matcher.quoteReplacement("\n  \"parity_coverage\\n" + verified + "\\n\u200bx\":\n")));
+        ws.renameManifestGate("parity_coverage\\n" + verified + "\\n\u200bx");
         CliRun verify = ws.verify();
 
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -16,6 +15,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.cli.CliRun;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.engine.internal.signing.TrustFile;
@@ -194,22 +194,14 @@ class SealedInputsAttackTest {
 
     /** A plug-in gate: fails when any task of the plan is owned by mallory. */
     private static Gate noMallory() {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "no_mallory";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                List<Finding> findings = new ArrayList<>();
-                context.tasks().ifPresent(plan -> plan.tasks().stream()
-                        .filter(t -> t.owner().filter("mallory"::equals).isPresent())
-                        .forEach(t -> findings.add(Finding.error("no_mallory.owner", t.id() + " is mallory's",
-                                dev.planning.api.SourceLocation.ofFile("plan")))));
-                return GateResult.of("no_mallory", findings, Map.of());
-            }
-        };
+        return Gates.of("no_mallory", context -> {
+            List<Finding> findings = new ArrayList<>();
+            context.tasks().ifPresent(plan -> plan.tasks().stream()
+                    .filter(t -> t.owner().filter("mallory"::equals).isPresent())
+                    .forEach(t -> findings.add(Finding.error("no_mallory.owner", t.id() + " is mallory's",
+                            dev.planning.api.SourceLocation.ofFile("plan")))));
+            return GateResult.of("no_mallory", findings, Map.of());
+        });
     }
 
     private static void addPluginGate(AttackWorkspace ws) {

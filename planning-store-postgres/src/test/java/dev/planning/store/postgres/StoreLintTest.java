@@ -40,6 +40,18 @@ class StoreLintTest {
         return Planning.builder().workspace(root).eventStore(store.eventStore()).build().lint();
     }
 
+    /** Appends a blank to the line stored at row {@code seq} of the cycle's log, as an edit in the database would. */
+    private static void editLineInTheDatabase(PostgresStore store, int seq) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
+                        + " || '\\x20'::bytea WHERE repository = ? AND cycle_id = ? AND seq = ?")) {
+            edit.setString(1, store.eventStore().repository());
+            edit.setString(2, FE.cycleId());
+            edit.setInt(3, seq);
+            assertThat(edit.executeUpdate()).isOne();
+        }
+    }
+
     private static Finding only(LintReport report, String code) {
         return report.findings().stream().filter(f -> f.code().equals(code)).reduce((a, b) -> {
             throw new AssertionError("more than one " + code + ": " + report.findings());
@@ -51,13 +63,7 @@ class StoreLintTest {
         try (PostgresStore store = TestServers.store(false)) {
             String head = store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
             store.eventStore().append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
-            try (Connection connection = store.dataSource().getConnection();
-                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
-                            + " || '\\x20'::bytea WHERE repository = ? AND cycle_id = ? AND seq = 2")) {
-                edit.setString(1, store.eventStore().repository());
-                edit.setString(2, FE.cycleId());
-                assertThat(edit.executeUpdate()).isOne();
-            }
+            editLineInTheDatabase(store, 2);
 
             LintReport report = lint(store);
 
@@ -76,13 +82,7 @@ class StoreLintTest {
                     head).hash();
             head = store.eventStore().append(FE, Events.created(FE), head).hash();
             store.eventStore().append(FE, Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED), head);
-            try (Connection connection = store.dataSource().getConnection();
-                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
-                            + " || '\\x20'::bytea WHERE repository = ? AND cycle_id = ? AND seq = 2")) {
-                edit.setString(1, store.eventStore().repository());
-                edit.setString(2, FE.cycleId());
-                assertThat(edit.executeUpdate()).isOne();
-            }
+            editLineInTheDatabase(store, 2);
 
             LintReport report = lint(store);
 

@@ -20,6 +20,7 @@ import dev.planning.api.outcome.CoverageOutcomes;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.eventlog.FileEventStore;
@@ -125,17 +126,8 @@ class PreviousCycleDiscoveryTest {
         Plans.feWorkspace(root);
         new GateWorkspace(root).plan("fe", PREVIOUS.cycleId());
         PlanningFileShapes.eventLogBroken(root, PREVIOUS);
-        Gate previous = new Gate() {
-            @Override
-            public String name() {
-                return "previous";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return GateResult.of(name(), List.of(), Map.of("coverage", context.previousCoverage().isPresent()));
-            }
-        };
+        Gate previous = Gates.of("previous", context -> GateResult.of("previous", List.of(),
+                Map.of("coverage", context.previousCoverage().isPresent())));
         PlanningWorkspace planning = Planning.builder().workspace(root).gate(previous).triggeredBy("test").build();
 
         TransitionResult result = planning.advance(CURRENT, CycleState.READY_FOR_HANDOFF);

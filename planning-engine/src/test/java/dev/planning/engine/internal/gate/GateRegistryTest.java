@@ -5,20 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
-import dev.planning.api.gate.GateResult;
+import dev.planning.engine.fixtures.Gates;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GateRegistryTest {
-
-    private static Gate gate(String name) {
-        return new Gate() {
-            public String name() { return name; }
-            public GateResult evaluate(GateContext context) { return GateResult.of(name, List.of(), Map.of()); }
-        };
-    }
 
     @Test
     void findsTheBuiltInSchemaLintGateThroughTheServiceLoader() {
@@ -30,9 +21,9 @@ class GateRegistryTest {
 
     @Test
     void explicitGatesOverrideDiscoveredOnesOfTheSameName() {
-        Gate custom = gate("schema_lint");
+        Gate custom = Gates.passing("schema_lint");
 
-        GateRegistry registry = GateRegistry.withServiceLoader(List.of(custom, gate("owners")),
+        GateRegistry registry = GateRegistry.withServiceLoader(List.of(custom, Gates.passing("owners")),
                 getClass().getClassLoader());
 
         assertThat(registry.get("schema_lint")).isSameAs(custom);
@@ -41,7 +32,7 @@ class GateRegistryTest {
 
     @Test
     void anUnknownNameListsTheAvailableGates() {
-        GateRegistry registry = GateRegistry.of(List.of(gate("b_gate"), gate("a_gate")));
+        GateRegistry registry = GateRegistry.of(List.of(Gates.passing("b_gate"), Gates.passing("a_gate")));
 
         assertThatThrownBy(() -> registry.get("parity"))
                 .isInstanceOf(InvalidInputException.class)
@@ -51,9 +42,9 @@ class GateRegistryTest {
 
     @Test
     void refusesTwoGatesWithOneNameAndInvalidNames() {
-        assertThatThrownBy(() -> GateRegistry.of(List.of(gate("x"), gate("x"))))
+        assertThatThrownBy(() -> GateRegistry.of(List.of(Gates.passing("x"), Gates.passing("x"))))
                 .hasMessageContaining("two gates are named 'x'");
-        assertThatThrownBy(() -> GateRegistry.of(List.of(gate("Bad Name"))))
+        assertThatThrownBy(() -> GateRegistry.of(List.of(Gates.passing("Bad Name"))))
                 .hasMessageContaining("invalid name 'Bad Name'");
     }
 }

@@ -16,6 +16,7 @@ import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import java.nio.file.Path;
@@ -80,53 +81,30 @@ final class Fixtures {
 
     /** A gate that calls {@code spy} with its context before concluding {@code status}. */
     static Gate gate(String name, GateStatus status, Consumer<GateContext> spy) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                spy.accept(context);
-                List<Finding> findings = switch (status) {
-                    case PASS -> List.of();
-                    case WARN -> List.of(new Finding(name + ".warn", Severity.WARNING, "be careful", Optional.empty(),
-                            Optional.empty()));
-                    case FAIL -> List.of(new Finding(name + ".fail", Severity.ERROR, "broken", Optional.empty(),
-                            Optional.of("FE-1")));
-                };
-                return new GateResult(name, status, findings, Map.of("checked", 1));
-            }
-        };
+        return Gates.of(name, context -> {
+            spy.accept(context);
+            List<Finding> findings = switch (status) {
+                case PASS -> List.of();
+                case WARN -> List.of(new Finding(name + ".warn", Severity.WARNING, "be careful", Optional.empty(),
+                        Optional.empty()));
+                case FAIL -> List.of(new Finding(name + ".fail", Severity.ERROR, "broken", Optional.empty(),
+                        Optional.of("FE-1")));
+            };
+            return new GateResult(name, status, findings, Map.of("checked", 1));
+        });
     }
 
     /** A gate that throws. */
     static Gate throwing(String name, Error failure) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                throw failure;
-            }
-        };
+        return Gates.of(name, context -> {
+            throw failure;
+        });
     }
 
+    /** A gate that throws. */
     static Gate throwing(String name, RuntimeException failure) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                throw failure;
-            }
-        };
+        return Gates.of(name, context -> {
+            throw failure;
+        });
     }
 }

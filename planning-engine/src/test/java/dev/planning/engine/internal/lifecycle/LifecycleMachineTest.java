@@ -35,6 +35,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,17 +325,7 @@ class LifecycleMachineTest {
     @Test
     void aPlugInResultThatSaysPassButListsAnErrorIsAFailedGate() {
         Finding error = new Finding("custom.broken", Severity.ERROR, "broken", Optional.empty(), Optional.of("FE-1"));
-        Gate says = new Gate() {
-            @Override
-            public String name() {
-                return "custom";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return new GateResult("custom", GateStatus.PASS, List.of(error), Map.of());
-            }
-        };
+        Gate says = Gates.of("custom", context -> new GateResult("custom", GateStatus.PASS, List.of(error), Map.of()));
         LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "custom")))
                 .gate(says).build();
 
@@ -371,17 +362,7 @@ class LifecycleMachineTest {
      */
     @Test
     void aGateWhoseEvidenceIsNotJsonFailsAsCrashedNamingWhereTheValueIs() {
-        Gate setInEvidence = new Gate() {
-            @Override
-            public String name() {
-                return "plugin";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return GateResult.of(name(), List.of(), Map.of("ids", Set.of("FE-1")));
-            }
-        };
+        Gate setInEvidence = Gates.of("plugin", context -> GateResult.of("plugin", List.of(), Map.of("ids", Set.of("FE-1"))));
         LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "plugin")))
                 .gate(setInEvidence).build();
 

@@ -2,7 +2,6 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
@@ -11,6 +10,7 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
@@ -114,19 +114,9 @@ final class SealFixture {
 
     /** A governance gate that concludes {@code status} and reports one waiver used, as the rules module's does. */
     static Gate governance(GateStatus status) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "governance";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return new GateResult("governance", status, List.of(), Map.of("critical_violations", 0,
-                        "waivers_used", List.of(Map.of("rule", "missing-owner", "item", "FE-12", "reason", "contractor",
-                                "approver", "pm@example.org", "expires", "2025-12-31"))));
-            }
-        };
+        return Gates.answering(new GateResult("governance", status, List.of(), Map.of("critical_violations", 0,
+                "waivers_used", List.of(Map.of("rule", "missing-owner", "item", "FE-12", "reason", "contractor",
+                        "approver", "pm@example.org", "expires", "2025-12-31")))));
     }
 
     static String read(Path workspace, String path) {

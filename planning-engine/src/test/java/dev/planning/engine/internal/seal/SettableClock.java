@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.engine.fixtures.Gates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,19 +34,11 @@ final class SettableClock extends Clock {
      * not {@code null}: time passing between the gates' reading of the clock and the append.
      */
     Gate movingAfter(Gate gate, Supplier<Instant> then) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return gate.name();
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                GateResult result = gate.evaluate(context);
-                Optional.ofNullable(then.get()).ifPresent(SettableClock.this::set);
-                return result;
-            }
-        };
+        return Gates.of(gate.name(), context -> {
+            GateResult result = gate.evaluate(context);
+            Optional.ofNullable(then.get()).ifPresent(this::set);
+            return result;
+        });
     }
 
     /**
@@ -55,19 +47,11 @@ final class SettableClock extends Clock {
      * this clock} to {@code then} once it has judged.
      */
     Gate governanceThrough(LocalDate lastDay, Supplier<Instant> then, Function<Boolean, Map<String, Object>> evidence) {
-        return movingAfter(new Gate() {
-            @Override
-            public String name() {
-                return "governance";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                boolean holds = !context.today().isAfter(lastDay);
-                return new GateResult("governance", holds ? GateStatus.PASS : GateStatus.FAIL, List.of(),
-                        evidence.apply(holds));
-            }
-        }, then);
+        return movingAfter(Gates.of("governance", context -> {
+            boolean holds = !context.today().isAfter(lastDay);
+            return new GateResult("governance", holds ? GateStatus.PASS : GateStatus.FAIL, List.of(),
+                    evidence.apply(holds));
+        }), then);
     }
 
     @Override

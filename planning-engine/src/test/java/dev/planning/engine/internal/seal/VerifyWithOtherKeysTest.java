@@ -17,6 +17,7 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,19 +37,11 @@ class VerifyWithOtherKeysTest {
     Path dir;
 
     /** A governance stand-in whose verdict depends on the keys it is given: passes only when PM's key is trusted. */
-    private static final Gate TRUSTS_PM = new Gate() {
-        @Override
-        public String name() {
-            return "governance";
-        }
-
-        @Override
-        public GateResult evaluate(GateContext context) {
-            boolean pm = context.trustedKeys().keys().stream().anyMatch(k -> k.keyId().equals(PM.keyId()));
-            return new GateResult("governance", pm ? GateStatus.PASS : GateStatus.FAIL, List.of(),
-                    Map.of("critical_violations", 0));
-        }
-    };
+    private static final Gate TRUSTS_PM = Gates.of("governance", context -> {
+        boolean pm = context.trustedKeys().keys().stream().anyMatch(k -> k.keyId().equals(PM.keyId()));
+        return new GateResult("governance", pm ? GateStatus.PASS : GateStatus.FAIL, List.of(),
+                Map.of("critical_violations", 0));
+    });
 
     private static PlanningWorkspace open(Path workspace, TrustedKeys keys) {
         return Planning.builder().workspace(workspace).gate(TRUSTS_PM).trustedKeys(keys)

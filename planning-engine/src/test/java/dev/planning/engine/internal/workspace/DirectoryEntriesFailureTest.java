@@ -78,13 +78,16 @@ class DirectoryEntriesFailureTest {
                 + " directory there: move the file away, or restore the directory from version control");
     }
 
+    /** What a list of the directory {@code tasks} the platform denied is told as. */
+    private PlanningException listingDenied() throws IOException {
+        Path tasks = Files.createDirectories(workspace.resolve("tasks"));
+        return DirectoryEntries.cannotList(workspace, tasks, WITHOUT, new AccessDeniedException(tasks.toString()));
+    }
+
     /** A permission denied is still told to be made readable. */
     @Test
     void aPermissionDeniedIsToldToBeMadeReadable() throws IOException {
-        Path tasks = Files.createDirectories(workspace.resolve("tasks"));
-
-        PlanningException e = DirectoryEntries.cannotList(workspace, tasks, WITHOUT,
-                new AccessDeniedException(tasks.toString()));
+        PlanningException e = listingDenied();
 
         assertThat(e.getMessage()).isEqualTo("cannot list tasks (permission denied): " + WITHOUT + "; make it readable"
                 + " by the user running planning");
@@ -92,10 +95,7 @@ class DirectoryEntriesFailureTest {
 
     @Test
     void aPermissionDeniedIsTheUsersToFixWhoeverRunsIt() throws IOException {
-        Path tasks = Files.createDirectories(workspace.resolve("tasks"));
-
-        PlanningException e = DirectoryEntries.cannotList(workspace, tasks, WITHOUT,
-                new AccessDeniedException(tasks.toString()));
+        PlanningException e = listingDenied();
 
         assertThat(e).isExactlyInstanceOf(UnreadableInputException.class).hasMessageStartingWith("cannot list tasks (");
     }

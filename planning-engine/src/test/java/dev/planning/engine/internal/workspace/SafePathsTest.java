@@ -71,20 +71,30 @@ class SafePathsTest {
                         + " be followed (");
     }
 
+    /** The directory {@code stored-tasks}, which the workspace's {@code tasks} links to (a relative link). */
+    private Path tasksLinkedToStoredTasks() throws Exception {
+        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
+        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
+        return stored;
+    }
+
+    /** Resolving {@code tasks/plan.yaml} on {@code disk} fails as the system's failure ({@code EIO}), not the input's. */
+    private void assertResolvingThePlanIsTheSystemsFailure(FaultyFileSystemProvider disk) {
+        assertThatThrownBy(() -> SafePaths.resolve(disk.path(workspace), "tasks/plan.yaml"))
+                .isExactlyInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("path 'tasks/plan.yaml' cannot be resolved (Input/output error): the system"
+                        + " failed, not the input");
+    }
+
     /**
      * Failed before (fail36): a link whose target the disk fails to examine ({@code EIO}, made through the ordinary
      * {@code Files} calls by {@link FaultyFileSystemProvider}) was told as one whose target does not exist, exit 2.
      */
     @Test
     void aSymbolicLinkWhoseTargetTheDiskFailsIsTheSystemsFailure() throws Exception {
-        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
-        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
-        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(stored);
+        Path stored = tasksLinkedToStoredTasks();
 
-        assertThatThrownBy(() -> SafePaths.resolve(disk.path(workspace), "tasks/plan.yaml"))
-                .isExactlyInstanceOf(SystemFailureException.class)
-                .hasMessageStartingWith("path 'tasks/plan.yaml' cannot be resolved (Input/output error): the system"
-                        + " failed, not the input");
+        assertResolvingThePlanIsTheSystemsFailure(FaultyFileSystemProvider.answeringEio(stored));
     }
 
     /**
@@ -93,23 +103,15 @@ class SafePathsTest {
      */
     @Test
     void anEntryPastALinkThatTheDiskFailsToExamineIsTheSystemsFailureNotAbsent() throws Exception {
-        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
-        Files.writeString(stored.resolve("plan.yaml"), "a plan");
-        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
-        FaultyFileSystemProvider disk = FaultyFileSystemProvider.answeringEio(stored.resolve("plan.yaml"));
+        Path plan = Files.writeString(tasksLinkedToStoredTasks().resolve("plan.yaml"), "a plan");
 
-        assertThatThrownBy(() -> SafePaths.resolve(disk.path(workspace), "tasks/plan.yaml"))
-                .isExactlyInstanceOf(SystemFailureException.class)
-                .hasMessageStartingWith("path 'tasks/plan.yaml' cannot be resolved (Input/output error): the system"
-                        + " failed, not the input");
+        assertResolvingThePlanIsTheSystemsFailure(FaultyFileSystemProvider.answeringEio(plan));
     }
 
     /** A path past a link whose entry above is a file (ENOTDIR) is nothing there, as before: resolved, not refused. */
     @Test
     void aPathPastALinkUnderAFileIsNothingThere() throws Exception {
-        Path stored = Files.createDirectories(workspace.resolve("stored-tasks"));
-        Files.writeString(stored.resolve("plan.yaml"), "a plan");
-        Files.createSymbolicLink(workspace.resolve("tasks"), stored.getFileName());
+        Files.writeString(tasksLinkedToStoredTasks().resolve("plan.yaml"), "a plan");
 
         assertThat(SafePaths.resolve(workspace, "tasks/plan.yaml/deeper/x.yaml"))
                 .isEqualTo(workspace.toRealPath().resolve("tasks/plan.yaml/deeper/x.yaml"));

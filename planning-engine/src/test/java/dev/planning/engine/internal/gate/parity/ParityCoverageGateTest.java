@@ -191,12 +191,18 @@ class ParityCoverageGateTest {
                 .contains("Record delivery by importing a deployments file").contains("planning import");
     }
 
+    /** S-1 linked on the parent item T-1 of one work item T-2, S-2 delivered by T-3. */
+    private void planStoryS1AsAParentItem(String parentStatus, String workItemStatus) {
+        ws.plan("fe", "2025-09-02", "{id: T-1, kind: story, title: Card, status: " + parentStatus
+                        + ", linked_story_map_nodes: [S-1]}",
+                "{id: T-2, parent: T-1, title: Iframe, status: " + workItemStatus + "}",
+                "{id: T-3, title: Confirmation, status: done, linked_story_map_nodes: [S-2]}");
+    }
+
     /** kpi37: a parent item marked done, its one work item open, read as the story delivered. */
     @Test
     void aStoryDoneOnlyAsAParentItemWhoseWorkItemsAreOpenIsNotDelivered() {
-        ws.plan("fe", "2025-09-02", "{id: T-1, kind: story, title: Card, status: done, linked_story_map_nodes: [S-1]}",
-                "{id: T-2, parent: T-1, title: Iframe, status: in_progress}",
-                "{id: T-3, title: Confirmation, status: done, linked_story_map_nodes: [S-2]}");
+        planStoryS1AsAParentItem("done", "in_progress");
 
         GateResult result = afterExecution();
 
@@ -207,9 +213,7 @@ class ParityCoverageGateTest {
     /** kpi37: a story linked on a parent item, its work items done, read as not delivered. */
     @Test
     void aStoryLinkedOnAParentItemIsDeliveredThroughItsDeliveredWorkItems() {
-        ws.plan("fe", "2025-09-02", "{id: T-1, kind: story, title: Card, status: in_progress, linked_story_map_nodes: [S-1]}",
-                "{id: T-2, parent: T-1, title: Iframe, status: done}",
-                "{id: T-3, title: Confirmation, status: done, linked_story_map_nodes: [S-2]}");
+        planStoryS1AsAParentItem("in_progress", "done");
 
         GateResult result = afterExecution();
 
