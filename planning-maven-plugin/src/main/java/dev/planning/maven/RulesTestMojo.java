@@ -1,6 +1,7 @@
 package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.Planning;
 import dev.planning.rules.testkit.CaseResult;
@@ -53,8 +54,8 @@ public final class RulesTestMojo extends PlanningMojo {
         RuleTestReport report = runner.run(cases);
         boolean covered = failUnder == null || report.coverageAtLeast(failUnder);
         write("rules-test.junit.xml", report.junitXml(failUnder != null && failUnder >= 100));
-        log(report.failures().stream().map(f -> "FAIL " + f.testCase().id() + " (" + f.testCase().source() + ")\n"
-                + f.diff()).toList(), List.of());
+        log(report.failures().stream().map(f -> "FAIL " + Printable.line(f.testCase().id()) + " ("
+                + Printable.line(String.valueOf(f.testCase().source())) + ")\n" + f.diff()).toList(), List.of());
         long passed = report.results().stream().filter(CaseResult::passed).count();
         String summary = passed + " passed, " + (report.results().size() - passed) + " failed"
                 + String.format(Locale.ROOT, "; rule coverage %.1f%% (%d of %d rules)", report.coveragePercent(),

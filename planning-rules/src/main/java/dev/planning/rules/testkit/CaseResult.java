@@ -2,6 +2,7 @@ package dev.planning.rules.testkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.api.Printable;
 import dev.planning.api.governance.GovernanceDecision;
 import java.util.List;
 import java.util.Objects;
@@ -54,18 +55,21 @@ public record CaseResult(
 
     /**
      * What differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on
-     * item: message}, {@code ! error: ...}); empty when the case passed.
+     * item: message}, {@code ! error: ...}), each {@linkplain Printable#line on its line}; empty when the case
+     * passed.
      *
      * @return what differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on item: message}, {@code ! error: ...})
      */
     public String diff() {
+        // Each on its line (out38): a rule's message, an item or an error may hold a line break or an escape
+        // sequence, which would print a line of its own; every character not shown as itself is its escape.
         StringBuilder out = new StringBuilder();
-        error.ifPresent(e -> out.append("! error: ").append(e).append('\n'));
-        missing.forEach(m -> out.append("- missing:    ").append(m).append('\n'));
+        error.ifPresent(e -> out.append("! error: ").append(Printable.line(e)).append('\n'));
+        missing.forEach(m -> out.append("- missing:    ").append(Printable.line(m.toString())).append('\n'));
         for (ExpectedViolation u : unexpected) {
-            out.append("+ unexpected: ").append(u);
+            out.append("+ unexpected: ").append(Printable.line(u.toString()));
             decision.flatMap(d -> d.violations().stream().filter(u::matches).findFirst())
-                    .ifPresent(v -> out.append(" (").append(v.message()).append(')'));
+                    .ifPresent(v -> out.append(" (").append(Printable.line(v.message())).append(')'));
             out.append('\n');
         }
         return out.toString();
