@@ -344,6 +344,28 @@ public final class Printable {
      * @since 0.1
      */
     public static String inertInBuildLogs(String text) {
+        return inert(text, false);
+    }
+
+    /**
+     * An XML document with what a CI runner reads as a command written as an XML character reference: the characters
+     * {@link #inertInBuildLogs} escapes, {@code [} as {@code &#91;} and {@code :} as {@code &#58;}, so that a runner
+     * reads no command where the document is printed into a build's log (the command line's {@code --format junit})
+     * while an XML reader reads the same text as before, where {@code \u005cuXXXX} would be literal text. For a
+     * document whose markup holds neither character where they are escaped (no {@code [} after {@code ##}, no line
+     * begun with a {@code :}), as the JUnit XML the tool writes: a character reference is read in text and
+     * attribute values only.
+     *
+     * @param xml the document, never {@code null}
+     * @return the document as a build's log may hold it, never {@code null}; the same string when nothing is escaped
+     * @since 0.1
+     */
+    public static String inertInBuildLogsAsXml(String xml) {
+        return inert(xml, true);
+    }
+
+    /** {@link #inertInBuildLogs}'s rule, each character escaped as {@code \u005cuXXXX} or as an XML character reference. */
+    private static String inert(String text, boolean xml) {
         StringBuilder out = null;
         boolean hash = false;
         boolean open = false;
@@ -354,7 +376,11 @@ public final class Printable {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }
-                escape(out, c);
+                if (xml) {
+                    out.append("&#").append((int) c).append(';');
+                } else {
+                    escape(out, c);
+                }
                 hash = false;
                 open = false;
                 lineStart = false;

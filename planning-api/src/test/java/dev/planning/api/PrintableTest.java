@@ -185,4 +185,16 @@ class PrintableTest {
         String text = "#[a] ## [b] ##1[c] #a#[d] ##\u00e9[e] a::b x\n y :: z ## Heading";
         assertThat(Printable.inertInBuildLogs(text)).isSameAs(text);
     }
+
+    /**
+     * Out38: in an XML document (the command line's {@code --format junit}) the escape {@code \u005cu005B} is literal
+     * text, so a JUnit reader read another value; the same characters are written as character references.
+     */
+    @Test
+    void inAnXmlDocumentWhatARunnerReadsAsACommandIsWrittenAsACharacterReference() {
+        assertThat(Printable.inertInBuildLogsAsXml("<a m=\"##[add-mask]x\">y\n  ::error::z ##vso[p]</a>\n"))
+                .isEqualTo("<a m=\"##&#91;add-mask]x\">y\n  &#58;:error::z ##vso&#91;p]</a>\n");
+        String text = "<a>#[a] a::b x\n y :: z</a>";
+        assertThat(Printable.inertInBuildLogsAsXml(text)).isSameAs(text);
+    }
 }

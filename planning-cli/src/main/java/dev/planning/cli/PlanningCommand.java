@@ -176,8 +176,9 @@ public final class PlanningCommand implements Runnable {
             // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
             // exit codes as through picocli; anything else (an option, help) goes through picocli.
             // Through ShownWriter as every command's output: an error names the rulebook's files, which anyone names.
-            PrintWriter out = new PrintWriter(new ShownWriter(utf8(System.out)), true);
-            PrintWriter err = new PrintWriter(new ShownWriter(utf8(System.err)), true);
+            ShownWriter[] shown = ShownWriter.pair(utf8(System.out), utf8(System.err));
+            PrintWriter out = new PrintWriter(shown[0], true);
+            PrintWriter err = new PrintWriter(shown[1], true);
             int code;
             try {
                 code = RulesCommand.Hash.print(hashed.get(), out);
@@ -200,7 +201,9 @@ public final class PlanningCommand implements Runnable {
         }
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
-        int code = execute(args, out, err);
+        // The two streams are often one pipe (2>&1, a CI job's log): their writers judge the text as one (out38).
+        ShownWriter[] shown = ShownWriter.pair(out, err);
+        int code = executeShown(args, new PrintWriter(shown[0], true), new PrintWriter(shown[1], true));
         out.flush();
         err.flush();
         exit(code);
@@ -520,8 +523,12 @@ public final class PlanningCommand implements Runnable {
     public static int execute(String[] args, PrintWriter printed, PrintWriter printedErrors) {
         // A plan's text quoted in a finding or an error never reaches the terminal as an escape
         // sequence or a bidirectional control (ShownWriter); PrintWriter over a Writer keeps no buffer.
-        PrintWriter out = new PrintWriter(new ShownWriter(printed), true);
-        PrintWriter err = new PrintWriter(new ShownWriter(printedErrors), true);
+        return executeShown(args, new PrintWriter(new ShownWriter(printed), true),
+                new PrintWriter(new ShownWriter(printedErrors), true));
+    }
+
+    /** {@link #execute(String[], PrintWriter, PrintWriter)} over writers already made ({@link ShownWriter}). */
+    private static int executeShown(String[] args, PrintWriter out, PrintWriter err) {
         reserve = new byte[RESERVE_BYTES];
         try {
             return run(args, out, err);

@@ -30,6 +30,16 @@ import java.io.Writer;
  * waiting one as its escape, since nothing can follow it any more that would make it part of a pair.
  * What came before (the {@code ##} and letters, the blanks a line began with) is remembered across
  * calls.
+ *
+ * <p>The command line's standard output and standard error are often one pipe ({@code 2>&1}, a CI job's log),
+ * where what one stream wrote may stand between two writes of the other: a line the other ended, before a
+ * {@code :} this stream judged to be within its own line; {@code ##} it wrote, before this stream's {@code [}.
+ * The writers of the two streams are made as a {@linkplain #pair pair} (out38): each write that follows one of
+ * the other writer's is judged as if a line had just begun after {@code ##}, the worst the other's text can have
+ * left, so a {@code :} at its start (after blanks) and a {@code [} after letters only are written as their escapes.
+ * Text reaches the pipe through a write or a flush of its own writer (one thread writes), and within one call
+ * nothing of the other stream can come between, so a write after the other writer's write or flush is the only
+ * place where the merged text can differ from this stream's own.
  */
 final class ShownWriter extends FilterWriter {
 
@@ -49,8 +59,43 @@ final class ShownWriter extends FilterWriter {
     /** Whether the line written so far holds only blanks (a runner reads {@code ::} after them). */
     private boolean lineStart = true;
 
+    /** The writer that wrote last of those that may share one pipe, or {@code null} for a writer alone. */
+    private final Turn turn;
+
+    /** Which writer of a {@linkplain #pair pair} wrote last. */
+    private static final class Turn {
+        ShownWriter last;
+    }
+
     ShownWriter(Writer out) {
+        this(out, null);
+    }
+
+    private ShownWriter(Writer out, Turn turn) {
         super(out);
+        this.turn = turn;
+    }
+
+    /**
+     * Writers for standard output and standard error that may be one pipe ({@code 2>&1}): each judges what it
+     * writes after the other has written as the start of a line after {@code ##} (see the class comment).
+     *
+     * @return the writer over {@code out}, then the writer over {@code err}
+     */
+    static ShownWriter[] pair(Writer out, Writer err) {
+        Turn turn = new Turn();
+        return new ShownWriter[] {new ShownWriter(out, turn), new ShownWriter(err, turn)};
+    }
+
+    /** This writer's turn (a write or a flush): after the other writer of its pair, a line may have begun after {@code ##}. */
+    private void take() {
+        if (turn != null && turn.last != this) {
+            if (turn.last != null) {
+                lineStart = true;
+                command = OPEN;
+            }
+            turn.last = this;
+        }
     }
 
     @Override
@@ -65,6 +110,9 @@ final class ShownWriter extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        if (length > 0) {
+            take();
+        }
         if (waiting != 0 && length > 0) {
             // Judged again with what follows it: "\r\n", or a surrogate pair cut in two.
             String joined = waiting + text.substring(offset, offset + length);
@@ -109,6 +157,8 @@ final class ShownWriter extends FilterWriter {
 
     @Override
     public void flush() throws IOException {
+        // What this writer holds below it reaches the pipe now, maybe after the other writer's text: its turn.
+        take();
         release();
         super.flush();
     }
@@ -121,6 +171,7 @@ final class ShownWriter extends FilterWriter {
 
     private void release() throws IOException {
         if (waiting != 0) {
+            take();
             char last = waiting;
             waiting = 0;
             escape(last);

@@ -156,4 +156,60 @@ class ShownWriterTest {
                     .isEqualTo(Printable.inertInBuildLogs(Printable.lines(text)));
         }
     }
+
+    /**
+     * Out38: standard output and standard error are often one pipe ({@code 2>&1}); each writer judged line starts
+     * by its own text, so a line the other stream ended between two writes of this one left a {@code :} unescaped
+     * at the start of a line of the merged text, and {@code ##} written by the other before this one's {@code [}
+     * made a command. Written here to one target as the pipe receives it: each write reaches it at once.
+     */
+    @Test
+    void writtenToOnePipeTheTwoStreamsPutNoRunnersCommandAtALineStartBetweenThem() throws IOException {
+        StringWriter pipe = new StringWriter();
+        ShownWriter[] pair = ShownWriter.pair(pipe, pipe);
+        ShownWriter out = pair[0];
+        ShownWriter err = pair[1];
+
+        out.write("FE-9 parent ");
+        err.write("warning: one\n");
+        out.write("::stop-commands::planning\n");
+        out.write("x ##");
+        err.write("[add-mask]planning\n");
+        out.write("y\n");
+        err.write("a");
+        out.write("b\n");
+        err.flush();
+        out.write("  ::error::z\n");
+
+        assertThat(pipe.toString()).isEqualTo("FE-9 parent warning: one\n\\u003A:stop-commands::planning\n"
+                + "x ##\\u005Badd-mask]planning\ny\nab\n  \\u003A:error::z\n")
+                .doesNotContainPattern("(?m)^\\s*:").doesNotContainPattern("##[A-Za-z]*\\[");
+    }
+
+    /** Out38: a write that follows the other writer's flush is judged as a new line, since what it held went out. */
+    @Test
+    void aWriteAfterTheOtherWritersFlushIsJudgedAsANewLine() throws IOException {
+        StringWriter pipe = new StringWriter();
+        ShownWriter[] pair = ShownWriter.pair(pipe, pipe);
+
+        pair[0].write("abc");
+        pair[1].flush();
+        pair[0].write(":d [e] f:g\n");
+
+        assertThat(pipe.toString()).isEqualTo("abc\\u003Ad [e] f:g\n");
+    }
+
+    /** Writers apart (an embedder's two writers, as {@code PlanningCommand.execute} takes them) judge their own text. */
+    @Test
+    void writersNotPairedJudgeOnlyTheirOwnText() throws IOException {
+        StringWriter pipe = new StringWriter();
+        ShownWriter out = new ShownWriter(pipe);
+        ShownWriter err = new ShownWriter(pipe);
+
+        out.write("abc");
+        err.write("d\n");
+        out.write(":e\n");
+
+        assertThat(pipe.toString()).isEqualTo("abcd\n:e\n");
+    }
 }

@@ -128,8 +128,9 @@ public abstract class PlanningMojo extends AbstractMojo {
             throw new MojoExecutionException("planning " + goal() + ": " + withoutSecrets(String.valueOf(e)),
                     Redacted.shown(e, this::shownInBuildLog));
         }
-        // A runner reads commands in the build's log (attack37): none is written there from a summary.
-        String summary = Printable.inertInBuildLogs(verdict.summary());
+        // One line (out38: a path it names may hold a line break or an escape sequence), and a runner reads
+        // commands in the build's log (attack37): none is written there from a summary.
+        String summary = Printable.inertInBuildLogs(Printable.line(verdict.summary()));
         if (!verdict.passed()) {
             getLog().error("planning " + goal() + ": " + summary);
             throw new MojoFailureException("planning " + goal() + ": " + summary
@@ -235,8 +236,9 @@ public abstract class PlanningMojo extends AbstractMojo {
             read = resolved.map(StoreConfig.Resolved::config).orElse(null);
             opened = resolved.map(StoreSetting::open).orElse(null);
             if (opened != null) {
-                getLog().info("planning " + goal() + ": event logs from the PostgreSQL store that " + opened.source()
-                        + " names (repository " + opened.config().repository() + ")");
+                getLog().info(Printable.inertInBuildLogs(Printable.line("planning " + goal() + ": event logs from"
+                        + " the PostgreSQL store that " + opened.source() + " names (repository "
+                        + opened.config().repository() + ")")));
                 builder.eventStore(opened.store().eventStore());
             }
         }
@@ -272,7 +274,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             // way) from the system's (a full disk, an I/O error), naming the file.
         }
         writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
-        getLog().debug("wrote " + file);
+        getLog().debug(Printable.inertInBuildLogs(Printable.line("wrote " + file)));
         return file;
     }
 

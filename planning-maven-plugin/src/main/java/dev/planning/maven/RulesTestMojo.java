@@ -54,9 +54,8 @@ public final class RulesTestMojo extends PlanningMojo {
         RuleTestReport report = runner.run(cases);
         boolean covered = failUnder == null || report.coverageAtLeast(failUnder);
         write("rules-test.junit.xml", report.junitXml(failUnder != null && failUnder >= 100));
-        // The case's name on its line (attack38): a line break in it wrote a line of its own into the build's log.
         log(report.failures().stream().map(f -> "FAIL " + Printable.line(f.testCase().id()) + " ("
-                + Printable.line(f.testCase().source().toString()) + ")\n" + f.diff()).toList(), List.of());
+                + Printable.line(String.valueOf(f.testCase().source())) + ")\n" + f.diff()).toList(), List.of());
         long passed = report.results().stream().filter(CaseResult::passed).count();
         String summary = passed + " passed, " + (report.results().size() - passed) + " failed"
                 + String.format(Locale.ROOT, "; rule coverage %.1f%% (%d of %d rules)", report.coveragePercent(),

@@ -115,4 +115,59 @@ class RulesTestMojoTest {
                 .contains("+ unexpected: sox-audit-trail on FE-77"));
         assertThat(String.join("\n", logged)).doesNotContain("\u001b", "\n[INFO]");
     }
+
+    /**
+     * Out38: a failed case's diff quoted an expected item (and a rule's message) as written, so an item holding a
+     * line break and an escape sequence printed a line of its own in the build's log. Each entry is one line.
+     */
+    @Test
+    void aFailedCasesDiffReachesTheBuildLogOneLineAnEntry() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path test = ws.resolve("rulebook/tests/hygiene.yaml");
+        String text = Files.readString(test, StandardCharsets.UTF_8);
+        String entry = "- {rule: missing-owner, item: FE-20}";
+        assertThat(text).contains(entry);
+        Files.writeString(test, text.replace(entry, "- {rule: missing-owner, item: \"FE-20\\n[INFO] BUILD SUCCESS"
+                + "\\e[2K\"}"), StandardCharsets.UTF_8);
+        RulesTestMojo goal = rulesTest(ws);
+        List<String> errors = new ArrayList<>();
+        goal.setLog(new SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                errors.add(content.toString());
+            }
+        });
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(errors).anySatisfy(line -> assertThat(line)
+                .contains("- missing:    missing-owner on FE-20\\u000A[INFO] BUILD SUCCESS\\u001B[2K"));
+        assertThat(String.join("\n", errors)).doesNotContain("\u001b").doesNotContainPattern("(?m)^\\[INFO]");
+    }
+
+    /** Out38: the summary named the rulebook's directory as it was, a line break in its name a line of its own. */
+    @Test
+    void theSummaryIsOneLineWhateverThePathItNames() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path rulebook = Files.move(ws.resolve("rulebook"), ws.resolve("rule\n[INFO] BUILD SUCCESS"));
+        try (var files = Files.list(rulebook.resolve("tests"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        RulesTestMojo goal = rulesTest(ws);
+        goal.rulebook = rulebook.toFile();
+        List<String> errors = new ArrayList<>();
+        goal.setLog(new SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                errors.add(content.toString());
+            }
+        });
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("rule\\u000A[INFO] BUILD SUCCESS")
+                        .doesNotContain("\n"));
+        assertThat(errors).singleElement().satisfies(line -> assertThat(line).contains("nothing was tested")
+                .doesNotContain("\n"));
+    }
 }

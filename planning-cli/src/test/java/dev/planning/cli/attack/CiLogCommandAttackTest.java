@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xml.sax.InputSource;
 
 /**
  * Found by attack37 (2026-12-07): a CI runner reads commands from every line a job prints, and the
@@ -68,6 +71,23 @@ class CiLogCommandAttackTest {
         assertThat(text.out()).as(text.out()).contains("##\\u005Bstop-commands]planning");
         assertThat(new ObjectMapper().readTree(json.out()).get("findings")).as(json.out())
                 .anySatisfy(f -> assertThat(f.get("message").asText()).contains(STOP));
+    }
+
+    /**
+     * Out38: the JUnit XML the command line prints showed the escape {@code \u005cu005B}, literal text to an XML
+     * reader, so the report's value was not the plan's; it is now a character reference, the same value.
+     */
+    @Test
+    void junitKeepsTheValueOfARunnersCommand() throws Exception {
+        AttackWorkspace ws = hostilePlan();
+        CliRun junit = ws.run("lint", "-w", ws.root().toString(), "--format", "junit");
+
+        assertThat(junit.out()).as(junit.out()).contains("##&#91;stop-commands]planning").doesNotContain("\\u005B");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        String failures = factory.newDocumentBuilder().parse(new InputSource(new StringReader(junit.out())))
+                .getDocumentElement().getTextContent();
+        assertThat(failures).contains(STOP, PATH);
     }
 
     /**

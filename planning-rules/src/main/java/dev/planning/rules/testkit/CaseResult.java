@@ -62,6 +62,8 @@ public record CaseResult(
      * @return what differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on item: message}, {@code ! error: ...})
      */
     public String diff() {
+        // Each on its line (out38): a rule's message, an item or an error may hold a line break or an escape
+        // sequence, which would print a line of its own; every character not shown as itself is its escape.
         StringBuilder out = new StringBuilder();
         error.ifPresent(e -> out.append("! error: ").append(Printable.line(e)).append('\n'));
         missing.forEach(m -> out.append("- missing:    ").append(Printable.line(m.toString())).append('\n'));

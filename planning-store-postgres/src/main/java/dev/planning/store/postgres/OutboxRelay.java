@@ -641,7 +641,8 @@ public final class OutboxRelay implements AutoCloseable {
                     faultsLogged.incrementAndGet();
                     LOG.error("outbox row {} ({}) not published: building its message failed, a fault of the relay's,"
                             + " not of the event; it is tried again each round (logged again only if the failure"
-                            + " changes), its cycle's later events waiting behind it", row.id, row.key, row.failure);
+                            + " changes), its cycle's later events waiting behind it", row.id,
+                            Printable.line(row.key), row.failure);
                 }
                 continue;
             }
@@ -722,11 +723,20 @@ public final class OutboxRelay implements AutoCloseable {
                 update.setString(1, row.reason);
                 update.setLong(2, row.id);
                 update.addBatch();
-                LOG.warn("outbox row {} ({}) quarantined, not published; its cycle's later events wait behind it: {}",
-                        row.id, row.key, Printable.line(row.reason));
+                LOG.warn("{}", quarantinedLine(row.id, row.key, row.reason));
             }
             update.executeBatch();
         }
+    }
+
+    /**
+     * The WARN line of a quarantined row, on one line: its key is its columns as they are (a stream or cycle id
+     * changed in the database) and its reason may quote the event, so each is {@link Printable#line shown} with
+     * every line break and control character as its escape, and no forged line follows it in the server's log.
+     */
+    static String quarantinedLine(long id, String key, String reason) {
+        return "outbox row " + id + " (" + Printable.line(key) + ") quarantined, not published; its cycle's later"
+                + " events wait behind it: " + Printable.line(reason);
     }
 
     /**

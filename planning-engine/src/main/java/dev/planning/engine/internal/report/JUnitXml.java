@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.report;
 
+import dev.planning.api.Printable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -111,15 +112,28 @@ public final class JUnitXml {
         }
     }
 
-    /** The document for these suites, as a string. */
+    /**
+     * The document for these suites, as a string, with what a CI runner reads as a command in a build's log written
+     * as a character reference ({@link Printable#inertInBuildLogsAsXml}; out38): the command line prints it, and a
+     * job may print it into its log. An XML reader reads the same text.
+     */
     public static String render(String name, List<Suite> suites) {
         StringWriter out = new StringWriter();
-        write(out, name, suites);
-        return out.toString();
+        document(out, name, suites);
+        return Printable.inertInBuildLogsAsXml(out.toString());
     }
 
-    /** Writes the document for these suites. */
+    /** Writes the document for these suites, as {@link #render} gives it. */
     public static void write(Writer out, String name, List<Suite> suites) {
+        try {
+            out.write(render(name, suites));
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void document(Writer out, String name, List<Suite> suites) {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");

@@ -7,6 +7,8 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.engine.internal.json.JsonMappers;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +49,12 @@ import java.util.regex.Pattern;
  * is placed on the fallback file, because code hosts drop results without a location. Each result
  * carries a fingerprint ({@code partialFingerprints."planningFinding/v2"}) of code, file, task
  * and message with its numbers masked, so re-runs match up even when lines move or counts change.
+ *
+ * <p>The {@code uri} is a URI reference (RFC 3986, as SARIF 2.1.0 §3.4.3 requires), not the path as
+ * written: a character a path may hold but a URI may not ({@code #}, {@code ?}, {@code %}, a blank,
+ * a control, a non-ASCII letter) is percent-encoded, as UTF-8, by {@link URI}; and a path whose
+ * first segment holds a {@code :} is written after {@code ./}, so that it is not read as a scheme.
+ * Resolved against the base, it names the file the finding names.
  */
 public final class Sarif {
 
@@ -92,7 +100,10 @@ public final class Sarif {
             this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
         }
 
-        /** Maps a finding's workspace-relative file to the URI written (e.g. repository-relative). */
+        /**
+         * Maps a finding's workspace-relative file to the path the URI names (e.g. repository-relative),
+         * before it is percent-encoded.
+         */
         public Builder uri(UnaryOperator<String> mapping) {
             this.uri = Objects.requireNonNull(mapping, "mapping");
             return this;
@@ -155,7 +166,7 @@ public final class Sarif {
             SourceLocation where = finding.location().filter(l -> !l.file().isBlank())
                     .orElse(SourceLocation.ofFile(fallbackFile));
             SarifLog.PhysicalLocation physical = new SarifLog.PhysicalLocation(
-                    new SarifLog.ArtifactLocation(uri.apply(where.file()), "%SRCROOT%"),
+                    new SarifLog.ArtifactLocation(reference(uri.apply(where.file())), "%SRCROOT%"),
                     new SarifLog.Region(Math.max(1, where.line()), where.line() > 0 ? Math.max(1, where.column()) : 1));
             return new SarifLog.Result(finding.code(), index, level(finding.severity()),
                     new SarifLog.Text(finding.message() + values + fix), List.of(new SarifLog.Location(physical)),
@@ -185,6 +196,23 @@ public final class Sarif {
                     properties);
         }
 
+    }
+
+    /**
+     * A relative path as the URI reference that names it: percent-encoded where a URI may not hold the
+     * character ({@link URI}'s constructors quote every such character and every {@code %}; the ASCII
+     * form encodes the rest as UTF-8), and after {@code ./} when its first segment holds a {@code :}
+     * (RFC 3986 §4.2).
+     */
+    static String reference(String path) {
+        int slash = path.indexOf('/');
+        String first = slash < 0 ? path : path.substring(0, slash);
+        String relative = first.indexOf(':') >= 0 ? "./" + path : path;
+        try {
+            return new URI(null, null, relative, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no URI reference names the path " + Printable.line(path), e);
+        }
     }
 
     private static String level(Severity severity) {

@@ -81,4 +81,25 @@ class JUnitXmlTest {
         assertThat(((Element) document.getElementsByTagName("testsuite").item(0)).getAttribute("name"))
                 .isEqualTo("<&>\"");
     }
+
+    /**
+     * Out38: a JUnit document the command line prints may be a build's log; what a CI runner reads there as a
+     * command is written as a character reference, which an XML reader reads as the character (the CLI's escape
+     * {@code \u005cu005B} was literal text in the value).
+     */
+    @Test
+    void aRunnersCommandInAValueIsACharacterReferenceThatReadsAsTheSameText() throws Exception {
+        String details = "tasks/x.yaml: parent ##[stop-commands]planning\n::add-mask::y";
+        String xml = JUnitXml.render("s", List.of(new JUnitXml.Suite("##vso[task.prependpath]bin", List.of(
+                JUnitXml.TestCase.failed("c", "n", new JUnitXml.Failure("t", "##[group]m", details))))));
+
+        assertThat(xml).contains("##&#91;stop-commands]planning\n&#58;:add-mask::y", "##vso&#91;task",
+                "##&#91;group]m").doesNotContainPattern("##[A-Za-z]*\\[").doesNotContainPattern("(?m)^\\s*:");
+        Document document = parse(xml);
+        assertThat(document.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo(details);
+        assertThat(((Element) document.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("##[group]m");
+        assertThat(((Element) document.getElementsByTagName("testsuite").item(0)).getAttribute("name"))
+                .isEqualTo("##vso[task.prependpath]bin");
+    }
 }

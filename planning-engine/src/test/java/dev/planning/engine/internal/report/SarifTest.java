@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,5 +185,42 @@ class SarifTest {
         assertThat(once.get(0).path("partialFingerprints")).isNotEqualTo(once.get(4).path("partialFingerprints"));
         assertThat(log().path("runs").get(0).path("automationDetails").path("id").asText())
                 .isEqualTo("gate/fe/2025-09-02/");
+    }
+
+    @Test
+    void aFilesUriIsAUriReferenceThatNamesThePathWhateverCharactersItHolds() throws URISyntaxException {
+        List<String> paths = List.of("tasks/a b#c%41?d.yaml", "tasks/\u00e9t\u00e9 \u6f22\ud83d\ude00.yaml",
+                "a:b/x.yaml", "tasks/[x];y=z&w+v.yaml", "tasks/tab\tline\nnbsp\u00a0.yaml", "plain/x.yaml");
+        Sarif.Builder builder = Sarif.builder("planning", "0.1.0").uri(path -> "my ws/" + path);
+        paths.forEach(path -> builder.add(List.of(Finding.error("file.misnamed", "misnamed",
+                SourceLocation.ofFile(path))), "lint"));
+        ObjectNode log = builder.build();
+        JsonNode results = log.path("runs").get(0).path("results");
+
+        assertThat(SarifSchema.validate(log)).isEmpty();
+        for (int i = 0; i < paths.size(); i++) {
+            String written = results.get(i).path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                    .path("uri").asText();
+            URI reference = new URI(written);
+            assertThat(written).as(written).matches("[A-Za-z0-9._~!$&'()*+,;=:@/%-]+");
+            assertThat(reference.getScheme()).as(written).isNull();
+            assertThat(reference.getRawQuery()).as(written).isNull();
+            assertThat(reference.getRawFragment()).as(written).isNull();
+            assertThat(URI.create("file:///repo/").resolve(reference).getPath()).as(written)
+                    .isEqualTo("/repo/my ws/" + paths.get(i));
+        }
+        assertThat(results.get(0).path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                .path("uri").asText()).isEqualTo("my%20ws/tasks/a%20b%23c%2541%3Fd.yaml");
+        assertThat(results.get(5).path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                .path("uri").asText()).isEqualTo("my%20ws/plain/x.yaml");
+    }
+
+    @Test
+    void aPathWhoseFirstSegmentHoldsAColonIsNotReadAsAScheme() throws URISyntaxException {
+        String written = Sarif.reference("a:b/x.yaml");
+
+        assertThat(written).isEqualTo("./a:b/x.yaml");
+        assertThat(new URI(written).getScheme()).isNull();
+        assertThat(Sarif.reference("x/a:b")).isEqualTo("x/a:b");
     }
 }
