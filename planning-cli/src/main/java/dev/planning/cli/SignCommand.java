@@ -78,7 +78,7 @@ final class SignCommand implements Callable<Integer> {
                     + " in workspace " + Printable.path(ws.root()) + " (expected " + expected + ")");
         }
         HandoffManifest signed = ws.sign(located.cycle(), signer, SignOptions.defaults().withAllowDirty(allowDirty));
-        // With the waivers the signature approves: a signer sees what was signed (SignedWaivers).
+        // With the tags and waivers the signature approves: a signer sees what was signed (SignedWaivers).
         SealReports.print(spec.commandLine().getOut(), format.format,
                 () -> PlanningJson.write(SignedWaivers.json(SealReports.signed(expected, signed), signed)),
                 () -> SealReports.signedText(expected, signed) + SignedWaivers.text(signed));

@@ -383,7 +383,23 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles,
                 SettingsDiff.between(baseRulebook, headRulebook, () -> settingsReaders(
                         List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles))),
-                        () -> SettingsReaders.runsShippedRequiredTags(ruleFiles(headRulebook, headFiles, new ArrayList<>()))));
+                        () -> SettingsReaders.runsShippedRequiredTags(ruleFiles(headRulebook, headFiles, new ArrayList<>())),
+                        () -> ownRuleFiles(List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles)))));
+    }
+
+    /**
+     * The rule files of the rulebooks that are not files the tool ships ({@link SettingsReaders#ownFiles}), the
+     * base's first, each once; a file the hash names but that cannot be served counts as one of one's own.
+     */
+    private static List<String> ownRuleFiles(List<Map.Entry<Rulebook, RulebookFiles>> rulebooks) {
+        Set<String> own = new LinkedHashSet<>();
+        for (Map.Entry<Rulebook, RulebookFiles> side : rulebooks) {
+            List<String> unserved = new ArrayList<>();
+            Map<String, byte[]> files = ruleFiles(side.getKey(), side.getValue(), unserved);
+            own.addAll(unserved);
+            own.addAll(SettingsReaders.ownFiles(files));
+        }
+        return List.copyOf(own);
     }
 
     /**

@@ -67,15 +67,19 @@ final class SettingsDiff {
     private final Supplier<List<String>> settingsReaders;
     /** Whether the head runs the shipped rule that reports items lacking a required tag. */
     private final BooleanSupplier requiredTagsReported;
+    /** The rule files of either rulebook that are not files the tool ships. */
+    private final Supplier<List<String>> ownRuleFiles;
     /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
     private List<String> readers;
 
     /** How many of those rules a reason names. */
     private static final int READERS_NAMED = 5;
 
-    private SettingsDiff(Supplier<List<String>> settingsReaders, BooleanSupplier requiredTagsReported) {
+    private SettingsDiff(Supplier<List<String>> settingsReaders, BooleanSupplier requiredTagsReported,
+            Supplier<List<String>> ownRuleFiles) {
         this.settingsReaders = settingsReaders;
         this.requiredTagsReported = requiredTagsReported;
+        this.ownRuleFiles = ownRuleFiles;
     }
 
     /**
@@ -87,10 +91,13 @@ final class SettingsDiff {
      * @param requiredTagsReported whether the head runs the shipped {@code required-tags} rule as it ships
      *                        ({@code SettingsReaders.runsShippedRequiredTags}): without it no rule the tool ships reads
      *                        {@code required_tags}, so a tag added there strengthens nothing
+     * @param ownRuleFiles    the rule files of either rulebook that are not files the tool ships
+     *                        ({@code SettingsReaders.ownFiles}): {@code criticality} made a required tag strengthens
+     *                        only when there is none, as it changes what every rule reads as a task's criticality
      */
     static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders,
-            BooleanSupplier requiredTagsReported) {
-        SettingsDiff diff = new SettingsDiff(settingsReaders, requiredTagsReported);
+            BooleanSupplier requiredTagsReported, Supplier<List<String>> ownRuleFiles) {
+        SettingsDiff diff = new SettingsDiff(settingsReaders, requiredTagsReported, ownRuleFiles);
         if (!base.version().equals(head.version())) {
             // A label its authors number: no reader governs by it.
             diff.add("version", base.version(), head.version(), Effect.CHANGED);
@@ -393,6 +400,13 @@ final class SettingsDiff {
      * reported under the base it reports again) and no rule other than the shipped ones reads the settings (such a
      * rule may read {@code requiredTags()} and report less with more of them); otherwise they are a change whose
      * reason says which. No gate reads {@code required_tags}: only rules do.
+     *
+     * <p>{@code criticality} is also read where a task's criticality is decided ({@code RulebookFacts.criticalityOf}):
+     * a task without the tag reads as critical (0) where the tag is required, as having none ({@code null}) where it
+     * is not. Made required, then, it changes what every rule reads as {@code criticality}, not only what reads the
+     * settings: the shipped rules ask more of a critical task (more reports), but a rule of one's own may report
+     * less ({@code TaskFact(criticality == null)}, {@code criticality != 0}). It strengthens only where every rule
+     * file of both rulebooks is a shipped one; otherwise it is a change naming the files (trust38).
      */
     private void requiredTags(List<String> base, List<String> head) {
         if (new HashSet<>(base).equals(new HashSet<>(head))) {
@@ -409,10 +423,20 @@ final class SettingsDiff {
             judged = Judged.changed("tags added: the shipped required-tags rule reports more, but rules other than the"
                     + " shipped ones read the rulebook's settings and may read the required tags and report less ("
                     + named(readers()) + ")");
+        } else if (requiresCriticality(head) && !requiresCriticality(base) && !ownRuleFiles.get().isEmpty()) {
+            judged = Judged.changed("criticality made a required tag: a task without it now reads as critical"
+                    + " (criticality 0) rather than as having none, which the shipped rules judge more strictly, but"
+                    + " rules of one's own that read a task's criticality may report less (" + named(ownRuleFiles.get())
+                    + ")");
         } else {
             judged = Judged.of(Effect.STRENGTHENS);
         }
         add("required_tags", list(base), list(head), judged);
+    }
+
+    /** Whether {@code criticality} is a required tag as {@code RulebookFacts.criticalityOf} reads them (ignoring case). */
+    private static boolean requiresCriticality(List<String> requiredTags) {
+        return requiredTags.stream().anyMatch("criticality"::equalsIgnoreCase);
     }
 
     /**

@@ -29,6 +29,19 @@ class RulebookImpactSettingsTest {
     private static final Path EXAMPLES = Path.of("..", "planning-examples", "workspaces").toAbsolutePath().normalize();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-09-01T00:00:00Z"), ZoneOffset.UTC);
     private static final String ALL_THREE = "1 of [PM]; 1 of [TechLead]; 1 of [QA]";
+    /** A rule of one's own that reads a task's criticality, none of the settings: it reports unclassified tasks. */
+    private static final String UNCLASSIFIED = """
+            package team.rules;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+            rule "unclassified-needs-owner"
+                @severity(CRITICAL)
+            when
+                $t : TaskFact(criticality == null, owner == null)
+            then
+                insert(Report.violation(kcontext, $t, $t.id() + " is unclassified and has no owner"));
+            end
+            """;
 
     @TempDir
     Path dir;
@@ -526,6 +539,39 @@ class RulebookImpactSettingsTest {
                     assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
                             .contains("rules/inverted.drl: few-approvals-needed"));
                 });
+    }
+
+    /**
+     * trust38: {@code criticality} made a required tag changes what a task without it reads as its criticality (0,
+     * critical, where it was none), so a rule of one's own reading a task's criticality, and none of the settings,
+     * reports less: the diff said it strengthens. It is a change naming the file; under the shipped rules alone it
+     * still strengthens.
+     */
+    @Test
+    void criticalityMadeARequiredTagIsOnlyAChangeWhereARuleOfOnesOwnMayReadATasksCriticality() throws IOException {
+        editBase("required_tags: [criticality, compliance]", "required_tags: [compliance]");
+        edit("required_tags: [criticality, compliance]", "required_tags: [compliance, Criticality]");
+        assertThat(impact().settings()).as("the shipped rules alone").containsExactly(new SettingsChange(
+                "required_tags", "[compliance]", "[compliance, Criticality]", STRENGTHENS));
+
+        Files.writeString(head.resolve("rules/unclassified.drl"), UNCLASSIFIED);
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains(
+                            "criticality made a required tag", "rules/unclassified.drl"));
+                });
+    }
+
+    /** A tag other than criticality added, criticality required on both sides: the rule of one's own reads alike. */
+    @Test
+    void aTagAddedBesideCriticalityRequiredOnBothSidesStrengthensWithARuleOfOnesOwnReadingTasks() throws IOException {
+        Files.writeString(head.resolve("rules/unclassified.drl"), UNCLASSIFIED);
+        edit("required_tags: [criticality, compliance]", "required_tags: [criticality, compliance, data_classification]");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
+                .satisfies(c -> assertThat(c.effect()).isEqualTo(STRENGTHENS));
     }
 
     /** Without the shipped required-tags rule as it ships, nothing the tool ships reads required_tags. */

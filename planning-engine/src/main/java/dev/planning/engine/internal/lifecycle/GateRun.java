@@ -10,6 +10,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * it propagates and no attempt is recorded. The exception among exceptions is an
  * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
  * propagates and no attempt is recorded, as for a rulebook that does not compile. A finding about
- * a file that does not exist is placed at the gate's profile entry ({@link MissingFileFindings}).
+ * a file that does not exist is placed at the gate's profile entry ({@link MissingFileFindings}). A
+ * {@code governance} gate whose {@code critical_violations} is no whole number an {@code int} holds fails with
+ * {@code gate.error} ({@link #criticalCountMistake}).
  */
 final class GateRun {
 
@@ -34,6 +37,10 @@ final class GateRun {
     static final String GATE_ERROR = "gate.error";
     /** Code of the finding for a gate that threw anything else, or returned nothing. */
     static final String GATE_CRASHED = "gate.crashed";
+    /** The gate whose evidence's {@link #CRITICAL_VIOLATIONS} a handoff's governance summary records. */
+    private static final String GOVERNANCE = "governance";
+    /** The evidence key of a governance verdict's unwaived critical count. */
+    private static final String CRITICAL_VIOLATIONS = "critical_violations";
 
     private GateRun() {
     }
@@ -91,9 +98,39 @@ final class GateRun {
         // beside error findings, and a gate that does not derive its status (GateResult.of) fails closed.
         GateStatus status = result.status() != GateStatus.FAIL
                 && result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? GateStatus.FAIL : result.status();
+        Optional<String> count = criticalCountMistake(name, result.evidence());
+        if (count.isPresent()) {
+            return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + count.get(),
+                    Optional.empty(), Optional.empty()));
+        }
         GateResult named = result.gate().equals(name) && status == result.status() ? result
                 : new GateResult(name, status, result.findings(), result.evidence());
         return WaiverFindings.locate(MissingFileFindings.relocate(name, named, context), context);
+    }
+
+    /**
+     * What is wrong with a {@code governance} gate's {@code critical_violations}, which the handoff manifest's
+     * governance summary records as its count of unwaived critical violations: present, it must be a whole number
+     * from 0 to {@link Integer#MAX_VALUE}. A gate of one's own can give any JSON number (-1, 2^32, 2.5) or text; one
+     * taken as it is would fail sealing with an internal error, or be summarised wrapped (2^32 as 0): it fails the
+     * gate instead (fail closed). Absent, the gate counts none.
+     */
+    static Optional<String> criticalCountMistake(String gate, Map<String, Object> evidence) {
+        if (!gate.equals(GOVERNANCE) || !evidence.containsKey(CRITICAL_VIOLATIONS)) {
+            return Optional.empty();
+        }
+        Object value = evidence.get(CRITICAL_VIOLATIONS);
+        if (value instanceof Number number) {
+            // A JSON number (GateResult refuses any other, NaN and the infinities included), exactly as written.
+            BigDecimal count = new BigDecimal(number.toString());
+            if (count.signum() >= 0 && count.stripTrailingZeros().scale() <= 0
+                    && count.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return Optional.empty();
+            }
+        }
+        String shown = value instanceof String text ? "the text \"" + text + "\"" : String.valueOf(value);
+        return Optional.of("its evidence's " + CRITICAL_VIOLATIONS + " is " + shown + ", not a whole number from 0 to "
+                + Integer.MAX_VALUE + " (the handoff's count of unwaived critical violations)");
     }
 
     private static GateResult failed(String name, Finding finding) {

@@ -62,6 +62,8 @@ final class GovernanceSummaries {
                 "the manifest cannot name the decision log without it")
                 ? Optional.of(logPath) : Optional.empty();
         Optional<Map<String, Object>> evidence = governance(sealing).map(GateResult::evidence);
+        // A whole number from 0 to Integer.MAX_VALUE when present: GateRun fails a governance gate that gives
+        // another (gate.error), so a passing verdict's count is never wrapped or zeroed here.
         int critical = evidence.map(e -> e.get(CRITICAL_VIOLATIONS))
                 .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
         List<Waiver> waivers = waiversListed(sealing).map(GovernanceSummaries::waivers)

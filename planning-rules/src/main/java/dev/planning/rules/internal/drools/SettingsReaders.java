@@ -107,6 +107,24 @@ public final class SettingsReaders {
         return List.copyOf(readers);
     }
 
+    /**
+     * The rule files of one rulebook that are not files the tool ships (told by their bytes, a leading byte-order
+     * mark aside, as the compiler drops it): whatever a rule of them reads, the shipped rules do not tell.
+     *
+     * @param files each rule file's bytes by its name, all of one rulebook
+     * @return the names of the files of one's own, in the files' order; empty when every file is a shipped one
+     */
+    public static List<String> ownFiles(Map<String, byte[]> files) {
+        List<String> own = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            byte[] read = RulebookCompiler.withoutByteOrderMark(bytes);
+            if (Shipped.FILES.stream().noneMatch(shipped -> Arrays.equals(shipped, read))) {
+                own.add(name);
+            }
+        });
+        return List.copyOf(own);
+    }
+
     /** The shipped rule file that holds {@code required-tags}, the one rule that reads {@code required_tags}. */
     public static final String REQUIRED_TAGS_FILE = "rules/hygiene.drl";
 
