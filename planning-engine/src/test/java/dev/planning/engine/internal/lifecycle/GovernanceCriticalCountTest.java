@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.fixtures.Gates;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -104,16 +104,6 @@ class GovernanceCriticalCountTest {
     }
 
     private static Gate named(String name, Map<String, Object> evidence) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                return new GateResult(name, GateStatus.PASS, List.<Finding>of(), evidence);
-            }
-        };
+        return Gates.answering(new GateResult(name, GateStatus.PASS, List.<Finding>of(), evidence));
     }
 }
