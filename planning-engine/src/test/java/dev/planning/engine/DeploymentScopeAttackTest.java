@@ -11,11 +11,16 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +147,43 @@ class DeploymentScopeAttackTest {
         assertThat(workspace.status(CYCLE).history().get(0).event().timestamp())
                 .isEqualTo(Instant.parse("2025-09-02T08:00:00Z"));
         assertThat(workspace.kpis(CYCLE).get("plan_accuracy").actual()).contains(75.0);
+    }
+
+    /**
+     * Found by review38a: a cycle created by an import is stamped at the instant the import judged against, and the
+     * import's own event at a later reading of the clock; a clock set back between the two dated the import before
+     * the cycle's creation. It is stamped no earlier than the creation it follows.
+     */
+    @Test
+    void aClockSetBackDuringAnImportDatesNoEventBeforeTheCreationItFollows() {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        GitFixture.commitAll(root, "plan");
+        // Every reading an hour earlier than the one before: the import judges at one, and records at a later one.
+        AtomicLong readings = new AtomicLong();
+        Clock setBack = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2025-09-02T08:00:00Z").minusSeconds(3600 * readings.getAndIncrement());
+            }
+        };
+        workspace = Planning.builder().workspace(root).clock(setBack).trustedKeys(CycleWorkspace.TRUST)
+                .triggeredBy("test").build();
+
+        workspace.importOutcomes(CYCLE, List.of(given(EARLY.replace("2025-09-01T14:00:00Z", "2025-09-02T09:00:00Z"))));
+
+        List<Instant> stamps = workspace.status(CYCLE).history().stream().map(r -> r.event().timestamp()).toList();
+        assertThat(stamps).hasSize(2);
+        assertThat(stamps.get(1)).isAfterOrEqualTo(stamps.get(0));
     }
 
     @Test

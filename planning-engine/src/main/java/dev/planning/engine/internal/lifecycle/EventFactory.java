@@ -46,7 +46,20 @@ final class EventFactory {
 
     /** A non-transition fact, stamped with the state the cycle was in. */
     PlanningEvent fact(CycleRef cycle, EventType type, CycleState state, Map<String, String> details) {
-        return event(type, cycle, Optional.of(state), Optional.of(state), Map.of(), details);
+        return fact(cycle, type, state, details, Optional.empty());
+    }
+
+    /**
+     * A non-transition fact, stamped now but never earlier than {@code notBefore} when given: the instant the
+     * {@code CYCLE_CREATED} written just before it is stamped (a clock set back meanwhile dated the fact before the
+     * creation it follows, review38a).
+     */
+    PlanningEvent fact(CycleRef cycle, EventType type, CycleState state, Map<String, String> details,
+            Optional<Instant> notBefore) {
+        Instant now = clock.instant();
+        Instant at = notBefore.filter(now::isBefore).orElse(now);
+        return new PlanningEvent(ids.get(), at, type, Optional.of(state), Optional.of(state), cycle.toString(),
+                triggeredBy, Map.of(), details);
     }
 
     /**
@@ -93,11 +106,5 @@ final class EventFactory {
         long n = results.stream().flatMap(r -> r.findings().stream()).map(Finding::severity)
                 .filter(s -> s == severity).count();
         return Long.toString(n);
-    }
-
-    private PlanningEvent event(EventType type, CycleRef cycle, Optional<CycleState> from, Optional<CycleState> to,
-            Map<String, GateStatus> gates, Map<String, String> details) {
-        return new PlanningEvent(ids.get(), clock.instant(), type, from, to, cycle.toString(), triggeredBy, gates,
-                details);
     }
 }

@@ -418,7 +418,7 @@ public final class LifecycleMachine {
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
         List<RecordedEvent> appended = appendAfter(cycle, history, createdAt,
-                () -> events.fact(cycle, type, state, details));
+                () -> events.fact(cycle, type, state, details, history.isEmpty() ? createdAt : Optional.empty()));
         return appended.get(appended.size() - 1);
     }
 

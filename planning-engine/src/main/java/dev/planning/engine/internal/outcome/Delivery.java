@@ -1,12 +1,9 @@
 package dev.planning.engine.internal.outcome;
 
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskStatus;
-import dev.planning.api.lifecycle.CycleRef;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +34,6 @@ public record Delivery(Set<String> deployedTaskIds) {
                     .forEach(d -> ids.addAll(d.tasks()));
         }
         return new Delivery(ids);
-    }
-
-    /** Reads the cycle's imported deployment logs. */
-    public static Delivery read(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
-        return of(new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle));
     }
 
     /**

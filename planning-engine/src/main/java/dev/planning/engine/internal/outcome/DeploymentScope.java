@@ -25,17 +25,21 @@ import java.util.Optional;
  * with items under it, delivered nothing and was silently ignored). A file is imported evidence: such a line is
  * refused at its line and column, as {@link DeploymentLogReader} refuses an incident caused by a later deployment.
  *
- * @param created when the cycle was created (its log's first event), when known
- * @param plan    the cycle's plan, when it can be read
+ * <p>Built only by {@link #of} (or {@link #NONE}, no check): a class rather than a record, whose canonical
+ * constructor would let code judge deployments against a creation of its own choosing, not the log's first event
+ * (review38a).
  */
-public record DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown> plan) {
+public final class DeploymentScope {
 
     /** No check: nothing known of the cycle. */
     public static final DeploymentScope NONE = new DeploymentScope(Optional.empty(), Optional.empty());
 
-    public DeploymentScope {
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(plan, "plan");
+    private final Optional<Instant> created;
+    private final Optional<TaskBreakdown> plan;
+
+    private DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown> plan) {
+        this.created = Objects.requireNonNull(created, "created");
+        this.plan = Objects.requireNonNull(plan, "plan");
     }
 
     /**
@@ -44,7 +48,7 @@ public record DeploymentScope(Optional<Instant> created, Optional<TaskBreakdown>
      * (recomputed ones included) and lint, builds its scope here, so that one rule judges them all (kpi38).
      */
     public static DeploymentScope of(CycleCreation creation, Optional<TaskBreakdown> plan) {
-        return new DeploymentScope(creation.created(), plan);
+        return new DeploymentScope(creation.created(), Objects.requireNonNull(plan, "plan"));
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * <li>{@code critical_violations}: the sealing step's {@code governance} verdict's count of unwaived critical
  * violations; 0 when no governance gate ran at that step (the {@code be} profile) or it counts none;</li>
  * <li>{@code waivers}: that verdict's {@code waivers_used} when it lists them (the built-in gate always does);
- * otherwise the cycle's decision log's waivers in force on the day the sealing step judged;</li>
+ * otherwise the cycle's decision log's waivers in force on the day the sealing step judged, read as the gates
+ * read it (none from a log naming another cycle or stream);</li>
  * <li>{@code decision_log_ref}: the cycle's decision log when it is there.</li>
  * </ul>
  */
@@ -67,7 +68,7 @@ final class GovernanceSummaries {
         int critical = evidence.map(e -> e.get(CRITICAL_VIOLATIONS))
                 .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
         List<Waiver> waivers = waiversListed(sealing).map(GovernanceSummaries::waivers)
-                .orElseGet(() -> decisionLogWaivers(root, decisionLog, day(judgedAt)));
+                .orElseGet(() -> decisionLogWaivers(root, cycle, decisionLog, day(judgedAt)));
         return new GovernanceSummary(List.copyOf(tags), critical, waivers, decisionLog);
     }
 
@@ -105,8 +106,14 @@ final class GovernanceSummaries {
         return waivers;
     }
 
-    private static List<Waiver> decisionLogWaivers(Path root, Optional<String> decisionLog, LocalDate day) {
-        return decisionLog.flatMap(path -> new DecisionLogReader().read(SafePaths.resolve(root, path), path).model())
+    /**
+     * The decision log's waivers in force on {@code day}, read as the gates read it ({@code readFor}): a log whose
+     * {@code cycle_id} or {@code stream} names another cycle waives nothing here either (review38a).
+     */
+    private static List<Waiver> decisionLogWaivers(Path root, CycleRef cycle, Optional<String> decisionLog,
+            LocalDate day) {
+        return decisionLog.flatMap(path -> new DecisionLogReader().readFor(SafePaths.resolve(root, path), path, cycle)
+                .model())
                 .map(all -> all.stream().filter(w -> w.activeOn(day)).toList())
                 .orElse(List.of());
     }

@@ -10,6 +10,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.document.YamlDocuments;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class DeploymentScopeTest {
         return new OutcomeSet.Stored<>("d.yaml", "0".repeat(64), new DeploymentLogReader().parse(bytes(text), "d.yaml"));
     }
 
-    private static final DeploymentScope SCOPE = new DeploymentScope(Optional.of(CREATED), Optional.of(PLAN));
+    private static final DeploymentScope SCOPE = DeploymentScope.of(() -> Optional.of(CREATED), Optional.of(PLAN));
 
     @Test
     void anItemWithItemsUnderItIsRefusedNamingThemSinceItIsDeliveredThroughThem() {
@@ -67,5 +68,15 @@ class DeploymentScopeTest {
                         + "  - {id: D-2, time: 2025-09-02T09:00:00Z, status: success, commits: []}\n");
 
         assertThatNoException().isThrownBy(() -> SCOPE.require(List.of(file)));
+    }
+
+    /**
+     * Found by review38a: as a record, its canonical constructor was public, so code could judge deployments
+     * against a creation of its own choosing rather than the log's first event ({@link CycleCreation}).
+     */
+    @Test
+    void noConstructorIsReachableOutsideTheFactory() {
+        assertThat(DeploymentScope.class.getDeclaredConstructors())
+                .allSatisfy(constructor -> assertThat(Modifier.isPrivate(constructor.getModifiers())).isTrue());
     }
 }
