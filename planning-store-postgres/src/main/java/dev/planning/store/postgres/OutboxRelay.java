@@ -81,6 +81,9 @@ import org.postgresql.PGConnection;
  * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
  * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
+ * A row a round read but did not publish (waiting on a fault of the relay's, below, or on the broker) is held: later
+ * rounds read it again, but none of its cycle's later rows until it moves, so that a cycle with more than a round's
+ * batch of rows behind it does not keep the other cycles' rows from being read (relay38).
  * A failure of the relay's own while it builds a row's message (a fault of this code, not of the event) quarantines
  * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, and it is tried again each
  * round, so that it goes out once the fault is gone. Its failure is given by {@link #lastFailure()} until the row
@@ -100,6 +103,12 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String READY = "o.quarantined_at IS NULL AND NOT EXISTS (SELECT 1 FROM planning_outbox q"
             + " WHERE q.quarantined_at IS NOT NULL AND q.repository = o.repository AND q.stream = o.stream"
             + " AND q.cycle_id = o.cycle_id AND q.id < o.id)";
+    /**
+     * A row read this round ({@code o}): ready, and no earlier row of its cycle is among the held rows (the
+     * parameter, an array of outbox row ids: looked up by the primary key).
+     */
+    private static final String READ = READY + " AND NOT EXISTS (SELECT 1 FROM planning_outbox h WHERE h.id = ANY (?)"
+            + " AND h.repository = o.repository AND h.stream = o.stream AND h.cycle_id = o.cycle_id AND h.id < o.id)";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -117,6 +126,13 @@ public final class OutboxRelay implements AutoCloseable {
      * logged when the failure is new, not every round.
      */
     private final Map<Long, RuntimeException> stuck = new ConcurrentHashMap<>();
+    /**
+     * The rows, by outbox row id, that a round read at the head of their cycle and did not publish (waiting on a fault
+     * of the relay's, a send that failed or was not tried): the next rounds read such a row but none of its cycle's
+     * later rows, until it moves (relay38: those filled the batch, so a cycle with a batch of rows behind its head kept
+     * every other cycle's rows from being read).
+     */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     /** How many times a row's fault was logged at ERROR (read by the tests). */
     private final AtomicInteger faultsLogged = new AtomicInteger();
 
@@ -285,10 +301,11 @@ public final class OutboxRelay implements AutoCloseable {
                     delete(connection, round.published());
                     connection.commit();
                     total += round.published().size();
+                    // A round that only found heads to hold goes on: the next reads the other cycles' rows (relay38).
                     if (round.retry() || round.published().isEmpty() && round.quarantined().isEmpty()
-                            || !tryLock(connection)) {
+                            && !round.newlyHeld() || !tryLock(connection)) {
                         if (!round.retry() && rows.size() < BATCH) {
-                            // Every ready row was read: a row waiting on a fault that is not among them moved.
+                            // Every row to read was read: a row stuck or held not among them moved.
                             forgetStuckBut(rows.stream().map(Row::id).collect(Collectors.toSet()));
                         }
                         break;
@@ -421,6 +438,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** Forgets the rows waiting on a fault that are not among {@code seen}: they moved, or left the outbox. */
     private void forgetStuckBut(Set<Long> seen) {
         stuck.keySet().retainAll(seen);
+        held.retainAll(seen);
     }
 
     /** Whether two failures are the same fault: one type, one message. */
@@ -485,7 +503,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * The next rows in {@code id} order that are ready: not quarantined, and no earlier row of their
-     * cycle quarantined. Each row's message is built from its event row, after the checks of the class
+     * cycle quarantined; of a cycle whose head row is {@code held}, that row only, so that a cycle with a batch of
+     * rows behind a row that waits does not fill the batch and keep the other cycles' rows from being read (relay38).
+     * Each row's message is built from its event row, after the checks of the class
      * comment; a row that fails them comes back with its reason and no message.
      */
     private List<Row> next(Connection connection) throws SQLException {
@@ -494,7 +514,8 @@ public final class OutboxRelay implements AutoCloseable {
                         + " e.line"
                         + " FROM planning_outbox o LEFT JOIN planning_event e ON e.repository = o.repository"
                         + " AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq"
-                        + " WHERE " + READY + " ORDER BY o.id LIMIT " + BATCH)) {
+                        + " WHERE " + READ + " ORDER BY o.id LIMIT " + BATCH)) {
+            select.setArray(1, connection.createArrayOf("bigint", held.toArray(Long[]::new)));
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -627,6 +648,7 @@ public final class OutboxRelay implements AutoCloseable {
         List<Row> quarantined = new ArrayList<>();
         Set<String> stopped = new HashSet<>();
         boolean retry = false;
+        boolean newlyHeld = false;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             if (stopped.contains(row.key)) {
@@ -635,6 +657,7 @@ public final class OutboxRelay implements AutoCloseable {
             stopped.add(row.key);
             if (row.failure != null) {
                 lastFailure = row.failure;
+                newlyHeld |= held.add(row.id);
                 RuntimeException before = stuck.put(row.id, row.failure);
                 if (before == null || !sameFault(before, row.failure)) {
                     // Once per row and fault, not once a poll (store38): lastFailure() tells it until the row moves.
@@ -648,17 +671,20 @@ public final class OutboxRelay implements AutoCloseable {
             }
             if (row.message == null) {
                 stuck.remove(row.id);
+                held.remove(row.id);
                 quarantined.add(row);
                 continue;
             }
             Future<RecordMetadata> send = sends.get(i);
             if (send == null) {
                 retry = true;
+                newlyHeld |= held.add(row.id);
                 continue;
             }
             try {
                 send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(row);
+                held.remove(row.id);
                 stopped.remove(row.key);
                 if (stuck.remove(row.id) != null) {
                     LOG.info("outbox row {} ({}) published: the fault of the relay's that held it is gone", row.id,
@@ -668,19 +694,22 @@ public final class OutboxRelay implements AutoCloseable {
                 lastFailure = e;
                 if (refusedForGood(e.getCause())) {
                     stuck.remove(row.id);
+                    held.remove(row.id);
                     quarantined.add(row.refused("the broker refuses it for good: " + e.getCause()));
                 } else {
                     retry = true;
+                    newlyHeld |= held.add(row.id);
                 }
             } catch (TimeoutException e) {
                 lastFailure = e;
                 retry = true;
+                newlyHeld |= held.add(row.id);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PlanningException("interrupted while publishing the outbox", null, e);
             }
         }
-        return new Round(published, quarantined, retry);
+        return new Round(published, quarantined, retry, newlyHeld);
     }
 
     /**
@@ -794,7 +823,10 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** One round's outcome: rows published, rows to quarantine, and whether to stop and retry later. */
-    private record Round(List<Row> published, List<Row> quarantined, boolean retry) {
+    /**
+     * One round's outcome: rows published, rows to quarantine, whether to stop and retry later, and whether a row
+     * not published was {@code held} for the first time (its cycle's later rows no longer read).
+     */
+    private record Round(List<Row> published, List<Row> quarantined, boolean retry, boolean newlyHeld) {
     }
 }
