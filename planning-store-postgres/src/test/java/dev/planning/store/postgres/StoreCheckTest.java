@@ -239,7 +239,10 @@ class StoreCheckTest {
                         + " event"));
     }
 
-    /** store38: as lint bounds a log's findings, a cycle's mistakes past the first 50 are one counting them. */
+    /**
+     * store38: as lint bounds a log's findings, a cycle's mistakes past the first 50 are one counting them;
+     * misc38: the total found counts them all, not the entries.
+     */
     @Test
     void aCyclesMistakesPastTheFirstFiftyAreCountedInOne() {
         CycleRef many = new CycleRef("qa", "many");
@@ -254,6 +257,7 @@ class StoreCheckTest {
                 + " history: CYCLE_CREATED may only be the first event");
         assertThat(reported.get(50)).isEqualTo(at + "qa/many:56: and 5 more mistakes of this cycle's rows, not"
                 + " listed; fix those above, then check again");
+        assertThat(store.check().found()).as("the mistakes found, not the entries listed").isEqualTo(55);
     }
 
     @Test
