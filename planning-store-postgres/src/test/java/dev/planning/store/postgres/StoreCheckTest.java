@@ -406,12 +406,8 @@ class StoreCheckTest {
         try (PostgresStore other = TestServers.store(false)) {
             CycleRef cycle = new CycleRef("fe", "other");
             other.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS);
-            try (Connection connection = other.dataSource().getConnection();
-                    PreparedStatement edit = connection.prepareStatement(
-                            "UPDATE planning_cycle SET state = 'COMPLETED' WHERE repository = ?")) {
-                edit.setString(1, other.eventStore().repository());
-                assertThat(edit.executeUpdate()).isEqualTo(1);
-            }
+            assertThat(RepositoryRows.edit(other, "UPDATE planning_cycle SET state = 'COMPLETED'"
+                    + " WHERE repository = ?")).isOne();
 
             assertThat(store.check().ok()).isTrue();
             assertThat(other.check().mistakes()).hasSize(1);
@@ -446,10 +442,6 @@ class StoreCheckTest {
     }
 
     private void sql(String update) throws SQLException {
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(update)) {
-            statement.setString(1, store.eventStore().repository());
-            assertThat(statement.executeUpdate()).isPositive();
-        }
+        RepositoryRows.edit(store, update);
     }
 }
