@@ -486,7 +486,7 @@ final class StoreCommand implements Runnable {
                 for (PostgresStore.Mistake m : result.mistakes()) {
                     text.append(m).append('\n');
                 }
-                return text.append(result.ok() ? "ok: " : result.mistakes().size() + " mistake(s): ")
+                return text.append(result.ok() ? "ok: " : result.found() + " mistake(s): ")
                         .append("checked ").append(result.cycles()).append(" cycle(s), ").append(result.lines())
                         .append(" line(s) in repository ").append(result.repository()).append('\n').toString();
             });

@@ -395,7 +395,8 @@ final class SettingsDiff {
     }
 
     /**
-     * Required tags compared as sets. A tag dropped weakens. Tags only added strengthen where the head runs the
+     * Required tags compared as sets of keys as the checks read them, ignoring case ({@code Criticality} is
+     * {@code criticality}); the same keys written otherwise are a change, never none. A tag dropped weakens. Tags only added strengthen where the head runs the
      * shipped {@code required-tags} rule as it ships (it reports every item lacking any listed tag, so each item it
      * reported under the base it reports again) and no rule other than the shipped ones reads the settings (such a
      * rule may read {@code requiredTags()} and report less with more of them); otherwise they are a change whose
@@ -412,9 +413,14 @@ final class SettingsDiff {
         if (new HashSet<>(base).equals(new HashSet<>(head))) {
             return;
         }
+        Set<String> was = folded(base);
+        Set<String> now = folded(head);
         Judged judged;
-        if (!head.containsAll(base)) {
+        if (!now.containsAll(was)) {
             judged = Judged.of(Effect.WEAKENS);
+        } else if (now.equals(was)) {
+            judged = Judged.changed("the same tags written otherwise: the checks read tag keys ignoring case, but the"
+                    + " list is read as written where a rule reads it (and in the reports' text)");
         } else if (!requiredTagsReported.getAsBoolean()) {
             judged = Judged.changed("tags added, but the head does not run the shipped required-tags rule as it ships"
                     + " (rules/hygiene.drl), the one rule the tool ships that reads required_tags: whether more is"
@@ -432,6 +438,11 @@ final class SettingsDiff {
             judged = Judged.of(Effect.STRENGTHENS);
         }
         add("required_tags", list(base), list(head), judged);
+    }
+
+    /** Tag keys as the checks read them ({@code TaskFact.hasTagValue}: {@link TagTaxonomy#foldKey}, ignoring case). */
+    private static Set<String> folded(List<String> keys) {
+        return keys.stream().map(TagTaxonomy::foldKey).collect(Collectors.toSet());
     }
 
     /** Whether {@code criticality} is a required tag as {@code RulebookFacts.criticalityOf} reads them (ignoring case). */

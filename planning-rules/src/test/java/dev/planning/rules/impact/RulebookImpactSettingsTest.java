@@ -527,6 +527,25 @@ class RulebookImpactSettingsTest {
                 "[criticality]", WEAKENS));
     }
 
+    /**
+     * misc38: required tags were compared as written while the checks read their keys ignoring case: a tag only
+     * rewritten in capitals read as dropped, weakening. The same keys written otherwise are a change; a tag added
+     * beside one so rewritten still strengthens.
+     */
+    @Test
+    void aRequiredTagRewrittenInCapitalsIsAChangeNotAWeakening() throws IOException {
+        edit("required_tags: [criticality, compliance]", "required_tags: [CRITICALITY, compliance]");
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("required_tags");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("the same tags written otherwise"));
+        });
+
+        edit("required_tags: [CRITICALITY, compliance]", "required_tags: [CRITICALITY, compliance, data_classification]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("required_tags", "[criticality, compliance]",
+                "[CRITICALITY, compliance, data_classification]", STRENGTHENS));
+    }
+
     /** Where a rule of one's own reads the settings, it may read requiredTags() and report less: a change naming it. */
     @Test
     void aRequiredTagAddedIsOnlyAChangeWhereARuleOfOnesOwnReadsTheSettings() throws IOException {

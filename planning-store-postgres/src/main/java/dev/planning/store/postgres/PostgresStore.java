@@ -304,9 +304,14 @@ public final class PostgresStore implements AutoCloseable {
      * @param repository the repository (tenant) checked
      * @param cycles     how many cycles it holds (with lines, or only a {@code planning_cycle} row)
      * @param lines      how many event rows it holds
-     * @param mistakes   every mistake, one per entry; empty when every check holds
+     * @param mistakes   every mistake listed, one per entry; empty when every check holds. A cycle's
+     *                   mistakes past its first 50 are not listed: one last entry
+     *                   of that cycle counts them
+     * @param found      how many mistakes were found, listed or not (the entries counting the unlisted
+     *                   ones are not mistakes themselves); the total {@code store check} prints
+     * @since 0.1
      */
-    public record CheckResult(String repository, int cycles, long lines, List<Mistake> mistakes) {
+    public record CheckResult(String repository, int cycles, long lines, List<Mistake> mistakes, long found) {
 
         /**
          * A result; {@code mistakes} is copied.
@@ -314,11 +319,28 @@ public final class PostgresStore implements AutoCloseable {
          * @param repository the repository (tenant) checked
          * @param cycles     how many cycles it holds
          * @param lines      how many event rows it holds
-         * @param mistakes   every mistake
+         * @param mistakes   every mistake listed
+         * @param found      how many mistakes were found, listed or not
          */
         public CheckResult {
             Objects.requireNonNull(repository, "repository");
             mistakes = List.copyOf(mistakes);
+            if (found < 0 || found == 0 != mistakes.isEmpty()) {
+                throw new IllegalArgumentException("found " + found + " mistake(s) but " + mistakes.size()
+                        + " listed");
+            }
+        }
+
+        /**
+         * A result whose mistakes are all listed: {@code found} is their number.
+         *
+         * @param repository the repository (tenant) checked
+         * @param cycles     how many cycles it holds
+         * @param lines      how many event rows it holds
+         * @param mistakes   every mistake
+         */
+        public CheckResult(String repository, int cycles, long lines, List<Mistake> mistakes) {
+            this(repository, cycles, lines, mistakes, mistakes.size());
         }
 
         /**

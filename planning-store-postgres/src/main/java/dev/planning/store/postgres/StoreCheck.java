@@ -104,7 +104,8 @@ final class StoreCheck {
                 }
             }
             run.mistakes.sort(ORDER);
-            return new PostgresStore.CheckResult(repository, run.cycles, run.lines, List.copyOf(run.mistakes));
+            return new PostgresStore.CheckResult(repository, run.cycles, run.lines, List.copyOf(run.mistakes),
+                    run.found);
         });
     }
 
@@ -215,6 +216,7 @@ final class StoreCheck {
                 run.add(key, line, message);
             } else {
                 unlisted++;
+                run.found++;
             }
         }
 
@@ -240,7 +242,7 @@ final class StoreCheck {
         void end() {
             portfolio();
             if (unlisted > 0) {
-                run.add(key, head.seq, "and " + unlisted + " more mistake" + (unlisted == 1 ? "" : "s") + " of this"
+                run.list(key, head.seq, "and " + unlisted + " more mistake" + (unlisted == 1 ? "" : "s") + " of this"
                         + " cycle's rows, not listed; fix those above, then check again");
             }
         }
@@ -296,8 +298,17 @@ final class StoreCheck {
         final List<PostgresStore.Mistake> mistakes = new ArrayList<>();
         int cycles;
         long lines;
+        /** Every mistake found, listed or counted in a cycle's last entry. */
+        long found;
 
+        /** One mistake, listed and counted. */
         void add(Key key, int line, String message) {
+            found++;
+            list(key, line, message);
+        }
+
+        /** One entry of the list: a mistake, or one counting those not listed. */
+        void list(Key key, int line, String message) {
             mistakes.add(new PostgresStore.Mistake(repository, key.stream, key.cycle, Math.max(0, line), message));
         }
     }

@@ -13,8 +13,6 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.Planning;
 import dev.planning.testkit.store.CycleQueriesContract;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,8 +78,8 @@ class CycleQueriesTest extends CycleQueriesContract {
     @Test
     void aPlanningCycleRowEditedToCompletedDoesNotHideASealedCycleFromPendingSignatures() throws SQLException {
         PostgresStore postgres = opened.get(0);
-        edit(postgres, "UPDATE planning_cycle SET state = 'COMPLETED' WHERE repository = ? AND stream = 'fe'"
-                + " AND cycle_id = 'b'");
+        assertThat(RepositoryRows.edit(postgres, "UPDATE planning_cycle SET state = 'COMPLETED' WHERE repository = ?"
+                + " AND stream = 'fe' AND cycle_id = 'b'")).isOne();
 
         assertThat(postgres.queries(workspace, TrustedKeys.none()).pendingSignatures(Set.of("PM")))
                 .extracting(CycleQueries.PendingSignatures::cycle, CycleQueries.PendingSignatures::state)
@@ -91,8 +89,8 @@ class CycleQueriesTest extends CycleQueriesContract {
     @Test
     void aSealEventsTypeColumnEditedDoesNotHideTheCycleFromPendingSignatures() throws SQLException {
         PostgresStore postgres = opened.get(0);
-        edit(postgres, "UPDATE planning_event SET event_type = 'PLAN_UPDATED' WHERE repository = ?"
-                + " AND event_type = 'MANIFEST_SEALED'");
+        assertThat(RepositoryRows.edit(postgres, "UPDATE planning_event SET event_type = 'PLAN_UPDATED'"
+                + " WHERE repository = ? AND event_type = 'MANIFEST_SEALED'")).isOne();
 
         CycleQueries signed = postgres.queries(workspace, TrustedKeys.none());
         assertThat(signed.pendingSignatures()).extracting(CycleQueries.PendingSignatures::cycle)
@@ -137,14 +135,6 @@ class CycleQueriesTest extends CycleQueriesContract {
             assertThat(postgres.eventStore().read(SEALED)).isEqualTo(sealedHere);
             assertThat(other.queries().recentRefusals(Instant.EPOCH, 1000))
                     .extracting(CycleQueries.Refusal::cycle).containsExactly(elsewhere);
-        }
-    }
-
-    private static void edit(PostgresStore postgres, String sql) throws SQLException {
-        try (Connection connection = postgres.dataSource().getConnection();
-                PreparedStatement edit = connection.prepareStatement(sql)) {
-            edit.setString(1, postgres.eventStore().repository());
-            assertThat(edit.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -12,8 +12,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,13 +154,7 @@ class PostgresEventStoreTest {
     void aPortfolioRowBehindItsLogCannotPlaceASecondLineAtAHeldPosition() throws Exception {
         appendThree();
         String second = events.read(CYCLE).get(1).hash();
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement behind = connection.prepareStatement(
-                        "UPDATE planning_cycle SET events = 2, head_sha256 = ? WHERE repository = ?")) {
-            behind.setString(1, second);
-            behind.setString(2, events.repository());
-            behind.executeUpdate();
-        }
+        execute("UPDATE planning_cycle SET events = 2, head_sha256 = '" + second + "' WHERE repository = ?");
 
         assertThatThrownBy(() -> events.append(CYCLE,
                 Events.moved(CYCLE, CycleState.PLANNED, CycleState.PLANNED), second))
@@ -193,10 +185,6 @@ class PostgresEventStoreTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, events.repository());
-            statement.executeUpdate();
-        }
+        RepositoryRows.edit(store, sql);
     }
 }

@@ -10,8 +10,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,10 +116,6 @@ class RowQueriesEditsTest {
     }
 
     private void sql(String update) throws SQLException {
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(update)) {
-            statement.setString(1, store.eventStore().repository());
-            assertThat(statement.executeUpdate()).isPositive();
-        }
+        RepositoryRows.edit(store, update);
     }
 }

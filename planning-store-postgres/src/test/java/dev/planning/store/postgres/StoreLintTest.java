@@ -12,8 +12,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -42,14 +40,8 @@ class StoreLintTest {
 
     /** Appends a blank to the line stored at row {@code seq} of the cycle's log, as an edit in the database would. */
     private static void editLineInTheDatabase(PostgresStore store, int seq) throws SQLException {
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET line = line"
-                        + " || '\\x20'::bytea WHERE repository = ? AND cycle_id = ? AND seq = ?")) {
-            edit.setString(1, store.eventStore().repository());
-            edit.setString(2, FE.cycleId());
-            edit.setInt(3, seq);
-            assertThat(edit.executeUpdate()).isOne();
-        }
+        assertThat(RepositoryRows.edit(store, "UPDATE planning_event SET line = line || '\\x20'::bytea"
+                + " WHERE repository = ? AND cycle_id = ? AND seq = ?", FE.cycleId(), seq)).isOne();
     }
 
     private static Finding only(LintReport report, String code) {
@@ -103,13 +95,8 @@ class StoreLintTest {
         try (PostgresStore store = TestServers.store(false)) {
             String head = store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
             store.eventStore().append(FE, Events.moved(FE, CycleState.PACKAGED, CycleState.EXECUTED), head);
-            try (Connection connection = store.dataSource().getConnection();
-                    PreparedStatement edit = connection.prepareStatement("UPDATE planning_event SET prev_sha256"
-                            + " = repeat('a', 64) WHERE repository = ? AND cycle_id = ? AND seq = 2")) {
-                edit.setString(1, store.eventStore().repository());
-                edit.setString(2, FE.cycleId());
-                assertThat(edit.executeUpdate()).isOne();
-            }
+            assertThat(RepositoryRows.edit(store, "UPDATE planning_event SET prev_sha256 = repeat('a', 64)"
+                    + " WHERE repository = ? AND cycle_id = ? AND seq = 2", FE.cycleId())).isOne();
 
             LintReport report = lint(store);
 

@@ -79,6 +79,7 @@ import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalBranchDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
@@ -86,6 +87,7 @@ import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.GroupByDescr;
+import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -223,6 +225,7 @@ final class PolicyLanguage {
      * an instance call and which returns an array, whose text is its JVM identity hash (eighteenth review).
      */
     private static final String MAP_VALUES = "values";
+    private static final String NAMED_CONSEQUENCES = "named consequences are refused; a rule has one consequence";
 
     /** Constraint operators besides the Java comparisons. */
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "contains", "memberOf",
@@ -663,6 +666,8 @@ final class PolicyLanguage {
          * patterns are walked, else {@code null}: there a pattern may not match a violation.
          */
         private String shrinking;
+        /** Whether the rule being read was refused for its named consequences (one message for all of them). */
+        private boolean namedRefused;
 
         /** Whether a consequence is being walked (it runs once per firing, not inside an insert). */
         private boolean inConsequence;
@@ -772,8 +777,9 @@ final class PolicyLanguage {
             for (AnnotationDescr annotation : rule.getAnnotations()) {
                 annotation(annotation, annotation.getLine() > 0 ? annotation : rule);
             }
+            namedRefused = false;
             if (!rule.getNamedConsequences().isEmpty()) {
-                refuse(rule, "named consequences are refused; a rule has one consequence");
+                refuseNamedConsequences(rule);
             }
             if (rule.getLhs() != null) {
                 element(rule.getLhs());
@@ -909,8 +915,18 @@ final class PolicyLanguage {
             }
         }
 
+        /** Refuses a rule's named consequences: once for the rule, however many it names or calls. */
+        private void refuseNamedConsequences(BaseDescr where) {
+            if (!namedRefused) {
+                namedRefused = true;
+                refuse(where, NAMED_CONSEQUENCES);
+            }
+        }
+
         private void element(BaseDescr element) {
-            if (element instanceof AndDescr and) {
+            if (element instanceof NamedConsequenceDescr || element instanceof ConditionalBranchDescr) {
+                refuseNamedConsequences(element); // do[x], if (...) do[x]: one mistake with their then[x]
+            } else if (element instanceof AndDescr and) {
                 and.getDescrs().forEach(this::element);
             } else if (element instanceof OrDescr or) {
                 or.getDescrs().forEach(this::element);

@@ -153,6 +153,20 @@ class RuleHeaderMistakesTest {
                 + " consequence").noneMatch(line -> line.contains("given again"));
     }
 
+    /**
+     * misc38: in the restricted mode one named consequence was two messages, "named consequences are refused" at
+     * the rule and "'NamedConsequence' is outside the policy language" at its {@code do[late]}: one mistake, one
+     * message.
+     */
+    @Test
+    void oneNamedConsequenceIsOneMessageInTheRestrictedMode() {
+        String once = LATE_TWICE.substring(0, LATE_TWICE.lastIndexOf("then[late]")) + "end\n";
+
+        InvalidInputException refused = refused("restricted", Map.of("rules/x.drl", HEAD + once));
+
+        assertThat(refused).hasMessage("named consequences are refused; a rule has one consequence");
+    }
+
     /** A package attribute was refused again for each rule, which Drools gives it to, at the package's line. */
     @Test
     void aPackageAttributeIsRefusedOnceNotAgainForEachRule() {
