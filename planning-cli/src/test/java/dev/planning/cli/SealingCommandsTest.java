@@ -7,6 +7,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,7 +229,7 @@ class SealingCommandsTest {
     }
 
     /** A stream's writer that hands its text to the shared pipe only when flushed, as {@code main}'s writers do. */
-    private static final class HeldUntilFlush extends java.io.Writer {
+    private static final class HeldUntilFlush extends Writer {
         private final StringBuilder pipe;
         private final StringBuilder held = new StringBuilder();
 
