@@ -80,6 +80,8 @@ final class AttestCommand implements Callable<Integer> {
                 + " the trust file";
         if (out == null) {
             spec.commandLine().getOut().print(attestation.envelope());
+            // Flushed before the note (review38b): in one pipe with standard error (2>&1) the envelope comes first.
+            spec.commandLine().getOut().flush();
             if (trust.trust == null) {
                 spec.commandLine().getErr().println("note: " + NO_TRUST);
                 spec.commandLine().getErr().flush();

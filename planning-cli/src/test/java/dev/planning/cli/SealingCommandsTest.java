@@ -7,6 +7,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -211,6 +212,46 @@ class SealingCommandsTest {
 
         assertThat(out).contains("\"payloadType\"");
         assertThat(err).contains("note: no --trust", "signatures were NOT verified");
+    }
+
+    @Test
+    void attestToStandardOutputInOnePipeWithStandardErrorWritesTheEnvelopeBeforeTheNote() throws Exception {
+        sealAndSignAll();
+        // 2>&1 as in main: each stream's text reaches the pipe when its writer is flushed (OutputStreamWriter's buffer).
+        StringBuilder pipe = new StringBuilder();
+
+        int code = PlanningCommand.execute(new String[] {"attest", "-w", ws.toString(), "--stream", "fe", "--cycle",
+                "2025-09-02", "--key", keys.resolve("QA.key.pem").toString()},
+                new PrintWriter(new HeldUntilFlush(pipe), true), new PrintWriter(new HeldUntilFlush(pipe), true));
+
+        assertThat(code).isZero();
+        assertThat(pipe.toString()).startsWith("{").contains("}\nnote: no --trust").endsWith("to list those that verify\n");
+    }
+
+    /** A stream's writer that hands its text to the shared pipe only when flushed, as {@code main}'s writers do. */
+    private static final class HeldUntilFlush extends Writer {
+        private final StringBuilder pipe;
+        private final StringBuilder held = new StringBuilder();
+
+        HeldUntilFlush(StringBuilder pipe) {
+            this.pipe = pipe;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            held.append(chars, offset, length);
+        }
+
+        @Override
+        public void flush() {
+            pipe.append(held);
+            held.setLength(0);
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 
     private static com.fasterxml.jackson.databind.JsonNode predicate(Path envelope) throws Exception {

@@ -99,6 +99,10 @@ public final class OutboxRelay implements AutoCloseable {
     private static final int BATCH = 500;
     private static final EventLineCodec CODEC = new EventLineCodec();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** How many causes of a failure of its own the relay's log shows ({@link #shown}). */
+    private static final int MAX_CAUSES = 16;
+
     /** A row ready to publish ({@code o}): not quarantined, and no earlier row of its cycle is. */
     private static final String READY = "o.quarantined_at IS NULL AND NOT EXISTS (SELECT 1 FROM planning_outbox q"
             + " WHERE q.quarantined_at IS NOT NULL AND q.repository = o.repository AND q.stream = o.stream"
@@ -665,7 +669,7 @@ public final class OutboxRelay implements AutoCloseable {
                     LOG.error("outbox row {} ({}) not published: building its message failed, a fault of the relay's,"
                             + " not of the event; it is tried again each round (logged again only if the failure"
                             + " changes), its cycle's later events waiting behind it", row.id,
-                            Printable.line(row.key), row.failure);
+                            Printable.line(row.key), shown(row.failure));
                 }
                 continue;
             }
@@ -688,7 +692,7 @@ public final class OutboxRelay implements AutoCloseable {
                 stopped.remove(row.key);
                 if (stuck.remove(row.id) != null) {
                     LOG.info("outbox row {} ({}) published: the fault of the relay's that held it is gone", row.id,
-                            row.key);
+                            Printable.line(row.key));
                 }
             } catch (ExecutionException e) {
                 lastFailure = e;
@@ -755,6 +759,37 @@ public final class OutboxRelay implements AutoCloseable {
                 LOG.warn("{}", quarantinedLine(row.id, row.key, row.reason));
             }
             update.executeBatch();
+        }
+    }
+
+    /**
+     * The relay's own failure as the server's log shows it (review38b): its message, and each cause's, may quote the
+     * event (a value of the line it failed on), so the logged copy holds each one {@link Printable#line shown} on its
+     * line, with the original's class named in it and its stack trace, and no forged line follows it in the log.
+     */
+    static Throwable shown(Throwable failure) {
+        return shown(failure, 0);
+    }
+
+    private static Throwable shown(Throwable failure, int depth) {
+        Throwable cause = failure.getCause();
+        Throwable shownCause = cause == null || cause == failure || depth >= MAX_CAUSES ? null : shown(cause, depth + 1);
+        ShownFault copy = new ShownFault(Printable.line(String.valueOf(failure)), shownCause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** A failure's copy whose text is shown inert ({@link #shown}); its {@code toString} is the original's, escaped. */
+    private static final class ShownFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ShownFault(String text, Throwable cause) {
+            super(text, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 

@@ -27,7 +27,8 @@ import javax.xml.stream.XMLStreamWriter;
  * Jenkins/xunit JUnit schema (no attribute that schema rejects, such as {@code skipped} on
  * {@code <testsuites>}). Text
  * is escaped by a real XML writer (JDK StAX); characters XML 1.0 cannot carry (most control
- * characters) are replaced with {@code ?}. Names should be stable and unique within a suite (a
+ * characters) are replaced with {@code ?}; a line break or tab in an attribute value, and a carriage return
+ * anywhere, is a character reference, so that an XML reader reads the value as given ({@link #breaksKept}). Names should be stable and unique within a suite (a
  * CI system matches runs by {@code classname} and {@code name}).
  */
 public final class JUnitXml {
@@ -120,7 +121,36 @@ public final class JUnitXml {
     public static String render(String name, List<Suite> suites) {
         StringWriter out = new StringWriter();
         document(out, name, suites);
-        return Printable.inertInBuildLogsAsXml(out.toString());
+        return Printable.inertInBuildLogsAsXml(breaksKept(out.toString()));
+    }
+
+    /**
+     * The document with each line break and tab an XML reader would not read as written, as a character reference
+     * (review38b): a reader replaces a line feed, carriage return or tab in an attribute value by a space, and a
+     * carriage return in text by a line feed, where StAX writes them as they are. The document's own markup holds
+     * no carriage return, and a value's {@code <} and {@code "} are StAX's references, so a {@code "} inside a tag
+     * opens or closes an attribute value.
+     */
+    static String breaksKept(String xml) {
+        StringBuilder out = new StringBuilder(xml.length());
+        boolean tag = false;
+        boolean value = false;
+        for (int i = 0; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if (c == '\r' || value && (c == '\n' || c == '\t')) {
+                out.append("&#").append((int) c).append(';');
+                continue;
+            }
+            if (c == '<' && !tag) {
+                tag = true;
+            } else if (c == '"' && tag) {
+                value = !value;
+            } else if (c == '>' && tag && !value) {
+                tag = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Writes the document for these suites, as {@link #render} gives it. */

@@ -102,4 +102,26 @@ class JUnitXmlTest {
         assertThat(((Element) document.getElementsByTagName("testsuite").item(0)).getAttribute("name"))
                 .isEqualTo("##vso[task.prependpath]bin");
     }
+
+    /**
+     * A line break or tab in a name, a message or a type is read by an XML reader as written (review38b): StAX wrote
+     * them as they are, and a reader takes each in an attribute value as a space ({@code "a\nb"} and {@code "a b"} one
+     * name) and a carriage return in text as a line feed.
+     */
+    @Test
+    void lineBreaksAndTabsInAValueReadAsWritten() throws Exception {
+        String name = "a\nb\r\nc\rd\te";
+        String details = "x\ry\r\nz\n";
+        String xml = JUnitXml.render("s", List.of(new JUnitXml.Suite("fe", List.of(
+                JUnitXml.TestCase.failed("c", name, new JUnitXml.Failure("t\n", "m\r", details))))));
+
+        Document document = parse(xml);
+        Element testCase = (Element) document.getElementsByTagName("testcase").item(0);
+        Element failure = (Element) document.getElementsByTagName("failure").item(0);
+        assertThat(testCase.getAttribute("name")).isEqualTo(name);
+        assertThat(failure.getAttribute("type")).isEqualTo("t\n");
+        assertThat(failure.getAttribute("message")).isEqualTo("m\r");
+        assertThat(failure.getTextContent()).isEqualTo(details);
+        assertThat(xml).doesNotContain("\r");
+    }
 }
