@@ -7,6 +7,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +85,11 @@ import org.postgresql.PGConnection;
  * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
  * A row a round read but did not publish (waiting on a fault of the relay's, below, or on the broker) is held: later
  * rounds read it again, but none of its cycle's later rows until it moves, so that a cycle with more than a round's
- * batch of rows behind it does not keep the other cycles' rows from being read (relay38).
+ * batch of rows behind it does not keep the other cycles' rows from being read (relay38). A round reads the rows not
+ * held first, in {@code id} order, and tries the held rows in the room they leave, those read longest ago first: so
+ * more held rows than a round reads do not keep the other cycles' ready rows from being read, and each held row is
+ * tried in turn (relay39). A record the broker fails holds back only its own cycle: the round's other records are
+ * published in that round.
  * A failure of the relay's own while it builds a row's message (a fault of this code, not of the event) quarantines
  * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, and it is tried again each
  * round, so that it goes out once the fault is gone. Its failure is given by {@link #lastFailure()} until the row
@@ -96,7 +102,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** The advisory lock key that makes one relay the active one. */
     private static final long LOCK_KEY = 0x706c616e6e696e67L;
-    private static final int BATCH = 500;
+    /** How many rows a round reads at most, unless a test sets fewer ({@link #batch}). */
+    static final int BATCH = 500;
     private static final EventLineCodec CODEC = new EventLineCodec();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -108,17 +115,24 @@ public final class OutboxRelay implements AutoCloseable {
             + " WHERE q.quarantined_at IS NOT NULL AND q.repository = o.repository AND q.stream = o.stream"
             + " AND q.cycle_id = o.cycle_id AND q.id < o.id)";
     /**
-     * A row read this round ({@code o}): ready, and no earlier row of its cycle is among the held rows (the
-     * parameter, an array of outbox row ids: looked up by the primary key).
+     * A row read this round that is not held ({@code o}): ready, not among the held rows, and no earlier row of its
+     * cycle is (the parameter, an array of outbox row ids: looked up by the primary key).
      */
-    private static final String READ = READY + " AND NOT EXISTS (SELECT 1 FROM planning_outbox h WHERE h.id = ANY (?)"
-            + " AND h.repository = o.repository AND h.stream = o.stream AND h.cycle_id = o.cycle_id AND h.id < o.id)";
+    private static final String READ = READY + " AND NOT (o.id = ANY (?))"
+            + " AND NOT EXISTS (SELECT 1 FROM planning_outbox h WHERE h.id = ANY (?) AND h.repository = o.repository"
+            + " AND h.stream = o.stream AND h.cycle_id = o.cycle_id AND h.id < o.id)";
+    /** The columns a round reads of a row ({@code o}) and its event row. */
+    private static final String COLUMNS = "SELECT o.id, o.repository, o.stream, o.cycle_id, o.seq, o.event_id,"
+            + " e.sha256, e.prev_sha256, e.line FROM planning_outbox o LEFT JOIN planning_event e"
+            + " ON e.repository = o.repository AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final Duration poll;
     private final Duration sendTimeout;
+    /** How many rows a round reads at most: {@link #BATCH}, fewer in a test. */
+    private final int batch;
     private final Thread thread;
     /** Builds a row's message ({@link CloudEventEnvelope#encode}; a test's may fail). */
     private final Envelopes envelopes;
@@ -132,16 +146,25 @@ public final class OutboxRelay implements AutoCloseable {
     private final Map<Long, RuntimeException> stuck = new ConcurrentHashMap<>();
     /**
      * The rows, by outbox row id, that a round read at the head of their cycle and did not publish (waiting on a fault
-     * of the relay's, a send that failed or was not tried): the next rounds read such a row but none of its cycle's
-     * later rows, until it moves (relay38: those filled the batch, so a cycle with a batch of rows behind its head kept
-     * every other cycle's rows from being read).
+     * of the relay's, a send that failed or was not tried), with the round that last read each: the next rounds read
+     * such a row but none of its cycle's later rows, until it moves (relay38: those filled the batch, so a cycle with a
+     * batch of rows behind its head kept every other cycle's rows from being read), and only in the room the rows
+     * not held leave, those read longest ago first (relay39: more than a batch of held rows filled every round).
      */
-    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> held = new ConcurrentHashMap<>();
+    /** The rounds read so far: {@link #held}'s clock. */
+    private long rounds;
+    /** Whether the last round read every row there was to read: fewer than a batch, every held row among them. */
+    private boolean readAll;
     /** How many times a row's fault was logged at ERROR (read by the tests). */
     private final AtomicInteger faultsLogged = new AtomicInteger();
 
     private OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, String topic, Duration poll,
-            Duration sendTimeout, Envelopes envelopes) {
+            Duration sendTimeout, Envelopes envelopes, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch " + batch + " is below 1");
+        }
+        this.batch = batch;
         this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -182,7 +205,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** As {@link #start(DataSource, Producer, String, Duration, Duration)}, its messages built by {@code envelopes}. */
     static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic, Duration poll,
             Duration sendTimeout, Envelopes envelopes) {
-        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout, envelopes);
+        OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout, envelopes, BATCH);
         relay.thread.start();
         return relay;
     }
@@ -205,7 +228,13 @@ public final class OutboxRelay implements AutoCloseable {
     /** As {@link #manual(DataSource, Producer, String, Duration)}, its messages built by {@code envelopes}. */
     static OutboxRelay manual(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration sendTimeout, Envelopes envelopes) {
-        return new OutboxRelay(dataSource, producer, topic, Duration.ofSeconds(1), sendTimeout, envelopes);
+        return manual(dataSource, producer, topic, sendTimeout, envelopes, BATCH);
+    }
+
+    /** As {@link #manual(DataSource, Producer, String, Duration, Envelopes)}, each round reading {@code batch} rows. */
+    static OutboxRelay manual(DataSource dataSource, Producer<String, byte[]> producer, String topic,
+            Duration sendTimeout, Envelopes envelopes, int batch) {
+        return new OutboxRelay(dataSource, producer, topic, Duration.ofSeconds(1), sendTimeout, envelopes, batch);
     }
 
     /** How a checked row's message is built: {@link CloudEventEnvelope#encode}'s parameters. */
@@ -297,6 +326,9 @@ public final class OutboxRelay implements AutoCloseable {
                 while (true) {
                     List<Row> rows = next(connection);
                     if (rows.isEmpty()) {
+                        if (!readAll) {
+                            continue; // the held rows read had all moved: the others are read next
+                        }
                         forgetStuckBut(Set.of());
                         break;
                     }
@@ -308,7 +340,7 @@ public final class OutboxRelay implements AutoCloseable {
                     // A round that only found heads to hold goes on: the next reads the other cycles' rows (relay38).
                     if (round.retry() || round.published().isEmpty() && round.quarantined().isEmpty()
                             && !round.newlyHeld() || !tryLock(connection)) {
-                        if (!round.retry() && rows.size() < BATCH) {
+                        if (!round.retry() && readAll) {
                             // Every row to read was read: a row stuck or held not among them moved.
                             forgetStuckBut(rows.stream().map(Row::id).collect(Collectors.toSet()));
                         }
@@ -442,7 +474,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** Forgets the rows waiting on a fault that are not among {@code seen}: they moved, or left the outbox. */
     private void forgetStuckBut(Set<Long> seen) {
         stuck.keySet().retainAll(seen);
-        held.retainAll(seen);
+        held.keySet().retainAll(seen);
     }
 
     /** Whether two failures are the same fault: one type, one message. */
@@ -506,27 +538,58 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * The next rows in {@code id} order that are ready: not quarantined, and no earlier row of their
-     * cycle quarantined; of a cycle whose head row is {@code held}, that row only, so that a cycle with a batch of
-     * rows behind a row that waits does not fill the batch and keep the other cycles' rows from being read (relay38).
-     * Each row's message is built from its event row, after the checks of the class
+     * The next rows that are ready: not quarantined, and no earlier row of their cycle quarantined; of a cycle whose
+     * head row is {@code held}, that row only, so that a cycle with a batch of rows behind a row that waits does not
+     * fill the batch and keep the other cycles' rows from being read (relay38). The rows not held come first, in
+     * {@code id} order, and the held rows fill the room they leave, those read longest ago first: more than a batch
+     * of held rows filled every round, so that no other cycle's rows were read while they waited (relay39), and the
+     * held rows beyond a batch were never tried again. Held and not held rows are of different cycles; the round gets
+     * them in {@code id} order. Each row's message is built from its event row, after the checks of the class
      * comment; a row that fails them comes back with its reason and no message.
      */
     private List<Row> next(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT o.id, o.repository, o.stream, o.cycle_id, o.seq, o.event_id, e.sha256, e.prev_sha256,"
-                        + " e.line"
-                        + " FROM planning_outbox o LEFT JOIN planning_event e ON e.repository = o.repository"
-                        + " AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq"
-                        + " WHERE " + READ + " ORDER BY o.id LIMIT " + BATCH)) {
-            select.setArray(1, connection.createArrayOf("bigint", held.toArray(Long[]::new)));
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
+        rounds++;
+        Array heldIds = connection.createArrayOf("bigint", held.keySet().toArray(Long[]::new));
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(COLUMNS + " WHERE " + READ + " ORDER BY o.id"
+                + " LIMIT " + batch)) {
+            select.setArray(1, heldIds);
+            select.setArray(2, heldIds);
+            read(select, rows);
+        }
+        List<Long> retried = held.entrySet().stream()
+                .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(batch - rows.size()).map(Map.Entry::getKey).toList();
+        readAll = rows.size() + retried.size() < batch && retried.size() == held.size();
+        if (!retried.isEmpty()) {
+            List<Row> again = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + " WHERE " + READY
+                    + " AND o.id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("bigint", retried.toArray(Long[]::new)));
+                read(select, again);
+            }
+            Set<Long> found = again.stream().map(Row::id).collect(Collectors.toSet());
+            for (Long id : retried) {
+                if (found.contains(id)) {
+                    held.replace(id, rounds);
+                } else {
+                    // Not ready any more: it moved (published by another relay, or gone from the outbox).
+                    held.remove(id);
+                    stuck.remove(id);
                 }
             }
-            return rows;
+            rows.addAll(again);
+            rows.sort(Comparator.comparingLong(Row::id));
+        }
+        return rows;
+    }
+
+    /** Adds the rows {@code select} reads, checked ({@link #row}), to {@code rows}. */
+    private void read(PreparedStatement select, List<Row> rows) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
         }
     }
 
@@ -661,7 +724,7 @@ public final class OutboxRelay implements AutoCloseable {
             stopped.add(row.key);
             if (row.failure != null) {
                 lastFailure = row.failure;
-                newlyHeld |= held.add(row.id);
+                newlyHeld |= held.put(row.id, rounds) == null;
                 RuntimeException before = stuck.put(row.id, row.failure);
                 if (before == null || !sameFault(before, row.failure)) {
                     // Once per row and fault, not once a poll (store38): lastFailure() tells it until the row moves.
@@ -682,7 +745,7 @@ public final class OutboxRelay implements AutoCloseable {
             Future<RecordMetadata> send = sends.get(i);
             if (send == null) {
                 retry = true;
-                newlyHeld |= held.add(row.id);
+                newlyHeld |= held.put(row.id, rounds) == null;
                 continue;
             }
             try {
@@ -702,12 +765,12 @@ public final class OutboxRelay implements AutoCloseable {
                     quarantined.add(row.refused("the broker refuses it for good: " + e.getCause()));
                 } else {
                     retry = true;
-                    newlyHeld |= held.add(row.id);
+                    newlyHeld |= held.put(row.id, rounds) == null;
                 }
             } catch (TimeoutException e) {
                 lastFailure = e;
                 retry = true;
-                newlyHeld |= held.add(row.id);
+                newlyHeld |= held.put(row.id, rounds) == null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PlanningException("interrupted while publishing the outbox", null, e);

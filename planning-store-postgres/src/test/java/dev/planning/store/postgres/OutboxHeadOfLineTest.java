@@ -9,10 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -77,12 +81,151 @@ class OutboxHeadOfLineTest {
         }
     }
 
-    private static void append(PostgresStore store, CycleRef cycle, int events) {
+    /**
+     * relay39: more cycles than a round's batch whose head row waits (here on a fault of the relay's) filled every
+     * round, read oldest first, so that the rows of the cycles queued after them were never read while they waited.
+     * The rows not held are read first, the held ones in the room left; HEALTHY's rows are published, and every held
+     * cycle's rows go out in order once the fault is gone.
+     */
+    @Test
+    void moreHeldCyclesThanABatchDoNotStarveTheReadyRowsOfOtherCycles() throws Exception {
+        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (cycle.cycleId().startsWith("s") && sequence == 1) {
+                throw new IllegalStateException("a bug of the relay's");
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
+        try (PostgresStore store = TestServers.store(true)) {
+            String repository = store.eventStore().repository();
+            try {
+                List<CycleRef> stuck = List.of(new CycleRef("fe", "s1"), new CycleRef("fe", "s2"),
+                        new CycleRef("fe", "s3"), new CycleRef("fe", "s4"), new CycleRef("fe", "s5"));
+                for (CycleRef cycle : stuck) {
+                    append(store, cycle, 2);
+                }
+                append(store, HEALTHY, 2);
+                BrokerStandIn broker = new BrokerStandIn(record -> null);
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), broker.producer(), "planning.events",
+                        Duration.ofSeconds(5), failing, 4)) {
+
+                    relay.drainOnce();
+
+                    assertThat(waiting(store, HEALTHY)).as("HEALTHY's rows published").isZero();
+                    for (CycleRef cycle : stuck) {
+                        assertThat(waiting(store, cycle)).as("%s waits", cycle).isEqualTo(2);
+                    }
+                }
+                BrokerStandIn fixed = new BrokerStandIn(record -> null);
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), fixed.producer(), "planning.events",
+                        Duration.ofSeconds(5), CloudEventEnvelope::encode, 4)) {
+                    relay.drainOnce();
+                }
+                for (CycleRef cycle : stuck) {
+                    assertThat(waiting(store, cycle)).isZero();
+                    assertThat(sentOf(fixed, repository, cycle)).containsExactly(1, 2);
+                }
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /**
+     * relay39: the held rows beyond the room a round leaves them were never tried again while the older ones waited
+     * (read oldest first): a row whose fault was gone stayed behind rows whose fault lasted. The held rows read
+     * longest ago are read first, so each is tried in turn.
+     */
+    @Test
+    void everyHeldRowIsTriedInTurnWhenMoreAreHeldThanARoundReads() throws Exception {
+        AtomicInteger thirdTries = new AtomicInteger();
+        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (!cycle.cycleId().equals("s3") || thirdTries.getAndIncrement() == 0) {
+                throw new IllegalStateException("a bug of the relay's");
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
+        try (PostgresStore store = TestServers.store(true)) {
+            try {
+                CycleRef third = new CycleRef("fe", "s3");
+                append(store, new CycleRef("fe", "s1"), 1);
+                append(store, new CycleRef("fe", "s2"), 1);
+                append(store, third, 1);
+                BrokerStandIn broker = new BrokerStandIn(record -> null);
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), broker.producer(), "planning.events",
+                        Duration.ofSeconds(5), failing, 2)) {
+                    relay.drainOnce();
+                    assertThat(thirdTries).as("s3 tried once, and held").hasValue(1);
+
+                    relay.drainOnce();
+
+                    assertThat(waiting(store, third)).as("s3 tried again, and published").isZero();
+                }
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /**
+     * A record the broker fails (a retriable error, after sending) holds back its own cycle only: the other cycles'
+     * records of the round are published in that round, and their rows queued while it keeps failing in the next; the
+     * failed record and the ones after it are sent again, in order, once it is acknowledged.
+     */
+    @Test
+    void aRecordTheBrokerFailsDelaysOnlyItsOwnCycleAndItsOrderHoldsAfterTheRetry() throws Exception {
+        CycleRef failed = new CycleRef("fe", "f1");
+        CycleRef other = new CycleRef("fe", "f2");
+        AtomicInteger failures = new AtomicInteger();
+        BrokerStandIn broker = new BrokerStandIn(record -> record.key().endsWith("/f1")
+                && new String(record.value(), StandardCharsets.UTF_8).contains("\"planningsequence\":2,")
+                && failures.getAndIncrement() < 2 ? new NotEnoughReplicasException("not enough replicas") : null);
+        try (PostgresStore store = TestServers.store(true)) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, failed, 3);
+                String otherHead = append(store, other, 3);
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), broker.producer(), "planning.events",
+                        Duration.ofSeconds(5))) {
+
+                    relay.drainOnce();
+
+                    assertThat(waiting(store, other)).as("the other cycle published in the same round").isZero();
+                    assertThat(waiting(store, failed)).isEqualTo(2);
+
+                    store.eventStore().append(other, Events.moved(other, CycleState.PLANNED, CycleState.PLANNED),
+                            otherHead);
+                    relay.drainOnce();
+
+                    assertThat(waiting(store, other)).as("queued while f1 fails, published the next round").isZero();
+                    assertThat(waiting(store, failed)).isEqualTo(2);
+
+                    relay.drainOnce();
+
+                    assertThat(waiting(store, failed)).isZero();
+                }
+                assertThat(sentOf(broker, repository, failed)).as("an early copy of 3, then 2 and 3 again in order")
+                        .containsExactly(1, 2, 3, 2, 2, 3);
+                assertThat(sentOf(broker, repository, other)).containsExactly(1, 2, 3, 4);
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    /** The sequences of {@code cycle}'s records {@code broker} was sent, in the order sent. */
+    private static List<Integer> sentOf(BrokerStandIn broker, String repository, CycleRef cycle) {
+        String prefix = repository + "/" + cycle + "#";
+        return broker.sent().stream().filter(sent -> sent.startsWith(prefix))
+                .map(sent -> Integer.valueOf(sent.substring(prefix.length()))).toList();
+    }
+
+    private static String append(PostgresStore store, CycleRef cycle, int events) {
         String head = store.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
         for (int i = 1; i < events; i++) {
             head = store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED), head)
                     .hash();
         }
+        return head;
     }
 
     /** How many rows of {@code cycle} in this test's repository the outbox holds. */
