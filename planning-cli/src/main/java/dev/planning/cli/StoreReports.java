@@ -105,8 +105,13 @@ final class StoreReports {
         }).toList());
     }
 
-    /** {@code store check}: what was read and every mistake ({@code ok} when there is none). */
-    record Check(String store, boolean ok, int cycles, long lines, List<MistakeJson> mistakes) {
+    /**
+     * {@code store check}: what was read, how many mistakes were found ({@code mistakes_total}: listed or not, the
+     * text's total; a cycle's first 50 are listed, then one entry counting the rest) and every entry ({@code ok} when
+     * there is none).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Check(String store, boolean ok, int cycles, long lines, long mistakesTotal, List<MistakeJson> mistakes) {
     }
 
     /** One mistake: where ({@code cycle} is stream/cycle) and what was expected and found. */
@@ -114,7 +119,7 @@ final class StoreReports {
     }
 
     static Check check(String name, PostgresStore.CheckResult result) {
-        return new Check(name, result.ok(), result.cycles(), result.lines(), result.mistakes().stream()
+        return new Check(name, result.ok(), result.cycles(), result.lines(), result.found(), result.mistakes().stream()
                 .map(m -> new MistakeJson(m.location(), m.stream() + "/" + m.cycle(), m.line(), m.message()))
                 .toList());
     }

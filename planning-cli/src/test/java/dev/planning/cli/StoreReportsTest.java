@@ -5,6 +5,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.store.postgres.PostgresStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -83,6 +84,20 @@ class StoreReportsTest {
                 new CycleQueries.Refusal(FE, "ev-3", AT, Optional.of(CycleState.PLANNED),
                         Optional.of(CycleState.READY_FOR_HANDOFF), gates),
                 new CycleQueries.Refusal(BE, "ev-4", AT, Optional.empty(), Optional.empty(), Map.of()))));
+    }
+
+    /**
+     * relay39: {@code store check --format json} gave no total of the mistakes found; the list holds a cycle's first
+     * 50 and then one entry counting the rest, so its length was not it. {@code mistakes_total} is the text's total.
+     */
+    @Test
+    void checkKeepsItsBytesWithTheTotalOfMistakesFoundListedOrNot() {
+        String more = "and 50 more mistakes of this cycle's rows, not listed; fix those above, then check again";
+        assertGolden("check.json", StoreReports.check("postgresql:acme", new PostgresStore.CheckResult("acme", 2, 101,
+                List.of(new PostgresStore.Mistake("acme", "fe", "2025-09-02", 1, "line 1 was edited"),
+                        new PostgresStore.Mistake("acme", "fe", "2025-09-02", 101, more)), 51)));
+        assertGolden("check-ok.json", StoreReports.check("postgresql:acme",
+                new PostgresStore.CheckResult("acme", 2, 101, List.of())));
     }
 
     private static void assertGolden(String name, Object json) {

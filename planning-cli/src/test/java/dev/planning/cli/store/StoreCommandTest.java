@@ -161,6 +161,7 @@ class StoreCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertThat(report.get("store").asText()).isEqualTo("postgresql:acme/check");
         assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("mistakes_total").asLong()).isEqualTo(2);
         assertThat(report.at("/mistakes/1/cycle").asText()).isEqualTo("fe/2025-09-02");
         assertThat(report.at("/mistakes/1/line").asInt()).isEqualTo(2);
         assertThat(report.at("/mistakes/1/message").asText()).contains("found COMPLETED");
