@@ -19,7 +19,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -227,17 +230,11 @@ class OutboxQuarantineTest {
     @Test
     void aRowWhoseEnvelopeCannotBeBuiltIsQuarantinedAloneWhileOtherCyclesDrain() throws Exception {
         String topic = TestServers.topic("planning.events." + UUID.randomUUID());
-        Properties props = new Properties();
-        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
-        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
-            if (cycle.equals(TAMPERED) && sequence == 2) {
-                throw new InvalidInputException("cannot build the CloudEvents envelope of " + eventId);
-            }
-            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
-        };
+        OutboxRelay.Envelopes failing = failingAtTamperedLine2(() -> true,
+                eventId -> new InvalidInputException("cannot build the CloudEvents envelope of " + eventId));
         try (PostgresStore store = TestServers.store(true);
-                OutboxRelay relay = OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic,
-                        Duration.ofSeconds(10), failing)) {
+                OutboxRelay relay = OutboxRelay.manual(store.dataSource(), producer(), topic, Duration.ofSeconds(10),
+                        failing)) {
             String repository = store.eventStore().repository();
             try {
                 append(store, TAMPERED, 3);
@@ -268,21 +265,14 @@ class OutboxQuarantineTest {
     @Test
     void aRowThatFailsOnAFaultOfTheRelaysIsNotQuarantinedButWaitsWhileOtherCyclesDrain() throws Exception {
         String topic = TestServers.topic("planning.events." + UUID.randomUUID());
-        Properties props = new Properties();
-        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         IllegalStateException bug = new IllegalStateException("a bug of the relay's");
-        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
-            if (cycle.equals(TAMPERED) && sequence == 2) {
-                throw bug;
-            }
-            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
-        };
+        OutboxRelay.Envelopes failing = failingAtTamperedLine2(() -> true, eventId -> bug);
         try (PostgresStore store = TestServers.store(true)) {
             String repository = store.eventStore().repository();
             try {
                 append(store, TAMPERED, 3);
                 append(store, HEALTHY, 2);
-                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic,
+                try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(), producer(), topic,
                         Duration.ofSeconds(10), failing)) {
 
                     relay.drainOnce();
@@ -312,22 +302,15 @@ class OutboxQuarantineTest {
     @Test
     void aRowWaitingOnAFaultOfTheRelaysIsToldUntilItMovesAndLoggedOnce() throws Exception {
         String topic = TestServers.topic("planning.events." + UUID.randomUUID());
-        Properties props = new Properties();
-        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         IllegalStateException bug = new IllegalStateException("a bug of the relay's");
         AtomicBoolean broken = new AtomicBoolean(true);
-        OutboxRelay.Envelopes failing = (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
-            if (broken.get() && cycle.equals(TAMPERED) && sequence == 2) {
-                throw bug;
-            }
-            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
-        };
+        OutboxRelay.Envelopes failing = failingAtTamperedLine2(broken::get, eventId -> bug);
         try (PostgresStore store = TestServers.store(true)) {
             String repository = store.eventStore().repository();
             try {
                 append(store, TAMPERED, 3);
                 append(store, HEALTHY, 2);
-                try (OutboxRelay relay = OutboxRelay.start(store.dataSource(), OutboxRelay.producer(props), topic,
+                try (OutboxRelay relay = OutboxRelay.start(store.dataSource(), producer(), topic,
                         Duration.ofMillis(50), Duration.ofSeconds(10), failing)) {
                     awaitWaiting(store, 2);
                     Thread.sleep(1000); // some twenty rounds, each finding the row still failing
@@ -414,10 +397,34 @@ class OutboxQuarantineTest {
     }
 
     private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
+        return OutboxRelay.manual(store.dataSource(), producer(extra), topic, Duration.ofSeconds(10));
+    }
+
+    /** A producer of the test broker's. */
+    private static Producer<String, byte[]> producer() {
+        return producer(new Properties());
+    }
+
+    /** A producer of the test broker's, with {@code extra} properties. */
+    private static Producer<String, byte[]> producer(Properties extra) {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         props.putAll(extra);
-        return OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic, Duration.ofSeconds(10));
+        return OutboxRelay.producer(props);
+    }
+
+    /**
+     * Builds each message as the relay does, but fails building TAMPERED's line 2, with what {@code failure} gives for
+     * its event id, while {@code broken} holds.
+     */
+    private static OutboxRelay.Envelopes failingAtTamperedLine2(BooleanSupplier broken,
+            Function<String, RuntimeException> failure) {
+        return (repository, cycle, sequence, sha256, eventId, type, time, line) -> {
+            if (broken.getAsBoolean() && cycle.equals(TAMPERED) && sequence == 2) {
+                throw failure.apply(eventId);
+            }
+            return CloudEventEnvelope.encode(repository, cycle, sequence, sha256, eventId, type, time, line);
+        };
     }
 
     private static void append(PostgresStore store, CycleRef cycle, int events) {
