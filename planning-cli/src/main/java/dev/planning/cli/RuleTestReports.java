@@ -31,7 +31,9 @@ final class RuleTestReports {
         }
         if (report.results().isEmpty()) {
             // Fails the run (exit 1): a CI job must not pass on a rulebook whose tests are empty or gone.
-            text.append("no test cases in ").append(outcome.rulebook().directory().resolve("tests"))
+            // The directory on its line, as every other value (cli39): a line break in its name printed a line.
+            text.append("no test cases in ").append(Printable.line(outcome.rulebook().directory().resolve("tests")
+                    .toString()))
                     .append(": nothing was tested; add rule tests (tests/*.yaml) that expect its rules' violations\n");
         }
         long passed = report.results().stream().filter(CaseResult::passed).count();

@@ -39,7 +39,11 @@ import java.io.Writer;
  * left, so a {@code :} at its start (after blanks) and a {@code [} after letters only are written as their escapes.
  * Text reaches the pipe through a write or a flush of its own writer (one thread writes), and within one call
  * nothing of the other stream can come between, so a write after the other writer's write or flush is the only
- * place where the merged text can differ from this stream's own.
+ * place where the merged text can differ from this stream's own. What a writer below holds back (an encoder's
+ * buffer of 8 KiB, which sends a long text in pieces cut anywhere; a {@code print} not yet flushed) is flushed
+ * when the other writer takes its turn (cli39): otherwise it reached the pipe after the other's text, although it
+ * was judged before it, and a piece that began mid-line in its own stream, such as {@code ::error::}, began a
+ * line after the other's.
  */
 final class ShownWriter extends FilterWriter {
 
@@ -87,10 +91,15 @@ final class ShownWriter extends FilterWriter {
         return new ShownWriter[] {new ShownWriter(out, turn), new ShownWriter(err, turn)};
     }
 
-    /** This writer's turn (a write or a flush): after the other writer of its pair, a line may have begun after {@code ##}. */
-    private void take() {
+    /**
+     * This writer's turn (a write or a flush): after the other writer of its pair, a line may have begun after
+     * {@code ##}. What the other wrote and its writer below still holds (an encoder's buffer, a {@code print} not
+     * yet flushed) goes to the pipe first, so that the pipe receives the two streams in the order they were judged.
+     */
+    private void take() throws IOException {
         if (turn != null && turn.last != this) {
             if (turn.last != null) {
+                turn.last.out.flush();
                 lineStart = true;
                 command = OPEN;
             }

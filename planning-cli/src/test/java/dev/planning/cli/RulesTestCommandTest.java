@@ -228,6 +228,25 @@ class RulesTestCommandTest {
         assertThat(out).contains("<failure").contains("nothing was tested");
     }
 
+    /**
+     * Cli39: the line saying nothing was tested names the rulebook's directory, which a job may take from what was
+     * committed; a line break in its name printed a line of its own ({@code 3 passed, 0 failed}), where every other
+     * value of the report shows it as its escape.
+     */
+    @Test
+    void theDirectoryTheLineOfNoTestCasesNamesIsOnItsLine() throws IOException {
+        Path named = dir.resolve("rb\n3 passed, 0 failed\tx");
+        DefaultRulebook.copyTo(named);
+        try (var files = Files.list(named.resolve("tests"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        assertThat(run("rules", "test", named.toString())).as(out + err).isEqualTo(1);
+        assertThat(out).contains("rb\\u000A3 passed, 0 failed\\u0009x").doesNotContain("\n3 passed");
+    }
+
     @Test
     void aRulebookWithoutATestsDirectoryFailsAlike() throws IOException {
         try (var files = Files.list(rulebook.resolve("tests"))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.Printable;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -197,6 +198,28 @@ class ShownWriterTest {
         pair[0].write(":d [e] f:g\n");
 
         assertThat(pipe.toString()).isEqualTo("abc\\u003Ad [e] f:g\n");
+    }
+
+    /**
+     * Cli39: the writers below the pair hold text back (an encoder's buffer sends 8 KiB at a time, cut anywhere; a
+     * {@code print} is not flushed). What one stream wrote and judged within its own line, still held, reached the
+     * pipe after the other stream's line: {@code ::error::} judged mid-line began a line of the merged text. The
+     * held text now goes first when the other writer takes its turn.
+     */
+    @Test
+    void whatAWriterBelowHoldsBackReachesThePipeBeforeTheOtherStreamsText() throws IOException {
+        StringWriter pipe = new StringWriter();
+        ShownWriter[] pair = ShownWriter.pair(new BufferedWriter(pipe), new BufferedWriter(pipe));
+
+        pair[0].write("FE-9 parent ");
+        pair[0].flush();
+        pair[0].write("::error::pwned\n");
+        pair[1].write("warning: one\n");
+        pair[1].flush();
+        pair[0].flush();
+
+        assertThat(pipe.toString()).isEqualTo("FE-9 parent ::error::pwned\nwarning: one\n")
+                .doesNotContainPattern("(?m)^\\s*:");
     }
 
     /** Writers apart (an embedder's two writers, as {@code PlanningCommand.execute} takes them) judge their own text. */

@@ -27,15 +27,42 @@ final class MojoFixtures {
         return mojo;
     }
 
-    /** The lines the goal logs at the info level from now on, kept (the others printed as Maven's default log does). */
+    /** The lines the goal logs at the info level from now on, kept. */
     static List<String> infoLines(PlanningMojo mojo) {
-        List<String> lines = new ArrayList<>();
+        return logged(mojo).infos();
+    }
+
+    /**
+     * What a goal logs at the error, warning and info levels from now on, kept: each level's lines, and all of them in
+     * the order logged. Debug lines are printed as Maven's default log does.
+     */
+    record Logged(List<String> errors, List<String> warnings, List<String> infos, List<String> all) {
+    }
+
+    /** Keeps what the goal logs from now on ({@link Logged}). */
+    static Logged logged(PlanningMojo mojo) {
+        Logged logged = new Logged(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         mojo.setLog(new SystemStreamLog() {
             @Override
+            public void error(CharSequence content) {
+                keep(logged.errors(), content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                keep(logged.warnings(), content);
+            }
+
+            @Override
             public void info(CharSequence content) {
-                lines.add(content.toString());
+                keep(logged.infos(), content);
+            }
+
+            private void keep(List<String> level, CharSequence content) {
+                level.add(content.toString());
+                logged.all().add(content.toString());
             }
         });
-        return lines;
+        return logged;
     }
 }

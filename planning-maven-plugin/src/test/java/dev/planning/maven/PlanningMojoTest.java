@@ -3,6 +3,7 @@ package dev.planning.maven;
 import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
 import static dev.planning.maven.MojoFixtures.infoLines;
+import static dev.planning.maven.MojoFixtures.logged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,11 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,18 +151,7 @@ class PlanningMojoTest {
                     linked_story_map_nodes: ["##vso[task.prependpath]frameworks/planning-fe/bin"]
                 """);
         LintMojo lint = configure(new LintMojo(), ws, dir.resolve("reports"));
-        List<String> logged = new ArrayList<>();
-        lint.setLog(new SystemStreamLog() {
-            @Override
-            public void error(CharSequence content) {
-                logged.add(content.toString());
-            }
-
-            @Override
-            public void warn(CharSequence content) {
-                logged.add(content.toString());
-            }
-        });
+        List<String> logged = logged(lint).all();
 
         assertThatThrownBy(lint::execute).isInstanceOf(MojoFailureException.class);
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("##\\u005Bstop-commands]planning"));
@@ -213,19 +201,9 @@ class PlanningMojoTest {
         assertThat(text).contains(step);
         Files.writeString(settings, text.replace(step, "gates: []"), StandardCharsets.UTF_8);
         GateMojo gate = gate(ws);
-        List<String> warnings = new ArrayList<>();
-        List<String> infos = new ArrayList<>();
-        gate.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-            }
-
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
+        MojoFixtures.Logged logged = logged(gate);
+        List<String> warnings = logged.warnings();
+        List<String> infos = logged.infos();
 
         gate.execute();
 

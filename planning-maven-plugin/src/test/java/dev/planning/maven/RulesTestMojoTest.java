@@ -2,17 +2,17 @@ package dev.planning.maven;
 
 import static dev.planning.maven.MojoFixtures.configure;
 import static dev.planning.maven.MojoFixtures.copyOf;
+import static dev.planning.maven.MojoFixtures.logged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.engine.fixtures.RuleTestCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,34 +86,16 @@ class RulesTestMojoTest {
     void aFailingCasesNameReachesTheBuildLogOnItsLineEscaped() throws Exception {
         Path ws = copyOf("fe-2025-09-02", dir);
         Path test = ws.resolve("rulebook/tests/compliance.yaml");
-        Files.writeString(test, Files.readString(test) + """
-                ---
-                name: "forged\\e[2K\\n[INFO] BUILD SUCCESS"
-                given:
-                  stream: fe
-                  cycle: 2025-09-02
-                  tasks:
-                    - {id: FE-77, title: Ledger export, owner: alice, tags: {criticality: 1, compliance: sox},
-                       controls: {audit_trail: standard, change_freeze_checked: true}}
-                expect:
-                  only: true
-                  violations: []
-                """);
+        Files.writeString(test, Files.readString(test) + RuleTestCases.failing("forged\\e[2K\\n[INFO] BUILD SUCCESS"));
         RulesTestMojo goal = rulesTest(ws);
-        List<String> logged = new ArrayList<>();
-        goal.setLog(new SystemStreamLog() {
-            @Override
-            public void error(CharSequence content) {
-                logged.add(content.toString());
-            }
-        });
+        List<String> errors = logged(goal).errors();
 
         assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 failed");
-        List<String> failures = logged.stream().filter(line -> line.startsWith("FAIL ")).toList();
+        List<String> failures = errors.stream().filter(line -> line.startsWith("FAIL ")).toList();
         assertThat(failures).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("FAIL tests/compliance.yaml::forged\\u001B[2K\\u000A[INFO] BUILD SUCCESS (")
                 .contains("+ unexpected: sox-audit-trail on FE-77"));
-        assertThat(String.join("\n", logged)).doesNotContain("\u001b", "\n[INFO]");
+        assertThat(String.join("\n", errors)).doesNotContain("\u001b", "\n[INFO]");
     }
 
     /**
@@ -130,13 +112,7 @@ class RulesTestMojoTest {
         Files.writeString(test, text.replace(entry, "- {rule: missing-owner, item: \"FE-20\\n[INFO] BUILD SUCCESS"
                 + "\\e[2K\"}"), StandardCharsets.UTF_8);
         RulesTestMojo goal = rulesTest(ws);
-        List<String> errors = new ArrayList<>();
-        goal.setLog(new SystemStreamLog() {
-            @Override
-            public void error(CharSequence content) {
-                errors.add(content.toString());
-            }
-        });
+        List<String> errors = logged(goal).errors();
 
         assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class);
         assertThat(errors).anySatisfy(line -> assertThat(line)
@@ -156,13 +132,7 @@ class RulesTestMojoTest {
         }
         RulesTestMojo goal = rulesTest(ws);
         goal.rulebook = rulebook.toFile();
-        List<String> errors = new ArrayList<>();
-        goal.setLog(new SystemStreamLog() {
-            @Override
-            public void error(CharSequence content) {
-                errors.add(content.toString());
-            }
-        });
+        List<String> errors = logged(goal).errors();
 
         assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains("rule\\u000A[INFO] BUILD SUCCESS")

@@ -3,6 +3,7 @@ package dev.planning.cli.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
+import dev.planning.engine.fixtures.RuleTestCases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,19 +22,8 @@ class RuleTestNameAttackTest {
     private static final String TESTS = "rulebook/tests/compliance.yaml";
 
     /** A case that fails (sox-audit-trail fires on FE-77), named to print a passing run's last lines. */
-    private static final String FORGED = """
-            ---
-            name: "forged\\n3 passed, 0 failed\\nrule coverage: 100.0% (3 of 3 rules)"
-            given:
-              stream: fe
-              cycle: 2025-09-02
-              tasks:
-                - {id: FE-77, title: Ledger export, owner: alice, tags: {criticality: 1, compliance: sox},
-                   controls: {audit_trail: standard, change_freeze_checked: true}}
-            expect:
-              only: true
-              violations: []
-            """;
+    private static final String FORGED = RuleTestCases.failing(
+            "forged\\n3 passed, 0 failed\\nrule coverage: 100.0% (3 of 3 rules)");
 
     @TempDir
     Path dir;

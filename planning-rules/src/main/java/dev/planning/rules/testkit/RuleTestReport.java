@@ -172,7 +172,9 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
      * the counts, the coverage and the rulebook's hash (a code span, the exact value), a table of the cases
      * with the difference of each that failed, and the rules no case fired. Case names and differences
      * are the rulebook's text: escaped so that they render as exactly the text they are, on one line,
-     * never as markup, a link, a mention or a cell of their own. The same inputs give the same text.
+     * never as markup, a link, a mention or a cell of their own; a line break, a tab or another control
+     * character in a name, a source or a value shows as {@code \u005cuXXXX} ({@link Printable#line}), as in the
+     * text the command line prints and the Maven plugin logs. The same inputs give the same text.
      *
      * <pre>{@code
      * List<RuleTestCase> cases = RuleTestFiles.readRulebookTests(rulebook.directory());
@@ -197,8 +199,10 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
                 + (failUnder.isPresent() ? String.format(Locale.ROOT, ", required %.1f%%", failUnder.getAsDouble()) : "")
                 + "; rulebook ")).append(Markdown.hash(rulebookHash)).append("\n\n");
         md.append(Markdown.table(List.of("result", "case", "source", "difference"), results.stream()
-                .map(r -> List.of(r.passed() ? "pass" : "FAIL", r.testCase().name(), r.testCase().source().toString(),
-                        r.passed() ? "" : r.diff().strip()))
+                // The name and source as the difference beside them, the text and the build log show them (cli39): a
+                // line break, a tab or another control as its escape (Printable.line), not a blank like a space.
+                .map(r -> List.of(r.passed() ? "pass" : "FAIL", Printable.line(r.testCase().name()),
+                        Printable.line(r.testCase().source().toString()), r.passed() ? "" : r.diff().strip()))
                 .toList()));
         if (results.isEmpty()) {
             md.append(Markdown.escape("no test cases: " + NOTHING_TESTED)).append("\n\n");

@@ -481,12 +481,33 @@ class RuleTestRunnerTest {
 
         String md = report.markdown("not a hash `x` @octocat", OptionalDouble.empty());
 
-        assertThat(md).contains("| FAIL | x \\| y \\<script\\>alert(1)\\</script\\> @&#8203;octocat "
+        assertThat(md).contains("| FAIL | x \\| y\\\\u000A\\<script\\>alert(1)\\</script\\> @&#8203;octocat "
                 + "\\[x\\](https\\://evil\\.example) \\`rm -rf\\` \\*\\*now\\*\\* | tests/t\\.yaml\\:1\\:1 | ")
                 .contains("; rulebook not a hash \\`x\\` @&#8203;octocat\n");
         GitHubMarkdown.html(md).ifPresent(html -> assertThat(html)
                 .doesNotContain("<script", "<a ", "<code>", "@octocat")
-                .contains("<td>x | y &lt;script&gt;alert(1)&lt;/script&gt; @\u200boctocat"));
+                .contains("<td>x | y\\u000A&lt;script&gt;alert(1)&lt;/script&gt; @\u200boctocat"));
+    }
+
+    /**
+     * Cli39: a line break, a tab or another control character in a case's name or in a value it expects reads the same
+     * in the text and the Markdown, as its escape: the Markdown showed a line break in the name as a blank (a name
+     * {@code a b} read alike) and a tab as it is, where the difference beside it and the text showed the escape.
+     */
+    @Test
+    void aControlCharacterInANameOrAValueShowsAsItsEscapeInTheTextAndTheMarkdownAlike() throws Exception {
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
+                name: "a\\nb\\tc\\u001Bd"
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {only: false, violations: [{rule: owner-required, item: "FE-1\\nx\\ty"}]}
+                """));
+
+        String md = report.markdown(HASH, OptionalDouble.empty());
+
+        assertThat(report.summary()).contains("tests/t.yaml:1:1: a\\u000Ab\\u0009c\\u001Bd\n",
+                "- missing:    owner-required on FE-1\\u000Ax\\u0009y\n");
+        assertThat(md).contains("| FAIL | a\\\\u000Ab\\\\u0009c\\\\u001Bd | tests/t\\.yaml\\:1\\:1 | ",
+                "owner-required on FE-1\\\\u000Ax\\\\u0009y").doesNotContain("\t", "a b");
     }
 
     @Test
