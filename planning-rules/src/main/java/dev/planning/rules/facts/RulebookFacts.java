@@ -173,7 +173,8 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
      *       {@code criticality} taxonomy): the smallest, i.e. the most critical, of them;</li>
      *   <li>a value that is not such a number ({@code O}, {@code -1}, {@code 7}, a plain label):
      *       {@code 0};</li>
-     *   <li>no {@code criticality} tag: {@code 0} when the rulebook requires the tag, otherwise
+     *   <li>no {@code criticality} tag: {@code 0} when the rulebook requires the tag (its key read as a tag's is,
+     *       ignoring case and surrounding blanks), otherwise
      *       {@code null} (not critical).</li>
      * </ul>
      *
@@ -197,7 +198,9 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         }
         if (!present) {
             for (String key : requiredTags) {
-                if (CRITICALITY.equalsIgnoreCase(key)) {
+                // Surrounding blanks aside, as the required-tags rule reads the key (TaskFact.hasTagValue): a rulebook
+                // requiring "criticality " had the rule require the tag while a task without it read as none (attack39).
+                if (CRITICALITY.equalsIgnoreCase(key.strip())) {
                     return 0;
                 }
             }

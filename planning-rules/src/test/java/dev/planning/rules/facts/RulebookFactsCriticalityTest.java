@@ -39,4 +39,18 @@ class RulebookFactsCriticalityTest {
         assertThat(REQUIRED.criticalityOf(Tags.NONE)).isZero();
         assertThat(OPTIONAL.criticalityOf(Tags.NONE)).isNull();
     }
+
+    /**
+     * attack39: the required-tags rule reads a required key as a tag's key is read, ignoring case and surrounding
+     * blanks, so {@code required_tags: ["criticality "]} required the tag of every task; but a task without it read as
+     * having no criticality (null), not as critical, so the Critical=0 rules passed it over with a MEDIUM finding alone.
+     */
+    @Test
+    void aRequiredKeyWrittenWithBlanksMakesAMissingTagCriticalAsTheRequiredTagsRuleRequiresIt() {
+        for (String key : List.of("criticality ", " Criticality", "\tCRITICALITY\t")) {
+            RulebookFacts required = new RulebookFacts(Map.of(), Map.of("criticality", List.of("0", "1", "2", "3")),
+                    List.of("compliance", key));
+            assertThat(required.criticalityOf(Tags.NONE)).as("'" + key + "'").isZero();
+        }
+    }
 }

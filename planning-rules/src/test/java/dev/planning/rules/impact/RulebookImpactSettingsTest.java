@@ -583,6 +583,25 @@ class RulebookImpactSettingsTest {
                 });
     }
 
+    /**
+     * attack39: criticality made a required tag with a blank around its key ({@code "criticality "}), which the
+     * required-tags rule and now {@code criticalityOf} read as {@code criticality}: the diff compared the key as
+     * written, so it strengthened beside a rule of one's own reading a task's criticality.
+     */
+    @Test
+    void criticalityMadeARequiredTagWithABlankAroundItIsOnlyAChangeWhereARuleOfOnesOwnMayReadIt() throws IOException {
+        editBase("required_tags: [criticality, compliance]", "required_tags: [compliance]");
+        edit("required_tags: [criticality, compliance]", "required_tags: [compliance, \"criticality \"]");
+        Files.writeString(head.resolve("rules/unclassified.drl"), UNCLASSIFIED);
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains(
+                            "criticality made a required tag", "rules/unclassified.drl"));
+                });
+    }
+
     /** A tag other than criticality added, criticality required on both sides: the rule of one's own reads alike. */
     @Test
     void aTagAddedBesideCriticalityRequiredOnBothSidesStrengthensWithARuleOfOnesOwnReadingTasks() throws IOException {

@@ -5,9 +5,11 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
+import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,9 +90,37 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         }
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
-        JsonNode critical = root.path("governance").path("critical_violations");
         return Optional.of(new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles,
-                critical.canConvertToInt() && critical.isIntegralNumber() ? Optional.of(critical.asInt()) : Optional.empty()));
+                criticalViolations(document, path)));
+    }
+
+    /**
+     * {@code governance.critical_violations}, the KPI input {@code critical_violations}: absent when the manifest
+     * holds none, else the whole number from 0 to {@link Integer#MAX_VALUE} written, as the manifest's reader and
+     * {@code verify} take it ({@link WholeNumbers}). Any other value is refused at its place (attack39: {@code -5} was
+     * taken as it is, a count below none that a formula of one's own adds to another input to hide it, and
+     * {@code 1.0}, the count 1 to every other reader, as no count, so "not sealed").
+     *
+     * @throws InvalidInputException when the count is present and no such whole number
+     */
+    private static Optional<Integer> criticalViolations(LocatedDocument document, String path) {
+        String pointer = "/governance/critical_violations";
+        JsonNode critical = document.root().at(pointer);
+        if (critical.isMissingNode() || critical.isNull()) {
+            return Optional.empty();
+        }
+        String why = ": the digest's KPI input critical_violations reads it; correct the manifest or seal again";
+        if (!critical.isNumber()) {
+            throw new InvalidInputException("`governance.critical_violations` must be an integer (found "
+                    + critical.getNodeType().name().toLowerCase(Locale.ROOT) + ")" + why, document.locate(pointer));
+        }
+        WholeNumbers whole = new WholeNumbers(document);
+        Optional<Finding> mistake = whole.check(pointer, 0, Integer.MAX_VALUE);
+        if (mistake.isPresent()) {
+            throw new InvalidInputException(mistake.get().message() + why,
+                    mistake.get().location().orElse(SourceLocation.ofFile(path)));
+        }
+        return Optional.of((int) whole.value(pointer));
     }
 
     /**

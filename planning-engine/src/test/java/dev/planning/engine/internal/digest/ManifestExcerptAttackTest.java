@@ -81,4 +81,29 @@ class ManifestExcerptAttackTest {
         assertThatThrownBy(() -> ManifestExcerpt.streamedSha256(Path.of("/proc/self/mem")))
                 .isInstanceOf(SystemFailureException.class);
     }
+
+    /**
+     * attack39: the digest took the manifest's {@code governance.critical_violations} as Jackson read it, where the
+     * manifest's reader, {@code verify} and the gate that writes it hold it to a whole number from 0 to 2^31-1: a
+     * count of -5 was the KPI input (-5 added to another input in a formula hides five of it), and {@code 1.0}, the
+     * count 1 to every other reader, was no count at all ("not sealed"). A count out of bounds is refused at its place;
+     * one written {@code 1.0} is 1.
+     */
+    @Test
+    void aCriticalCountNoOtherReaderTakesIsRefusedAtItsPlaceAndOneWrittenWithAPointIsThatNumber() throws IOException {
+        for (String count : new String[] {"-5", "2147483648", "2.5", "\"0\"", "[]"}) {
+            Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance:\n  critical_violations: "
+                    + count + "\n", StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> ManifestExcerpt.read(workspace, "manifest.yaml")).as(count)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("critical_violations")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
+        }
+        Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance:\n  critical_violations: 1.0\n",
+                StandardCharsets.UTF_8);
+        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().criticalViolations()).contains(1);
+        Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance: {}\n", StandardCharsets.UTF_8);
+        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().criticalViolations()).isEmpty();
+    }
 }
