@@ -168,7 +168,8 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
      * for anything the rulebook cannot classify.
      *
      * <ul>
-     *   <li>every {@code criticality} tag (keys compare ignoring case, values ignoring surrounding
+     *   <li>every {@code criticality} tag (keys, here and in the required tags, compare folded by
+     *       {@link TagTaxonomy#foldKey}, as every other check compares them; values ignoring surrounding
      *       blanks) is a whole number the taxonomy allows (any whole number when the rulebook has no
      *       {@code criticality} taxonomy): the smallest, i.e. the most critical, of them;</li>
      *   <li>a value that is not such a number ({@code O}, {@code -1}, {@code 7}, a plain label):
@@ -184,7 +185,7 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         Integer lowest = null;
         boolean present = false;
         for (Tag tag : tags.values()) {
-            if (!tag.key().strip().equalsIgnoreCase(CRITICALITY)) {
+            if (!TagTaxonomy.foldKey(tag.key()).equals(CRITICALITY)) {
                 continue;
             }
             present = true;
@@ -197,7 +198,7 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         }
         if (!present) {
             for (String key : requiredTags) {
-                if (CRITICALITY.equalsIgnoreCase(key)) {
+                if (TagTaxonomy.foldKey(key).equals(CRITICALITY)) {
                     return 0;
                 }
             }
