@@ -2,6 +2,7 @@ package dev.planning.api.artifact;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -29,6 +30,23 @@ public record Tag(String key, Optional<String> value) {
         if (key.isBlank()) {
             throw new IllegalArgumentException("tag key must not be blank");
         }
+    }
+
+    /**
+     * A tag key, or a value a taxonomy governs, as every check compares it: without surrounding blanks
+     * (what {@link String#strip()} removes) and lower-cased by {@link Locale#ROOT}. The one fold of tag
+     * keys: {@link Tags#value(String)}, the rulebook's taxonomy, required tags and governance's
+     * criticality all compare through it, never with {@link String#equalsIgnoreCase(String)}, which
+     * folds some letters otherwise (it reads {@code crİticality}, with U+0130, and {@code crıticality},
+     * with U+0131, as {@code criticality}; this fold does not), so no key is one key to one check and
+     * another to the next.
+     *
+     * @param text a key or value as written
+     * @return it stripped and lower-cased by {@link Locale#ROOT}
+     * @since 0.1
+     */
+    public static String fold(String text) {
+        return Objects.requireNonNull(text, "text").strip().toLowerCase(Locale.ROOT);
     }
 
     /**

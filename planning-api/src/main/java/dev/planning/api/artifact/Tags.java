@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -88,15 +87,16 @@ public record Tags(List<Tag> values) {
     }
 
     /**
-     * The value of the first tag with this key.
+     * The value of the first tag with this key; keys compare folded by {@link Tag#fold(String)}.
      *
-     * @param key the tag key, ignoring case
+     * @param key the tag key, ignoring case and surrounding blanks
      * @return the value of the first tag with this key
      */
     public Optional<String> value(String key) {
         // A loop, not a stream: governance reads several tags of every task of a plan.
+        String folded = Tag.fold(key);
         for (Tag tag : values) {
-            if (tag.key().equalsIgnoreCase(key) && tag.value().isPresent()) {
+            if (tag.value().isPresent() && Tag.fold(tag.key()).equals(folded)) {
                 return tag.value();
             }
         }
@@ -104,14 +104,15 @@ public record Tags(List<Tag> values) {
     }
 
     /**
-     * Whether a tag with this key (valued or plain) is present.
+     * Whether a tag with this key (valued or plain) is present; keys compare folded by {@link Tag#fold(String)}.
      *
-     * @param key the tag key, ignoring case
+     * @param key the tag key, ignoring case and surrounding blanks
      * @return whether a tag with this key (valued or plain) is present
      */
     public boolean has(String key) {
+        String folded = Tag.fold(key);
         for (Tag tag : values) {
-            if (tag.key().equalsIgnoreCase(key)) {
+            if (Tag.fold(tag.key()).equals(folded)) {
                 return true;
             }
         }
@@ -124,7 +125,7 @@ public record Tags(List<Tag> values) {
      * @return the {@code criticality} tag as a number ({@code 0} = critical), when present and numeric
      */
     public OptionalInt criticality() {
-        Optional<String> value = value("criticality");
+        Optional<String> value = value("criticality").map(String::strip);
         if (value.isPresent() && DIGITS.matcher(value.get()).matches()) {
             return OptionalInt.of(Integer.parseInt(value.get()));
         }
@@ -132,11 +133,12 @@ public record Tags(List<Tag> values) {
     }
 
     /**
-     * The {@code compliance} tag, lower-cased, when present.
+     * The {@code compliance} tag, folded as the taxonomy compares values ({@link Tag#fold(String)}:
+     * stripped and lower-cased), when present.
      *
-     * @return the {@code compliance} tag, lower-cased, when present
+     * @return the {@code compliance} tag, stripped and lower-cased, when present
      */
     public Optional<String> compliance() {
-        return value("compliance").map(v -> v.toLowerCase(Locale.ROOT));
+        return value("compliance").map(Tag::fold);
     }
 }

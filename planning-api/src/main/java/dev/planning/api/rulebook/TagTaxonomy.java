@@ -81,12 +81,14 @@ public final class TagTaxonomy {
      * folds to {@code title} under a Turkish default locale too). Two keys are one governed key when
      * they fold alike; the rulebook refuses a taxonomy with two such keys.
      *
+     * <p>It is {@link Tag#fold(String)}, the one fold every check of tag keys and governed values uses.
+     *
      * @param key the key as written
      * @return the key folded: stripped and lower-cased by {@link Locale#ROOT}
      * @since 0.1
      */
     public static String foldKey(String key) {
-        return Objects.requireNonNull(key, "key").strip().toLowerCase(Locale.ROOT);
+        return Tag.fold(Objects.requireNonNull(key, "key"));
     }
 
     /**

@@ -168,7 +168,8 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
      * for anything the rulebook cannot classify.
      *
      * <ul>
-     *   <li>every {@code criticality} tag (keys compare ignoring case, values ignoring surrounding
+     *   <li>every {@code criticality} tag (keys, here and in the required tags, compare folded by
+     *       {@link TagTaxonomy#foldKey}, as every other check compares them; values ignoring surrounding
      *       blanks) is a whole number the taxonomy allows (any whole number when the rulebook has no
      *       {@code criticality} taxonomy): the smallest, i.e. the most critical, of them;</li>
      *   <li>a value that is not such a number ({@code O}, {@code -1}, {@code 7}, a plain label):
@@ -185,7 +186,7 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         Integer lowest = null;
         boolean present = false;
         for (Tag tag : tags.values()) {
-            if (!tag.key().strip().equalsIgnoreCase(CRITICALITY)) {
+            if (!TagTaxonomy.foldKey(tag.key()).equals(CRITICALITY)) {
                 continue;
             }
             present = true;
@@ -198,9 +199,9 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         }
         if (!present) {
             for (String key : requiredTags) {
-                // Surrounding blanks aside, as the required-tags rule reads the key (TaskFact.hasTagValue): a rulebook
+                // Folded as the required-tags rule and the taxonomy fold a key (trust39), blanks aside: a rulebook
                 // requiring "criticality " had the rule require the tag while a task without it read as none (attack39).
-                if (CRITICALITY.equalsIgnoreCase(key.strip())) {
+                if (TagTaxonomy.foldKey(key).equals(CRITICALITY)) {
                     return 0;
                 }
             }

@@ -445,12 +445,9 @@ final class SettingsDiff {
         return keys.stream().map(TagTaxonomy::foldKey).collect(Collectors.toSet());
     }
 
-    /**
-     * Whether {@code criticality} is a required tag as {@code RulebookFacts.criticalityOf} reads them (ignoring case and
-     * surrounding blanks).
-     */
+    /** Whether {@code criticality} is a required tag as {@code RulebookFacts.criticalityOf} reads them ({@link TagTaxonomy#foldKey}). */
     private static boolean requiresCriticality(List<String> requiredTags) {
-        return requiredTags.stream().anyMatch(key -> "criticality".equalsIgnoreCase(key.strip()));
+        return folded(requiredTags).contains(TagTaxonomy.CRITICALITY);
     }
 
     /**

@@ -53,4 +53,23 @@ class RulebookFactsCriticalityTest {
             assertThat(required.criticalityOf(Tags.NONE)).as("'" + key + "'").isZero();
         }
     }
+
+    /**
+     * trust39: {@code crİticality} (U+0130) and {@code crıticality} (U+0131) are not {@code criticality} to the
+     * taxonomy or the required-tags check ({@code TagTaxonomy.foldKey}); criticality reads them alike, so a task
+     * carrying only such a key lacks the required tag and is critical, not "3".
+     */
+    @Test
+    void aLookAlikeKeyIsNotCriticalityHereEither() {
+        for (String written : List.of("cr\u0130ticality:3", "cr\u0131ticality:3", "CR\u0130TICALITY:3")) {
+            assertThat(REQUIRED.criticalityOf(tags(written))).as(written).isZero();
+            assertThat(OPTIONAL.criticalityOf(tags(written))).as(written).isNull();
+        }
+    }
+
+    @Test
+    void aRequiredTagSpeltWithALookAlikeLetterDoesNotRequireCriticality() {
+        RulebookFacts lookAlike = new RulebookFacts(Map.of(), Map.of(), List.of("cr\u0131ticality"));
+        assertThat(lookAlike.criticalityOf(Tags.NONE)).isNull();
+    }
 }

@@ -1624,7 +1624,8 @@ public final class GitRepository implements AutoCloseable {
             return "the repository is a partial clone (a promisor remote: git clone --filter), which leaves"
                     + " objects out of its store for git to fetch when git needs them, and this tool reads"
                     + " only what is there: fetch it (`git cat-file -e " + id
-                    + "` in the repository does) or run in a clone made without --filter";
+                    + "` in the repository does), fetch every object once (" + fullFetch() + ") or run in a clone"
+                    + " made without --filter";
         }
         boolean shallow;
         try {
@@ -1638,6 +1639,49 @@ public final class GitRepository implements AutoCloseable {
                     + " still missing, " + FSCK;
         }
         return FSCK;
+    }
+
+    /**
+     * What to do about objects missing from the object store, when a walk of the history found several (trust39): in
+     * a partial clone, one fetch of every object; in a shallow clone, the whole history; else a repair.
+     *
+     * @return the advice, a sentence without its end
+     */
+    public String missingObjectsFix() {
+        if (partialClone()) {
+            return "the repository is a partial clone (a promisor remote: git clone --filter, common in CI), which"
+                    + " leaves objects out of its store for git to fetch when git needs them; this tool fetches nothing"
+                    + " and reads only what is there: fetch every object once (" + fullFetch() + ") or clone without"
+                    + " --filter (in CI, a full clone: the whole history and no filter), and run again";
+        }
+        return missingHint("");
+    }
+
+    /**
+     * Whether the object store holds the object {@code id}: JGit reads only what is there, and never fetches from a
+     * partial clone's promisor remote.
+     *
+     * @param id 40 hex digits
+     * @return whether the object store holds it
+     * @throws PlanningException when the store cannot be searched
+     */
+    public boolean holds(String id) {
+        try {
+            return repository.getObjectDatabase().has(ObjectId.fromString(id));
+        } catch (IOException e) {
+            throw failure("look up " + id, e);
+        }
+    }
+
+    /** The command that fetches every object of a partial clone from its promisor remote (git 2.36 or later). */
+    private String fullFetch() {
+        var config = repository.getConfig();
+        String remote = config.getString("extensions", null, "partialclone");
+        if (remote == null || !remote.matches("[A-Za-z0-9._-]{1,64}")) {
+            remote = config.getSubsections("remote").stream().filter(r -> config.getBoolean("remote", r, "promisor",
+                    false) && r.matches("[A-Za-z0-9._-]{1,64}")).findFirst().orElse("origin");
+        }
+        return "`git fetch --refetch --no-filter " + remote + "` in the repository, git 2.36 or later";
     }
 
     /** {@code commit <id>} for {@code HEAD}'s commit, or {@code HEAD} when even that cannot be read. */

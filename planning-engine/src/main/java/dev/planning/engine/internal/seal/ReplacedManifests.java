@@ -10,6 +10,8 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,6 +56,10 @@ final class ReplacedManifests {
                         + " fetch the whole history (`git fetch --unshallow`) and run again"));
             }
             Map<String, String> versions = git.versionsInHistory(path, "the versions of " + path);
+            Optional<Discrepancy> unread = missing(git, versions, path, display);
+            if (unread.isPresent()) {
+                return unread;
+            }
             for (Map.Entry<String, String> version : versions.entrySet()) {
                 if (version.getKey().startsWith("100644 ") || version.getKey().startsWith("100755 ")) {
                     Optional<Discrepancy> replaced = judge(git, reader, manifest, version.getValue(), path, display, trust);
@@ -65,6 +71,37 @@ final class ReplacedManifests {
             return Optional.empty();
         }
     }
+
+    /**
+     * The refusal of a history whose versions of the manifest are not all in the object store (trust39): a blobless
+     * partial clone ({@code git clone --filter=blob:none}, common in CI) holds every commit and tree, so the walk
+     * finds every version, but only the blobs its checkout needed, and JGit fetches none. Like a shallow clone's,
+     * such a history cannot rule out a signed handoff it replaced: one refusal naming every version missing and the
+     * one fetch that brings them, rather than a failure at the first.
+     */
+    private static Optional<Discrepancy> missing(GitRepository git, Map<String, String> versions, String path,
+            String display) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> version : versions.entrySet()) {
+            String entry = version.getKey();
+            if ((entry.startsWith("100644 ") || entry.startsWith("100755 "))
+                    && !git.holds(entry.substring(entry.indexOf(' ') + 1))) {
+                missing.add("blob " + entry.substring(entry.indexOf(' ') + 1) + " at commit " + version.getValue());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String shown = String.join(", ", missing.subList(0, Math.min(SHOWN, missing.size())))
+                + (missing.size() > SHOWN ? " and " + (missing.size() - SHOWN) + " more" : "");
+        return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "every version of " + path
+                + " in HEAD's history in the repository's object store, to read it", missing.size() + " version(s)"
+                + " missing: " + shown, "whether the manifest replaced another signed handoff of the cycle cannot be"
+                + " told without them; " + git.missingObjectsFix()));
+    }
+
+    /** The most missing versions a refusal names; the rest are counted. */
+    private static final int SHOWN = 5;
 
     private static Optional<Discrepancy> judge(GitRepository git, ManifestReader reader, HandoffManifest manifest,
             String commit, String path, String display, TrustedKeys trust) {
