@@ -12,6 +12,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.DeploymentFiles;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class RecomputedDeploymentScopeTest {
 
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
 
-    private static final String STORED = "frameworks/planning-fe/outcomes/2025-09-02/deployments/0123456789ab-deployments.yaml";
+    private static final String STORED = DeploymentFiles.stored(CYCLE);
 
     @TempDir
     Path root;
@@ -66,15 +67,7 @@ class RecomputedDeploymentScopeTest {
     /** A workspace whose cycle stores a deployments file, D-1 at {@code time} delivering FE-3. */
     private PlanningWorkspace stored(String time) {
         CycleWorkspace.create(root, CYCLE.cycleId());
-        CycleWorkspace.write(root.resolve(STORED), """
-                version: "1.0"
-                deployments:
-                  - id: D-1
-                    time: %s
-                    status: success
-                    commits: []
-                    tasks: [FE-3]
-                """.formatted(time));
+        CycleWorkspace.write(root.resolve(STORED), DeploymentFiles.one(time, "FE-3"));
         return CycleWorkspace.open(root, CycleWorkspace.START);
     }
 
