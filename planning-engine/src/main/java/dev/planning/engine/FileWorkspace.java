@@ -138,6 +138,12 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
                     public GateContext create(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
                         return new ArtifactGateContext(environment, cycle, transition, history);
                     }
+
+                    @Override
+                    public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+                            List<RecordedEvent> history) {
+                        return new ArtifactGateContext(environment, cycle, transition, judgedAt, history);
+                    }
                 })
                 // Made on first use, like the verifier: the guard and the sealer are built from this machine.
                 .step(TransitionStep.late(() -> guard().step(rulebook)))

@@ -6,21 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.DeploymentFiles;
 import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.fixtures.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class DeploymentScopeAttackTest {
 
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
 
-    private static final String STORED = "frameworks/planning-fe/outcomes/2025-09-02/deployments/0123456789ab-deployments.yaml";
+    private static final String STORED = DeploymentFiles.stored(CYCLE);
 
     /** CycleWorkspace's rulebook, with the parity gate judging delivery at VALIDATED. */
     private static final String RULEBOOK = CycleWorkspace.RULEBOOK
@@ -44,15 +44,7 @@ class DeploymentScopeAttackTest {
                     + "    - {transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}\n");
 
     /** D-1 shipped FE-3 and FE-5 the day before the cycle was created (2025-09-02T08:00Z). */
-    private static final String EARLY = """
-            version: "1.0"
-            deployments:
-              - id: D-1
-                time: 2025-09-01T14:00:00Z
-                status: success
-                commits: []
-                tasks: [FE-3, FE-5]
-            """;
+    private static final String EARLY = DeploymentFiles.one("2025-09-01T14:00:00Z", "FE-3, FE-5");
 
     @TempDir
     Path root;
@@ -142,7 +134,7 @@ class DeploymentScopeAttackTest {
         // The clock ticks an hour per reading: the import reads 08:00; a later reading is 09:00 or after.
         workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
 
-        workspace.importOutcomes(CYCLE, List.of(given(EARLY.replace("2025-09-01T14:00:00Z", "2025-09-02T08:30:00Z"))));
+        workspace.importOutcomes(CYCLE, List.of(given(DeploymentFiles.one("2025-09-02T08:30:00Z", "FE-3, FE-5"))));
 
         assertThat(workspace.status(CYCLE).history().get(0).event().timestamp())
                 .isEqualTo(Instant.parse("2025-09-02T08:00:00Z"));
@@ -159,31 +151,42 @@ class DeploymentScopeAttackTest {
         CycleWorkspace.create(root, CYCLE.cycleId());
         GitFixture.commitAll(root, "plan");
         // Every reading an hour earlier than the one before: the import judges at one, and records at a later one.
-        AtomicLong readings = new AtomicLong();
-        Clock setBack = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.parse("2025-09-02T08:00:00Z").minusSeconds(3600 * readings.getAndIncrement());
-            }
-        };
+        TestClock setBack = new TestClock(Instant.parse("2025-09-02T08:00:00Z"), Duration.ofHours(-1));
         workspace = Planning.builder().workspace(root).clock(setBack).trustedKeys(CycleWorkspace.TRUST)
                 .triggeredBy("test").build();
 
-        workspace.importOutcomes(CYCLE, List.of(given(EARLY.replace("2025-09-01T14:00:00Z", "2025-09-02T09:00:00Z"))));
+        workspace.importOutcomes(CYCLE, List.of(given(DeploymentFiles.one("2025-09-02T09:00:00Z", "FE-3, FE-5"))));
 
         List<Instant> stamps = workspace.status(CYCLE).history().stream().map(r -> r.event().timestamp()).toList();
         assertThat(stamps).hasSize(2);
         assertThat(stamps.get(1)).isAfterOrEqualTo(stamps.get(0));
+    }
+
+    /**
+     * scope39: a fact recorded after the log's last event (an import after the cycle was executed) was stamped at the
+     * clock, floored at the cycle's creation only; a clock set back meanwhile dated it before the move it follows, and
+     * {@code cycle_days}, which spans the log's first and last events, read shorter. It is stamped no earlier than the
+     * event it follows.
+     */
+    @Test
+    void aClockSetBackBeforeAnImportDatesItNoEarlierThanTheEventItFollows() {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        GitFixture.commitAll(root, "plan");
+        TestClock clock = TestClock.hourly(Instant.parse("2025-09-02T08:00:00Z"));
+        workspace = CycleWorkspace.open(root, clock, List.of());
+        workspace.create(CYCLE);
+        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
+            assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as("advance to " + state).isTrue();
+        }
+        List<RecordedEvent> before = workspace.status(CYCLE).history();
+        Instant executed = before.get(before.size() - 1).event().timestamp();
+        clock.set(Instant.parse("2025-09-02T07:00:00Z"));
+
+        workspace.importOutcomes(CYCLE, List.of(given(DeploymentFiles.one("2025-09-02T09:00:00Z", "FE-3, FE-5"))));
+
+        List<RecordedEvent> history = workspace.status(CYCLE).history();
+        assertThat(history).hasSize(before.size() + 1);
+        assertThat(history.get(history.size() - 1).event().timestamp()).isAfterOrEqualTo(executed);
     }
 
     @Test
@@ -209,7 +212,7 @@ class DeploymentScopeAttackTest {
     void aDeploymentAtTheInstantTheCycleWasCreatedBelongsToIt() {
         executed();
         Instant created = workspace.status(CYCLE).history().get(0).event().timestamp();
-        workspace.importOutcomes(CYCLE, List.of(given(EARLY.replace("2025-09-01T14:00:00Z", created.toString()))));
+        workspace.importOutcomes(CYCLE, List.of(given(DeploymentFiles.one(created.toString(), "FE-3, FE-5"))));
 
         // FE-2 is done in the plan; FE-3 and FE-5 were delivered by D-1; FE-4 is dropped.
         assertThat(workspace.kpis(CYCLE).get("plan_accuracy").actual()).contains(75.0);
@@ -247,20 +250,10 @@ class DeploymentScopeAttackTest {
     @Test
     void aTaskOfNoWorkItemCommittedByHandIsRefusedByTheKpisAtItsPlace() {
         executed();
-        CycleWorkspace.write(root.resolve(STORED), """
-                version: "1.0"
-                deployments:
-                  - id: D-1
-                    time: 2025-09-03T14:00:00Z
-                    status: success
-                    commits: []
-                    tasks:
-                      - FE-3
-                      - FE-99
-                """);
+        CycleWorkspace.write(root.resolve(STORED), DeploymentFiles.one("2025-09-03T14:00:00Z", "FE-3, FE-99"));
 
         assertThatThrownBy(() -> workspace.kpis(CYCLE)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deployment D-1 lists 'FE-99', which is not the id of a task of")
-                .satisfies(e -> assertThat(location(e).line()).isEqualTo(9));
+                .satisfies(e -> assertThat(location(e)).isEqualTo(new SourceLocation(STORED, 7, 19)));
     }
 }

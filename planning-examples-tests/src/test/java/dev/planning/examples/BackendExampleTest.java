@@ -3,12 +3,15 @@ package dev.planning.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
+import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +69,8 @@ class BackendExampleTest {
                 """.formatted(deployed, deployed.minus(Duration.ofDays(1))));
         Path jacoco = dir.resolve("incoming/jacoco.xml");
         Files.writeString(jacoco, "<report name=\"be\"><counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
-        new dev.planning.engine.internal.outcome.OutcomeImporter(ws).importFiles(BE, List.of(deployments, jacoco));
+        new OutcomeImporter(ws, WorkspaceLayout.DEFAULT, new CycleArtifacts(ws.root(), WorkspaceLayout.DEFAULT)::taskBreakdown)
+                .importFiles(BE, List.of(deployments, jacoco));
         TransitionResult retried = ws.advance(BE, CycleState.EXECUTED);
         assertThat(retried.accepted()).as(retried.gateResults().toString()).isTrue();
     }

@@ -93,6 +93,16 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this(environment, cycle, transition, Optional.empty(), Optional.of(List.copyOf(history)));
     }
 
+    /**
+     * A context that judges as of {@code judgedAt} when given, over the cycle's log as the caller read it
+     * ({@code history}): a move the sealed-state guard re-derives learns the cycle's creation from it rather than
+     * reading the log again (scope39).
+     */
+    public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
+            Optional<Instant> judgedAt, List<RecordedEvent> history) {
+        this(environment, cycle, transition, judgedAt, Optional.of(List.copyOf(history)));
+    }
+
     private ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
             Optional<Instant> judgedAt, Optional<List<RecordedEvent>> history) {
         this.history = history;

@@ -16,8 +16,9 @@ import java.util.Optional;
 public interface CycleLogs {
 
     /**
-     * No logs to check, no creation known: contexts without a store, tests ({@link #creationOf} for a recomputed
-     * verdict).
+     * No logs to check, no creation known (every deployment is refused,
+     * {@link dev.planning.engine.internal.outcome.DeploymentScope}): contexts without a store, tests
+     * ({@link #creationOf} for a recomputed verdict).
      */
     CycleLogs NONE = cycle -> { };
 
@@ -30,7 +31,8 @@ public interface CycleLogs {
 
     /**
      * When the cycle was created: its log's first event, as a live gate judges a deployment against it
-     * ({@link dev.planning.engine.internal.outcome.DeploymentScope}); empty where no log is read.
+     * ({@link dev.planning.engine.internal.outcome.DeploymentScope}); empty where no log is read or the log has no
+     * event, and then every deployment is refused.
      *
      * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
      */
@@ -41,7 +43,8 @@ public interface CycleLogs {
     /**
      * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files
      * judged), but a cycle's creation is its log's first event in {@code store}, as the live gate took it (kpi38: the
-     * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses).
+     * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses). A cycle
+     * whose log has no event has no creation: its deployments are refused, never judged against none (scope39).
      */
     static CycleLogs creationOf(EventStore store) {
         Objects.requireNonNull(store, "store");

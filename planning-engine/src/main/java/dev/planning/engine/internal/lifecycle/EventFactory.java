@@ -50,9 +50,9 @@ final class EventFactory {
     }
 
     /**
-     * A non-transition fact, stamped now but never earlier than {@code notBefore} when given: the instant the
-     * {@code CYCLE_CREATED} written just before it is stamped (a clock set back meanwhile dated the fact before the
-     * creation it follows, review38a).
+     * A non-transition fact, stamped now but never earlier than {@code notBefore} when given: the timestamp of the
+     * event it follows, the {@code CYCLE_CREATED} written just before it or the log's last event (a clock set back
+     * meanwhile dated the fact before the event it follows: review38a, scope39).
      */
     PlanningEvent fact(CycleRef cycle, EventType type, CycleState state, Map<String, String> details,
             Optional<Instant> notBefore) {

@@ -38,4 +38,16 @@ public interface GateContextFactory {
             List<dev.planning.api.event.RecordedEvent> history) {
         return create(cycle, transition);
     }
+
+    /**
+     * The context for {@code transition} of {@code cycle} judged as of {@code judgedAt} when given, with the cycle's
+     * log as the caller read it, so that what the gates learn from the log (the cycle's creation, which deployments
+     * are judged against) does not read it again: a move re-derived by the sealed-state guard (scope39: each such
+     * move read the whole log again, in a dry run too). By default the context of
+     * {@link #create(CycleRef, Transition, Optional)}.
+     */
+    default GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            List<dev.planning.api.event.RecordedEvent> history) {
+        return create(cycle, transition, judgedAt);
+    }
 }

@@ -303,11 +303,30 @@ public final class LifecycleMachine {
      */
     public List<GateResult> rerun(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
             Predicate<String> which) {
+        return rerun(cycle, transition, judgedAt, which, Optional.empty());
+    }
+
+    /**
+     * As {@link #rerun(CycleRef, Transition, Optional, Predicate)}, over the cycle's log as the caller read it
+     * ({@code history}, oldest first): the gates learn from it what they would read the log for, which is not read
+     * again (scope39: each move re-derived read the whole log again to learn the cycle's creation).
+     */
+    public List<GateResult> rerun(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            Predicate<String> which, List<RecordedEvent> history) {
+        return rerun(cycle, transition, judgedAt, which, Optional.of(List.copyOf(history)));
+    }
+
+    private List<GateResult> rerun(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            Predicate<String> which, Optional<List<RecordedEvent>> history) {
         Objects.requireNonNull(transition, "transition");
         GateProfile profile = profileOf(cycle);
         Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
                 .map(GateStep::gates).orElse(List.of()).stream().filter(which).toList());
-        return resolved.isEmpty() ? List.of() : GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
+        if (resolved.isEmpty()) {
+            return List.of();
+        }
+        return GateRun.run(resolved, history.map(h -> contexts.create(cycle, transition, judgedAt, h))
+                .orElseGet(() -> contexts.create(cycle, transition, judgedAt)));
     }
 
     /**
@@ -417,8 +436,13 @@ public final class LifecycleMachine {
             throw new InvalidTransitionException(state, state, "cycle " + cycle
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
+        // Never dated before the event it follows: the creation written just before it, or the log's last event
+        // (scope39: a clock set back dated an import before the move it followed, and cycle_days, which spans the
+        // log's first and last events, read shorter).
+        Optional<Instant> notBefore = history.isEmpty() ? createdAt
+                : Optional.of(history.get(history.size() - 1).event().timestamp());
         List<RecordedEvent> appended = appendAfter(cycle, history, createdAt,
-                () -> events.fact(cycle, type, state, details, history.isEmpty() ? createdAt : Optional.empty()));
+                () -> events.fact(cycle, type, state, details, notBefore));
         return appended.get(appended.size() - 1);
     }
 

@@ -27,7 +27,9 @@ public final class Unrecorded {
         String hint = ". " + written + " was written, but its event is not recorded: " + complete;
         if (e instanceof ConcurrentTransitionException) {
             ConcurrentTransitionException explained = new ConcurrentTransitionException(e.getMessage() + hint);
-            explained.initCause(e);
+            // Kept as a suppressed exception, not the cause: PlanningException's constructor sets the cause (to none),
+            // and initCause then threw IllegalStateException, an internal error in place of the lost race (scope39).
+            explained.addSuppressed(e);
             return explained;
         }
         if (e instanceof SystemFailureException failure) {

@@ -14,13 +14,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CycleCreation {
 
-    /** Nothing known: no deployment is judged against a creation (a check of the plan alone). */
-    CycleCreation UNKNOWN = Optional::empty;
-
     /**
      * When the cycle was created: its log's first event.
      *
-     * @return empty when the log has no event, or was not read
+     * @return empty when the log has no event, or was not read: then every deployment is refused
+     *         ({@link DeploymentScope})
      */
     Optional<Instant> created();
 

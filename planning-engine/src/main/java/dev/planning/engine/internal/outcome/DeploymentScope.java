@@ -25,14 +25,15 @@ import java.util.Optional;
  * with items under it, delivered nothing and was silently ignored). A file is imported evidence: such a line is
  * refused at its line and column, as {@link DeploymentLogReader} refuses an incident caused by a later deployment.
  *
- * <p>Built only by {@link #of} (or {@link #NONE}, no check): a class rather than a record, whose canonical
- * constructor would let code judge deployments against a creation of its own choosing, not the log's first event
- * (review38a).
+ * <p>A cycle whose creation is unknown (its log has no event, as for a handoff verified without its log) has no
+ * instant to judge a deployment against: every deployment is refused, never counted unjudged (scope39: the
+ * recomputed verdicts of such a handoff counted a deployment of any date).
+ *
+ * <p>Built only by {@link #of}: a class rather than a record, whose canonical constructor would let code judge
+ * deployments against a creation of its own choosing, not the log's first event (review38a); there is no scope that
+ * checks nothing (scope39).
  */
 public final class DeploymentScope {
-
-    /** No check: nothing known of the cycle. */
-    public static final DeploymentScope NONE = new DeploymentScope(Optional.empty(), Optional.empty());
 
     private final Optional<Instant> created;
     private final Optional<TaskBreakdown> plan;
@@ -52,8 +53,8 @@ public final class DeploymentScope {
     }
 
     /**
-     * Refuses every deployment of {@code files} dated before the cycle's creation, and every task a deployment
-     * lists that is not a work item of the plan.
+     * Refuses every deployment of {@code files} dated before the cycle's creation (every deployment, when the
+     * creation is unknown), and every task a deployment lists that is not a work item of the plan.
      *
      * @param files the deployments files, each named as the message should name it
      * @throws InvalidInputException every such mistake, each at the line and column of the time or task
@@ -85,7 +86,12 @@ public final class DeploymentScope {
         for (DeploymentLog.Deployment deployment : file.report().deployments()) {
             String key = "deployment " + deployment.id();
             String named = "deployment " + Printable.line(deployment.id());
-            if (created.isPresent() && deployment.time().isBefore(created.get())) {
+            if (created.isEmpty()) {
+                mistakes.add(mistake(named + " at " + deployment.time() + " cannot be judged against the cycle: its"
+                        + " event log has no event, so when the cycle was created is unknown, and a deployment before"
+                        + " it would count here as delivering this cycle's tasks; create the cycle (its log) first",
+                        file, key + " time"));
+            } else if (deployment.time().isBefore(created.get())) {
                 mistakes.add(mistake(named + " at " + deployment.time() + " is earlier than the cycle, created at "
                         + created.get() + ": a deployment before the cycle belongs to an earlier one, and would count"
                         + " here as delivering this cycle's tasks; list it in that cycle's file", file, key + " time"));

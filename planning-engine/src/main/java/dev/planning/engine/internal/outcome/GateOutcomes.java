@@ -37,28 +37,11 @@ public final class GateOutcomes {
     }
 
     /**
-     * The cycle's imported outcomes.
-     *
-     * @throws InvalidInputException when a stored test, accessibility or deployments file no longer parses
-     */
-    public CycleOutcomes read(CycleRef cycle) {
-        return read(cycle, OutcomeSnapshot.read(workspace, layout.outcomesDir(cycle)));
-    }
-
-    /**
-     * The cycle's outcomes as parsed from a snapshot of its outcomes directory: every file read once,
-     * each SHA-256 of the bytes parsed.
-     *
-     * @throws InvalidInputException when a stored test, accessibility or deployments file no longer parses
-     */
-    public CycleOutcomes read(CycleRef cycle, OutcomeSnapshot snapshot) {
-        return read(cycle, snapshot, DeploymentScope.NONE);
-    }
-
-    /**
-     * {@link #read(CycleRef, OutcomeSnapshot)}, the deployments files checked against the cycle ({@link DeploymentScope}):
-     * a deployment dated before the cycle's creation, or a task listed that is no work item of the plan, is refused
-     * rather than counted, as the import and the digest refuse it.
+     * The cycle's outcomes as parsed from a snapshot of its outcomes directory (every file read once, each SHA-256 of
+     * the bytes parsed), the deployments files checked against the cycle ({@link DeploymentScope}): a deployment dated
+     * before the cycle's creation, or in a cycle whose creation is unknown, or a task listed that is no work item of
+     * the plan, is refused rather than counted, as the import and the digest refuse it. There is no read without a
+     * scope (scope39: one passed none, and counted every deployment).
      *
      * @throws InvalidInputException when a stored file no longer parses, or a deployments file does not belong to the
      *         cycle
@@ -75,7 +58,7 @@ public final class GateOutcomes {
         return new CycleOutcomes(cycle, tests, coverage(cycle, snapshot), Delivery.of(stored).deployedTaskIds());
     }
 
-    /** A snapshot of the cycle's outcomes directory, for {@link #read(CycleRef, OutcomeSnapshot)}. */
+    /** A snapshot of the cycle's outcomes directory, for {@link #read(CycleRef, OutcomeSnapshot, DeploymentScope)}. */
     public OutcomeSnapshot snapshot(CycleRef cycle) {
         return OutcomeSnapshot.read(workspace, layout.outcomesDir(cycle));
     }

@@ -17,7 +17,6 @@ import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.internal.artifact.ErrorList;
-import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -48,7 +47,7 @@ import java.util.function.Function;
  * Imports execution outcomes into a cycle: {@code planning import}.
  *
  * <pre>{@code
- * ImportReport report = new OutcomeImporter(workspace).importFiles(new CycleRef("fe", "2025-09-02"),
+ * ImportReport report = new OutcomeImporter(workspace, layout, plans).importFiles(new CycleRef("fe", "2025-09-02"),
  *         List.of(Path.of("target/surefire-reports/TEST-CheckoutTest.xml"), Path.of("axe.json")));
  * }</pre>
  *
@@ -76,24 +75,14 @@ public final class OutcomeImporter {
     private final Optional<Recorder> recorder;
     private final OutcomeDetector detector = new OutcomeDetector();
 
-    /** An importer for a workspace of the default layout. */
-    public OutcomeImporter(PlanningWorkspace workspace) {
-        this(workspace, WorkspaceLayout.DEFAULT);
-    }
-
     /**
-     * An importer that checks the tasks deployments list against the cycle's plan as the workspace's files hold it
-     * ({@link CycleArtifacts#taskBreakdown}; kpi38: this importer checked no task, and a file it stored was then
-     * refused by the digest and the gates).
-     */
-    public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout) {
-        this(workspace, layout, new CycleArtifacts(Objects.requireNonNull(workspace, "workspace").root(),
-                Objects.requireNonNull(layout, "layout"))::taskBreakdown);
-    }
-
-    /**
-     * @param plans the cycle's plan, when it can be read: every task a deployment lists must be a work item of it
-     *              ({@link DeploymentScope})
+     * An importer recording through {@link PlanningWorkspace#record}, by the system clock.
+     *
+     * @param plans the cycle's plan, when it can be read (the workspace's files through the layout, as the caller
+     *              reads them: {@code CycleArtifacts#taskBreakdown}): every task a deployment lists must be a work
+     *              item of it ({@link DeploymentScope}; kpi38: this importer checked no task, and a file it stored
+     *              was then refused by the digest and the gates). Given by the caller, so that this package does not
+     *              depend on the one that reads the cycle's artifacts (scope39: the two depended on each other)
      */
     public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout,
             Function<CycleRef, Optional<TaskBreakdown>> plans) {

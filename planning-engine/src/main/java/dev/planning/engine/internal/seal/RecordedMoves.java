@@ -108,7 +108,7 @@ public final class RecordedMoves {
                 continue;
             }
             List<GateResult> failing = machine.rerun(cycle, transition.get(), Optional.of(at),
-                    gate -> !gate.equals(ReleaseReadinessGate.NAME)).stream()
+                    gate -> !gate.equals(ReleaseReadinessGate.NAME), history).stream()
                     .filter(result -> result.status() == GateStatus.FAIL).toList();
             if (!failing.isEmpty()) {
                 String now = failing.stream().map(r -> r.gate() + " FAIL (" + r.findings().size() + " finding(s))")

@@ -13,11 +13,11 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.Importers;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
 import dev.planning.engine.internal.outcome.CoverageReader;
-import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,6 +176,6 @@ class CoverageKpiAndGateAgreeTest {
             CycleWorkspace.write(file, contents[i]);
             files.add(file);
         }
-        new OutcomeImporter(workspace).importFiles(CYCLE, files);
+        Importers.of(workspace).importFiles(CYCLE, files);
     }
 }

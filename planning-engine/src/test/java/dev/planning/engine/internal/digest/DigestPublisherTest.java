@@ -18,13 +18,13 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.Importers;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.outcome.Coverage;
 import dev.planning.engine.internal.outcome.CoverageKind;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.CoverageReport;
 import dev.planning.engine.internal.outcome.CoverageReports;
-import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -788,7 +788,7 @@ class DigestPublisherTest {
             CycleWorkspace.write(file, contents[i]);
             files.add(file);
         }
-        new OutcomeImporter(workspace).importFiles(cycle, files);
+        Importers.of(workspace).importFiles(cycle, files);
     }
 
     private static double actual(DigestSummary digest, String kpi) {

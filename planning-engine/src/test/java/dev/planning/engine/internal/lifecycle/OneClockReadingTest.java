@@ -14,6 +14,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.TestClock;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class OneClockReadingTest {
 
     @Test
     void everyGateOfARunAcrossMidnightJudgesTheDayItsEvidenceNames() {
-        Clock ticking = new Ticking(Instant.parse("2025-09-01T23:59:59Z"), Duration.ofSeconds(1));
+        Clock ticking = new TestClock(Instant.parse("2025-09-01T23:59:59Z"), Duration.ofSeconds(1));
         Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first", "second"));
         List<LocalDate> days = new ArrayList<>();
         List<Instant> instants = new ArrayList<>();
@@ -77,7 +77,7 @@ class OneClockReadingTest {
 
     @Test
     void theEventNamesTheInstantItsGatesJudgedAndIsStampedNoEarlier() {
-        Clock ticking = new Ticking(Instant.parse("2025-09-01T23:59:59.999Z"), Duration.ofMillis(1));
+        Clock ticking = new TestClock(Instant.parse("2025-09-01T23:59:59.999Z"), Duration.ofMillis(1));
         Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
         List<Instant> judged = new ArrayList<>();
         LifecycleMachine machine = machine(workspace, rulebook).clock(ticking)
@@ -101,7 +101,7 @@ class OneClockReadingTest {
     @Test
     void aClockBehindTheLogsLastEventJudgesByItselfAndRecordsNoJudgedInstant() {
         Instant created = Instant.parse("2025-09-02T00:00:00Z");
-        Clock back = new Ticking(created, Duration.ofSeconds(-1));
+        Clock back = new TestClock(created, Duration.ofSeconds(-1));
         Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
         List<Instant> judged = new ArrayList<>();
         LifecycleMachine machine = machine(workspace, rulebook).clock(back)
@@ -134,33 +134,5 @@ class OneClockReadingTest {
         };
         return (GateContext) Proxy.newProxyInstance(GateContext.class.getClassLoader(),
                 new Class<?>[] {GateContext.class}, handler);
-    }
-
-    /** A clock that moves on by {@code step} each time it is read. */
-    private static final class Ticking extends Clock {
-        private Instant next;
-        private final Duration step;
-
-        Ticking(Instant start, Duration step) {
-            this.next = start;
-            this.step = step;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            Instant now = next;
-            next = next.plus(step);
-            return now;
-        }
     }
 }

@@ -47,8 +47,16 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
         return WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.empty(), Optional.empty());
     }
 
+    /** Records the cycle's creation at {@code at}. */
+    private void created(String at) {
+        new FileEventStore(workspace).append(new CycleRef("fe", "2025-09-02"), new PlanningEvent("evt_1",
+                Instant.parse(at), EventType.CYCLE_CREATED, Optional.empty(),
+                Optional.of(CycleState.PLANNED), "fe/2025-09-02", "ci", Map.of(), Map.of()), RecordedEvent.GENESIS);
+    }
+
     @Test
     void storedOutcomesThatReadLintCleanAndAreListedAsChecked() {
+        created("2025-08-19T00:00:00Z");
         write(DEPLOYMENTS, LOG);
         write(JUNIT, TESTS);
 
@@ -85,9 +93,7 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
     void everyDeploymentTheDigestAndTheGatesRefuseAsNotOfTheCycleIsAFindingAtItsLineAndColumn() {
         // The cycle was created a day after D-1, which also lists an unknown id and the epic FE-1 (review37b: these
         // linted clean, and the digest and the gates refused them).
-        new FileEventStore(workspace).append(new CycleRef("fe", "2025-09-02"), new PlanningEvent("evt_1",
-                Instant.parse("2025-08-22T09:00:00Z"), EventType.CYCLE_CREATED, Optional.empty(),
-                Optional.of(CycleState.PLANNED), "fe/2025-09-02", "ci", Map.of(), Map.of()), RecordedEvent.GENESIS);
+        created("2025-08-22T09:00:00Z");
         write(DEPLOYMENTS, LOG.replace("tasks: [FE-12]", "tasks: [FE-12, FE-99, FE-1]"));
 
         List<Finding> findings = lint().findings();
@@ -100,6 +106,19 @@ class OutcomeLintTest extends LintedWorkspaceFixture {
                         + " the id of a task of"),
                 l -> assertThat(l).startsWith(DEPLOYMENTS + ":8:27: error: deployment D-1 lists 'FE-1', which is an"
                         + " epic"));
+    }
+
+    /**
+     * scope39: a deployment of a cycle whose log has no event has no creation to be judged against; the digest and the
+     * gates refuse it, and lint tells it at its time.
+     */
+    @Test
+    void aDeploymentOfACycleWhoseLogHasNoEventIsAFindingAtItsTime() {
+        write(DEPLOYMENTS, LOG);
+
+        assertThat(lint().findings()).map(Finding::describe).singleElement().satisfies(l -> assertThat(l).startsWith(
+                DEPLOYMENTS + ":5:11: error: deployment D-1 at 2025-08-21T15:00:00Z cannot be judged against the"
+                        + " cycle: its event log has no event"));
     }
 
     /**

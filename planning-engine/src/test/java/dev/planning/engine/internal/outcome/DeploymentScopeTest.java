@@ -71,6 +71,32 @@ class DeploymentScopeTest {
     }
 
     /**
+     * scope39: a cycle whose log has no event has no creation to judge a deployment against; a scope built so refused
+     * none (the recomputed verdicts of a handoff verified without its log counted a deployment of any date).
+     */
+    @Test
+    void withNoCreationKnownEveryDeploymentIsRefusedAtItsTime() {
+        OutcomeSet.Stored<DeploymentLog> file = file(
+                "  - {id: D-1, time: 2025-09-02T08:00:00Z, status: success, commits: [], tasks: [T-1]}\n"
+                        + "  - {id: D-2, time: 2025-09-03T09:00:00Z, status: success, commits: []}\n");
+
+        assertThat(DeploymentScope.of(Optional::empty, Optional.of(PLAN)).check(List.of(file)))
+                .map(f -> f.describe()).satisfiesExactly(
+                        l -> assertThat(l).startsWith("d.yaml:3:21: error: deployment D-1 at 2025-09-02T08:00:00Z"
+                                + " cannot be judged against the cycle: its event log has no event"),
+                        l -> assertThat(l).startsWith("d.yaml:4:21: error: deployment D-2 at 2025-09-03T09:00:00Z"
+                                + " cannot be judged"));
+    }
+
+    /** scope39: {@code NONE}, a scope that checked nothing, was reachable from main code; no such scope is kept. */
+    @Test
+    void noScopeIsKeptReadyMadeToBypassTheFactory() {
+        assertThat(DeploymentScope.class.getDeclaredFields())
+                .noneMatch(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == DeploymentScope.class);
+        assertThat(CycleCreation.class.getDeclaredFields()).isEmpty();
+    }
+
+    /**
      * Found by review38a: as a record, its canonical constructor was public, so code could judge deployments
      * against a creation of its own choosing rather than the log's first event ({@link CycleCreation}).
      */

@@ -8,6 +8,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.Importers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class ImportArgumentLinksTest {
         Path link = Files.createSymbolicLink(reports.resolve("a11y.json"), secret);
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(link)));
+                () -> Importers.of(workspace).importFiles(CYCLE, List.of(link)));
 
         assertThat(e.getMessage()).contains("symbolic link").doesNotContain(SECRET).doesNotContain("extraheader");
         assertThat(e.location()).hasValueSatisfying(l -> assertThat(l.file()).endsWith("a11y.json"));
@@ -69,7 +70,7 @@ class ImportArgumentLinksTest {
         int events = workspace.status(CYCLE).history().size();
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(link)));
+                () -> Importers.of(workspace).importFiles(CYCLE, List.of(link)));
 
         assertThat(e.getMessage()).contains("is a symbolic link").contains("name the file it points to");
         assertThat(storedFiles()).isEmpty();
@@ -81,7 +82,7 @@ class ImportArgumentLinksTest {
         Path link = Files.createSymbolicLink(reports.resolve("TEST-a.xml"), outside.resolve("gone.xml"));
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(link)));
+                () -> Importers.of(workspace).importFiles(CYCLE, List.of(link)));
 
         assertThat(e.getMessage()).contains("is a symbolic link").doesNotContain("not found");
     }
@@ -91,7 +92,7 @@ class ImportArgumentLinksTest {
         CycleWorkspace.write(outside.resolve("TEST-a.xml"), JUnitReportParserTest.SUREFIRE);
         Path linkedDirectory = Files.createSymbolicLink(reports.resolve("testlogs"), outside);
 
-        var result = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(linkedDirectory.resolve("TEST-a.xml")));
+        var result = Importers.of(workspace).importFiles(CYCLE, List.of(linkedDirectory.resolve("TEST-a.xml")));
 
         assertThat(result.files()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(OutcomeKind.JUNIT));
         assertThat(storedFiles()).hasSize(1);

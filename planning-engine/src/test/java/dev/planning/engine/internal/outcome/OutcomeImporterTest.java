@@ -13,6 +13,7 @@ import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.Importers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class OutcomeImporterTest {
                 """);
         Path lcov = report("lcov.info", "TN:\nSF:src/cart.js\nDA:1,1\nLF:1\nLH:1\nend_of_record\n");
 
-        ImportReport result = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit, axe, deployments, jacoco, lcov));
+        ImportReport result = Importers.of(workspace).importFiles(CYCLE, List.of(junit, axe, deployments, jacoco, lcov));
 
         assertThat(result.files()).extracting(ImportedFile::kind)
                 .containsExactly(OutcomeKind.JUNIT, OutcomeKind.AXE, OutcomeKind.DEPLOYMENTS, OutcomeKind.JACOCO, OutcomeKind.LCOV);
@@ -78,7 +79,7 @@ class OutcomeImporterTest {
         Files.createSymbolicLink(junitDir, junitDir.getParent().relativize(evidence));
         int events = workspace.status(CYCLE).history().size();
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE,
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE,
                 List.of(report("TEST-a.xml", JUnitReportParserTest.SUREFIRE))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("symbolic link")
@@ -93,11 +94,11 @@ class OutcomeImporterTest {
     @Test
     void importingTheSameBytesTwiceChangesNothingEvenUnderAnotherName() throws IOException {
         Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
-        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        Importers.of(workspace).importFiles(CYCLE, List.of(junit));
         int events = workspace.status(CYCLE).history().size();
         List<Path> before = storedFiles();
 
-        ImportReport again = new OutcomeImporter(workspace).importFiles(CYCLE,
+        ImportReport again = Importers.of(workspace).importFiles(CYCLE,
                 List.of(junit, report("copy-of-a.xml", JUnitReportParserTest.SUREFIRE)));
 
         assertThat(again.changed()).isFalse();
@@ -115,7 +116,7 @@ class OutcomeImporterTest {
         Path first = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
         Path second = report("TEST-b.xml", JUnitReportParserTest.SUREFIRE);
 
-        ImportReport result = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(first, second));
+        ImportReport result = Importers.of(workspace).importFiles(CYCLE, List.of(first, second));
 
         assertThat(storedFiles()).hasSize(1);
         assertThat(result.files()).extracting(ImportedFile::alreadyImported).containsExactly(false, true);
@@ -133,7 +134,7 @@ class OutcomeImporterTest {
     @Test
     void aFileStoredByAnImportThatNeverRecordedItIsRecordedByTheNextImport() throws IOException {
         Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
-        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        Importers.of(workspace).importFiles(CYCLE, List.of(junit));
         Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(CYCLE));
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines.get(lines.size() - 1)).contains("OUTCOMES_IMPORTED");
@@ -142,7 +143,7 @@ class OutcomeImporterTest {
         List<Path> stored = storedFiles();
         PlanningWorkspace reopened = CycleWorkspace.open(root, Instant.parse("2025-09-02T09:00:00Z"));
 
-        ImportReport again = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport again = Importers.of(reopened).importFiles(CYCLE, List.of(junit));
 
         assertThat(again.changed()).isTrue();
         assertThat(again.files()).noneMatch(ImportedFile::alreadyImported);
@@ -150,7 +151,7 @@ class OutcomeImporterTest {
         assertThat(reopened.status(CYCLE).history()).last()
                 .satisfies(e -> assertThat(e.event().type()).isEqualTo(EventType.OUTCOMES_IMPORTED))
                 .satisfies(e -> assertThat(e.event().details().get("files")).isEqualTo(again.files().get(0).path()));
-        ImportReport third = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport third = Importers.of(reopened).importFiles(CYCLE, List.of(junit));
         assertThat(third.changed()).isFalse();
     }
 
@@ -164,7 +165,7 @@ class OutcomeImporterTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"a,b.xml", "a\"b.xml", "a\nb.xml", ",.xml"})
     void aStoredOutcomeWhateverItsNameHoldsIsRecordedOnceForTheSameBytes(String name) throws IOException {
         Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
-        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        Importers.of(workspace).importFiles(CYCLE, List.of(junit));
         Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(CYCLE));
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
@@ -173,10 +174,10 @@ class OutcomeImporterTest {
         Files.move(stored, stored.resolveSibling(prefix + "-" + name));
         PlanningWorkspace reopened = CycleWorkspace.open(root, Instant.parse("2025-09-02T09:00:00Z"));
 
-        ImportReport recorded = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport recorded = Importers.of(reopened).importFiles(CYCLE, List.of(junit));
         int events = reopened.status(CYCLE).history().size();
-        ImportReport again = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
-        ImportReport third = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport again = Importers.of(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport third = Importers.of(reopened).importFiles(CYCLE, List.of(junit));
 
         assertThat(recorded.changed()).isTrue();
         assertThat(recorded.files().get(0).path()).endsWith("/" + prefix + "-" + name);
@@ -191,7 +192,7 @@ class OutcomeImporterTest {
         Path good = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
         Path partial = report("lcov.info", "SF:src/cart.js\nDA:1,1\n");
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, partial)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(good, partial)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("never closed by end_of_record");
         assertThat(storedFiles()).isEmpty();
@@ -204,7 +205,7 @@ class OutcomeImporterTest {
         Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\"");
         Path missing = reports.resolve("nope.xml");
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, csv, jacoco, missing)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(good, csv, jacoco, missing)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nothing imported: 3 errors")
                 .hasMessageContaining("coverage.csv").hasMessageContaining("expected JUnit XML")
@@ -225,7 +226,7 @@ class OutcomeImporterTest {
         Path missing = reports.resolve("nope.xml");
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, junit, lcov, missing)));
+                () -> Importers.of(workspace).importFiles(CYCLE, List.of(good, junit, lcov, missing)));
 
         String b = junit.toString().replace('\\', '/');
         String l = lcov.toString().replace('\\', '/');
@@ -243,7 +244,7 @@ class OutcomeImporterTest {
     void refusesAFileOfNoKnownKind() {
         Path csv = report("coverage.csv", "file,lines\ncart.js,10\n");
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(csv)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(csv)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("expected JUnit XML, JaCoCo XML, LCOV, axe-core JSON");
     }
@@ -252,7 +253,7 @@ class OutcomeImporterTest {
     void refusesATruncatedJacocoReport() {
         Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\"");
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(jacoco)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(jacoco)))
                 .hasMessageContaining("not a well-formed JaCoCo XML report");
     }
 
@@ -263,10 +264,10 @@ class OutcomeImporterTest {
         Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"-1\" covered=\"9\"/>"
                 + "</report>");
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(lcov)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(lcov)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("LH:12 is more than LF:10");
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(jacoco)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(jacoco)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("missed=\"-1\"");
         assertThat(storedFiles()).isEmpty();
@@ -274,7 +275,7 @@ class OutcomeImporterTest {
 
     @Test
     void refusesAMissingFile() {
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(reports.resolve("nope.xml"))))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(reports.resolve("nope.xml"))))
                 .hasMessageContaining("file not found");
     }
 
@@ -292,7 +293,7 @@ class OutcomeImporterTest {
      */
     @Test
     void aDeploymentAlreadyImportedFromAnotherFileIsRefusedNamingBothAndNothingIsStored() throws IOException {
-        ImportReport first = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(report("ops.yml",
+        ImportReport first = Importers.of(workspace).importFiles(CYCLE, List.of(report("ops.yml",
                 DeploymentLogReaderTest.LOG)));
         String stored = first.files().get(0).path();
         List<Path> before = storedFiles();
@@ -306,7 +307,7 @@ class OutcomeImporterTest {
                   - {id: D-2, time: 2025-09-04T15:00:00Z, status: success, commits: [{sha: 6f2a9c1, time: 2025-09-04T09:00:00Z}]}
                 """);
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(again)))
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE, List.of(again)))
                 .isInstanceOf(InvalidInputException.class)
                 // errors18: each file at the entry's line and column.
                 .hasMessageContaining("deployment D-2 is listed in " + stored + ":9:9 and again in " + again + ":5:10")
@@ -321,7 +322,7 @@ class OutcomeImporterTest {
         Path other = report("ops-other.yml", DeploymentLogReaderTest.LOG.replace("D-1", "D-7").replace("D-2", "D-8")
                 .replace("INC-", "INC-X").replace("BUG-1", "BUG-9"));
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE,
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE,
                 List.of(report("ops.yml", DeploymentLogReaderTest.LOG), other)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("overlaps that of");
@@ -331,9 +332,9 @@ class OutcomeImporterTest {
     /** Importing the same bytes again is no repeat: the file is already there. */
     @Test
     void theSameDeploymentsFileImportedAgainIsNoRepeat() {
-        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(report("ops.yml", DeploymentLogReaderTest.LOG)));
+        Importers.of(workspace).importFiles(CYCLE, List.of(report("ops.yml", DeploymentLogReaderTest.LOG)));
 
-        ImportReport again = new OutcomeImporter(workspace).importFiles(CYCLE,
+        ImportReport again = Importers.of(workspace).importFiles(CYCLE,
                 List.of(report("ops-copy.yml", DeploymentLogReaderTest.LOG)));
 
         assertThat(again.files()).singleElement().satisfies(f -> assertThat(f.alreadyImported()).isTrue());
@@ -347,7 +348,7 @@ class OutcomeImporterTest {
     void anImporterBuiltOnAWorkspaceAloneRefusesATaskThatIsNoWorkItemOfThePlan() throws IOException {
         Path deployments = report("ops.yml", DeploymentLogReaderTest.LOG.replace("tasks: [FE-2]", "tasks: [FE-99]"));
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace, WorkspaceLayout.DEFAULT).importFiles(CYCLE,
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(CYCLE,
                 List.of(deployments)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nothing imported: deployment D-1 lists 'FE-99', which is not the id of a task");
@@ -364,7 +365,7 @@ class OutcomeImporterTest {
         CycleRef fresh = new CycleRef("fe", "2025-09-16");
         CycleWorkspace.create(root, fresh.cycleId());
 
-        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(fresh,
+        assertThatThrownBy(() -> Importers.of(workspace).importFiles(fresh,
                 List.of(report("ops.yml", DeploymentLogReaderTest.LOG))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nothing imported: cycle " + fresh + " has no event yet");

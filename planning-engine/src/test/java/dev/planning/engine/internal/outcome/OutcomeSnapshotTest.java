@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,9 @@ class OutcomeSnapshotTest {
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
     private static final CycleRef PREVIOUS = new CycleRef("fe", "2025-08-19");
     private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
+    /** The cycle's scope: these tests store no deployments file. */
+    private static final DeploymentScope SCOPE = DeploymentScope.of(() -> Optional.of(Instant.parse("2025-09-02T08:00:00Z")),
+            Optional.empty());
     private static final String FAILING = """
             <testsuite name="CartTest" tests="2">
               <testcase classname="CartTest" name="a"/>
@@ -45,7 +50,8 @@ class OutcomeSnapshotTest {
         String path = write(CYCLE, "junit/0123456789ab-TEST-CartTest.xml", FAILING);
 
         CycleOutcomes outcomes = new GateOutcomes(workspace, LAYOUT).read(CYCLE,
-                OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), rewriteWith(PASSING), OutcomeSnapshot.MAX_TOTAL_BYTES));
+                OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), rewriteWith(PASSING), OutcomeSnapshot.MAX_TOTAL_BYTES),
+                SCOPE);
 
         assertThat(Files.readString(workspace.resolve(path))).isEqualTo(PASSING);
         assertThat(outcomes.tests()).singleElement().satisfies(t -> {
@@ -79,7 +85,7 @@ class OutcomeSnapshotTest {
 
         OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), file -> reads[0]++,
                 OutcomeSnapshot.MAX_TOTAL_BYTES);
-        new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot);
+        new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot, SCOPE);
 
         assertThat(reads[0]).isEqualTo(2);
         assertThat(snapshot.digests()).containsValues(sha256(PASSING), sha256(HIGH));
@@ -94,7 +100,7 @@ class OutcomeSnapshotTest {
                 PASSING.length() + 10);
 
         assertThat(snapshot.unreadable()).containsOnlyKeys(second);
-        assertThatThrownBy(() -> new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot))
+        assertThatThrownBy(() -> new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot, SCOPE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds more than");
     }
 
@@ -107,7 +113,9 @@ class OutcomeSnapshotTest {
         Files.createDirectories(junit);
         Files.createSymbolicLink(junit.resolve("0123456789ab-TEST-x.xml"), elsewhere);
 
-        assertThatThrownBy(() -> new GateOutcomes(workspace, LAYOUT).read(CYCLE))
+        GateOutcomes outcomes = new GateOutcomes(workspace, LAYOUT);
+
+        assertThatThrownBy(() -> outcomes.read(CYCLE, outcomes.snapshot(CYCLE), SCOPE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is a symbolic link")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location()).hasValueSatisfying(l -> assertThat(

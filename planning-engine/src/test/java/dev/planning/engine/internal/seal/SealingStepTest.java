@@ -18,12 +18,16 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +166,38 @@ class SealingStepTest {
         int guardedDryRunReads = store.reads.getAndSet(0);
         ws.advance(CYCLE, CycleState.VALIDATED);
         assertThat(guardedDryRunReads).isEqualTo(1);
+        assertThat(store.reads).hasValue(1);
+    }
+
+    /**
+     * scope39: out of {@code EXECUTED} the sealed-state guard derives {@code PACKAGED -> EXECUTED} again; a gate of
+     * that move reading the cycle's outcomes has their deployments judged against the cycle's creation, which was
+     * learnt by reading the whole log again. It is learnt from the history the guard read.
+     */
+    @Test
+    void aMoveTheGuardDerivesAgainLearnsTheCreationFromTheHistoryItRead() throws IOException {
+        Path workspace = SealFixture.committedExample(dir);
+        Path rulebook = workspace.resolve("rulebook/rulebook.yaml");
+        String rules = Files.readString(rulebook, StandardCharsets.UTF_8);
+        Files.writeString(rulebook, rules.replace("{transition: \"PACKAGED->EXECUTED\", gates: [release_readiness]}",
+                "{transition: \"PACKAGED->EXECUTED\", gates: [release_readiness, outcomes_read]}"), StandardCharsets.UTF_8);
+        SealFixture.commitAll(workspace, "a gate that reads the outcomes");
+        CountingStore store = new CountingStore(new FileEventStore(workspace));
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
+                .gate(Gates.of("outcomes_read", context -> new GateResult("outcomes_read",
+                        context.outcomes().tests().isEmpty() ? GateStatus.PASS : GateStatus.FAIL, List.of(), Map.of())))
+                .trustedKeys(TRUST).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester")
+                .eventStore(store).build();
+        ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        ws.advance(CYCLE, CycleState.PACKAGED);
+        ws.sign(CYCLE, SealFixture.PM);
+        ws.sign(CYCLE, SealFixture.TECH_LEAD);
+        ws.sign(CYCLE, SealFixture.QA);
+        assertThat(ws.advance(CYCLE, CycleState.EXECUTED).accepted()).isTrue();
+        store.reads.set(0);
+
+        ws.dryRun(CYCLE, CycleState.VALIDATED);
+
         assertThat(store.reads).hasValue(1);
     }
 }

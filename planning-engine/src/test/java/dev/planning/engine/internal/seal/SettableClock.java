@@ -4,29 +4,24 @@ import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.engine.fixtures.Gates;
-import java.time.Clock;
+import dev.planning.engine.fixtures.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** A UTC clock the test sets, read as often as the code under test likes (the clock16 tests). */
-final class SettableClock extends Clock {
-
-    private final AtomicReference<Instant> now;
+/**
+ * A UTC clock the test sets, read as often as the code under test likes (the clock16 tests): the tests' one clock
+ * ({@link TestClock}) standing still, with gates that move it.
+ */
+final class SettableClock extends TestClock {
 
     SettableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
-    }
-
-    void set(Instant instant) {
-        now.set(instant);
+        super(start, Duration.ZERO);
     }
 
     /**
@@ -52,20 +47,5 @@ final class SettableClock extends Clock {
             return new GateResult("governance", holds ? GateStatus.PASS : GateStatus.FAIL, List.of(),
                     evidence.apply(holds));
         }), then);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
     }
 }

@@ -26,6 +26,7 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.PreparedCopies;
+import dev.planning.engine.fixtures.TestClock;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
@@ -115,7 +116,7 @@ class VerificationSummariesTest {
                 Path ws = template.resolve("ws");
                 create(ws);
                 GitFixture.commitAll(ws, "plan");
-                CycleWorkspace.HourlyClock clock = new CycleWorkspace.HourlyClock(start);
+                TestClock clock = TestClock.hourly(start);
                 PlanningWorkspace workspace = CycleWorkspace.open(ws, clock, List.of());
                 workspace.create(CYCLE);
                 for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
@@ -133,7 +134,7 @@ class VerificationSummariesTest {
             }
         }, dir);
         long readings = Long.parseLong(Files.readString(copy.resolve("clock-readings"), StandardCharsets.UTF_8));
-        return CycleWorkspace.open(copy.resolve("ws"), new CycleWorkspace.HourlyClock(start.plusSeconds(3600 * readings)),
+        return CycleWorkspace.open(copy.resolve("ws"), TestClock.hourly(start.plusSeconds(3600 * readings)),
                 List.of());
     }
 
