@@ -23,6 +23,8 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.artifact.YamlOutput;
@@ -181,14 +183,16 @@ public final class DigestPublisher {
         List<PlanningEvent> events = log.stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
-        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle));
+        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle))
+                .map(m -> m.verified(discrepancies(cycle)));
         CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
-        List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
+        List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle,
+                ref -> workspace.status(ref).history());
         Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
         OutcomeSet outcomes = new OutcomeFiles(root, layout, coverage).read(cycle);
         SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), log,
                 outcomes,
-                manifest.flatMap(ManifestExcerpt::criticalViolations),
+                manifest.flatMap(ManifestExcerpt::countedCriticalViolations),
                 last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
         String contractsPath = layout.contracts(cycle);
@@ -218,6 +222,18 @@ public final class DigestPublisher {
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
                 events, dropped, decisions, layout.retrospective(cycle),
                 dev.planning.api.governance.WaiverHorizon.days(workspace.rulebook()));
+    }
+
+    /**
+     * Why the cycle's manifest does not verify, as {@code planning verify --checksums-only} verifies it (the same
+     * verifier, with the keys the workspace trusts: {@code --trust FILE}, or none, when no signature counts), each
+     * discrepancy as {@code verify} describes it; empty when it verifies. The digest takes the manifest's figures only
+     * from a manifest that verifies (digest39): anyone who commits can rewrite {@code critical_violations} after
+     * signing.
+     */
+    private List<String> discrepancies(CycleRef cycle) {
+        TrustedKeys keys = workspace.trustedKeys().orElse(TrustedKeys.none());
+        return workspace.verifyChecksumsOnly(cycle, keys).discrepancies().stream().map(Discrepancy::describe).toList();
     }
 
     /**
