@@ -60,6 +60,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Publishes a cycle's digest: {@code planning digest}.
@@ -68,8 +69,10 @@ import java.util.TreeSet;
  * DigestResult result = new DigestPublisher(workspace).publish(new CycleRef("fe", "2025-09-02"), Optional.empty());
  * }</pre>
  *
- * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed),
- * the decision log and the earlier cycles' digests; measures the KPI inputs and evaluates the
+ * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed; its
+ * figures only when it verifies as {@code verify --checksums-only} verifies it, with the workspace's trusted keys),
+ * the decision log and the earlier cycles' digests (each of a cycle whose log exists and, when it records the
+ * digest's publication, the file it records); measures the KPI inputs and evaluates the
  * rulebook's KPIs; writes {@code digests/{cycle}-digest.md} atomically (front matter from code,
  * validated against the {@code digest} schema; body from the template) and records
  * {@code DIGEST_PUBLISHED}. Deterministic: nothing reads the clock; the digest's time is the
@@ -85,6 +88,7 @@ public final class DigestPublisher {
     private final PlanningWorkspace workspace;
     private final WorkspaceLayout layout;
     private final CoverageReader coverage;
+    private final Supplier<TrustedKeys> trust;
 
     /** A publisher for a workspace of the default layout, reading coverage with {@link CoverageReader#STANDARD}. */
     public DigestPublisher(PlanningWorkspace workspace) {
@@ -96,9 +100,21 @@ public final class DigestPublisher {
      *                 KPIs not measured
      */
     public DigestPublisher(PlanningWorkspace workspace, WorkspaceLayout layout, CoverageReader coverage) {
+        this(workspace, layout, coverage, () -> workspace.trustedKeys().orElse(TrustedKeys.none()));
+    }
+
+    /**
+     * @param coverage reads imported coverage reports
+     * @param trust    the keys the manifest is verified with, read when a digest is rendered (the workspace's own,
+     *                 as its builder was given them: {@code --trust FILE})
+     * @since 0.1
+     */
+    public DigestPublisher(PlanningWorkspace workspace, WorkspaceLayout layout, CoverageReader coverage,
+            Supplier<TrustedKeys> trust) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.coverage = Objects.requireNonNull(coverage, "coverage");
+        this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**
@@ -232,8 +248,7 @@ public final class DigestPublisher {
      * signing.
      */
     private List<String> discrepancies(CycleRef cycle) {
-        TrustedKeys keys = workspace.trustedKeys().orElse(TrustedKeys.none());
-        return workspace.verifyChecksumsOnly(cycle, keys).discrepancies().stream().map(Discrepancy::describe).toList();
+        return workspace.verifyChecksumsOnly(cycle, trust.get()).discrepancies().stream().map(Discrepancy::describe).toList();
     }
 
     /**

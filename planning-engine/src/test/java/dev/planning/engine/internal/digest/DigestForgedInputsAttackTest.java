@@ -67,20 +67,22 @@ class DigestForgedInputsAttackTest {
     @Test
     void aCriticalCountRewrittenAfterSigningIsNotMeasuredAndTheDigestSaysTheManifestDoesNotVerify() throws IOException {
         runToValidated(FIRST);
-        assertThat(publisher().kpis(FIRST).get("critical_count").actual()).contains(0.0); // signed: counted
+        // Signed and verified with the keys the workspace was built to trust (as `--trust FILE` gives them): counted.
+        assertThat(workspace.kpis(FIRST).get("critical_count").actual()).contains(0.0);
         Path manifest = root.resolve(WorkspaceLayout.DEFAULT.manifest(FIRST));
         String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
         assertThat(sealed).contains("critical_violations: 0\n");
         Files.writeString(manifest, sealed.replace("critical_violations: 0\n", "critical_violations: 7\n"),
                 StandardCharsets.UTF_8);
 
-        DigestSummary digest = publisher().publish(FIRST, Optional.empty()).summary();
+        DigestSummary digest = workspace.digest(FIRST).summary();
 
         assertThat(digest.kpis().get("critical_count").actual()).isEmpty();
         assertThat(digest.inputs()).doesNotContainKey("critical_violations");
         assertThat(Files.readString(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST)), StandardCharsets.UTF_8))
                 .contains("- verification: DOES NOT VERIFY, so its `critical_violations` is not measured")
-                .contains(WorkspaceLayout.DEFAULT.manifest(FIRST).replace("_", "\\_"));
+                .contains("2025-09-02-handoff\\_manifest\\.yaml\\: SEAL\\_EVENT\\_MISMATCH\\: the manifest (without its"
+                        + " signatures) is not the one MANIFEST\\_SEALED recorded");
     }
 
     @Test
