@@ -358,18 +358,18 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
     @Override
     public DigestResult digest(CycleRef cycle) {
         requireExisting(cycle);
-        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD, trust).publish(cycle, Optional.empty());
     }
 
     @Override
     public Map<String, KpiValue> kpis(CycleRef cycle) {
-        return new DigestPublisher(this, layout, CoverageReader.STANDARD).kpis(cycle);
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD, trust).kpis(cycle);
     }
 
     @Override
     public DigestResult digest(CycleRef cycle, Path template) {
         requireExisting(cycle);
-        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.of(template));
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD, trust).publish(cycle, Optional.of(template));
     }
 
     @Override

@@ -169,7 +169,7 @@ final class DigestModel {
 
     /** The handoff manifest's excerpt. */
     record Manifest(String path, String link, String sha256, List<Field> fields, String signatures,
-            String verification, List<ArtifactRow> artifacts) {
+            String verification, String verified, List<ArtifactRow> artifacts) {
     }
 
     /** A manifest identity field. */
@@ -296,6 +296,12 @@ final class DigestModel {
                         : manifest.signatureRoles().stream().map(DigestModel::cell).collect(Collectors.joining(", ")),
                 manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
                         : changed + " no longer match (changed or missing)"),
+                // digest39: what does not verify is said, each discrepancy as plan text; its figures are not counted.
+                manifest.verifies() ? "verifies (signatures by the trusted keys of the required roles, every checksum,"
+                        + " as `planning verify --checksums-only`)"
+                        : "DOES NOT VERIFY, so its `critical_violations` is not measured and its signatures count for"
+                                + " nothing: " + manifest.discrepancies().stream().map(DigestModel::cell)
+                                        .collect(Collectors.joining("; ")),
                 manifest.artifacts().stream().map(a -> new ArtifactRow(cell(a.path()),
                         HEX.matcher(a.sha256()).matches() ? a.sha256() : NOT_HEX, a.check())).toList());
     }

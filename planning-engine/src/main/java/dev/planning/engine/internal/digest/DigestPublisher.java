@@ -23,6 +23,8 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.artifact.YamlOutput;
@@ -58,6 +60,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Publishes a cycle's digest: {@code planning digest}.
@@ -66,8 +69,10 @@ import java.util.TreeSet;
  * DigestResult result = new DigestPublisher(workspace).publish(new CycleRef("fe", "2025-09-02"), Optional.empty());
  * }</pre>
  *
- * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed),
- * the decision log and the earlier cycles' digests; measures the KPI inputs and evaluates the
+ * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed; its
+ * figures only when it verifies as {@code verify --checksums-only} verifies it, with the workspace's trusted keys),
+ * the decision log and the earlier cycles' digests (each of a cycle whose log exists and, when it records the
+ * digest's publication, the file it records); measures the KPI inputs and evaluates the
  * rulebook's KPIs; writes {@code digests/{cycle}-digest.md} atomically (front matter from code,
  * validated against the {@code digest} schema; body from the template) and records
  * {@code DIGEST_PUBLISHED}. Deterministic: nothing reads the clock; the digest's time is the
@@ -83,6 +88,7 @@ public final class DigestPublisher {
     private final PlanningWorkspace workspace;
     private final WorkspaceLayout layout;
     private final CoverageReader coverage;
+    private final Supplier<TrustedKeys> trust;
 
     /** A publisher for a workspace of the default layout, reading coverage with {@link CoverageReader#STANDARD}. */
     public DigestPublisher(PlanningWorkspace workspace) {
@@ -94,9 +100,21 @@ public final class DigestPublisher {
      *                 KPIs not measured
      */
     public DigestPublisher(PlanningWorkspace workspace, WorkspaceLayout layout, CoverageReader coverage) {
+        this(workspace, layout, coverage, () -> workspace.trustedKeys().orElse(TrustedKeys.none()));
+    }
+
+    /**
+     * @param coverage reads imported coverage reports
+     * @param trust    the keys the manifest is verified with, read when a digest is rendered (the workspace's own,
+     *                 as its builder was given them: {@code --trust FILE})
+     * @since 0.1
+     */
+    public DigestPublisher(PlanningWorkspace workspace, WorkspaceLayout layout, CoverageReader coverage,
+            Supplier<TrustedKeys> trust) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.coverage = Objects.requireNonNull(coverage, "coverage");
+        this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**
@@ -181,14 +199,16 @@ public final class DigestPublisher {
         List<PlanningEvent> events = log.stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
-        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle));
+        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle))
+                .map(m -> m.verified(discrepancies(cycle)));
         CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
-        List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
+        List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle,
+                ref -> workspace.status(ref).history());
         Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
         OutcomeSet outcomes = new OutcomeFiles(root, layout, coverage).read(cycle);
         SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), log,
                 outcomes,
-                manifest.flatMap(ManifestExcerpt::criticalViolations),
+                manifest.flatMap(ManifestExcerpt::countedCriticalViolations),
                 last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
         String contractsPath = layout.contracts(cycle);
@@ -218,6 +238,17 @@ public final class DigestPublisher {
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
                 events, dropped, decisions, layout.retrospective(cycle),
                 dev.planning.api.governance.WaiverHorizon.days(workspace.rulebook()));
+    }
+
+    /**
+     * Why the cycle's manifest does not verify, as {@code planning verify --checksums-only} verifies it (the same
+     * verifier, with the keys the workspace trusts: {@code --trust FILE}, or none, when no signature counts), each
+     * discrepancy as {@code verify} describes it; empty when it verifies. The digest takes the manifest's figures only
+     * from a manifest that verifies (digest39): anyone who commits can rewrite {@code critical_violations} after
+     * signing.
+     */
+    private List<String> discrepancies(CycleRef cycle) {
+        return workspace.verifyChecksumsOnly(cycle, trust.get()).discrepancies().stream().map(Discrepancy::describe).toList();
     }
 
     /**

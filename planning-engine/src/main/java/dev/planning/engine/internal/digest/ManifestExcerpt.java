@@ -27,17 +27,25 @@ import java.util.Optional;
 /**
  * What the digest shows of a cycle's handoff manifest: identity, seal, artifacts with their
  * checksums, signatures, and whether each artifact still matches its checksum. The manifest is read
- * as plain YAML, so any manifest that parses can be excerpted.
+ * as plain YAML, so any manifest that parses can be excerpted; its figures count only once it has been
+ * verified as {@code planning verify --checksums-only} verifies it ({@link #verified}): until then, and
+ * when it does not verify, {@link #countedCriticalViolations} is empty (digest39: a manifest rewritten to
+ * {@code critical_violations: 0} after signing showed the KPI met).
  *
  * @param path               workspace-relative path of the manifest
  * @param sha256             SHA-256 of the manifest file
  * @param fields             identity fields present ({@code manifest_id}, {@code sealed_at}, ...), in order
  * @param artifacts          the listed artifacts, each with the check of its checksum
  * @param signatureRoles     roles that signed, in order
- * @param criticalViolations {@code governance.critical_violations}, when present
+ * @param criticalViolations {@code governance.critical_violations}, when present, as written (forgeable until verified)
+ * @param discrepancies      why the manifest does not verify, each as {@code verify} describes it; empty when it
+ *                           verifies
  */
 record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
-        List<String> signatureRoles, Optional<Integer> criticalViolations) {
+        List<String> signatureRoles, Optional<Integer> criticalViolations, List<String> discrepancies) {
+
+    /** The discrepancy of an excerpt not yet verified: fail closed, its figures count for nothing. */
+    static final String NOT_VERIFIED = "not verified";
 
     private static final List<String> IDENTITY = List.of("manifest_id", "sealed_at", "created_by", "snapshot_rev",
             "rulebook_hash", "prior_manifest_id");
@@ -49,6 +57,25 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         artifacts = List.copyOf(artifacts);
         signatureRoles = List.copyOf(signatureRoles);
         Objects.requireNonNull(criticalViolations, "criticalViolations");
+        discrepancies = List.copyOf(discrepancies);
+    }
+
+    /** This excerpt, with the discrepancies its verification found (none: it verifies). */
+    ManifestExcerpt verified(List<String> found) {
+        return new ManifestExcerpt(path, sha256, fields, artifacts, signatureRoles, criticalViolations, found);
+    }
+
+    /** Whether the manifest verified: signatures by trusted keys of the required roles, every checksum. */
+    boolean verifies() {
+        return discrepancies.isEmpty();
+    }
+
+    /**
+     * {@code governance.critical_violations}, the KPI input, only from a manifest that verifies: anyone who commits
+     * can rewrite the count after signing, so an unverified count is no count (not measured), never the one written.
+     */
+    Optional<Integer> countedCriticalViolations() {
+        return verifies() ? criticalViolations : Optional.empty();
     }
 
     /** A named identity field. */
@@ -91,7 +118,7 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
         return Optional.of(new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles,
-                criticalViolations(document, path)));
+                criticalViolations(document, path), List.of(NOT_VERIFIED)));
     }
 
     /**

@@ -151,7 +151,7 @@ class DigestBytesTest {
                 List.of(new ManifestExcerpt.Field("manifest_id", "m-1"), new ManifestExcerpt.Field("note", "a|b\nc")),
                 List.of(new ManifestExcerpt.Artifact("plan/a.yaml", "aa", "ok"),
                         new ManifestExcerpt.Artifact("plan/b|c.yaml", "bb", "changed")),
-                List.of("lead", "qa"), Optional.of(0));
+                List.of("lead", "qa"), Optional.of(0), List.of());
         List<PlanningEvent> events = List.of(
                 event("e1", 0, EventType.STATE_TRANSITION, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
                         Map.of("transition", "validate_complete")),

@@ -39,7 +39,7 @@ class DigestManifestFieldsTest {
         ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(),
                 List.of(new ManifestExcerpt.Field("snapshot_rev", snapshotRev)),
                 List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), roles,
-                m.criticalViolations());
+                m.criticalViolations(), m.discrepancies());
         DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
                 Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
                 rich.retrospectivePath(), rich.waiverHorizonDays());
@@ -85,14 +85,15 @@ class DigestManifestFieldsTest {
     /**
      * report19 (2026-12-05): the digest listed the roles a manifest's signatures name as "signatures: PM,
      * TechLead, QA", read from the file and checked against no key, so a contributor's own signatures (or
-     * roles written with no signature value at all) read as a signed handoff; it now says they are not
-     * verified there, and which command verifies them.
+     * roles written with no signature value at all) read as a signed handoff; it now says they count only when the
+     * manifest verifies, which its verification line then says (digest39: the digest verifies it).
      */
     @Test
     void theSignaturesItListsAreSaidToBeUnverified() {
         String body = body(SHA, "a".repeat(64), List.of("PM", "TechLead", "QA"));
 
-        assertThat(body).containsPattern("- signatures[^\n]*not verified[^\n]*`planning verify`[^\n]*: PM, TechLead, QA\n");
+        assertThat(body).containsPattern("- signatures[^\n]*count only when the manifest verifies[^\n]*: PM, TechLead, QA\n"
+                + "- artifacts: [^\n]*\n- verification: [^\n]*\n");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.Importers;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.outcome.Coverage;
 import dev.planning.engine.internal.outcome.CoverageKind;
 import dev.planning.engine.internal.outcome.CoverageReader;
@@ -399,7 +400,13 @@ class DigestPublisherTest {
         assertThat(block(Files.readString(second, StandardCharsets.UTF_8), "plan_accuracy"))
                 .doesNotContain("previous: null").contains("    trend: ");
         Files.delete(second);
-        Files.writeString(first, text.replace("    unit: percent\n", "    unit: ratio\n"), StandardCharsets.UTF_8);
+        String ratio = text.replace("    unit: percent\n", "    unit: ratio\n");
+        Files.writeString(first, ratio, StandardCharsets.UTF_8);
+        // The digest published before the redefinition: its log records its bytes (digest39 holds an earlier digest
+        // to the one its cycle's log records as published).
+        Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(FIRST));
+        Files.writeString(log, Files.readString(log, StandardCharsets.UTF_8).replace(Sha256.hex(text.getBytes(
+                StandardCharsets.UTF_8)), Sha256.hex(ratio.getBytes(StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
 
         String published = Files.readString(root.resolve(publisher(CoverageReader.NONE).publish(SECOND,
                 Optional.empty()).path()), StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class PreviousDigestsNamesTest {
     void aDigestWhoseNameStandsForNoCycleIsRefusedNamingTheFileAndTheNameExpected() throws IOException {
         write("2025-09-02 copy-digest.md");
 
-        assertThatThrownBy(() -> PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE))
+        assertThatThrownBy(() -> PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE, c -> List.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.location())
                         .contains(SourceLocation.ofFile(DIGESTS + "2025-09-02 copy-digest.md")))
                 .hasMessageContaining(DIGESTS + "2025-09-02 copy-digest.md")
@@ -48,7 +49,7 @@ class PreviousDigestsNamesTest {
     void aDigestNamedWithoutACycleIdIsRefused() throws IOException {
         write("-digest.md");
 
-        assertThatThrownBy(() -> PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE))
+        assertThatThrownBy(() -> PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE, c -> List.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining(DIGESTS + "-digest.md");
     }
 
@@ -56,6 +57,6 @@ class PreviousDigestsNamesTest {
     void otherFilesOfTheDigestsDirectoryAreNoDigestsAndLeftAlone() throws IOException {
         write("README.md");
 
-        assertThat(PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE)).isEmpty();
+        assertThat(PreviousDigests.before(workspace, WorkspaceLayout.DEFAULT, CYCLE, c -> List.of())).isEmpty();
     }
 }
