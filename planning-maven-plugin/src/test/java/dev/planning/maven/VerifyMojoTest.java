@@ -9,13 +9,12 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +33,7 @@ class VerifyMojoTest {
     @Test
     void aSealedButUnsignedManifestFailsTheBuildAndTheJunitNamesTheFailedCheck() throws Exception {
         Path ws = copyOf("fe-2025-09-02", dir);
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        GitFixture.commitAll(ws, "plan");
         PlanningWorkspace planning = Planning.builder().workspace(ws).build();
         assertThat(planning.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         assertThat(planning.advance(FE, CycleState.PACKAGED).accepted()).isTrue();

@@ -575,12 +575,7 @@ class RulebookImpactSettingsTest {
 
         Files.writeString(head.resolve("rules/unclassified.drl"), UNCLASSIFIED);
 
-        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
-                .satisfies(c -> {
-                    assertThat(c.effect()).isEqualTo(CHANGED);
-                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains(
-                            "criticality made a required tag", "rules/unclassified.drl"));
-                });
+        assertRequiredTagsChangeNames("criticality made a required tag", "rules/unclassified.drl");
     }
 
     /**
@@ -594,12 +589,7 @@ class RulebookImpactSettingsTest {
         edit("required_tags: [criticality, compliance]", "required_tags: [compliance, \"criticality \"]");
         Files.writeString(head.resolve("rules/unclassified.drl"), UNCLASSIFIED);
 
-        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
-                .satisfies(c -> {
-                    assertThat(c.effect()).isEqualTo(CHANGED);
-                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains(
-                            "criticality made a required tag", "rules/unclassified.drl"));
-                });
+        assertRequiredTagsChangeNames("criticality made a required tag", "rules/unclassified.drl");
     }
 
     /** A tag other than criticality added, criticality required on both sides: the rule of one's own reads alike. */
@@ -891,5 +881,14 @@ class RulebookImpactSettingsTest {
 
         assertThat(md).contains("(x \\| y ### pwned \\[x\\](https\\://evil\\.example) @&#8203;octocat) | changed |\n")
                 .doesNotContain("\n### pwned");
+    }
+
+    /** The diff's one {@code required_tags} row is a change whose reason names each of {@code parts}. */
+    private void assertRequiredTagsChangeNames(String... parts) {
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains(parts));
+                });
     }
 }

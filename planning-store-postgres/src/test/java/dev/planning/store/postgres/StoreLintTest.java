@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.DeploymentFiles;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -132,15 +133,8 @@ class StoreLintTest {
         try (PostgresStore store = TestServers.store(false)) {
             store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS);
             String stored = "frameworks/planning-fe/outcomes/2025-09-02/deployments/deployments.yaml";
-            CycleWorkspace.write(root.resolve(stored), """
-                    version: "1.0"
-                    deployments:
-                      - id: D-1
-                        time: %s
-                        status: success
-                        commits: []
-                        tasks: [FE-3]
-                    """.formatted(Events.T0.minusSeconds(3600)));
+            CycleWorkspace.write(root.resolve(stored),
+                    DeploymentFiles.one(Events.T0.minusSeconds(3600).toString(), "FE-3"));
 
             LintReport report = lint(store);
 
