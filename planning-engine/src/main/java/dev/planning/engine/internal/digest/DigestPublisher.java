@@ -71,11 +71,12 @@ import java.util.function.Supplier;
  *
  * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed; its
  * figures only when it verifies as {@code verify --checksums-only} verifies it, with the workspace's trusted keys),
- * the decision log and the earlier cycles' digests (each of a cycle whose log exists and, when it records the
- * digest's publication, the file it records); measures the KPI inputs and evaluates the
+ * the decision log and the earlier cycles' digests (each of a cycle whose log exists and records its publication,
+ * the file it records); measures the KPI inputs and evaluates the
  * rulebook's KPIs; writes {@code digests/{cycle}-digest.md} atomically (front matter from code,
  * validated against the {@code digest} schema; body from the template) and records
- * {@code DIGEST_PUBLISHED}. Deterministic: nothing reads the clock; the digest's time is the
+ * {@code DIGEST_PUBLISHED}. Deterministic: nothing reads the clock but the manifest's verification (its trusted day
+ * and clock-skew checks decide only whether the manifest's figures count); the digest's time is the
  * cycle's latest event ({@code DIGEST_PUBLISHED} excluded), maps are sorted, numbers rounded. When
  * the file already holds exactly the new bytes, nothing is written or recorded. A digest can be
  * regenerated until the cycle is {@code COMPLETED}.

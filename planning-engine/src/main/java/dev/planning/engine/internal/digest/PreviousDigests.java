@@ -43,7 +43,8 @@ final class PreviousDigests {
      * @param logs each cycle's event log, as the store the command uses reads it (empty: the cycle has none)
      * @throws InvalidInputException when one is not a digest, or is of another cycle or stream than its file stands
      *                               for, or a {@code *-digest.md} file's name stands for no cycle (an invalid id),
-     *                               or its cycle has no event log, or its log records another digest as published
+     *                               or its cycle has no event log, or its log records another digest as published or
+     *                               none
      */
     static List<DigestSummary> before(Path workspace, WorkspaceLayout layout, CycleRef cycle,
             Function<CycleRef, List<RecordedEvent>> logs) {
@@ -77,8 +78,8 @@ final class PreviousDigests {
 
     /**
      * Fail closed (digest39): the digest of a cycle without an event log is of no cycle that ran, and one other than
-     * the log's last {@code DIGEST_PUBLISHED} at its path records is not the digest published; either would put
-     * figures nobody measured in this cycle's deltas and trends.
+     * the log's last {@code DIGEST_PUBLISHED} at its path records, or one the log records no publication of, is not the
+     * digest published; each would put figures nobody measured in this cycle's deltas and trends.
      */
     private static void requirePublished(Path file, String path, CycleRef ref, List<RecordedEvent> log,
             String logPath) {
@@ -91,14 +92,18 @@ final class PreviousDigests {
         Optional<String> recorded = log.stream().map(RecordedEvent::event)
                 .filter(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")))
                 .reduce((first, last) -> last).map(e -> e.details().getOrDefault("sha256", ""));
-        if (recorded.isPresent()) {
-            String actual = Sha256.file(file).sha256();
-            if (!actual.equals(recorded.get())) {
-                throw new InvalidInputException("the earlier digest " + path + " is not the one cycle " + ref
-                        + " published: its event log " + logPath + " records SHA-256 " + Printable.line(recorded.get())
-                        + ", the file's is " + actual + use + "; restore it from version control, or publish that"
-                        + " cycle's digest again", SourceLocation.ofFile(path));
-            }
+        if (recorded.isEmpty()) {
+            // review39: a cycle that ran but published no digest took any committed file at the digest's path.
+            throw new InvalidInputException("the earlier digest " + path + " is not one cycle " + ref + " published:"
+                    + " its event log " + logPath + " records no publication of it" + use + "; publish that cycle's"
+                    + " digest, or delete the file", SourceLocation.ofFile(path));
+        }
+        String actual = Sha256.file(file).sha256();
+        if (!actual.equals(recorded.get())) {
+            throw new InvalidInputException("the earlier digest " + path + " is not the one cycle " + ref
+                    + " published: its event log " + logPath + " records SHA-256 " + Printable.line(recorded.get())
+                    + ", the file's is " + actual + use + "; restore it from version control, or publish that"
+                    + " cycle's digest again", SourceLocation.ofFile(path));
         }
     }
 }

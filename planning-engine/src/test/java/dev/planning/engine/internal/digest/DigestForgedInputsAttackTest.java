@@ -132,4 +132,24 @@ class DigestForgedInputsAttackTest {
                 .hasMessageContaining("records SHA-256 " + Sha256.hex(published.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining(", the file's is " + Sha256.hex(forged.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /**
+     * review39: the published digest's hash was checked only when the earlier cycle's log recorded a publication, so a
+     * digest committed for a cycle that ran but published none was the baseline, a central store's log or not.
+     */
+    @Test
+    void anEarlierDigestOfACycleThatPublishedNoneIsRefusedNotTheBaseline() throws IOException {
+        runToValidated(FIRST);
+        String rendered = publisher().render(FIRST, Optional.empty());
+        assertThat(rendered).contains("\n  plan_accuracy:\n    actual: 25.0\n");
+        String path = WorkspaceLayout.DEFAULT.digest(FIRST);
+        CycleWorkspace.write(root.resolve(path), rendered.replace("\n  plan_accuracy:\n    actual: 25.0\n",
+                "\n  plan_accuracy:\n    actual: 5.0\n"));
+        runToValidated(SECOND);
+
+        assertThatThrownBy(() -> publisher().publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the earlier digest " + path + " is not one cycle fe/2025-09-02 published: its"
+                        + " event log " + WorkspaceLayout.DEFAULT.eventLog(FIRST) + " records no publication of it");
+    }
 }
