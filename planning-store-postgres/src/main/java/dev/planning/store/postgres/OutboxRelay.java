@@ -86,9 +86,10 @@ import org.postgresql.PGConnection;
  * A row a round read but did not publish (waiting on a fault of the relay's, below, or on the broker) is held: later
  * rounds read it again, but none of its cycle's later rows until it moves, so that a cycle with more than a round's
  * batch of rows behind it does not keep the other cycles' rows from being read (relay38). A round reads the rows not
- * held first, in {@code id} order, and tries the held rows in the room they leave, those read longest ago first: so
- * more held rows than a round reads do not keep the other cycles' ready rows from being read, and each held row is
- * tried in turn (relay39). A record the broker fails holds back only its own cycle: the round's other records are
+ * held first, in {@code id} order, and tries the held rows in the room they leave, a tenth of the round at least (one
+ * row), those read longest ago first: so more held rows than a round reads do not keep the other cycles' ready rows
+ * from being read, each held row is tried in turn (relay39), and new rows coming in as fast as a round publishes them
+ * do not keep the held rows from being tried (review39). A record the broker fails holds back only its own cycle: the round's other records are
  * published in that round.
  * A failure of the relay's own while it builds a row's message (a fault of this code, not of the event) quarantines
  * nothing: the row waits, holding back its cycle's later rows as a quarantined one would, and it is tried again each
@@ -541,7 +542,8 @@ public final class OutboxRelay implements AutoCloseable {
      * The next rows that are ready: not quarantined, and no earlier row of their cycle quarantined; of a cycle whose
      * head row is {@code held}, that row only, so that a cycle with a batch of rows behind a row that waits does not
      * fill the batch and keep the other cycles' rows from being read (relay38). The rows not held come first, in
-     * {@code id} order, and the held rows fill the room they leave, those read longest ago first: more than a batch
+     * {@code id} order, and the held rows fill the room they leave (a tenth of the batch at least, one row, kept for
+     * them while any is held), those read longest ago first: more than a batch
      * of held rows filled every round, so that no other cycle's rows were read while they waited (relay39), and the
      * held rows beyond a batch were never tried again. Held and not held rows are of different cycles; the round gets
      * them in {@code id} order. Each row's message is built from its event row, after the checks of the class
@@ -551,8 +553,11 @@ public final class OutboxRelay implements AutoCloseable {
         rounds++;
         Array heldIds = connection.createArrayOf("bigint", held.keySet().toArray(Long[]::new));
         List<Row> rows = new ArrayList<>();
+        // A tenth of the round (one row at least) is kept for the held rows: with as many new rows coming in as a
+        // round publishes, the held ones were never tried again, a fault long gone or not (review39).
+        int limit = batch - Math.min(held.size(), Math.max(1, batch / 10));
         try (PreparedStatement select = connection.prepareStatement(COLUMNS + " WHERE " + READ + " ORDER BY o.id"
-                + " LIMIT " + batch)) {
+                + " LIMIT " + limit)) {
             select.setArray(1, heldIds);
             select.setArray(2, heldIds);
             read(select, rows);
@@ -560,7 +565,7 @@ public final class OutboxRelay implements AutoCloseable {
         List<Long> retried = held.entrySet().stream()
                 .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .limit(batch - rows.size()).map(Map.Entry::getKey).toList();
-        readAll = rows.size() + retried.size() < batch && retried.size() == held.size();
+        readAll = rows.size() < limit && retried.size() == held.size();
         if (!retried.isEmpty()) {
             List<Row> again = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(COLUMNS + " WHERE " + READY
