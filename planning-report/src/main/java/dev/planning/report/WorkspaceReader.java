@@ -3,6 +3,7 @@ package dev.planning.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SystemFailureException;
@@ -27,6 +28,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
+import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.SealedByLog;
 import dev.planning.engine.internal.json.JsonMappers;
@@ -62,7 +64,8 @@ import java.util.regex.Pattern;
 /**
  * Gathers the site's facts through the engine's public readers: each cycle's status and history,
  * the gate evidence files its transitions recorded, the manifest and its verification, the
- * decision log and retrospective, the plan and the published digests. A file that cannot be read
+ * decision log and retrospective, the plan and the published digests (each the one its cycle's event log records
+ * published, {@link #published}). A file that cannot be read
  * is never skipped silently: it becomes a problem shown on the cycle's page and in "needs attention".
  */
 final class WorkspaceReader {
@@ -209,7 +212,7 @@ final class WorkspaceReader {
         }, problem(problems, unreadPlan, List.<Task>of()));
         String digestPath = layout.digest(ref);
         String unreadDigest = "digest " + digestPath + " cannot be read";
-        Optional<DigestSummary> digest = read(unreadDigest, () -> {
+        Optional<DigestSummary> committed = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
             if (!DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
@@ -219,10 +222,40 @@ final class WorkspaceReader {
             return Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
                     "figures on this cycle's page and in its stream's charts"));
         }, problem(problems, unreadDigest, Optional.<DigestSummary>empty()));
+        // Only the one its cycle published (report40): a committed file's figures are anyone's.
+        Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath,
+                status.map(CycleStatus::history), problems));
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
                 unsignedHistory);
+    }
+
+    /**
+     * Whether the cycle's digest is the one its event log, as the store the command uses reads it (already read for
+     * the page: {@code log}), records it published: the check {@code planning digest} asks of an earlier digest
+     * ({@link DigestPublication}). Anyone who commits writes a digest file, front matter and all, for a cycle that
+     * never ran, that published none, or over the one published; its figures, on the cycle's page and in its
+     * stream's charts, were what nobody measured (report40). One that is not, or whose log cannot be read, is a
+     * problem shown, naming the file and why, and none of its figures is drawn.
+     */
+    private boolean published(CycleRef ref, String digestPath, Optional<List<RecordedEvent>> log,
+            List<String> problems) {
+        String use = "its figures are not shown on this cycle's page or in its stream's charts";
+        if (log.isEmpty()) {
+            problems.add("the digest " + digestPath + " cannot be checked against its cycle's event log, which cannot"
+                    + " be read (above): " + use);
+            return false;
+        }
+        String unread = "digest " + digestPath + " cannot be read";
+        return read(unread, () -> {
+            DigestPublication.require(SafePaths.resolve(workspace.root(), digestPath), digestPath, ref, log.get(),
+                    layout.eventLog(ref), "digest", use);
+            return true;
+        }, e -> {
+            problems.add(e instanceof InvalidInputException ? e.getMessage() : unread + ": " + e.getMessage());
+            return false;
+        });
     }
 
     /**

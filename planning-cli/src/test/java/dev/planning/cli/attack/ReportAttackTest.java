@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.EventType;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.cli.CliRun;
+import dev.planning.engine.Planning;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -209,13 +215,13 @@ class ReportAttackTest {
      * written (thousands of small committed files would end the report with an {@code OutOfMemoryError}
      * or keep it running for hours). A chart now draws the stream's last 24 digests up to its cycle
      * ({@code WorkspaceReader.TREND_DIGESTS}), so a page's size no longer depends on how many cycles came
-     * before.
+     * before. Each digest is published (its cycle's log records it, report40): the report draws no other.
      */
     @Test
     void aKpiChartDrawsTheLastDigestsOnlyHoweverManyCyclesCameBefore() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path tasks = ws.resolve("frameworks/planning-fe/tasks");
-        Path digests = Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"));
+        PlanningWorkspace workspace = Planning.builder().workspace(ws).build();
         int cycles = 120;
         for (int i = 0; i < cycles; i++) {
             String id = cycleId(i);
@@ -223,7 +229,7 @@ class ReportAttackTest {
                     + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\ntasks:\n  - id: FE-1\n    kind: task\n"
                     + "    title: t\n    owner: a\n    priority: P1\n    effort: 1\n    status: planned\n"
                     + "    tags: {criticality: 1, compliance: none}\n");
-            Files.writeString(digests.resolve(id + "-digest.md"), "---\nversion: \"1.0\"\ncycle_id: \"" + id
+            publishDigest(workspace, ws, id, "---\nversion: \"1.0\"\ncycle_id: \"" + id
                     + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n"
                     + "  k1: {actual: " + i + ", target: 50, unit: percent, direction: higher_is_better}\n"
                     + "  k2: {actual: " + (i % 7) + ", target: 3, unit: days, direction: lower_is_better}\n---\n# digest\n");
@@ -413,7 +419,8 @@ class ReportAttackTest {
     /**
      * Thirteenth review (2026-12-04): every KPI of a digest got a chart, about 900 bytes of page for a
      * KPI written in 20: a digest of 20,000 KPIs (429 KB) made an 18 MB page, one of 8 MiB about 350 MB.
-     * A page now draws the first 64 KPIs of its digest and says how many more the digest holds.
+     * A page now draws the first 64 KPIs of its digest and says how many more the digest holds. The digest is
+     * published (report40).
      */
     @Test
     void aCyclePageDrawsAtMost64KpisAndSaysHowManyMoreTheDigestHolds() throws Exception {
@@ -422,9 +429,9 @@ class ReportAttackTest {
         for (int i = 0; i < 200; i++) {
             kpis.append("  k").append(i).append(": {actual: ").append(i).append("}\n");
         }
-        Files.writeString(Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"))
-                .resolve("2025-09-02-digest.md"), "---\nversion: \"1.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\n"
-                + "generated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n" + kpis + "---\n# digest\n");
+        publishDigest(Planning.builder().workspace(ws).build(), ws, "2025-09-02", "---\nversion: \"1.0\"\n"
+                + "cycle_id: \"2025-09-02\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n" + kpis
+                + "---\n# digest\n");
 
         Path site = dir.resolve("site");
         CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
@@ -454,6 +461,110 @@ class ReportAttackTest {
         String page = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
         assertThat(page).doesNotContain("id=\"kpi-k1\"")
                 .contains("is of cycle_id 2025-08-19 in stream fe, but its file stands for cycle_id 2025-09-02 in stream fe");
+    }
+
+    /**
+     * report40: the report drew every committed digest's figures, on its cycle's page and in its stream's charts,
+     * where {@code planning digest} takes an earlier digest as its baseline only when that cycle's log records its
+     * publication (digest39, review39). A digest of a cycle that never ran (no event log) and one of a cycle that ran
+     * but published none are each a problem naming the file and why, and none of their figures is drawn; the
+     * published digest's chart starts at its own cycle.
+     */
+    @Test
+    void aDigestOfACycleThatNeverRanOrPublishedNoneIsAProblemAndNoneOfItsFiguresIsDrawn() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        PlanningWorkspace workspace = Planning.builder().workspace(ws).build();
+        for (int i = 1; i <= 3; i++) {
+            writePlan(ws, cycleId(i), "FE-1", "digest:frameworks/planning-fe/digests/c0000-digest.md#IA-1");
+        }
+        Path digests = Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"));
+        Files.writeString(digests.resolve("c0001-digest.md"), oneKpiDigest(cycleId(1), 11));
+        workspace.create(new CycleRef("fe", cycleId(2)));
+        Files.writeString(digests.resolve("c0002-digest.md"), oneKpiDigest(cycleId(2), 22));
+        publishDigest(workspace, ws, cycleId(3), oneKpiDigest(cycleId(3), 33));
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(Files.readString(site.resolve("cycles/fe_c0001.html"))).doesNotContain("id=\"kpi-k1\"")
+                .contains("the digest frameworks/planning-fe/digests/c0001-digest.md is of cycle fe/c0001, which has"
+                        + " no event log (frameworks/planning-fe/events/c0001.events.jsonl)");
+        assertThat(Files.readString(site.resolve("cycles/fe_c0002.html"))).doesNotContain("id=\"kpi-k1\"")
+                .contains("the digest frameworks/planning-fe/digests/c0002-digest.md is not one cycle fe/c0002"
+                        + " published: its event log frameworks/planning-fe/events/c0002.events.jsonl records no"
+                        + " publication of it");
+        String chart = chart(Files.readString(site.resolve("cycles/fe_c0003.html")), "k1");
+        assertThat(count(chart, "<circle class=\"point\"")).isEqualTo(1);
+        assertThat(chart).contains(">33</text>", ">c0003</text>").doesNotContain(">c0001</text>", ">c0002</text>");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("c0001-digest.md", "c0002-digest.md");
+    }
+
+    /**
+     * report40: the demo's published digests are drawn (the second cycle's chart over both cycles); the first
+     * cycle's digest edited after its publication (its {@code unit_coverage_pct} made 99) is a problem naming the
+     * file and both hashes, and none of its figures is drawn, on its page or in the second cycle's chart.
+     */
+    @Test
+    void aDigestEditedAfterItsCyclePublishedItIsAProblemAndThePublishedOnesAreStillDrawn() throws Exception {
+        Path out = dir.resolve("demo");
+        CliRun demo = CliRun.of("demo", "--out", out.toString());
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        String drawn = chart(Files.readString(out.resolve("site/cycles/fe_2025-09-16.html")), "unit_coverage_pct");
+        assertThat(count(drawn, "<circle class=\"point\"")).isEqualTo(2);
+        assertThat(drawn).contains(">80</text>", ">90</text>", ">2025-09-02</text>", ">2025-09-16</text>");
+        assertThat(Files.readString(out.resolve("site/cycles/fe_2025-09-02.html")))
+                .contains("id=\"kpi-unit_coverage_pct\"").doesNotContain("Problems reading this cycle");
+        Path first = out.resolve("workspace/frameworks/planning-fe/digests/2025-09-02-digest.md");
+        String published = Files.readString(first);
+        String coverage = "\n  unit_coverage_pct:\n    actual: 80.0\n";
+        assertThat(published).contains(coverage);
+        String forged = published.replace(coverage, coverage.replace("80.0", "99.0"));
+        Files.writeString(first, forged);
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", out.resolve("workspace").toString(), "--html", site.toString(),
+                "--trust", out.resolve("keys/trust.yaml").toString(), "--as-of", "2025-09-20");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(Files.readString(site.resolve("cycles/fe_2025-09-02.html")))
+                .doesNotContain("id=\"kpi-unit_coverage_pct\"", ">99</text>")
+                .contains("the digest frameworks/planning-fe/digests/2025-09-02-digest.md is not the one cycle"
+                        + " fe/2025-09-02 published: its event log frameworks/planning-fe/events/2025-09-02.events.jsonl"
+                        + " records SHA-256 " + sha256(published) + ", the file&#39;s is " + sha256(forged));
+        String chart = chart(Files.readString(site.resolve("cycles/fe_2025-09-16.html")), "unit_coverage_pct");
+        assertThat(count(chart, "<circle class=\"point\"")).isEqualTo(1);
+        assertThat(chart).contains(">90</text>", ">2025-09-16</text>").doesNotContain(">2025-09-02</text>");
+    }
+
+    /** A digest of cycle {@code id} of stream fe whose one KPI, {@code k1}, is {@code actual}. */
+    private static String oneKpiDigest(String id, int actual) {
+        return "---\nversion: \"1.0\"\ncycle_id: \"" + id + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\n"
+                + "kpis:\n  k1: {actual: " + actual + ", target: 50, unit: percent, direction: higher_is_better}\n"
+                + "---\n# digest\n";
+    }
+
+    /**
+     * Writes {@code text} as the digest of fe's cycle {@code id} and records its publication in the cycle's log
+     * ({@code DIGEST_PUBLISHED} with its path and SHA-256), as {@code planning digest} does.
+     */
+    private static void publishDigest(PlanningWorkspace workspace, Path ws, String id, String text) throws Exception {
+        CycleRef cycle = new CycleRef("fe", id);
+        String path = WorkspaceLayout.DEFAULT.digest(cycle);
+        Files.createDirectories(ws.resolve(path).getParent());
+        Files.writeString(ws.resolve(path), text);
+        workspace.record(cycle, EventType.DIGEST_PUBLISHED, Map.of("path", path, "sha256", sha256(text)));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The chart of {@code kpi} on a cycle page. */
+    private static String chart(String page, String kpi) {
+        int start = page.indexOf("<figure class=\"chart\" id=\"kpi-" + kpi + "\"");
+        assertThat(start).as("the chart of " + kpi).isNotNegative();
+        return page.substring(start, page.indexOf("</figure>", start));
     }
 
     private static String cycleId(int i) {

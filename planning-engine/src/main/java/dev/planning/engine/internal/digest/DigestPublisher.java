@@ -153,10 +153,7 @@ public final class DigestPublisher {
 
     /** Whether the cycle's last publication at this path, as its log records it, is of these bytes. */
     private boolean published(CycleRef cycle, String path, String sha256) {
-        return workspace.status(cycle).history().stream().map(RecordedEvent::event)
-                .filter(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")))
-                .reduce((first, last) -> last)
-                .map(e -> sha256.equals(e.details().get("sha256"))).orElse(false);
+        return DigestPublication.recorded(workspace.status(cycle).history(), path).map(sha256::equals).orElse(false);
     }
 
     /**

@@ -1,0 +1,81 @@
+package dev.planning.engine.internal.digest;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.hash.Sha256;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a digest file is the one its cycle published, as that cycle's event log records it: the one check that
+ * {@code planning digest} asks of each earlier digest it takes as a baseline (digest39, review39) and the HTML report
+ * asks of each digest it shows or charts (report40). Anyone who commits writes a digest file, front matter and all,
+ * for a cycle that never ran, that published none, or over the one published; its figures are what nobody measured.
+ *
+ * @since 0.1
+ */
+public final class DigestPublication {
+
+    private DigestPublication() {
+    }
+
+    /**
+     * The SHA-256 the log's last publication of the digest at {@code path} records ({@code DIGEST_PUBLISHED} at that
+     * path); empty when the log records none ({@code ""} when that event records no hash).
+     *
+     * @param log  the cycle's event log, oldest first
+     * @param path the digest's workspace-relative path, as the event records it
+     * @return the recorded hash, or empty
+     * @since 0.1
+     */
+    public static Optional<String> recorded(List<RecordedEvent> log, String path) {
+        return log.stream().map(RecordedEvent::event)
+                .filter(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")))
+                .reduce((first, last) -> last).map(e -> e.details().getOrDefault("sha256", ""));
+    }
+
+    /**
+     * Fail closed: refuses a digest of a cycle without an event log (of no cycle that ran), one the log records no
+     * publication of, and one other than the log's last {@code DIGEST_PUBLISHED} at its path records (its SHA-256).
+     * The file is hashed only when the log records a publication.
+     *
+     * @param file    the digest file
+     * @param path    its workspace-relative path, as the log records it and messages name it
+     * @param cycle   the cycle whose digest it is, by its name
+     * @param log     that cycle's event log as the store the command uses reads it (empty: the cycle has none)
+     * @param logPath the log's path, for messages
+     * @param kind    how the message names the file, e.g. {@code earlier digest}
+     * @param use     what its figures would be, e.g. {@code its figures would be this cycle's baseline}
+     * @throws InvalidInputException when the digest is not the one its cycle published, naming the file, the log and
+     *                               why
+     * @since 0.1
+     */
+    public static void require(Path file, String path, CycleRef cycle, List<RecordedEvent> log, String logPath,
+            String kind, String use) {
+        String what = "the " + kind + " " + path;
+        if (log.isEmpty()) {
+            throw new InvalidInputException(what + " is of cycle " + cycle + ", which has no event log (" + logPath
+                    + "): a digest of a cycle that never ran: " + use + "; delete it, or restore that cycle's event"
+                    + " log", SourceLocation.ofFile(path));
+        }
+        Optional<String> recorded = recorded(log, path);
+        if (recorded.isEmpty()) {
+            // review39: a cycle that ran but published no digest took any committed file at the digest's path.
+            throw new InvalidInputException(what + " is not one cycle " + cycle + " published: its event log "
+                    + logPath + " records no publication of it: " + use + "; publish that cycle's digest, or delete"
+                    + " the file", SourceLocation.ofFile(path));
+        }
+        String actual = Sha256.file(file).sha256();
+        if (!actual.equals(recorded.get())) {
+            throw new InvalidInputException(what + " is not the one cycle " + cycle + " published: its event log "
+                    + logPath + " records SHA-256 " + Printable.line(recorded.get()) + ", the file's is " + actual
+                    + ": " + use + "; restore it from version control, or publish that cycle's digest again",
+                    SourceLocation.ofFile(path));
+        }
+    }
+}
