@@ -53,8 +53,10 @@ import org.apiguardian.api.API;
  * policy, waivers, and a "needs attention" list), one page per cycle (every attempt on a time line,
  * gate findings linked to a source view of the file with the line highlighted, governance
  * violations with their values and waiver, the manifest and its verification signature by
- * signature, KPI charts over the stream's digests, improvement actions and where they went) and
- * one source view per file a finding points at.
+ * signature, KPI charts over the stream's published digests, improvement actions and where they went) and
+ * one source view per file a finding points at. A digest is drawn only when its cycle's event log records its
+ * publication, the file's SHA-256 included, as {@code planning digest} takes an earlier digest; any other is a
+ * problem shown on its cycle's page, naming the file and why.
  *
  * <p>Safe with hostile workspaces: every value read from the workspace is escaped for its context;
  * the pages carry a Content-Security-Policy that allows no script, image, font or request, only
