@@ -44,6 +44,9 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
+        // Two questions, no read shared between them (api40): existing() asks only whether the cycle exists (its log is
+        // read only when it has no planning file), and dryRun reads the log once and judges the state and the attempt
+        // from that read alone. Handing it the first read would take an API that trusts a caller's history.
         CycleRef ref = cycle.existing(ws);
         workspace.buildAhead(ws, ref.stream(), to);
         List<GateResult> results = ws.dryRun(ref, to);

@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The workspace {@link Planning.Builder#build()} returns: every argument is checked for
@@ -44,17 +43,15 @@ import java.util.function.Supplier;
 final class ArgumentCheckingWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
 
     private final PlanningWorkspace delegate;
-    /** The keys the builder was given (in code, or as a trust file read on each call); empty without. */
-    private final Optional<Supplier<TrustedKeys>> trust;
 
-    ArgumentCheckingWorkspace(PlanningWorkspace delegate, Optional<Supplier<TrustedKeys>> trust) {
+    ArgumentCheckingWorkspace(PlanningWorkspace delegate) {
         this.delegate = delegate;
-        this.trust = trust;
     }
 
+    /** The delegate's: the keys are a property of the workspace the builder built, held there only. */
     @Override
     public Optional<TrustedKeys> trustedKeys() {
-        return trust.map(Supplier::get);
+        return delegate.trustedKeys();
     }
 
     @Override

@@ -70,8 +70,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A {@link PlanningWorkspace} over a directory, its rulebook and an event store. */
+/**
+ * A {@link PlanningWorkspace} over a directory, its rulebook and an event store. It holds the keys its builder was
+ * given and answers {@link #trustedKeys()} with them itself (api40: only the builder's wrapper did, so engine code
+ * handed this workspace, {@code this}, was told "no keys" by a workspace that judges with keys).
+ */
 final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
+
+    /** The keys of a workspace given none: no signature counts, and every check that needs one refuses. */
+    private static final Supplier<TrustedKeys> NO_KEYS_GIVEN =
+            () -> new TrustedKeys(List.of(), "no trust file (give one outside the workspace)");
 
     private final Path root;
     private final WorkspaceLayout layout;
@@ -80,12 +88,21 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
     private final ManifestVerifier verifier;
     private final Sealer sealer;
     private final SealGuard guard;
+    /** The keys the builder was given (in code, or a trust file read on each call); empty when it was given none. */
+    private final Optional<Supplier<TrustedKeys>> given;
+    /** {@link #given}, or {@link #NO_KEYS_GIVEN}: what every check of this workspace judges with. */
     private final Supplier<TrustedKeys> trust;
     private final Clock clock;
     private final EventStore store;
 
+    /**
+     * @param given the keys the builder was given, read each time they are needed (a trust file edited meanwhile
+     *              counts); empty when it was given none, and then no signature counts
+     */
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
-            Clock clock, String triggeredBy, Supplier<TrustedKeys> trust) {
+            Clock clock, String triggeredBy, Optional<Supplier<TrustedKeys>> given) {
+        this.given = given;
+        Supplier<TrustedKeys> trust = given.orElse(NO_KEYS_GIVEN);
         this.root = root;
         this.layout = layout;
         this.rulebook = rulebook;
@@ -182,6 +199,11 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
     @Override
     public Optional<EventStore> eventStore() {
         return Optional.of(store);
+    }
+
+    @Override
+    public Optional<TrustedKeys> trustedKeys() {
+        return given.map(Supplier::get);
     }
 
     @Override

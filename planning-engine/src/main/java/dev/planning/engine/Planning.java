@@ -437,7 +437,8 @@ public final class Planning {
         }
 
         /**
-         * The keys trusted to sign manifests, instead of a trust file.
+         * The keys trusted to sign manifests, instead of a trust file. The workspace built holds them and answers
+         * them from {@link PlanningWorkspace#trustedKeys()}, as it answers a trust file's.
          *
          * @param keys the keys trusted to sign manifests, instead of a trust file
          * @return this builder
@@ -561,19 +562,19 @@ public final class Planning {
             Opening opening = new Opening(root, rulebookDir, layout, store, loader(), List.copyOf(gates),
                     serviceLoaderGates, clock, triggeredBy, trust(root));
             if (!readOnly) {
-                return new ArgumentCheckingWorkspace(opening.open(true), givenTrust(opening.trust()));
+                return new ArgumentCheckingWorkspace(opening.open(true));
             }
             // A missing directory is refused at once (a mistyped --rulebook); the rulebook's content
             // is loaded and validated when an operation first needs it (ReadOnlyWorkspace).
             RulebookLoader.requireDirectory(rulebookDir);
-            return new ArgumentCheckingWorkspace(new ReadOnlyWorkspace(root, layout, store, () -> opening.open(false)),
-                    givenTrust(opening.trust()));
+            return new ArgumentCheckingWorkspace(new ReadOnlyWorkspace(root, layout, store, opening.trust(),
+                    () -> opening.open(false)));
         }
 
         /** What {@link #build()} was configured with, to open the workspace now or, read-only, later. */
         private record Opening(Path root, Path rulebookDir, WorkspaceLayout layout, EventStore store,
                 ClassLoader loader, List<Gate> gates, boolean serviceLoaderGates, Clock clock, String triggeredBy,
-                Supplier<TrustedKeys> trust) {
+                Optional<Supplier<TrustedKeys>> trust) {
 
             /**
              * Loads and validates the rulebook, finds the gates, checks that every gate a profile names
@@ -621,23 +622,22 @@ public final class Planning {
             }
         }
 
-        /** {@code trust} when keys or a trust file were given ({@link PlanningWorkspace#trustedKeys()}); empty otherwise. */
-        private Optional<Supplier<TrustedKeys>> givenTrust(Supplier<TrustedKeys> trust) {
-            return trustedKeys != null || trustFile != null ? Optional.of(trust) : Optional.empty();
-        }
-
-        /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */
-        private Supplier<TrustedKeys> trust(Path root) {
+        /**
+         * The trusted keys the builder was given, read each time they are needed so that a trust file edited
+         * meanwhile counts; empty when it was given neither keys nor a trust file (the workspace then trusts none,
+         * and answers {@link PlanningWorkspace#trustedKeys()} empty). Never a file of the workspace by default:
+         * the trust anchor comes from outside.
+         */
+        private Optional<Supplier<TrustedKeys>> trust(Path root) {
             if (trustedKeys != null) {
                 TrustedKeys keys = trustedKeys;
-                return () -> keys;
+                return Optional.of(() -> keys);
             }
             if (trustFile == null) {
-                // Never a file of the workspace by default: the trust anchor comes from outside.
-                return () -> new TrustedKeys(List.of(), "no trust file (give one outside the workspace)");
+                return Optional.empty();
             }
             Path file = trustFile;
-            return () -> TrustFile.readOutside(file, root);
+            return Optional.of(() -> TrustFile.readOutside(file, root));
         }
 
         private static String defaultActor() {

@@ -48,8 +48,9 @@ import java.util.function.Supplier;
  * <p>Its rulebook is loaded and validated (schema, profiles, every gate a profile names available)
  * the first time an operation needs it, by {@code opener}; until then it reads only what needs no
  * rulebook: its cycles, their statuses (folded from the verified event logs) and the history check
- * of a cycle not past {@code PACKAGED}, which has no signed manifest to check. Every operation that
- * reads the rulebook, the manifest or the trusted keys opens it first, so an invalid rulebook
+ * of a cycle not past {@code PACKAGED}, which has no signed manifest to check, and the trusted keys, which are the
+ * builder's, not the rulebook's. Every operation that reads the rulebook or the manifest, or judges with the trusted
+ * keys, opens it first, so an invalid rulebook
  * throws its {@code InvalidInputException} there, before anything is judged; a failed opening is
  * not kept, and the next operation tries again.
  */
@@ -58,18 +59,22 @@ final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace
     private final Path root;
     private final WorkspaceLayout layout;
     private final EventStore store;
+    private final Optional<Supplier<TrustedKeys>> given;
     private final Supplier<PlanningWorkspace> opener;
     private volatile PlanningWorkspace opened;
 
     /**
      * @param store  the event store {@code opener}'s workspace reads, for statuses before it is opened
+     * @param given  the keys the builder was given, as {@code opener}'s workspace is given them; empty when none
      * @param opener loads and validates the rulebook and assembles the full workspace; called at
      *               most once successfully
      */
-    ReadOnlyWorkspace(Path root, WorkspaceLayout layout, EventStore store, Supplier<PlanningWorkspace> opener) {
+    ReadOnlyWorkspace(Path root, WorkspaceLayout layout, EventStore store, Optional<Supplier<TrustedKeys>> given,
+            Supplier<PlanningWorkspace> opener) {
         this.root = root;
         this.layout = layout;
         this.store = store;
+        this.given = given;
         this.opener = opener;
     }
 
@@ -97,6 +102,12 @@ final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace
     @Override
     public Optional<EventStore> eventStore() {
         return Optional.of(store);
+    }
+
+    /** The builder's keys, without opening the rulebook: the keys are not the rulebook's. */
+    @Override
+    public Optional<TrustedKeys> trustedKeys() {
+        return given.map(Supplier::get);
     }
 
     @Override

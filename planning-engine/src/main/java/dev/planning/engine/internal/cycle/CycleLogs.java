@@ -10,17 +10,11 @@ import java.util.Optional;
 /**
  * What a gate context may ask of the workspace's event logs beyond its own cycle's: that another cycle's log,
  * the stream's previous cycle's, is intact before that cycle's files are judged (cycles28: a previous cycle whose
- * chain is broken had its outcomes read as if it were sound).
+ * chain is broken had its outcomes read as if it were sound), and when a cycle was created. There is no value for
+ * "no logs" and no default creation (api40): each implementation says where a cycle's creation is read, so none can
+ * judge a deployment against no log by forgetting to.
  */
-@FunctionalInterface
 public interface CycleLogs {
-
-    /**
-     * No logs to check, no creation known (every deployment is refused,
-     * {@link dev.planning.engine.internal.outcome.DeploymentScope}): contexts without a store, tests
-     * ({@link #creationOf} for a recomputed verdict).
-     */
-    CycleLogs NONE = cycle -> { };
 
     /**
      * Refuses a cycle whose log is broken.
@@ -31,14 +25,12 @@ public interface CycleLogs {
 
     /**
      * When the cycle was created: its log's first event, as a live gate judges a deployment against it
-     * ({@link dev.planning.engine.internal.outcome.DeploymentScope}); empty where no log is read or the log has no
-     * event, and then every deployment is refused.
+     * ({@link dev.planning.engine.internal.outcome.DeploymentScope}); empty when the log has no event, and then every
+     * deployment is refused.
      *
      * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
      */
-    default Optional<Instant> created(CycleRef cycle) {
-        return Optional.empty();
-    }
+    Optional<Instant> created(CycleRef cycle);
 
     /**
      * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files

@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  * clock, the trusted keys and the sealed manifests, as the builder configured them. Each
  * {@link ArtifactGateContext} adds one cycle and transition to it.
  *
+ * <p>There is one way to build one, naming every part, the event logs among them (api40: an environment built
+ * without them read no cycle's creation and checked no previous cycle's log, so a tool that forgot them judged
+ * deployments and outcomes against nothing); a tool outside the workspace facade gives the store it reads
+ * ({@link CycleLogs#of}), a recomputed verdict the store its creation is learnt from ({@link CycleLogs#creationOf}).
+ *
  * @param root      the workspace root, absolute
  * @param layout    where artifacts live
  * @param rulebook  the rulebook in force
@@ -39,27 +44,6 @@ public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebo
         Objects.requireNonNull(manifests, "manifests");
         Objects.requireNonNull(rulebookFiles, "rulebookFiles");
         Objects.requireNonNull(logs, "logs");
-    }
-
-    /** An environment with no event log to check ({@link CycleLogs#NONE}): over pinned inputs, or in tests. */
-    public GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
-            Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests, RulebookFiles rulebookFiles) {
-        this(root, layout, rulebook, artifacts, clock, trust, manifests, rulebookFiles, CycleLogs.NONE);
-    }
-
-    /** An environment serving the rulebook's files from its directory, read when a gate first asks. */
-    public GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
-            Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests) {
-        this(root, layout, rulebook, artifacts, clock, trust, manifests, new RulebookFiles(rulebook));
-    }
-
-    /**
-     * An environment with no trusted key and no manifest verifier, judged by UTC system time: for
-     * tools that run gates outside a workspace facade (rulebook impact, tests).
-     */
-    public static GateEnvironment of(Path root, WorkspaceLayout layout, Rulebook rulebook) {
-        return new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout), Clock.systemUTC(),
-                TrustedKeys::none, SealedManifests.NONE);
     }
 
     /** The same environment under another rulebook. */

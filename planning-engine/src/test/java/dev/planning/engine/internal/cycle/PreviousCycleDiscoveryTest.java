@@ -14,19 +14,15 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.CoverageOutcomes;
-import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.fixtures.Gates;
 import dev.planning.engine.fixtures.PlanningFileShapes;
 import dev.planning.engine.fixtures.Plans;
-import dev.planning.engine.internal.eventlog.FileEventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,12 +91,8 @@ class PreviousCycleDiscoveryTest {
     void aPreviousCycleWhoseLogIsBrokenIsRefusedNamingTheLogAndLine() {
         GateWorkspace workspace = workspace().plan("fe", PREVIOUS.cycleId());
         PlanningFileShapes.eventLogBroken(root, PREVIOUS);
-        GateEnvironment environment = new GateEnvironment(root, LAYOUT, workspace.rulebook(),
-                new CycleArtifacts(root, LAYOUT), Clock.systemUTC(), TrustedKeys::none,
-                SealedManifests.NONE, GateEnvironment.of(root, LAYOUT, workspace.rulebook()).rulebookFiles(),
-                CycleLogs.of(new FileEventStore(root, LAYOUT)));
-        GateContext context = new ArtifactGateContext(environment, CURRENT,
-                Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow());
+        // The fixture's context reads the workspace's event logs, as a live workspace's does.
+        GateContext context = workspace.context(CURRENT);
 
         assertThatThrownBy(context::previousCoverage).isInstanceOfSatisfying(EventLogCorruptedException.class,
                 e -> assertThat(e.location()).contains(new SourceLocation(LAYOUT.eventLog(PREVIOUS), 1, 0)));

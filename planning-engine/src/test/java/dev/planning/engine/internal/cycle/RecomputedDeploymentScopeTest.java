@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kpi38: a verdict recomputed over a handoff's pinned inputs ({@code planning verify}) judged the deployments against
- * no creation ({@link CycleLogs#NONE}): a deployment dated before the cycle, which the live gate refuses, passed, and a
- * sealed verdict the live gate would not reach was confirmed. The recomputation takes the creation from the cycle's
- * log, as the live gate does ({@link CycleLogs#creationOf}, what the workspace's verifier is built with).
+ * no creation (an environment without logs, {@code CycleLogs.NONE}, removed by api40): a deployment dated before the
+ * cycle, which the live gate refuses, passed, and a sealed verdict the live gate would not reach was confirmed. The
+ * recomputation takes the creation from the cycle's log, as the live gate does ({@link CycleLogs#creationOf}, what the
+ * workspace's verifier is built with).
  */
 class RecomputedDeploymentScopeTest {
 

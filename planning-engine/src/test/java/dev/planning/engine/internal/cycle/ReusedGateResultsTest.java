@@ -9,6 +9,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ReusedGateResultsTest {
     void reusesAResultForTheSamePlansUntilTheContractsChange() {
         GateWorkspace ws = new GateWorkspace(dir).plan("fe", "2025-09-02",
                 "{id: FE-1, title: Pay, dependencies: [\"psp:PSP-7\"]}");
-        GateEnvironment environment = GateEnvironment.of(dir, WorkspaceLayout.DEFAULT, ws.rulebook());
+        GateEnvironment environment = GateEnvironments.over(dir, WorkspaceLayout.DEFAULT, ws.rulebook());
         ReusedGateResults gate = new ReusedGateResults(new CrossStreamConsistencyGate());
 
         GateResult first = gate.evaluate(context(environment));
@@ -51,7 +52,7 @@ class ReusedGateResultsTest {
     void recomputesForAnEditedPlan() {
         GateWorkspace ws = new GateWorkspace(dir).plan("fe", "2025-09-02", "{id: FE-1, title: Form, dependencies: [\"be:BE-1\"]}")
                 .plan("be", "2025-09-02", "{id: BE-1, title: API}");
-        GateEnvironment environment = GateEnvironment.of(dir, WorkspaceLayout.DEFAULT, ws.rulebook());
+        GateEnvironment environment = GateEnvironments.over(dir, WorkspaceLayout.DEFAULT, ws.rulebook());
         ReusedGateResults gate = new ReusedGateResults(new CrossStreamConsistencyGate());
         assertThat(gate.evaluate(context(environment)).status()).isEqualTo(GateStatus.PASS);
 

@@ -13,9 +13,9 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.Importers;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
-import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import java.nio.file.Files;
@@ -157,7 +157,7 @@ class CoverageKpiAndGateAgreeTest {
     }
 
     private GateResult gate() {
-        return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironment.of(root,
+        return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root,
                 WorkspaceLayout.DEFAULT, workspace.rulebook()), CYCLE,
                 Lifecycle.find(CycleState.EXECUTED, CycleState.VALIDATED).orElseThrow()));
     }

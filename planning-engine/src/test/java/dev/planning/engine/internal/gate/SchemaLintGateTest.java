@@ -12,6 +12,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.GateEnvironment;
@@ -33,7 +34,7 @@ class SchemaLintGateTest {
     /** The engine's context of the workspace, one environment per test (so lint reports are kept between contexts). */
     private GateContext context(CycleRef cycle) {
         if (environment == null) {
-            environment = GateEnvironment.of(workspace, WorkspaceLayout.DEFAULT, new Rulebook(workspace.resolve("rulebook"),
+            environment = GateEnvironments.over(workspace, WorkspaceLayout.DEFAULT, new Rulebook(workspace.resolve("rulebook"),
                     "ab".repeat(32), "1", Map.of("fe", new GateProfile("fe", List.of())), Map.of(), "fe",
                     Map.of("criticality", List.of("0", "1", "2", "3")), List.of(), Map.of(), List.of()));
         }

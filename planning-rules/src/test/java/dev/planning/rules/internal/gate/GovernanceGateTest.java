@@ -23,12 +23,9 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
-import dev.planning.engine.internal.cycle.CycleArtifacts;
-import dev.planning.engine.internal.cycle.GateEnvironment;
-import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
@@ -109,9 +106,8 @@ class GovernanceGateTest {
         }
 
         private GateContext onDisk() {
-            return new ArtifactGateContext(new GateEnvironment(workspace, WorkspaceLayout.DEFAULT, rulebook,
-                    new CycleArtifacts(workspace, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none,
-                    SealedManifests.NONE), cycle(), transition());
+            return new ArtifactGateContext(GateEnvironments.over(workspace, WorkspaceLayout.DEFAULT, rulebook, clock),
+                    cycle(), transition());
         }
     }
 
