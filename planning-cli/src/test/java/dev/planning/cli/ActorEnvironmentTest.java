@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +29,11 @@ class ActorEnvironmentTest {
     /** Advances the frontend example to READY_FOR_HANDOFF in a process of its own; returns the last event line. */
     private String advance(String actor) throws IOException, InterruptedException {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws" + ++runs));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder cli = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName(), "advance", "-w",
-                workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to", "READY_FOR_HANDOFF")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        cli.environment().remove("JAVA_TOOL_OPTIONS");
-        cli.environment().put("PLANNING_NO_CACHE", "1");
-        if (actor == null) {
-            cli.environment().remove("PLANNING_ACTOR");
-        } else {
-            cli.environment().put("PLANNING_ACTOR", actor);
-        }
-        Process process = cli.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8)).isZero();
+        // No PLANNING_ACTOR at all (an empty value removes it), or the one given.
+        MainInChildJvm.Ended ended = MainInChildJvm.run(dir, Map.of("PLANNING_ACTOR", actor == null ? "" : actor),
+                "advance", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(ended.code()).as(ended.out()).isZero();
         List<String> lines = new ArrayList<>(Files.readAllLines(
                 workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl"), StandardCharsets.UTF_8));
         return lines.get(lines.size() - 1);

@@ -2,15 +2,13 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,22 +30,13 @@ class CacheInWorkspaceAttackTest {
     @TempDir
     Path dir;
 
-    /** Runs the command line in a process of its own, as the launcher does; returns its exit code. */
-    private int cli(List<String> arguments, Path cache) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        command.addAll(arguments);
-        ProcessBuilder cli = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        cli.environment().remove("PLANNING_NO_CACHE");
-        cli.environment().remove("JAVA_TOOL_OPTIONS");
-        cli.environment().put("PLANNING_CACHE_DIR", cache.toString());
-        Process process = cli.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return process.exitValue();
+    /** Runs the command line in a process of its own, as the launcher does. */
+    private MainInChildJvm.Ended cli(List<String> arguments, Path cache) {
+        return MainInChildJvm.run(dir, Map.of("PLANNING_NO_CACHE", "", "PLANNING_CACHE_DIR", cache.toString()),
+                arguments.toArray(String[]::new));
     }
 
-    private int gate(Path workspace, Path rulebook, Path cache) throws IOException, InterruptedException {
+    private MainInChildJvm.Ended gate(Path workspace, Path rulebook, Path cache) {
         return cli(List.of("gate", "-w", workspace.toString(), "--rulebook", rulebook.toString(), "--stream", "fe",
                 "--cycle", "2025-09-02", "--to", "READY_FOR_HANDOFF"), cache);
     }
@@ -75,8 +64,8 @@ class CacheInWorkspaceAttackTest {
         // rule files and the engine's build) and the doctored rulebook's entry and verdict.
         Path real = dir.resolve("real-cache");
         Path theirs = dir.resolve("their-cache");
-        assertThat(gate(workspace, rulebook, real)).as("the real rules refuse the plan").isEqualTo(1);
-        assertThat(gate(workspace, doctored, theirs)).as("the doctored rules pass it").isZero();
+        assertThat(gate(workspace, rulebook, real).code()).as("the real rules refuse the plan").isEqualTo(1);
+        assertThat(gate(workspace, doctored, theirs).code()).as("the doctored rules pass it").isZero();
         String realKey = key(only(real, ".bin"));
         String theirKey = key(only(theirs, ".bin"));
 
@@ -89,7 +78,8 @@ class CacheInWorkspaceAttackTest {
         }
         Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwx------"));
 
-        assertThat(gate(workspace, rulebook, planted)).as(Files.readString(dir.resolve("out.txt"))).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("out.txt"))).contains("governance");
+        MainInChildJvm.Ended ended = gate(workspace, rulebook, planted);
+        assertThat(ended.code()).as(ended.out()).isEqualTo(1);
+        assertThat(ended.out()).contains("governance");
     }
 }

@@ -2,7 +2,6 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,25 +28,17 @@ class CliRulebookCacheTest {
     @TempDir
     Path dir;
 
-    private int lint(Path workspace, String... environment) throws IOException, InterruptedException {
-        return cli(List.of("lint", "-w", workspace.toString()), environment);
+    private int lint(Path workspace, String... environment) {
+        return cli(List.of("lint", "-w", workspace.toString()), environment).code();
     }
 
-    /** Runs the command line in a process of its own, as the launcher does; returns its exit code. */
-    private int cli(List<String> arguments, String... environment) throws IOException, InterruptedException {
-                List<String> command = new ArrayList<>(ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        command.addAll(arguments);
-        ProcessBuilder cli = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        cli.environment().remove("PLANNING_NO_CACHE");
-        cli.environment().remove("JAVA_TOOL_OPTIONS");
+    /** Runs the command line in a process of its own, as the launcher does, with the variables given in pairs. */
+    private MainInChildJvm.Ended cli(List<String> arguments, String... environment) {
+        Map<String, String> variables = new HashMap<>(Map.of("PLANNING_NO_CACHE", ""));
         for (int i = 0; i < environment.length; i += 2) {
-            cli.environment().put(environment[i], environment[i + 1]);
+            variables.put(environment[i], environment[i + 1]);
         }
-        Process process = cli.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return process.exitValue();
+        return MainInChildJvm.run(dir, variables, arguments.toArray(String[]::new));
     }
 
     private static List<Path> files(Path directory) throws IOException {
@@ -86,7 +78,7 @@ class CliRulebookCacheTest {
 
         List<String> gate = new ArrayList<>(List.of("gate"));
         gate.addAll(cycle);
-        assertThat(cli(gate, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(cli(gate, "PLANNING_CACHE_DIR", cache.toString()).code()).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
 
         // One byte of the payload changed: its hash no longer matches, so the rulebook is compiled
@@ -97,7 +89,7 @@ class CliRulebookCacheTest {
         Files.setLastModifiedTime(entry, old);
         List<String> advance = new ArrayList<>(List.of("advance"));
         advance.addAll(cycle);
-        assertThat(cli(advance, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(cli(advance, "PLANNING_CACHE_DIR", cache.toString()).code()).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isNotEqualTo(old);
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(bytes);
     }
@@ -147,15 +139,16 @@ class CliRulebookCacheTest {
     void aKeptLintResultIsPrintedWithoutLoadingTheYamlSchemaOrRuleEngineClasses() throws Exception {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path cache = dir.resolve("cache");
-        assertThat(cli(List.of("lint", "-w", workspace.toString(), "--format", "json"), "PLANNING_CACHE_DIR",
-                cache.toString())).isZero();
-        String linted = Files.readString(dir.resolve("out.txt"));
+        MainInChildJvm.Ended first = cli(List.of("lint", "-w", workspace.toString(), "--format", "json"),
+                "PLANNING_CACHE_DIR", cache.toString());
+        assertThat(first.code()).isZero();
         Path classes = dir.resolve("classes.txt");
 
-        assertThat(cli(List.of("lint", "-w", workspace.toString(), "--format", "json"), "PLANNING_CACHE_DIR",
-                cache.toString(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes)).isZero();
+        MainInChildJvm.Ended kept = cli(List.of("lint", "-w", workspace.toString(), "--format", "json"),
+                "PLANNING_CACHE_DIR", cache.toString(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes);
+        assertThat(kept.code()).isZero();
 
-        assertThat(Files.readString(dir.resolve("out.txt"))).endsWith(linted).contains("\"passed\" : true");
+        assertThat(kept.out()).endsWith(first.out()).contains("\"passed\" : true");
         String loaded = Files.readString(classes);
         // No YAML, schema or JSON machinery and no rule engine: only the few classes the engine's
         // fingerprint names (loaded to find their jar, never initialised) come from Drools.

@@ -2,14 +2,11 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,29 +19,16 @@ class MainExitTest {
     @TempDir
     Path dir;
 
-    private record Ended(int code, String out) {
-    }
-
     /** Runs {@code main} in a JVM of its own, as the launcher does. */
-    private Ended main(String... arguments) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        command.addAll(List.of(arguments));
-        Path out = dir.resolve("out.txt");
-        ProcessBuilder cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        cli.environment().remove("JAVA_TOOL_OPTIONS");
-        cli.environment().put("PLANNING_NO_CACHE", "1");
-        Process process = cli.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Ended(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    private MainInChildJvm.Ended main(String... arguments) {
+        return MainInChildJvm.run(dir, Map.of(), arguments);
     }
 
     @Test
     void aPassingStatusEndsWithCodeZeroAndItsWholeReport() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
 
-        Ended ended = main("status", "-w", ws.toString());
+        MainInChildJvm.Ended ended = main("status", "-w", ws.toString());
 
         assertThat(ended.code()).isZero();
         assertThat(ended.out()).isEqualTo(CliRun.of("status", "-w", ws.toString()).out());
@@ -58,7 +42,7 @@ class MainExitTest {
         String lines = Files.readString(log, StandardCharsets.UTF_8);
         Files.writeString(log, lines.replaceFirst("PLANNED", "PLANNEX"), StandardCharsets.UTF_8);
 
-        Ended ended = main("status", "-w", ws.toString());
+        MainInChildJvm.Ended ended = main("status", "-w", ws.toString());
 
         assertThat(ended.code()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(ended.out()).contains("BROKEN CHAIN");
@@ -66,7 +50,7 @@ class MainExitTest {
 
     @Test
     void theVersionEndsWithCodeZero() throws Exception {
-        Ended ended = main("--version");
+        MainInChildJvm.Ended ended = main("--version");
 
         assertThat(ended.code()).isZero();
         assertThat(ended.out()).isEqualTo(CliRun.of("--version").out());

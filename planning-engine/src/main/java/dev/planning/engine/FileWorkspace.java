@@ -9,7 +9,6 @@ import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -17,7 +16,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.ImproveResult;
 import dev.planning.api.lifecycle.Lifecycle;
-import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.rulebook.Rulebook;
@@ -33,6 +31,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.ArtifactGateContexts;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.CycleLogs;
 import dev.planning.engine.internal.cycle.GateEnvironment;
@@ -44,7 +43,6 @@ import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
 import dev.planning.engine.internal.improve.CycleImprover;
-import dev.planning.engine.internal.lifecycle.GateContextFactory;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.engine.internal.lint.DirectoryFindings;
@@ -63,7 +61,6 @@ import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -140,28 +137,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
                 .eventStore(store)
                 .rulebook(rulebook)
                 .gates(gates.stream().map(FileWorkspace::reusingResults).toList())
-                .gateContextFactory(new GateContextFactory() {
-                    @Override
-                    public GateContext create(CycleRef cycle, Transition transition) {
-                        return new ArtifactGateContext(environment, cycle, transition);
-                    }
-
-                    @Override
-                    public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
-                        return new ArtifactGateContext(environment, cycle, transition, judgedAt);
-                    }
-
-                    @Override
-                    public GateContext create(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
-                        return new ArtifactGateContext(environment, cycle, transition, history);
-                    }
-
-                    @Override
-                    public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
-                            List<RecordedEvent> history) {
-                        return new ArtifactGateContext(environment, cycle, transition, judgedAt, history);
-                    }
-                })
+                .gateContextFactory(new ArtifactGateContexts(environment))
                 // Made on first use, like the verifier: the guard and the sealer are built from this machine.
                 .step(TransitionStep.late(() -> guard().step(rulebook)))
                 .step(TransitionStep.late(() -> sealer().step(SealOptions.defaults(), (manifest, path) -> { })))

@@ -2,14 +2,11 @@ package dev.planning.cli.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.cli.PlanningCommand;
+import dev.planning.cli.MainInChildJvm;
 import dev.planning.engine.fixtures.RuleTestCases;
-import dev.planning.testkit.process.ChildProcesses;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,20 +34,8 @@ class OnePipeAttackTest {
     Path dir;
 
     /** Runs {@code main} in a child JVM with standard output and standard error one pipe; returns what it held. */
-    private String inOnePipe(String... args) throws Exception {
-        List<String> command = ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PlanningCommand.class.getName());
-        command.addAll(List.of(args));
-        Path log = dir.resolve("log.txt");
-        ProcessBuilder cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        cli.environment().remove("JAVA_TOOL_OPTIONS");
-        cli.environment().put("PLANNING_NO_CACHE", "1");
-        Process process = cli.start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("planning " + String.join(" ", args)).isTrue();
-        String merged = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        return merged;
+    private String inOnePipe(String... args) {
+        return MainInChildJvm.run(dir, Map.of(), args).out();
     }
 
     private static void assertNoRunnersCommand(String log) {

@@ -103,8 +103,26 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this(environment, cycle, transition, judgedAt, Optional.of(List.copyOf(history)));
     }
 
+    /**
+     * The context of a live attempt at a cycle whose log has no event yet, which the attempt opens with a
+     * {@code CYCLE_CREATED} stamped {@code createdAt}: deployments are judged against that creation, as a rerun over
+     * the log then judges them (time40).
+     */
+    public static ArtifactGateContext opening(GateEnvironment environment, CycleRef cycle, Transition transition,
+            Instant createdAt) {
+        Optional<Instant> created = Optional.of(createdAt);
+        return new ArtifactGateContext(environment, cycle, transition, Optional.empty(), Optional.of(List.of()),
+                () -> created);
+    }
+
     private ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
             Optional<Instant> judgedAt, Optional<List<RecordedEvent>> history) {
+        this(environment, cycle, transition, judgedAt, history,
+                history.map(CycleCreation::of).orElse(() -> environment.logs().created(cycle)));
+    }
+
+    private ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
+            Optional<Instant> judgedAt, Optional<List<RecordedEvent>> history, CycleCreation creation) {
         this.history = history;
         this.environment = Objects.requireNonNull(environment, "environment");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
@@ -132,8 +150,7 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this.previousOutcomeFiles = new Memo<>(() -> previous.get().map(imported::snapshot));
         // The deployments judged against the cycle's creation and plan, as the import and the digest judge them
         // (kpi37). A refusal, not a figure: the plan is read for it without recording it as an input of the gates.
-        this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get(), DeploymentScope.of(
-                history.map(CycleCreation::of).orElse(() -> environment.logs().created(cycle)),
+        this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get(), DeploymentScope.of(creation,
                 artifacts.taskBreakdown(cycle))));
         this.previousCoverage = memoize(() -> previous.get().flatMap(p -> previousOutcomeFiles.get()
                 .map(snapshot -> imported.coverage(p, snapshot))));

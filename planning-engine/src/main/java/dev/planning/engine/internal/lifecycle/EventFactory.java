@@ -64,10 +64,14 @@ final class EventFactory {
 
     /**
      * An attempt at {@code transition}: accepted ({@code STATE_TRANSITION}, or {@code PLAN_UPDATED}
-     * and {@code CYCLE_COMPLETED} for those two moves) or {@code TRANSITION_REFUSED}.
+     * and {@code CYCLE_COMPLETED} for those two moves) or {@code TRANSITION_REFUSED}. Stamped now, but never earlier
+     * than the instant its gates judged ({@code judgedAt}: a clock set back meanwhile) nor than {@code lastEvent}, the
+     * timestamp of the event it follows when the log had one (a clock behind the log dated the move before that event:
+     * time40), as a fact is.
      */
     PlanningEvent attempt(CycleRef cycle, Transition transition, List<GateResult> results, boolean accepted,
-            Optional<CycleState> movedTo, Map<String, String> context, Instant judgedAt) {
+            Optional<CycleState> movedTo, Map<String, String> context, Instant judgedAt,
+            Optional<Instant> lastEvent) {
         Map<String, GateStatus> gates = new LinkedHashMap<>();
         results.forEach(result -> gates.put(result.gate(), result.status()));
         Map<String, String> details = new LinkedHashMap<>();
@@ -85,11 +89,14 @@ final class EventFactory {
             details.put("reason", "gates failed: " + failed.replace(",", ", "));
             movedTo.ifPresent(state -> details.put(CycleFold.MOVED_TO, state.name()));
         }
-        // Stamped now, but never earlier than the instant its gates judged (a clock set back meanwhile).
-        Instant now = clock.instant();
-        return new PlanningEvent(ids.get(), now.isBefore(judgedAt) ? judgedAt : now, type(transition, accepted),
+        Instant at = latest(latest(clock.instant(), judgedAt), lastEvent.orElse(judgedAt));
+        return new PlanningEvent(ids.get(), at, type(transition, accepted),
                 Optional.of(transition.from()), Optional.of(transition.to()), cycle.toString(), triggeredBy, gates,
                 details);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isBefore(b) ? b : a;
     }
 
     private static EventType type(Transition transition, boolean accepted) {

@@ -50,4 +50,15 @@ public interface GateContextFactory {
             List<dev.planning.api.event.RecordedEvent> history) {
         return create(cycle, transition, judgedAt);
     }
+
+    /**
+     * The context for an attempt at {@code transition} of {@code cycle} whose log has no event yet: the attempt opens
+     * the log with a {@code CYCLE_CREATED} stamped {@code createdAt}, its one clock reading, so the gates learn the
+     * cycle's creation (which deployments are judged against) as that instant, as a rerun over the log learns it from
+     * that event (time40: the live gate found no creation and refused every deployment, a rerun found it). By default
+     * the context of {@link #create(CycleRef, Transition, List)} with no event.
+     */
+    default GateContext createOpening(CycleRef cycle, Transition transition, Instant createdAt) {
+        return create(cycle, transition, List.of());
+    }
 }

@@ -176,15 +176,17 @@ public final class LifecycleMachine {
                 .filter(step -> step.appliesTo(attempt.transition()))
                 .map(step -> Objects.requireNonNull(step.before(cycle, attempt.transition(), history), "completion"))
                 .toList();
-        Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
-                : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
         // One reading of the clock for the whole verdict: every gate judges as of it, and the evidence
         // and the event say it (JUDGED_AT), so that `verify`, which judges again as of the evidence's
         // time, and the history check past PACKAGED, as of the event's, judge the same day. The reading
         // is the machine's own, whatever the log says; only one no earlier than the log's last event is
         // recorded as JUDGED_AT (the history check refuses an earlier one): behind it (a clock set back,
-        // or a log dated ahead), the move is judged again as of its timestamp, as before the detail.
+        // or a log dated ahead), the move is judged again as of its timestamp, as before the detail. The
+        // event is stamped no earlier than the reading nor than the log's last event (time40). A log without
+        // events is opened with a CYCLE_CREATED stamped at the reading, which the gates take as the creation.
         Instant ranAt = clock.instant();
+        Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
+                : Optional.of(context(cycle, attempt, () -> ranAt));
         List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context, ranAt))
                 .orElse(List.of());
         boolean accepted = results.stream().allMatch(GateResult::passed);
@@ -198,7 +200,8 @@ public final class LifecycleMachine {
         Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged, ranAt);
         context.putAll(evidencePaths);
         List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), Optional.of(ranAt),
-                () -> events.attempt(cycle, attempt.transition(), results, accepted, movedTo, context, ranAt));
+                () -> events.attempt(cycle, attempt.transition(), results, accepted, movedTo, context, ranAt,
+                        lastEvent(attempt.history())));
         RecordedEvent recorded = appended.get(appended.size() - 1);
         CycleState after = accepted ? to : movedTo.orElse(attempt.state());
         TransitionResult result = new TransitionResult(cycle, attempt.transition(), accepted, results, after,
@@ -439,8 +442,7 @@ public final class LifecycleMachine {
         // Never dated before the event it follows: the creation written just before it, or the log's last event
         // (scope39: a clock set back dated an import before the move it followed, and cycle_days, which spans the
         // log's first and last events, read shorter).
-        Optional<Instant> notBefore = history.isEmpty() ? createdAt
-                : Optional.of(history.get(history.size() - 1).event().timestamp());
+        Optional<Instant> notBefore = history.isEmpty() ? createdAt : lastEvent(history);
         List<RecordedEvent> appended = appendAfter(cycle, history, createdAt,
                 () -> events.fact(cycle, type, state, details, notBefore));
         return appended.get(appended.size() - 1);
@@ -469,7 +471,17 @@ public final class LifecycleMachine {
         if (attempt.gates().isEmpty()) {
             return List.of();
         }
-        return GateRun.run(attempt.gates(), contexts.create(cycle, attempt.transition(), attempt.history()));
+        return GateRun.run(attempt.gates(), context(cycle, attempt, clock::instant));
+    }
+
+    /**
+     * The gates' context for {@code attempt}, over the history it read; a log without events is opened by the attempt
+     * with a {@code CYCLE_CREATED} stamped {@code openedAt}, which the gates learn as the cycle's creation, as a rerun
+     * over the log does (time40).
+     */
+    private GateContext context(CycleRef cycle, Attempt attempt, Supplier<Instant> openedAt) {
+        return attempt.history().isEmpty() ? contexts.createOpening(cycle, attempt.transition(), openedAt.get())
+                : contexts.create(cycle, attempt.transition(), attempt.history());
     }
 
     /**
@@ -495,9 +507,14 @@ public final class LifecycleMachine {
         return appended;
     }
 
+    /** The timestamp of the log's last event; empty for a log without events. */
+    private static Optional<Instant> lastEvent(List<RecordedEvent> history) {
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1).event().timestamp());
+    }
+
     /** Whether {@code now} is earlier than the log's last event (a clock set back, or a log dated ahead). */
     private static boolean behindTheLog(Instant now, List<RecordedEvent> history) {
-        return !history.isEmpty() && now.isBefore(history.get(history.size() - 1).event().timestamp());
+        return lastEvent(history).filter(last -> last.isAfter(now)).isPresent();
     }
 
     private GateProfile profileOf(CycleRef cycle) {

@@ -96,7 +96,8 @@ class OneClockReadingTest {
     /**
      * The gates judge as of the machine's clock whatever the log says: a log whose last event is dated
      * after the clock (a clock set back, or a log written ahead) does not move the gates' day, and no
-     * {@code judged_at} earlier than that event, which the history check would refuse, is recorded.
+     * {@code judged_at} earlier than that event, which the history check would refuse, is recorded. The
+     * event itself is dated no earlier than the event it follows (time40).
      */
     @Test
     void aClockBehindTheLogsLastEventJudgesByItselfAndRecordsNoJudgedInstant() {
@@ -113,8 +114,35 @@ class OneClockReadingTest {
         PlanningEvent moved = machine.history(CYCLE).get(1).event();
         assertThat(judged).containsExactly(created.minusSeconds(1));
         assertThat(moved.details()).doesNotContainKey(LifecycleMachine.JUDGED_AT);
-        // Stamped no earlier than the instant its gates judged, though the clock went back again since.
-        assertThat(moved.timestamp()).isEqualTo(created.minusSeconds(1));
+        // Stamped no earlier than the CYCLE_CREATED it follows, though the clock read a second before it.
+        assertThat(moved.timestamp()).isEqualTo(created);
+    }
+
+    /**
+     * A clock running behind the log dates no move before the event it follows, a move without gates included:
+     * the log reads in order, as a fact recorded into it does ({@code DeploymentScopeAttackTest}), and
+     * {@code cycle_days}, which spans the log's first and last events, does not read shorter (time40: the
+     * move was stamped at the clock's reading, an hour before the move it followed).
+     */
+    @Test
+    void aClockRunningBehindTheLogDatesNoMoveBeforeTheEventItFollows() {
+        Instant start = Instant.parse("2025-09-02T10:00:00Z");
+        TestClock clock = new TestClock(start, Duration.ZERO);
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"), step(READY_FOR_HANDOFF, PLANNED));
+        LifecycleMachine machine = machine(workspace, rulebook).clock(clock)
+                .gate(gate("first", GateStatus.PASS, c -> { })).build();
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+        clock.set(start.minus(Duration.ofHours(1)));
+
+        machine.advance(CYCLE, PLANNED);
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        List<RecordedEvent> log = machine.history(CYCLE);
+        assertThat(log).hasSize(4);
+        for (int i = 1; i < log.size(); i++) {
+            assertThat(log.get(i).event().timestamp()).as("event %d", i + 1)
+                    .isAfterOrEqualTo(log.get(i - 1).event().timestamp());
+        }
     }
 
     /** The context with {@code clock()} answered by {@code clock}; {@code today()} follows it. */
