@@ -59,6 +59,7 @@ import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.engine.internal.signing.Attester;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A {@link PlanningWorkspace} over a directory, its rulebook and an event store. */
-final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
+final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, ManifestBytesVerifier {
 
     private final Path root;
     private final WorkspaceLayout layout;
@@ -323,6 +324,11 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
     @Override
     public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
         return verifier.verify(manifestFile, trust, false);
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust, byte[] manifest) {
+        return verifier.verify(cycle, trust, ManifestVerifier.Scope.CHECKSUMS_ONLY, manifest);
     }
 
     @Override
