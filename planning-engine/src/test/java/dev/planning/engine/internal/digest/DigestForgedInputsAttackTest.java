@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class DigestForgedInputsAttackTest {
         assertThat(text.substring(0, text.indexOf("\n---\n", 4))).doesNotContain("snapshot_rev");
         assertThat(text).contains("| Snapshot rev | " + DigestModel.UNVERIFIED_REV + " |")
                 .contains("- snapshot_rev: `" + forged + "`" + DigestModel.UNVERIFIED_FIELD + "\n")
-                .containsPattern("- manifest_id: [^\n]*" + java.util.regex.Pattern.quote(DigestModel.UNVERIFIED_FIELD))
+                .containsPattern("- manifest_id: [^\n]*" + Pattern.quote(DigestModel.UNVERIFIED_FIELD))
                 .contains("- verification: DOES NOT VERIFY");
     }
 
