@@ -189,8 +189,8 @@ public final class DigestPublisher {
                     + " create and advance the cycle first", SourceLocation.ofFile(layout.eventLog(cycle)));
         }
         if (status.state() == CycleState.COMPLETED) {
-            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: its digest is final and is not regenerated",
-                    SourceLocation.ofFile(layout.digest(cycle)));
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: its digest is final and is not regenerated"
+                    + unpublished(cycle, status), SourceLocation.ofFile(layout.digest(cycle)));
         }
         Path root = workspace.root();
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
@@ -245,6 +245,26 @@ public final class DigestPublisher {
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
                 events, dropped, decisions, layout.retrospective(cycle),
                 dev.planning.api.governance.WaiverHorizon.days(workspace.rulebook()));
+    }
+
+    /**
+     * What to do with the digest of a {@code COMPLETED} cycle whose log records no publication of it (digest40: a
+     * publication stopped between the file and its event, then the cycle completed): nothing may be recorded in a
+     * completed cycle, so it cannot be published again, and the next cycle's digest refuses the file as its baseline.
+     * Recording the file as it is now would take any file committed there as published, so the remedy is to delete it.
+     * Empty when the log records its publication, or there is no file.
+     */
+    private String unpublished(CycleRef cycle, CycleStatus status) {
+        String path = layout.digest(cycle);
+        boolean recorded = status.history().stream().map(RecordedEvent::event)
+                .anyMatch(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")));
+        if (recorded || !Files.exists(SafePaths.resolve(workspace.root(), path))) {
+            return "";
+        }
+        return "; its event log " + layout.eventLog(cycle) + " records no publication of " + path + " (a publication"
+                + " stopped between writing the file and recording it), and a completed cycle records nothing more, so"
+                + " it cannot be published again and the next cycle's digest refuses it as its baseline: delete " + path
+                + " (`git rm " + path + "`); later digests then compare with the cycle before it";
     }
 
     /**
