@@ -28,6 +28,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.seal.WaiverFacts;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * {@code null} (a {@link NullPointerException} naming the parameter) before the implementation
  * sees it, so that a caller's mistake is reported as theirs, not as an internal failure.
  */
-final class ArgumentCheckingWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
+final class ArgumentCheckingWorkspace implements PlanningWorkspace, StoreBackedWorkspace, ManifestBytesVerifier {
 
     private final PlanningWorkspace delegate;
 
@@ -163,6 +164,12 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace, StoreBackedW
     @Override
     public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
         return delegate.verifyChecksumsOnly(nonNull(manifestFile, "manifestFile"), nonNull(trust, "trust"));
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust, byte[] manifest) {
+        return ManifestBytesVerifier.verify(delegate, nonNull(cycle, "cycle"), nonNull(trust, "trust"),
+                nonNull(manifest, "manifest"));
     }
 
     @Override

@@ -57,6 +57,7 @@ import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.seal.SummaryWriter;
 import dev.planning.engine.internal.signing.Attester;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ import java.util.function.Supplier;
  * given and answers {@link #trustedKeys()} with them itself (api40: only the builder's wrapper did, so engine code
  * handed this workspace, {@code this}, was told "no keys" by a workspace that judges with keys).
  */
-final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
+final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, ManifestBytesVerifier {
 
     /** The keys of a workspace given none: no signature counts, and every check that needs one refuses. */
     private static final Supplier<TrustedKeys> NO_KEYS_GIVEN =
@@ -321,6 +322,11 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
     @Override
     public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
         return verifier.verify(manifestFile, trust, false);
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust, byte[] manifest) {
+        return verifier.verify(cycle, trust, ManifestVerifier.Scope.CHECKSUMS_ONLY, manifest);
     }
 
     @Override

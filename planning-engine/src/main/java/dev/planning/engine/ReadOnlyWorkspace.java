@@ -30,6 +30,7 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import dev.planning.engine.internal.workspace.StoreBackedWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ import java.util.function.Supplier;
  * throws its {@code InvalidInputException} there, before anything is judged; a failed opening is
  * not kept, and the next operation tries again.
  */
-final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace {
+final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace, ManifestBytesVerifier {
 
     private final Path root;
     private final WorkspaceLayout layout;
@@ -170,6 +171,11 @@ final class ReadOnlyWorkspace implements PlanningWorkspace, StoreBackedWorkspace
     @Override
     public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
         return delegate().verifyChecksumsOnly(manifestFile, trust);
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust, byte[] manifest) {
+        return ManifestBytesVerifier.verify(delegate(), cycle, trust, manifest);
     }
 
     @Override

@@ -96,7 +96,8 @@ final class DigestModel {
         List<GateRow> gates = gates(content);
         return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),
                 state(content.facts()), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
-                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().map(DigestModel::hexOrCell).orElse("not sealed"),
+                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().map(DigestModel::hexOrCell)
+                        .orElse(content.manifest().isPresent() ? UNVERIFIED_REV : "not sealed"),
                 content.summary().rulebookHash(),
                 content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())),
                 content.summary().previousCycleId().orElse("no previous digest"),
@@ -287,10 +288,18 @@ final class DigestModel {
                 gate.evidence().map(e -> "[" + cell(e) + "](" + link(content.digestPath(), e) + ")").orElse("none recorded"))).toList();
     }
 
+    /** The header's revision when the manifest does not verify: the one it names is not the digest's (digest40). */
+    static final String UNVERIFIED_REV = "not shown: the handoff manifest does not verify (below)";
+
+    /** After each identity field of a manifest that does not verify (digest40). */
+    static final String UNVERIFIED_FIELD = " (UNVERIFIED: as written in a manifest that does not verify)";
+
     private static Manifest manifest(DigestContent content, ManifestExcerpt manifest) {
         long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
         return new Manifest(manifest.path(), link(content.digestPath(), manifest.path()),
-                manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), hexOrCell(f.value()))).toList(),
+                // digest40: the fields of a manifest that does not verify are anyone's, shown as such, never as facts.
+                manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), hexOrCell(f.value())
+                        + (manifest.verifies() ? "" : UNVERIFIED_FIELD))).toList(),
                 // Each role as plan text: the manifest is read as plain YAML, so a role may hold any text.
                 manifest.signatureRoles().isEmpty() ? "none"
                         : manifest.signatureRoles().stream().map(DigestModel::cell).collect(Collectors.joining(", ")),

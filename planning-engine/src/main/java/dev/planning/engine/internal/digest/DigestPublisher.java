@@ -41,6 +41,7 @@ import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
@@ -70,7 +71,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed; its
- * figures only when it verifies as {@code verify --checksums-only} verifies it, with the workspace's trusted keys),
+ * figures, and its {@code snapshot_rev}, only when it verifies as {@code verify --checksums-only} verifies it, with the
+ * workspace's trusted keys, the very bytes excerpted; its other fields shown as unverified when it does not),
  * the decision log and the earlier cycles' digests (each of a cycle whose log exists and records its publication,
  * the file it records); measures the KPI inputs and evaluates the
  * rulebook's KPIs; writes {@code digests/{cycle}-digest.md} atomically (front matter from code,
@@ -184,8 +186,8 @@ public final class DigestPublisher {
                     + " create and advance the cycle first", SourceLocation.ofFile(layout.eventLog(cycle)));
         }
         if (status.state() == CycleState.COMPLETED) {
-            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: its digest is final and is not regenerated",
-                    SourceLocation.ofFile(layout.digest(cycle)));
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: its digest is final and is not regenerated"
+                    + unpublished(cycle, status), SourceLocation.ofFile(layout.digest(cycle)));
         }
         Path root = workspace.root();
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
@@ -197,8 +199,10 @@ public final class DigestPublisher {
         List<PlanningEvent> events = log.stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
-        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle))
-                .map(m -> m.verified(discrepancies(cycle)));
+        // Read once (digest40): the excerpt and the verification are of the same bytes, never the file read twice.
+        String manifestPath = layout.manifest(cycle);
+        Optional<ManifestExcerpt> manifest = ManifestExcerpt.bytes(root, manifestPath)
+                .map(bytes -> ManifestExcerpt.of(root, manifestPath, bytes).verified(discrepancies(cycle, bytes)));
         CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
         List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle,
                 ref -> workspace.status(ref).history());
@@ -224,7 +228,9 @@ public final class DigestPublisher {
         Map<String, GateStatus> gateStatus = new TreeMap<>();
         gates.forEach(g -> gateStatus.put(g.name(), g.status()));
         DigestSummary summary = new DigestSummary(FORMAT_VERSION, cycle.cycleId(), cycle.stream(), end,
-                manifest.flatMap(m -> field(m, "snapshot_rev")), workspace.rulebook().hash(),
+                // digest40: the revision a manifest that does not verify names is anyone's; none is the digest's.
+                manifest.filter(ManifestExcerpt::verifies).flatMap(m -> field(m, "snapshot_rev")),
+                workspace.rulebook().hash(),
                 manifest.map(ManifestExcerpt::sha256), kpis, gateStatus, decisions.actions(),
                 last.map(DigestSummary::cycleId), inputs);
         TreeSet<String> owners = new TreeSet<>();
@@ -239,14 +245,35 @@ public final class DigestPublisher {
     }
 
     /**
+     * What to do with the digest of a {@code COMPLETED} cycle whose log records no publication of it (digest40: a
+     * publication stopped between the file and its event, then the cycle completed): nothing may be recorded in a
+     * completed cycle, so it cannot be published again, and the next cycle's digest refuses the file as its baseline.
+     * Recording the file as it is now would take any file committed there as published, so the remedy is to delete it.
+     * Empty when the log records its publication, or there is no file.
+     */
+    private String unpublished(CycleRef cycle, CycleStatus status) {
+        String path = layout.digest(cycle);
+        boolean recorded = status.history().stream().map(RecordedEvent::event)
+                .anyMatch(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")));
+        if (recorded || !Files.exists(SafePaths.resolve(workspace.root(), path))) {
+            return "";
+        }
+        return "; its event log " + layout.eventLog(cycle) + " records no publication of " + path + " (a publication"
+                + " stopped between writing the file and recording it), and a completed cycle records nothing more, so"
+                + " it cannot be published again and the next cycle's digest refuses it as its baseline: delete " + path
+                + " (`git rm " + path + "`); later digests then compare with the cycle before it";
+    }
+
+    /**
      * Why the cycle's manifest does not verify, as {@code planning verify --checksums-only} verifies it (the same
      * verifier, with the keys the workspace trusts: {@code --trust FILE}, or none, when no signature counts), each
      * discrepancy as {@code verify} describes it; empty when it verifies. The digest takes the manifest's figures only
      * from a manifest that verifies (digest39): anyone who commits can rewrite {@code critical_violations} after
-     * signing.
+     * signing. The bytes verified are those the digest excerpts (digest40), never the file read again.
      */
-    private List<String> discrepancies(CycleRef cycle) {
-        return workspace.verifyChecksumsOnly(cycle, trust.get()).discrepancies().stream().map(Discrepancy::describe).toList();
+    private List<String> discrepancies(CycleRef cycle, byte[] bytes) {
+        return ManifestBytesVerifier.verify(workspace, cycle, trust.get(), bytes).discrepancies().stream()
+                .map(Discrepancy::describe).toList();
     }
 
     /**

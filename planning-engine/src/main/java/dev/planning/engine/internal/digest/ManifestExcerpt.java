@@ -5,7 +5,6 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
-import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
@@ -27,28 +26,39 @@ import java.util.Optional;
 /**
  * What the digest shows of a cycle's handoff manifest: identity, seal, artifacts with their
  * checksums, signatures, and whether each artifact still matches its checksum. The manifest is read
- * as plain YAML, so any manifest that parses can be excerpted; its figures count only once it has been
- * verified as {@code planning verify --checksums-only} verifies it ({@link #verified}): until then, and
- * when it does not verify, {@link #countedCriticalViolations} is empty (digest39: a manifest rewritten to
+ * as plain YAML, so any manifest that parses can be excerpted; what it says counts only once it has been
+ * verified as {@code planning verify --checksums-only} verifies it ({@link #verified}), those very bytes (digest40:
+ * {@link #of} excerpts the bytes the caller verifies, never the file read again). One rule for its figures
+ * (digest40): a manifest that does not verify leaves every figure taken from it unmeasured, whatever its fields say,
+ * a malformed count included ({@link #countedCriticalViolations} is empty; the digest says why, each discrepancy);
+ * a manifest that verifies and holds a malformed count is refused at the count's place (its reader refuses such a
+ * count, so only the signers' keys could make one verify). Until verified, and when it does not verify, its fields
+ * are shown as unverified and its {@code snapshot_rev} is not the digest's (digest39: a manifest rewritten to
  * {@code critical_violations: 0} after signing showed the KPI met).
  *
  * @param path               workspace-relative path of the manifest
- * @param sha256             SHA-256 of the manifest file
- * @param fields             identity fields present ({@code manifest_id}, {@code sealed_at}, ...), in order
+ * @param sha256             SHA-256 of the manifest's bytes excerpted (and verified)
+ * @param fields             identity fields present ({@code manifest_id}, {@code sealed_at}, ...), in order, as written
  * @param artifacts          the listed artifacts, each with the check of its checksum
  * @param signatureRoles     roles that signed, in order
- * @param criticalViolations {@code governance.critical_violations}, when present, as written (forgeable until verified)
+ * @param criticalViolations {@code governance.critical_violations}, when present and a whole number from 0 to
+ *                           {@link Integer#MAX_VALUE}, as written (forgeable until verified)
+ * @param countMistake       why {@code governance.critical_violations} is no such number, at its place; empty when
+ *                           it is one or absent
  * @param discrepancies      why the manifest does not verify, each as {@code verify} describes it; empty when it
  *                           verifies
  */
 record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
-        List<String> signatureRoles, Optional<Integer> criticalViolations, List<String> discrepancies) {
+        List<String> signatureRoles, Optional<Integer> criticalViolations, Optional<Mistake> countMistake,
+        List<String> discrepancies) {
 
     /** The discrepancy of an excerpt not yet verified: fail closed, its figures count for nothing. */
     static final String NOT_VERIFIED = "not verified";
 
     private static final List<String> IDENTITY = List.of("manifest_id", "sealed_at", "created_by", "snapshot_rev",
             "rulebook_hash", "prior_manifest_id");
+
+    private static final String POINTER = "/governance/critical_violations";
 
     ManifestExcerpt {
         Objects.requireNonNull(path, "path");
@@ -57,12 +67,20 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         artifacts = List.copyOf(artifacts);
         signatureRoles = List.copyOf(signatureRoles);
         Objects.requireNonNull(criticalViolations, "criticalViolations");
+        Objects.requireNonNull(countMistake, "countMistake");
         discrepancies = List.copyOf(discrepancies);
+    }
+
+    /** An excerpt whose count, when present, is a whole number. */
+    ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
+            List<String> signatureRoles, Optional<Integer> criticalViolations, List<String> discrepancies) {
+        this(path, sha256, fields, artifacts, signatureRoles, criticalViolations, Optional.empty(), discrepancies);
     }
 
     /** This excerpt, with the discrepancies its verification found (none: it verifies). */
     ManifestExcerpt verified(List<String> found) {
-        return new ManifestExcerpt(path, sha256, fields, artifacts, signatureRoles, criticalViolations, found);
+        return new ManifestExcerpt(path, sha256, fields, artifacts, signatureRoles, criticalViolations, countMistake,
+                found);
     }
 
     /** Whether the manifest verified: signatures by trusted keys of the required roles, every checksum. */
@@ -72,10 +90,24 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
 
     /**
      * {@code governance.critical_violations}, the KPI input, only from a manifest that verifies: anyone who commits
-     * can rewrite the count after signing, so an unverified count is no count (not measured), never the one written.
+     * can rewrite the count after signing, so an unverified count is no count (not measured), never the one written,
+     * and a malformed one in a manifest that does not verify is no count either (digest40: it refused the digest).
+     *
+     * @throws InvalidInputException when the manifest verifies and its count is no whole number from 0 to
+     *                               {@link Integer#MAX_VALUE}, at the count's place
      */
     Optional<Integer> countedCriticalViolations() {
-        return verifies() ? criticalViolations : Optional.empty();
+        if (!verifies()) {
+            return Optional.empty();
+        }
+        if (countMistake.isPresent()) {
+            throw new InvalidInputException(countMistake.get().message(), countMistake.get().at());
+        }
+        return criticalViolations;
+    }
+
+    /** Why the manifest's count is no count, at its place. */
+    record Mistake(String message, SourceLocation at) {
     }
 
     /** A named identity field. */
@@ -93,12 +125,21 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
 
     /** The excerpt of the manifest at {@code path}, when the file exists. */
     static Optional<ManifestExcerpt> read(Path workspace, String path) {
+        return bytes(workspace, path).map(bytes -> of(workspace, path, bytes));
+    }
+
+    /** The bytes of the manifest at {@code path}, read once, when the file exists. */
+    static Optional<byte[]> bytes(Path workspace, String path) {
         Path file = SafePaths.resolve(workspace, path);
         if (!DirectoryEntries.isRegularFile(workspace, file, "the digest reports the cycle's handoff manifest")) {
             return Optional.empty();
         }
         // Bounded as every YAML document is: the manifest is a file anyone who commits writes.
-        byte[] bytes = YamlDocuments.readBytes(file, path);
+        return Optional.of(YamlDocuments.readBytes(file, path));
+    }
+
+    /** The excerpt, not yet verified, of these bytes, read from the manifest at {@code path}. */
+    static ManifestExcerpt of(Path workspace, String path, byte[] bytes) {
         LocatedDocument document = YamlDocuments.parse(bytes, path);
         JsonNode root = document.root();
         List<Field> fields = new ArrayList<>();
@@ -117,37 +158,41 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         }
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
-        return Optional.of(new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles,
-                criticalViolations(document, path), List.of(NOT_VERIFIED)));
+        Optional<Mistake> mistake = countMistake(document, path);
+        Optional<Integer> count = mistake.isPresent() ? Optional.empty() : criticalViolations(document);
+        return new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles, count, mistake,
+                List.of(NOT_VERIFIED));
     }
 
     /**
      * {@code governance.critical_violations}, the KPI input {@code critical_violations}: absent when the manifest
      * holds none, else the whole number from 0 to {@link Integer#MAX_VALUE} written, as the manifest's reader and
-     * {@code verify} take it ({@link WholeNumbers}). Any other value is refused at its place (attack39: {@code -5} was
-     * taken as it is, a count below none that a formula of one's own adds to another input to hide it, and
-     * {@code 1.0}, the count 1 to every other reader, as no count, so "not sealed").
-     *
-     * @throws InvalidInputException when the count is present and no such whole number
+     * {@code verify} take it ({@link WholeNumbers}); call only when {@link #countMistake} found none.
      */
-    private static Optional<Integer> criticalViolations(LocatedDocument document, String path) {
-        String pointer = "/governance/critical_violations";
-        JsonNode critical = document.root().at(pointer);
+    private static Optional<Integer> criticalViolations(LocatedDocument document) {
+        JsonNode critical = document.root().at(POINTER);
+        return critical.isMissingNode() || critical.isNull() ? Optional.empty()
+                : Optional.of((int) new WholeNumbers(document).value(POINTER));
+    }
+
+    /**
+     * Why {@code governance.critical_violations} is no whole number from 0 to {@link Integer#MAX_VALUE}, at its place;
+     * empty when it is one, or absent (attack39: {@code -5} was taken as it is, a count below none that a formula of
+     * one's own adds to another input to hide it, and {@code 1.0}, the count 1 to every other reader, as no count, so
+     * "not sealed"). Refused only from a manifest that verifies ({@link #countedCriticalViolations}).
+     */
+    private static Optional<Mistake> countMistake(LocatedDocument document, String path) {
+        JsonNode critical = document.root().at(POINTER);
         if (critical.isMissingNode() || critical.isNull()) {
             return Optional.empty();
         }
         String why = ": the digest's KPI input critical_violations reads it; correct the manifest or seal again";
         if (!critical.isNumber()) {
-            throw new InvalidInputException("`governance.critical_violations` must be an integer (found "
-                    + critical.getNodeType().name().toLowerCase(Locale.ROOT) + ")" + why, document.locate(pointer));
+            return Optional.of(new Mistake("`governance.critical_violations` must be an integer (found "
+                    + critical.getNodeType().name().toLowerCase(Locale.ROOT) + ")" + why, document.locate(POINTER)));
         }
-        WholeNumbers whole = new WholeNumbers(document);
-        Optional<Finding> mistake = whole.check(pointer, 0, Integer.MAX_VALUE);
-        if (mistake.isPresent()) {
-            throw new InvalidInputException(mistake.get().message() + why,
-                    mistake.get().location().orElse(SourceLocation.ofFile(path)));
-        }
-        return Optional.of((int) whole.value(pointer));
+        return new WholeNumbers(document).check(POINTER, 0, Integer.MAX_VALUE).map(mistake -> new Mistake(
+                mistake.message() + why, mistake.location().orElse(SourceLocation.ofFile(path))));
     }
 
     /**

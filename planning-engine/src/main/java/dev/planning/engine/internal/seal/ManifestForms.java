@@ -91,7 +91,15 @@ final class ManifestForms {
      * @throws InvalidInputException as {@link ManifestReader#read}
      */
     static Reading read(ManifestReader reader, Path workspace, Path file, String display) {
-        byte[] bytes = YamlDocuments.readBytes(file, display);
+        return parse(reader, workspace, YamlDocuments.readBytes(file, display), display);
+    }
+
+    /**
+     * Parses a manifest's bytes as the caller read them from its file, as {@link #read} parses the file's.
+     *
+     * @throws InvalidInputException as {@link ManifestReader#parse}
+     */
+    static Reading parse(ManifestReader reader, Path workspace, byte[] bytes, String display) {
         boolean keeping = reader.standardSchemas() && KeptParses.active();
         if (keeping) {
             Optional<ManifestForms> kept = KeptParses.read(KIND, code(), bytes, workspace).flatMap(ManifestForms::decode)

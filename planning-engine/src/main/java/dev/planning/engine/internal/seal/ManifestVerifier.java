@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -206,7 +207,8 @@ public final class ManifestVerifier {
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
                     "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
         }
-        return verify(file, path, Optional.of(cycle), trust, scope, history, Optional.empty());
+        return verify(path, Optional.of(cycle), trust, scope, history,
+                () -> ManifestForms.read(reader, workspace, file, path));
     }
 
     /**
@@ -221,8 +223,24 @@ public final class ManifestVerifier {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(read, "read");
         String path = layout.manifest(cycle);
-        return verify(SafePaths.resolve(workspace, path), path, Optional.of(cycle), trust, scope, Optional.empty(),
-                Optional.of(read));
+        return verify(path, Optional.of(cycle), trust, scope, Optional.empty(),
+                () -> new ManifestForms.Reading(read, ManifestForms.of(read.manifest())));
+    }
+
+    /**
+     * Verifies bytes the caller read from a cycle's manifest file as that manifest, with the checks of {@code scope}:
+     * the file is not read again, so what the caller takes from these bytes (the digest's excerpt of them) is taken
+     * from exactly what was verified (digest40: the digest read the file twice, so a file changed between the reads
+     * paired one version's figures with another's verdict). Bytes that are no manifest are {@code MANIFEST_INVALID}.
+     *
+     * @param bytes the manifest's bytes, as read from {@code layout.manifest(cycle)}
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope, byte[] bytes) {
+        Objects.requireNonNull(scope, "scope");
+        byte[] read = bytes.clone();
+        String path = layout.manifest(cycle);
+        return verify(path, Optional.of(cycle), trust, scope, Optional.empty(),
+                () -> ManifestForms.parse(reader, workspace, read, path));
     }
 
     /** Verifies a manifest file (inside or outside the workspace) in full. */
@@ -233,8 +251,9 @@ public final class ManifestVerifier {
     /** Verifies a manifest file; {@code recompute = false} skips re-deriving the verdicts. */
     public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
         Path file = manifestFile.toAbsolutePath().normalize();
-        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust,
-                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY, Optional.empty(), Optional.empty());
+        String display = SafePaths.relativize(workspace, file);
+        return verify(display, Optional.empty(), trust, recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY,
+                Optional.empty(), () -> ManifestForms.read(reader, workspace, file, display));
     }
 
     /**
@@ -316,10 +335,10 @@ public final class ManifestVerifier {
 
     /**
      * @param history the expected cycle's log as the caller read it; empty to read it here
-     * @param handedIn the manifest as the caller read it from {@code file}; empty to read it here
+     * @param source  reads the manifest: from its file, or the bytes or model the caller read from it
      */
-    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
-            Scope scope, Optional<List<RecordedEvent>> history, Optional<ManifestReader.Read> handedIn) {
+    private VerificationReport verify(String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
+            Scope scope, Optional<List<RecordedEvent>> history, Supplier<ManifestForms.Reading> source) {
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
@@ -327,9 +346,7 @@ public final class ManifestVerifier {
         try {
             // Read once: the model, and the forms a verification derives from it (kept across runs
             // for exactly these bytes when a store is in use: ManifestForms).
-            ManifestForms.Reading reading = handedIn.isPresent()
-                    ? new ManifestForms.Reading(handedIn.get(), ManifestForms.of(handedIn.get().manifest()))
-                    : ManifestForms.read(reader, workspace, file, display);
+            ManifestForms.Reading reading = source.get();
             read = reading.read();
             forms = reading.forms();
         } catch (InvalidInputException e) {

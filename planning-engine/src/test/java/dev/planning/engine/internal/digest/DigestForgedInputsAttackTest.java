@@ -12,12 +12,17 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.workspace.ManifestBytesVerifier;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,6 +101,101 @@ class DigestForgedInputsAttackTest {
         assertThat(read.countedCriticalViolations()).isEmpty();
         assertThat(read.verified(List.of("m.yaml: SIGNATURE_INVALID: forged")).countedCriticalViolations()).isEmpty();
         assertThat(read.verified(List.of()).countedCriticalViolations()).contains(0);
+    }
+
+    /**
+     * digest40: a count that is no whole number, written into a signed manifest, refused the whole digest, where a
+     * well-formed one written there was merely not measured. One rule now: a manifest that does not verify leaves its
+     * figures unmeasured whatever its fields say, and the digest says why, naming the file and each discrepancy.
+     */
+    @Test
+    void aMalformedCriticalCountInAManifestThatDoesNotVerifyIsNotMeasuredAndTheDigestSaysWhy() throws IOException {
+        runToValidated(FIRST);
+        Path manifest = root.resolve(WorkspaceLayout.DEFAULT.manifest(FIRST));
+        String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
+        Files.writeString(manifest, sealed.replace("critical_violations: 0\n", "critical_violations: -5\n"),
+                StandardCharsets.UTF_8);
+
+        DigestSummary digest = workspace.digest(FIRST).summary();
+
+        assertThat(digest.kpis().get("critical_count").actual()).isEmpty();
+        assertThat(Files.readString(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST)), StandardCharsets.UTF_8))
+                .contains("- verification: DOES NOT VERIFY, so its `critical_violations` is not measured")
+                .contains("2025-09-02-handoff\\_manifest\\.yaml\\: MANIFEST\\_INVALID")
+                .contains("critical\\_violations");
+    }
+
+    /**
+     * digest40: the digest's front matter {@code snapshot_rev} and the body's identity fields were taken from the
+     * manifest as written, verified or not: a manifest rewritten after signing named a revision of its own, which a
+     * tool reading the front matter took as the sealed one. From a manifest that does not verify, the front matter
+     * holds no {@code snapshot_rev}, the header says why, and each identity field is marked unverified.
+     */
+    @Test
+    void theRevisionAndFieldsOfAManifestThatDoesNotVerifyAreNotPresentedAsFacts() throws IOException {
+        runToValidated(FIRST);
+        Path manifest = root.resolve(WorkspaceLayout.DEFAULT.manifest(FIRST));
+        String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
+        String rev = workspace.manifest(FIRST).orElseThrow().snapshotRev();
+        assertThat(publisher().render(FIRST, Optional.empty())).contains("\nsnapshot_rev: " + rev + "\n");
+        String forged = "0123456789abcdef0123456789abcdef01234567";
+        assertThat(sealed).contains("snapshot_rev: \"" + rev + "\"\n");
+        Files.writeString(manifest, sealed.replace("snapshot_rev: \"" + rev + "\"\n", "snapshot_rev: \"" + forged
+                + "\"\n"), StandardCharsets.UTF_8);
+
+        DigestSummary digest = workspace.digest(FIRST).summary();
+
+        assertThat(digest.snapshotRev()).isEmpty();
+        String text = Files.readString(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST)), StandardCharsets.UTF_8);
+        assertThat(text.substring(0, text.indexOf("\n---\n", 4))).doesNotContain("snapshot_rev");
+        assertThat(text).contains("| Snapshot rev | " + DigestModel.UNVERIFIED_REV + " |")
+                .contains("- snapshot_rev: `" + forged + "`" + DigestModel.UNVERIFIED_FIELD + "\n")
+                .containsPattern("- manifest_id: [^\n]*" + Pattern.quote(DigestModel.UNVERIFIED_FIELD))
+                .contains("- verification: DOES NOT VERIFY");
+    }
+
+    /**
+     * digest40: the digest read the manifest twice, once for its excerpt and once to verify it, so a file changed
+     * between the two reads paired the forged version's figures with the genuine version's verdict. Here the file is
+     * forged and the genuine one put back only for the verification of the file: the bytes verified are now the bytes
+     * excerpted, so the forged count is not measured.
+     */
+    @Test
+    void aManifestSwappedBetweenTheExcerptAndTheVerificationDoesNotLendItsVerdictToTheOtherVersion()
+            throws IOException {
+        runToValidated(FIRST);
+        Path manifest = root.resolve(WorkspaceLayout.DEFAULT.manifest(FIRST));
+        String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
+        String forged = sealed.replace("critical_violations: 0\n", "critical_violations: 7\n");
+        Files.writeString(manifest, forged, StandardCharsets.UTF_8);
+        InvocationHandler swapping = (proxy, method, args) -> {
+            boolean fileRead = method.getName().equals("verifyChecksumsOnly") && args[0] instanceof CycleRef
+                    && args.length == 2;
+            if (fileRead) {
+                Files.writeString(manifest, sealed, StandardCharsets.UTF_8);
+            }
+            try {
+                return method.invoke(workspace, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                if (fileRead) {
+                    Files.writeString(manifest, forged, StandardCharsets.UTF_8);
+                }
+            }
+        };
+        PlanningWorkspace swapped = (PlanningWorkspace) Proxy.newProxyInstance(PlanningWorkspace.class.getClassLoader(),
+                new Class<?>[] {PlanningWorkspace.class, ManifestBytesVerifier.class}, swapping);
+        PlanningWorkspace fileOnly = (PlanningWorkspace) Proxy.newProxyInstance(PlanningWorkspace.class.getClassLoader(),
+                new Class<?>[] {PlanningWorkspace.class}, swapping);
+
+        for (PlanningWorkspace each : List.of(swapped, fileOnly)) {
+            DigestSummary digest = new DigestPublisher(each, WorkspaceLayout.DEFAULT, CoverageReader.NONE)
+                    .publish(FIRST, Optional.empty()).summary();
+
+            assertThat(digest.kpis().get("critical_count").actual()).as(each.getClass().getName()).isEmpty();
+            assertThat(digest.inputs()).doesNotContainKey("critical_violations");
+        }
     }
 
     @Test

@@ -749,6 +749,28 @@ class DigestPublisherTest {
                 + " checked\\: ").contains("none are in hand");
     }
 
+    /**
+     * digest40: a cycle completed after a publication stopped between the digest's file and its event cannot publish
+     * again (a completed cycle records nothing), and the next cycle's digest refuses the file as its baseline; the
+     * refusal named neither, so the way out (deleting the file) was left to guess. It is now said, file and log named.
+     */
+    @Test
+    void aCompletedCycleWhoseDigestWasNeverRecordedSaysToDeleteTheFile() {
+        runToValidated(FIRST);
+        String path = WorkspaceLayout.DEFAULT.digest(FIRST);
+        CycleWorkspace.write(root.resolve(path), publisher(CoverageReader.NONE).render(FIRST, Optional.empty()));
+        workspace.advance(FIRST, CycleState.IMPROVE);
+        workspace.improve(FIRST, SECOND.cycleId());
+        assertThat(workspace.status(FIRST).state()).isEqualTo(CycleState.COMPLETED);
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is COMPLETED")
+                .hasMessageContaining("its event log " + WorkspaceLayout.DEFAULT.eventLog(FIRST)
+                        + " records no publication of " + path)
+                .hasMessageContaining("delete " + path + " (`git rm " + path + "`)");
+    }
+
     private DigestPublisher publisher(CoverageReader coverage) {
         return new DigestPublisher(workspace, WorkspaceLayout.DEFAULT, coverage);
     }

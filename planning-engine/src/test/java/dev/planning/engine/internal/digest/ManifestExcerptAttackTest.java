@@ -11,6 +11,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,24 +87,34 @@ class ManifestExcerptAttackTest {
      * attack39: the digest took the manifest's {@code governance.critical_violations} as Jackson read it, where the
      * manifest's reader, {@code verify} and the gate that writes it hold it to a whole number from 0 to 2^31-1: a
      * count of -5 was the KPI input (-5 added to another input in a formula hides five of it), and {@code 1.0}, the
-     * count 1 to every other reader, was no count at all ("not sealed"). A count out of bounds is refused at its place;
-     * one written {@code 1.0} is 1.
+     * count 1 to every other reader, was no count at all ("not sealed"). digest40: one rule for the manifest's figures.
+     * Such a count refused the whole digest, where any count in a manifest that does not verify is merely no count: it
+     * is now no count unless the manifest verifies, and refused at its place from one that does (which only the
+     * signers' keys could make). One written {@code 1.0} is 1.
      */
     @Test
-    void aCriticalCountNoOtherReaderTakesIsRefusedAtItsPlaceAndOneWrittenWithAPointIsThatNumber() throws IOException {
+    void aMalformedCriticalCountIsNoCountUnlessTheManifestVerifiesAndThenRefusedAtItsPlace() throws IOException {
         for (String count : new String[] {"-5", "2147483648", "2.5", "\"0\"", "[]"}) {
             Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance:\n  critical_violations: "
                     + count + "\n", StandardCharsets.UTF_8);
 
-            assertThatThrownBy(() -> ManifestExcerpt.read(workspace, "manifest.yaml")).as(count)
+            ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
+
+            assertThat(excerpt.criticalViolations()).as(count).isEmpty();
+            assertThat(excerpt.countedCriticalViolations()).as(count).isEmpty();
+            assertThat(excerpt.verified(List.of("manifest.yaml: MANIFEST_INVALID: the count")).countedCriticalViolations())
+                    .as(count).isEmpty();
+            assertThatThrownBy(() -> excerpt.verified(List.of()).countedCriticalViolations()).as(count)
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("critical_violations")
                     .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
         }
         Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance:\n  critical_violations: 1.0\n",
                 StandardCharsets.UTF_8);
-        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().criticalViolations()).contains(1);
+        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().verified(List.of())
+                .countedCriticalViolations()).contains(1);
         Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\ngovernance: {}\n", StandardCharsets.UTF_8);
-        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().criticalViolations()).isEmpty();
+        assertThat(ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow().verified(List.of())
+                .countedCriticalViolations()).isEmpty();
     }
 }
