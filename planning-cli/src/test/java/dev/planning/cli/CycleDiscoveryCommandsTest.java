@@ -82,8 +82,9 @@ class CycleDiscoveryCommandsTest {
         String page = Files.readString(site.resolve("cycles/fe_2025-10-07.html"), StandardCharsets.UTF_8);
         assertThat(page).contains("BROKEN CHAIN: " + BROKEN_LOG + ":1: line 1 is not a readable planning event")
                 .doesNotContain("<b>x</b>");
+        // improve40: listed under its own kind, told where it is found, not as "Unreadable".
         assertThat(Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8))
-                .contains("BROKEN CHAIN: " + BROKEN_LOG + ":1");
+                .contains("<strong>Broken chain:</strong>").contains("BROKEN CHAIN: " + BROKEN_LOG + ":1");
     }
 
     @Test

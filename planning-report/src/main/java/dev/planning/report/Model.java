@@ -65,6 +65,28 @@ final class Model {
     }
 
     /**
+     * A problem reading one cycle, shown on its page and, under {@code kind}, in "needs attention": its kind is told
+     * where it is found, never from its text (improve40: a digest its cycle did not publish was listed "Unreadable").
+     *
+     * @param kind what went wrong, e.g. {@link #UNREADABLE} or {@link #DIGEST_NOT_PUBLISHED}
+     * @param text the problem, naming the file and why
+     */
+    record Problem(String kind, String text) {
+        /** A file that cannot be read, or reads with a mistake. */
+        static final String UNREADABLE = "Unreadable";
+        /** An event log whose hash chain does not hold. */
+        static final String BROKEN_CHAIN = "Broken chain";
+        /** A digest its cycle's event log does not record it published (as it is). */
+        static final String DIGEST_NOT_PUBLISHED = "Digest not published";
+        /** A digest whose publication cannot be checked, its cycle's event log being unreadable. */
+        static final String DIGEST_UNCHECKED = "Digest unchecked";
+
+        static Problem unreadable(String text) {
+            return new Problem(UNREADABLE, text);
+        }
+    }
+
+    /**
      * Everything shown about one cycle; {@code unsignedHistory} is what {@code planning status} reports of
      * a history past {@code PACKAGED} that no verifying manifest backs (empty when it holds or is not past it).
      */
@@ -72,7 +94,7 @@ final class Model {
             List<Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<SigningRow> signing, List<Waiver> waivers,
             List<ActionRow> actions, List<Task> tasks, Optional<String> planPath, Optional<DigestSummary> digest,
-            List<KpiTrend> kpis, List<String> problems, List<String> unsignedHistory) {
+            List<KpiTrend> kpis, List<Problem> problems, List<String> unsignedHistory) {
 
         /** The last accepted transition (or the creation), if any. */
         Optional<PlanningEvent> lastTransition() {

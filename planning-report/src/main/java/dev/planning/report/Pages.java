@@ -312,7 +312,7 @@ final class Pages {
         if (!c.problems().isEmpty()) {
             b.append("<section aria-labelledby=\"problems\"><h2 id=\"problems\">Problems reading this cycle</h2>"
                     + "<ul class=\"problems\">");
-            c.problems().forEach(p -> b.append("<li>").append(text(p)).append("</li>"));
+            c.problems().forEach(p -> b.append("<li>").append(text(p.text())).append("</li>"));
             b.append("</ul></section>\n");
         }
         attempts(b, c);

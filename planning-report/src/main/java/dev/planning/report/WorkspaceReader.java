@@ -152,7 +152,7 @@ final class WorkspaceReader {
             List<Model.Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<Model.SigningRow> signing, List<Waiver> waivers,
             List<ImprovementAction> actions, List<Task> tasks, Optional<String> planPath,
-            Optional<DigestSummary> digest, List<String> problems, List<String> unsignedHistory) {
+            Optional<DigestSummary> digest, List<Model.Problem> problems, List<String> unsignedHistory) {
 
         Model.CycleView complete(List<Model.KpiTrend> kpis, List<Model.ActionRow> actionRows) {
             return new Model.CycleView(ref, Pages.cyclePage(ref), state, events, attempts, latestGates, manifest,
@@ -162,15 +162,16 @@ final class WorkspaceReader {
     }
 
     private Partial cycle(CycleRef ref) {
-        List<String> problems = new ArrayList<>();
+        List<Model.Problem> problems = new ArrayList<>();
         Optional<CycleState> state = Optional.empty();
         List<PlanningEvent> events = List.of();
         List<String> unsignedHistory = List.of();
         String log = "event log " + layout.eventLog(ref) + " cannot be read";
         Optional<CycleStatus> status = read(log, () -> Optional.of(workspace.status(ref)), e -> {
             // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
-            problems.add(e instanceof EventLogCorruptedException broken ? "BROKEN CHAIN: " + broken.describe()
-                    : log + ": " + e.getMessage());
+            problems.add(e instanceof EventLogCorruptedException broken
+                    ? new Model.Problem(Model.Problem.BROKEN_CHAIN, "BROKEN CHAIN: " + broken.describe())
+                    : Model.Problem.unreadable(log + ": " + e.getMessage()));
             return Optional.empty();
         });
         if (status.isPresent()) {
@@ -206,7 +207,8 @@ final class WorkspaceReader {
         List<Task> tasks = problems.size() > shown ? List.of() : read(unreadPlan, () -> {
             Optional<TaskBreakdown> plan = artifacts.taskBreakdown(ref);
             if (planPath.isPresent() && plan.isEmpty()) {
-                problems.add("plan " + planPath.get() + " cannot be read (run `planning lint` to see why)");
+                problems.add(Model.Problem.unreadable("plan " + planPath.get() + " cannot be read (run `planning lint`"
+                        + " to see why)"));
             }
             return plan.map(TaskBreakdown::tasks).orElse(List.of());
         }, problem(problems, unreadPlan, List.<Task>of()));
@@ -225,7 +227,8 @@ final class WorkspaceReader {
         // Only the one its cycle published (report40): a committed file's figures are anyone's.
         Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath,
                 status.map(CycleStatus::history), problems));
-        attempts.forEach(a -> a.gates().forEach(g -> g.problem().ifPresent(problems::add)));
+        attempts.forEach(a -> a.gates().forEach(g -> g.problem().map(Model.Problem::unreadable)
+                .ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
                 unsignedHistory);
@@ -240,11 +243,11 @@ final class WorkspaceReader {
      * problem shown, naming the file and why, and none of its figures is drawn.
      */
     private boolean published(CycleRef ref, String digestPath, Optional<List<RecordedEvent>> log,
-            List<String> problems) {
+            List<Model.Problem> problems) {
         String use = "its figures are not shown on this cycle's page or in its stream's charts";
         if (log.isEmpty()) {
-            problems.add("the digest " + digestPath + " cannot be checked against its cycle's event log, which cannot"
-                    + " be read (above): " + use);
+            problems.add(new Model.Problem(Model.Problem.DIGEST_UNCHECKED, "the digest " + digestPath + " cannot be"
+                    + " checked against its cycle's event log, which cannot be read (above): " + use));
             return false;
         }
         String unread = "digest " + digestPath + " cannot be read";
@@ -253,7 +256,9 @@ final class WorkspaceReader {
                     layout.eventLog(ref), "digest", use);
             return true;
         }, e -> {
-            problems.add(e instanceof InvalidInputException ? e.getMessage() : unread + ": " + e.getMessage());
+            problems.add(e instanceof InvalidInputException
+                    ? new Model.Problem(Model.Problem.DIGEST_NOT_PUBLISHED, e.getMessage())
+                    : Model.Problem.unreadable(unread + ": " + e.getMessage()));
             return false;
         });
     }
@@ -503,7 +508,7 @@ final class WorkspaceReader {
     private List<Attention> attention(Model.CycleView c) {
         List<Attention> out = new ArrayList<>();
         String name = c.ref().stream() + "/" + c.ref().cycleId();
-        c.problems().forEach(p -> out.add(new Attention(name, "Unreadable", p, c.page() + "#problems")));
+        c.problems().forEach(p -> out.add(new Attention(name, p.kind(), p.text(), c.page() + "#problems")));
         c.unsignedHistory().forEach(p -> out.add(new Attention(name, "Unsigned history", p, c.page() + "#history")));
         if (!c.attempts().isEmpty()) {
             Model.Attempt last = c.attempts().get(c.attempts().size() - 1);
@@ -720,9 +725,9 @@ final class WorkspaceReader {
     }
 
     /** A read's {@code problem} that adds its failure to {@code problems}, after {@code what}, and gives {@code none}. */
-    private static <T> Function<Exception, T> problem(List<String> problems, String what, T none) {
+    private static <T> Function<Exception, T> problem(List<Model.Problem> problems, String what, T none) {
         return e -> {
-            problems.add(what + ": " + e.getMessage());
+            problems.add(Model.Problem.unreadable(what + ": " + e.getMessage()));
             return none;
         };
     }

@@ -497,7 +497,43 @@ class ReportAttackTest {
         String chart = chart(Files.readString(site.resolve("cycles/fe_c0003.html")), "k1");
         assertThat(count(chart, "<circle class=\"point\"")).isEqualTo(1);
         assertThat(chart).contains(">33</text>", ">c0003</text>").doesNotContain(">c0001</text>", ">c0002</text>");
-        assertThat(Files.readString(site.resolve("index.html"))).contains("c0001-digest.md", "c0002-digest.md");
+        String index = Files.readString(site.resolve("index.html"));
+        // improve40: listed as what they are, not as files that cannot be read.
+        assertThat(attentionItem(index, "c0001-digest.md")).startsWith("<li><strong>Digest not published:</strong>");
+        assertThat(attentionItem(index, "c0002-digest.md")).startsWith("<li><strong>Digest not published:</strong>");
+    }
+
+    /**
+     * improve40: a published digest whose cycle's event log cannot be read (a line that is no event before its
+     * events) cannot be checked against it: a problem naming the file and why, listed as
+     * unchecked, and none of its figures is drawn.
+     */
+    @Test
+    void aDigestWhoseCyclesLogCannotBeReadIsAProblemAndNoneOfItsFiguresIsDrawn() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        PlanningWorkspace workspace = Planning.builder().workspace(ws).build();
+        writePlan(ws, cycleId(1), "FE-1", "digest:frameworks/planning-fe/digests/c0000-digest.md#IA-1");
+        publishDigest(workspace, ws, cycleId(1), oneKpiDigest(cycleId(1), 11));
+        Path log = ws.resolve(WorkspaceLayout.DEFAULT.eventLog(new CycleRef("fe", cycleId(1))));
+        Files.writeString(log, "not an event\n" + Files.readString(log));
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(Files.readString(site.resolve("cycles/fe_c0001.html"))).doesNotContain("id=\"kpi-k1\"")
+                .contains("the digest frameworks/planning-fe/digests/c0001-digest.md cannot be checked against its"
+                        + " cycle&#39;s event log, which cannot be read (above)");
+        assertThat(attentionItem(Files.readString(site.resolve("index.html")), "c0001-digest.md"))
+                .startsWith("<li><strong>Digest unchecked:</strong>");
+    }
+
+    /** The item of the index's "needs attention" list that names {@code file}. */
+    private static String attentionItem(String index, String file) {
+        int at = index.indexOf(file, index.indexOf("<ul class=\"attention\">"));
+        assertThat(at).as("an item naming " + file).isNotNegative();
+        int start = index.lastIndexOf("<li>", at);
+        return index.substring(start, index.indexOf("</li>", at));
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ import java.util.Optional;
  * ImproveResult result = new CycleImprover(workspace).complete(new CycleRef("fe", "2025-09-02"), "2025-09-16");
  * }</pre>
  *
- * <p>The cycle must be in {@code IMPROVE} and have a digest. Each improvement action of the digest
+ * <p>The cycle must be in {@code IMPROVE} and have a digest, the one its event log records it
+ * published ({@link DigestPublication}). Each improvement action of the digest
  * becomes a task of the next cycle's task breakdown with the action's id, text, owner, due date and
  * tags, and {@code origin: digest:<digest path>#<action id>}. Then the cycle is advanced to
  * {@code COMPLETED} (its gates run; a refusal changes no file), the plan is written, the story map
@@ -74,8 +76,9 @@ public final class CycleImprover {
      * @return the outcome; a refusal by the completion's gates is a result, and then nothing was written
      * @throws InvalidInputException when the cycle is not in {@code IMPROVE} (or already completed),
      *                               a completed cycle's sealed manifest does not verify against the
-     *                               trusted keys (checked first on a re-run), it has no digest, or the
-     *                               next plan cannot take the actions
+     *                               trusted keys (checked first on a re-run), it has no digest, its
+     *                               digest is not the one its event log records it published (the file's
+     *                               SHA-256), or the next plan cannot take the actions
      */
     public ImproveResult complete(CycleRef cycle, String nextCycleId) {
         CycleRef next = new CycleRef(cycle.stream(), nextCycleId);
@@ -105,6 +108,10 @@ public final class CycleImprover {
         }
         DigestSummary digest = DigestFrontMatter.readOf(digestFile, digestPath, cycle, "digest",
                 "improvement actions in the next cycle's plan");
+        // Fail closed (improve40): a digest the cycle's log records no publication of, or one edited after it was
+        // published, would carry actions nobody decided into the next plan. The log is the one status read.
+        DigestPublication.require(digestFile, digestPath, cycle, status.history(), layout.eventLog(cycle), "digest",
+                "its improvement actions would be tasks of the next cycle's plan");
         CycleState nextState = workspace.status(next).state();
         if (nextState != CycleState.PLANNED) {
             throw new InvalidInputException("the next cycle " + next + " is already " + nextState

@@ -42,7 +42,7 @@ class CycleImproverTest {
     }
 
     /** A workspace whose first cycle is in IMPROVE, sealed with or without a story map. */
-    private static PlanningWorkspace improving(Path root, boolean storyMap) {
+    static PlanningWorkspace improving(Path root, boolean storyMap) {
         CycleWorkspace.create(root, FIRST.cycleId());
         if (storyMap) {
             CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), dev.planning.engine.fixtures.Plans.FE_STORY_MAP);
