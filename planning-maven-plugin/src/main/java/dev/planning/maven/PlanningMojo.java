@@ -328,7 +328,8 @@ public abstract class PlanningMojo extends AbstractMojo {
      * runner would read as a command written as its escape ({@link Printable#inertInBuildLogs}, attack37).
      */
     private String withoutSecrets(String message) {
-        return Printable.inertInBuildLogs(Printable.line(secretsHidden(message)));
+        // An error's text, whose values were quoted by Printable.line: shown again with its escapes as they are.
+        return Printable.inertInBuildLogs(Printable.shown(secretsHidden(message), ""));
     }
 
     /**
