@@ -192,15 +192,23 @@ public final class Printable {
      * @since 0.1
      */
     public static String cut(String text, int limit) {
+        return cut(text, limit, true);
+    }
+
+    /**
+     * As {@link #cut}, its backslashes left as they are ({@link #shown(String, String)}) unless {@code backslashes}:
+     * for a location's file that a reader may have quoted with {@link #path} already ({@link PlanningException#describe}).
+     */
+    static String cut(String text, int limit, boolean backslashes) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit " + limit + " is below 1");
         }
         if (text.length() <= limit) {
-            return line(text);
+            return shown(text, "", backslashes);
         }
         int end = Character.isHighSurrogate(text.charAt(limit - 1)) && Character.isLowSurrogate(text.charAt(limit))
                 ? limit - 1 : limit;
-        return line(text.substring(0, end)) + "...";
+        return shown(text.substring(0, end), "", backslashes) + "...";
     }
 
     /**
