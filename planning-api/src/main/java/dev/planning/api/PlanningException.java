@@ -61,7 +61,8 @@ public class PlanningException extends RuntimeException {
      * committed, and may hold a line feed or an escape sequence that would otherwise print a line of
      * its own; a location shows as it is up to {@value Printable#LOCATION_CHARACTERS} characters, room for a path as given
      * and where it resolved ({@link Printable#path}, each part already cut at {@value Printable#PATH_CHARACTERS}),
-     * a longer one cut ({@link Printable#cut}) before its line and column. {@link #location()} keeps the name as it
+     * a longer one cut ({@link Printable#cut}, its backslashes left as they are, as a file quoted with
+     * {@link Printable#path} already holds the escapes {@link Printable#line} wrote) before its line and column. {@link #location()} keeps the name as it
      * is (for JSON).
      *
      * @return the message prefixed with the location ({@code file:line:column: message}), for people
@@ -72,6 +73,7 @@ public class PlanningException extends RuntimeException {
         }
         String file = location.file();
         String at = location.toString().substring(file.length());
-        return Printable.cut(file, Printable.LOCATION_CHARACTERS) + Printable.line(at) + ": " + getMessage();
+        // A reader may have quoted the file with Printable.path already (text40): its escapes are kept as they are.
+        return Printable.cut(file, Printable.LOCATION_CHARACTERS, false) + Printable.line(at) + ": " + getMessage();
     }
 }

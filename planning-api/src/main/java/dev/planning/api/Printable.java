@@ -35,6 +35,13 @@ import org.apiguardian.api.API;
  * makes, and escaped as its two UTF-16 units ({@code \u005cuDB40\u005cuDC41}), so that in JSON the escape is
  * the same value.
  *
+ * <p>A value's own backslash that begins {@code \u005cu} is written as its escape too, {@code \u005cu005C}
+ * ({@link #line}, {@link #lines}, {@link #cut}, {@link #path}, {@link #markdown}): so the six characters
+ * {@code \u005cu000A} a value holds show as {@code \u005cu005Cu000A}, and only a line feed shows as
+ * {@code \u005cu000A}; a value cannot imitate an escaped one (text40). Text made of values already quoted so (a
+ * finding's message) is shown again with {@link #shown(String, String)} or {@link #markdownOfShown}, which leave
+ * its backslashes as they are: quoted twice, an escape would show as the escape of a backslash.
+ *
  * <pre>{@code
  * String shown = Printable.line("FE-9\n\033[32mlint passed");   // FE-9\u005cu000A\u005cu001B[32mlint passed
  * }</pre>
@@ -145,13 +152,14 @@ public final class Printable {
 
     /**
      * The text on one line, every character not {@linkplain #shownAsItself shown as itself} written as
-     * {@code \u005cuXXXX}; the same string when there is none.
+     * {@code \u005cuXXXX}, and a backslash that begins {@code \u005cu} as {@code \u005cu005C} (so the escape of a
+     * character and the same six characters in the text differ); the same string when there is none.
      *
      * @param text the text, never {@code null}
      * @return the text as it may be shown on one line, never {@code null}
      */
     public static String line(String text) {
-        return shown(text, "");
+        return shown(text, "", true);
     }
 
     /**
@@ -184,15 +192,23 @@ public final class Printable {
      * @since 0.1
      */
     public static String cut(String text, int limit) {
+        return cut(text, limit, true);
+    }
+
+    /**
+     * As {@link #cut}, its backslashes left as they are ({@link #shown(String, String)}) unless {@code backslashes}:
+     * for a location's file that a reader may have quoted with {@link #path} already ({@link PlanningException#describe}).
+     */
+    static String cut(String text, int limit, boolean backslashes) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit " + limit + " is below 1");
         }
         if (text.length() <= limit) {
-            return line(text);
+            return shown(text, "", backslashes);
         }
         int end = Character.isHighSurrogate(text.charAt(limit - 1)) && Character.isLowSurrogate(text.charAt(limit))
                 ? limit - 1 : limit;
-        return line(text.substring(0, end)) + "...";
+        return shown(text.substring(0, end), "", backslashes) + "...";
     }
 
     /**
@@ -203,14 +219,15 @@ public final class Printable {
      * @return the text as it may be shown, never {@code null}
      */
     public static String lines(String text) {
-        return shown(text, "\n\t");
+        return shown(text, "\n\t", true);
     }
 
     /**
      * The text as Markdown inline content that renders as exactly itself, on one line: for every
      * Markdown output that shows text from a plan or a rulebook (the digest, the command line's
-     * Markdown reports, the SARIF rule help a code host renders). As {@link #line}, but tabs are
-     * kept and line breaks become spaces; and:
+     * Markdown reports, the SARIF rule help a code host renders). As {@link #line}, a line break
+     * written as its escape ({@code \u005cu000A}, a carriage return {@code \u005cu000D}: a table cell holds no
+     * line, and a space would hide that the text had one), but tabs are kept; and:
      * <ul>
      *   <li>ASCII punctuation that can open or close inline structure is backslash-escaped, as
      *       CommonMark defines: links and images, emphasis, code spans, raw HTML, entity references,
@@ -220,7 +237,7 @@ public final class Printable {
      *       {@code www.} where it reads a {@code .} after {@code www});</li>
      *   <li>a character that would open a block where the text begins (a list item, a heading, a
      *       setext underline: {@code - + = #}, or {@code 1.} and {@code 1)}) is escaped there; a blank
-     *       there (a space, a tab, or a line break made a space) is written as a character reference
+     *       there (a space or a tab) is written as a character reference
      *       ({@code &#32;}, {@code &#9;}), so that no block opens after it either (up to three blanks
      *       let a {@code #} or {@code -} after them open one, four an indented code block);</li>
      *   <li>every {@code @} is followed by a zero-width space, written {@code &#8203;}: GitHub links an
@@ -246,14 +263,30 @@ public final class Printable {
      * @since 0.1
      */
     public static String markdown(String text) {
+        return markdown(text, true);
+    }
+
+    /**
+     * Text already shown on one line, its values quoted by {@link #line} (a finding's message), as Markdown: as
+     * {@link #markdown}, but a backslash that begins {@code \u005cu} is taken as the escape {@link #line} wrote
+     * and rendered as it is, not escaped again.
+     *
+     * @param shown the text, its values quoted by {@link #line}, never {@code null}
+     * @return the Markdown, never {@code null}
+     * @since 0.1
+     */
+    public static String markdownOfShown(String shown) {
+        return markdown(shown, false);
+    }
+
+    private static String markdown(String text, boolean backslashes) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\r' || c == '\n') {
-                // A CR LF is one break: one space.
-                if (c == '\n' || i + 1 == text.length() || text.charAt(i + 1) != '\n') {
-                    out.append(out.length() == 0 ? "&#32;" : " ");
-                }
+            if (c == '\r' || c == '\n' || backslashes && beginsEscape(text, i)) {
+                // text40: a line break shows as its escape, as on one line (a space hid it); a backslash that
+                // begins one is escaped itself, so the text's own backslash-u-000A is not the line break's escape.
+                escape(out, c);
             } else if (out.length() == 0 && (c == ' ' || c == '\t')) {
                 // A blank where a line begins would let what follows open a block (a heading, list or
                 // indented code): written as a character reference, it is text.
@@ -404,17 +437,29 @@ public final class Printable {
     /**
      * The text with every character not {@linkplain #shownAsItself shown as itself} written as
      * {@code \u005cuXXXX}, but those of {@code kept} (the line breaks and tabs a format keeps, as
-     * {@code "\n\r\t"} for a source view); the same string when there is nothing to escape.
+     * {@code "\n\r\t"} for a source view); the same string when there is nothing to escape. Its backslashes
+     * are left as they are, unlike {@link #line}'s: for text whose values {@link #line} quoted already (a
+     * finding's message, which is shown once more so that no character of it acts) and for a JSON document,
+     * whose backslashes are its own escapes.
      *
      * @param text the text, never {@code null}
      * @param kept the characters kept as they are besides those shown as themselves, never {@code null}
      * @return the text as it may be shown, never {@code null}
      */
     public static String shown(String text, String kept) {
+        return shown(text, kept, false);
+    }
+
+    /** Whether {@code text[i]} is a backslash that begins {@code \u005cu}, which a value's escape begins with. */
+    private static boolean beginsEscape(String text, int i) {
+        return text.charAt(i) == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u';
+    }
+
+    private static String shown(String text, String kept, boolean backslashes) {
         StringBuilder shown = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f) {
+            if (c >= 0x20 && c < 0x7f && !(backslashes && c == '\\' && beginsEscape(text, i))) {
                 if (shown != null) {
                     shown.append(c);
                 }
@@ -422,7 +467,8 @@ public final class Printable {
             }
             int codePoint = text.codePointAt(i);
             int units = Character.charCount(codePoint);
-            boolean escaped = !shownAsItself(codePoint) && kept.indexOf(c) < 0;
+            // A backslash reaches here only where it begins "\\u" in a value: it is escaped.
+            boolean escaped = c == '\\' || !shownAsItself(codePoint) && kept.indexOf(c) < 0;
             if (escaped && shown == null) {
                 shown = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

@@ -84,8 +84,40 @@ class PrintableTest {
 
     @Test
     void leavesPrintableTextAloneIncludingAccentsEmojiAndBackslashes() {
-        String text = "Caf\u00e9 \ud83d\ude00 \\u001b a\u00a0b \u2030";
+        String text = "Caf\u00e9 \ud83d\ude00 C:\\dir\\x \\n \\U001b \\ a\u00a0b \u2030 \\";
         assertThat(Printable.line(text)).isSameAs(text);
+    }
+
+    /**
+     * Text40: a line feed was shown as {@code \u005cu000A}, and so were the six characters {@code \u005cu000A} a
+     * value held: a title could pass for one with a line break, or an escape sequence, in it. The backslash that
+     * begins them is written as its escape, so the two show differently, on one line and in Markdown.
+     */
+    @Test
+    void aValuesOwnEscapeLikeTextShowsOtherwiseThanTheCharacterItNames() {
+        String real = "a\nb\u001b";
+        String imitated = "a\\u000Ab\\u001B";
+
+        assertThat(Printable.line(real)).isEqualTo("a\\u000Ab\\u001B");
+        assertThat(Printable.line(imitated)).isEqualTo("a\\u005Cu000Ab\\u005Cu001B");
+        assertThat(Printable.lines(imitated)).isEqualTo(Printable.line(imitated));
+        assertThat(Printable.cut(imitated, 20)).isEqualTo(Printable.line(imitated));
+        assertThat(Printable.line("\\\\u\\")).isEqualTo("\\\\u005Cu\\");
+        assertThat(Printable.markdown(real)).isEqualTo("a\\u000Ab\\u001B");
+        assertThat(Printable.markdown(imitated)).isEqualTo("a\\u005Cu000Ab\\u005Cu001B");
+    }
+
+    /**
+     * Text already shown (a finding's message, its values quoted by {@link Printable#line}) is shown again
+     * without escaping its escapes: once is unambiguous, twice would turn a line feed's escape into a backslash's.
+     */
+    @Test
+    void textWhoseValuesWereQuotedIsShownAgainWithItsEscapesAsTheyAre() {
+        String message = "title " + Printable.line("a\nb") + " is too long\u001b";
+
+        assertThat(Printable.shown(message, "")).isEqualTo("title a\\u000Ab is too long\\u001B");
+        assertThat(Printable.markdownOfShown(message)).isEqualTo("title a\\\\u000Ab is too long\\u001B");
+        assertThat(Printable.markdownOfShown("a\nb")).isEqualTo(Printable.markdown("a\nb"));
     }
 
     @Test

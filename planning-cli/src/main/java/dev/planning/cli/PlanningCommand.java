@@ -141,19 +141,34 @@ public final class PlanningCommand implements Runnable {
      * a non-zero code (see {@link ExitGuard}).
      */
     public static void main(String[] args) {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        // The two streams are often one pipe (2>&1, a CI job's log): their writers judge the text as one (out38),
+        // the error line an Error ends the run with included (text40).
+        ShownWriter[] shown = ShownWriter.pair(out, err);
         try {
-            start(args);
+            start(args, out, err, shown);
         } catch (Error e) {
             // Before or after the command's own run (execute handles its own): one line, not a stack trace.
             reserve = null;
-            PrintWriter err = new PrintWriter(new ShownWriter(utf8(System.err)), true);
-            int code = error(e, args, err);
-            err.flush();
-            exit(code);
+            exit(failed(e, args, shown[1], err));
         }
     }
 
-    private static void start(String[] args) {
+    /**
+     * The exit code of a run an {@link Error} ended outside the command's own run, its one line written through
+     * {@code shown}, the standard error's writer of the pair the command's output went through, then flushed to
+     * {@code err}.
+     */
+    static int failed(Error e, String[] args, ShownWriter shown, PrintWriter err) {
+        PrintWriter shownErr = new PrintWriter(shown, true);
+        int code = error(e, args, shownErr);
+        shownErr.flush();
+        err.flush();
+        return code;
+    }
+
+    private static void start(String[] args, PrintWriter out, PrintWriter err, ShownWriter[] shown) {
         // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
         StartupWarmUp.start(args);
         ExitGuard.install(System.err);
@@ -162,7 +177,6 @@ public final class PlanningCommand implements Runnable {
             // The version alone needs no command model: picocli's first model, built by reflection
             // over the annotations, costs about as much as the JVM's own start (measured in
             // docs/benchmarks/cold-start.md). Same output as picocli's.
-            PrintWriter out = utf8(System.out);
             for (String line : new VersionProvider().getVersion()) {
                 out.println(line);
             }
@@ -176,18 +190,19 @@ public final class PlanningCommand implements Runnable {
             // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
             // exit codes as through picocli; anything else (an option, help) goes through picocli.
             // Through ShownWriter as every command's output: an error names the rulebook's files, which anyone names.
-            ShownWriter[] shown = ShownWriter.pair(utf8(System.out), utf8(System.err));
-            PrintWriter out = new PrintWriter(shown[0], true);
-            PrintWriter err = new PrintWriter(shown[1], true);
+            PrintWriter shownOut = new PrintWriter(shown[0], true);
+            PrintWriter shownErr = new PrintWriter(shown[1], true);
             int code;
             try {
-                code = RulesCommand.Hash.print(hashed.get(), out);
+                code = RulesCommand.Hash.print(hashed.get(), shownOut);
             } catch (RuntimeException e) {
-                code = failure(e, args, err);
+                code = failure(e, args, shownErr);
                 if (code == ExitCodes.BAD_INPUT) {
-                    LocaleHint.forFailure(args).ifPresent(err::println);
+                    LocaleHint.forFailure(args).ifPresent(shownErr::println);
                 }
             }
+            shownOut.flush();
+            shownErr.flush();
             out.flush();
             err.flush();
             exit(code);
@@ -199,10 +214,6 @@ public final class PlanningCommand implements Runnable {
             // verify --checksums-only compiles nothing but loads the rulebook: its validated settings.
             CompiledRulebooks.keepValidatedSettings(System.getenv());
         }
-        PrintWriter out = utf8(System.out);
-        PrintWriter err = utf8(System.err);
-        // The two streams are often one pipe (2>&1, a CI job's log): their writers judge the text as one (out38).
-        ShownWriter[] shown = ShownWriter.pair(out, err);
         int code = executeShown(args, new PrintWriter(shown[0], true), new PrintWriter(shown[1], true));
         out.flush();
         err.flush();

@@ -66,7 +66,8 @@ final class StatusCommand implements Callable<Integer> {
         Map<CycleRef, String> withoutPlan = CiReports.missingTaskBreakdowns(ws, statuses);
         Reports.printJson(spec.commandLine().getOut(), format.format, () -> CiReports.statusJson(statuses, broken,
                 unsigned, withoutPlan), () -> Reports.statusText(statuses, broken, withoutPlan)
-                + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + Printable.line(d.file() + ": " + d.message()) + "\n")
+                + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + Printable.line(d.file()) + ": "
+                        + Printable.shown(d.message(), "") + "\n")
                         .collect(Collectors.joining()), null, null, null);
         return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -45,8 +45,8 @@ class MarkdownReportsTest {
         }
         assertThat(nodes).allMatch(n -> n instanceof Text);
         // The one character added: a zero-width space after the @, so GitHub mentions no one, and after
-        // the # of #1, so GitHub links no issue.
-        assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' ').replace("@", "@\u200b").replace("#1", "#\u200b1"));
+        // the # of #1, so GitHub links no issue. The line break shows as its escape, as on one line (text40).
+        assertThat(text.toString()).isEqualTo(HOSTILE.replace("\n", "\\u000A").replace("@", "@\u200b").replace("#1", "#\u200b1"));
     }
 
     /**

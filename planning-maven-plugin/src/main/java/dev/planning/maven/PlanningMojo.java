@@ -130,7 +130,7 @@ public abstract class PlanningMojo extends AbstractMojo {
         }
         // One line (out38: a path it names may hold a line break or an escape sequence), and a runner reads
         // commands in the build's log (attack37): none is written there from a summary.
-        String summary = Printable.inertInBuildLogs(Printable.line(verdict.summary()));
+        String summary = Printable.inertInBuildLogs(Printable.shown(verdict.summary(), ""));
         if (!verdict.passed()) {
             getLog().error("planning " + goal() + ": " + summary);
             throw new MojoFailureException("planning " + goal() + ": " + summary
@@ -294,13 +294,14 @@ public abstract class PlanningMojo extends AbstractMojo {
 
     /**
      * Logs each line as an error or a warning, each character the log would act on or not show but line feeds and
-     * tabs written as {@code \u005cuXXXX} ({@link Printable#lines}: attack38, a rule test's failure reached the log
-     * as the rulebook wrote it) and what a CI runner would read as a command written as its escape
-     * ({@link Printable#inertInBuildLogs}, attack37): a finding quotes the plan's text.
+     * tabs written as {@code \u005cuXXXX} ({@link Printable#shown(String, String)}: attack38, a rule test's failure
+     * reached the log as the rulebook wrote it; the values a line quotes were quoted by {@link Printable#line} where it
+     * was made, so their escapes are kept as they are, text40) and what a CI runner would read as a command written as
+     * its escape ({@link Printable#inertInBuildLogs}, attack37): a finding quotes the plan's text.
      */
     void log(List<String> errors, List<String> warnings) {
-        errors.forEach(line -> getLog().error(Printable.inertInBuildLogs(Printable.lines(line))));
-        warnings.forEach(line -> getLog().warn(Printable.inertInBuildLogs(Printable.lines(line))));
+        errors.forEach(line -> getLog().error(Printable.inertInBuildLogs(Printable.shown(line, "\n\t"))));
+        warnings.forEach(line -> getLog().warn(Printable.inertInBuildLogs(Printable.shown(line, "\n\t"))));
     }
 
     /** The same error, its rulebook-relative location prefixed with the rulebook directory. */
@@ -328,7 +329,8 @@ public abstract class PlanningMojo extends AbstractMojo {
      * runner would read as a command written as its escape ({@link Printable#inertInBuildLogs}, attack37).
      */
     private String withoutSecrets(String message) {
-        return Printable.inertInBuildLogs(Printable.line(secretsHidden(message)));
+        // An error's text, whose values were quoted by Printable.line: shown again with its escapes as they are.
+        return Printable.inertInBuildLogs(Printable.shown(secretsHidden(message), ""));
     }
 
     /**
@@ -340,7 +342,7 @@ public abstract class PlanningMojo extends AbstractMojo {
      * prints each on lines of its own (review of attack37: the refusal's cause quoted the plan's text as it was).
      */
     private String shownInBuildLog(String text) {
-        return text == null ? null : Printable.inertInBuildLogs(Printable.lines(secretsHidden(text)));
+        return text == null ? null : Printable.inertInBuildLogs(Printable.shown(secretsHidden(text), "\n\t"));
     }
 
     /**

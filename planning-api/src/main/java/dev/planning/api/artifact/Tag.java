@@ -51,7 +51,10 @@ public record Tag(String key, Optional<String> value) {
 
     /**
      * Parses the list form: {@code Key:Value} becomes a key/value tag, anything without a colon a
-     * plain label.
+     * plain label. The key and the value lose the blanks around them that {@link #fold} strips (what
+     * {@link String#strip()} removes, Unicode blanks such as U+2003 included), so a key parsed is the key
+     * every check folds; a control character around them is kept, as the fold keeps it (a task breakdown's
+     * schema refuses such a key).
      *
      * @param text a tag as written in the list form
      * @return the tag
@@ -59,9 +62,9 @@ public record Tag(String key, Optional<String> value) {
     public static Tag parse(String text) {
         int colon = text.indexOf(':');
         if (colon > 0 && colon < text.length() - 1) {
-            return new Tag(text.substring(0, colon).trim(), Optional.of(text.substring(colon + 1).trim()));
+            return new Tag(text.substring(0, colon).strip(), Optional.of(text.substring(colon + 1).strip()));
         }
-        return new Tag(text.trim(), Optional.empty());
+        return new Tag(text.strip(), Optional.empty());
     }
 
     /** {@code key:value} or {@code key}. */

@@ -238,7 +238,8 @@ public record Finding(
      * {@code file:line:column: severity: message [code]}, the form compilers print, followed by the
      * compared values in parentheses and the fix hint ({@code fix: ...}) when the finding has them;
      * always one line: a line break, an escape sequence or a bidirectional control in the message (a
-     * plan's text it quotes) is shown as {@code \u005cuXXXX} ({@link Printable#line}).
+     * plan's text it quotes) is shown as {@code \u005cuXXXX} ({@link Printable#shown(String, String)}: the values the
+     * message quotes were quoted by {@link Printable#line}, so their escapes are kept as they are).
      *
      * @return the finding on one line, for people
      */
@@ -246,8 +247,9 @@ public record Finding(
         String where = location.map(l -> l + ": ").orElse("");
         String values = facts.isEmpty() ? "" : " (" + factsLine() + ")";
         String fix = hint.map(h -> "; fix: " + h).orElse("");
-        return Printable.line(where + severity.name().toLowerCase(Locale.ROOT) + ": " + message + values + fix
-                + " [" + code + "]");
+        // The message's values were quoted by Printable.line where it was made: its escapes are kept as they are.
+        return Printable.shown(where + severity.name().toLowerCase(Locale.ROOT) + ": " + message + values + fix
+                + " [" + code + "]", "");
     }
 
     /** A value in a message on one line, cut after {@link #QUOTED} characters. */

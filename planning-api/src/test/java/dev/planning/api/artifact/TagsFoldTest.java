@@ -38,4 +38,14 @@ class TagsFoldTest {
             assertThat(TagTaxonomy.foldKey(key)).as(key).isEqualTo(Tag.fold(key));
         }
     }
+
+    /** Text40: {@link Tag#parse} trimmed ASCII blanks only, so an EM SPACE stayed in the key it parsed. */
+    @Test
+    void aTagIsParsedWithoutTheBlanksTheFoldStrips() {
+        assertThat(Tag.parse("\u2003Compliance\u2003:\u3000hipaa\u2003")).isEqualTo(new Tag("Compliance", Optional.of("hipaa")));
+        assertThat(Tag.parse("\u2003release\u2003").key()).isEqualTo("release").isEqualTo(Tag.fold("\u2003release"));
+        // What the fold keeps, the parse keeps: a control character, a no-break space (no blank to String.strip).
+        assertThat(Tag.parse("x\u0001").key()).isEqualTo("x\u0001").isEqualTo(Tag.fold("x\u0001"));
+        assertThat(Tag.parse("x\u00a0").key()).isEqualTo("x\u00a0").isEqualTo(Tag.fold("x\u00a0"));
+    }
 }

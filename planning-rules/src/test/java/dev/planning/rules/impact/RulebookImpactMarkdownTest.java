@@ -88,14 +88,15 @@ class RulebookImpactMarkdownTest {
 
         String md = impact.markdown(hostile, "rulebook");
 
-        String escaped = "x \\| y \\<script\\>alert(1)\\</script\\> @&#8203;octocat \\[x\\](https\\://evil\\.example)"
+        // text40: the line break shows as its escape, as on one line.
+        String escaped = "x \\| y\\u000A\\<script\\>alert(1)\\</script\\> @&#8203;octocat \\[x\\](https\\://evil\\.example)"
                 + " \\`rm -rf\\` \\*\\*now\\*\\*";
         assertThat(md).contains("| base | " + escaped + " | `" + BASE + "` |\n")
                 .contains("| fe/2025-09-02 | new | " + escaped + " | " + escaped + " | error | " + escaped + " (k\\: "
                         + escaped + "); fix\\: " + escaped + " |\n");
         GitHubMarkdown.html(md).ifPresent(html -> assertThat(html)
                 .doesNotContain("<script", "<a ", "@octocat")
-                .contains("<td>x | y &lt;script&gt;alert(1)&lt;/script&gt; @\u200boctocat"));
+                .contains("<td>x | y\\u000A&lt;script&gt;alert(1)&lt;/script&gt; @\u200boctocat"));
     }
 
     @Test

@@ -195,7 +195,7 @@ public final class ErrorList {
      * one place the readers' messages are made safe); a list of its own is already rendered so.
      */
     private static String shown(InvalidInputException error) {
-        return error instanceof Listed ? error.getMessage() : Printable.line(error.getMessage());
+        return error instanceof Listed ? error.getMessage() : Printable.shown(error.getMessage(), "");
     }
 
     /**
@@ -260,7 +260,7 @@ public final class ErrorList {
             }
             if (count() == 1) {
                 Finding only = kept.get(0);
-                return new InvalidInputException(Printable.line(only.message()), only.location().orElse(fallback));
+                return new InvalidInputException(Printable.shown(only.message(), ""), only.location().orElse(fallback));
             }
             return ErrorList.exception(lead, kept, unlisted, fallback);
         }

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.lifecycle;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
@@ -128,7 +129,9 @@ final class GateRun {
                 return Optional.empty();
             }
         }
-        String shown = value instanceof String text ? "the text \"" + text + "\"" : String.valueOf(value);
+        // A gate of one's own gives any text: quoted on one line and cut (text40), as every message quotes a value.
+        String shown = value instanceof String text ? "the text \"" + Printable.cut(text, Printable.VALUE_CHARACTERS) + "\""
+                : String.valueOf(value);
         return Optional.of("its evidence's " + CRITICAL_VIOLATIONS + " is " + shown + ", not a whole number from 0 to "
                 + Integer.MAX_VALUE + " (the handoff's count of unwaived critical violations)");
     }

@@ -65,9 +65,13 @@ public final class Markdown {
         return at == 0 ? escape(part) : escape("x" + part).substring(1);
     }
 
-    /** Plan or rulebook text as Markdown that renders as exactly itself, on one line ({@link Printable#markdown}). */
+    /**
+     * A report's text as Markdown that renders as exactly itself, on one line ({@link Printable#markdownOfShown}):
+     * a finding's message and the names beside it, whose values were quoted by {@link Printable#line} where the
+     * message was made, so their escapes are rendered as they are.
+     */
     public static String escape(String value) {
-        return Printable.markdown(value);
+        return Printable.markdownOfShown(value);
     }
 
     /**

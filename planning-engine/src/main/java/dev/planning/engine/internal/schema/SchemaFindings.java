@@ -99,9 +99,12 @@ final class SchemaFindings {
                 // attack28: each key at its own line and column, shown as every value is (not the library's text).
                 code = SchemaCatalog.PATTERN;
                 JsonNode rule = error.getSchemaNode();
+                // text40: a key's rule that says what it is (a rulebook's taxonomy key) says so before its pattern.
                 message = what + " has a key of the wrong form (found " + shown(TextNode.valueOf(property)) + "): "
                         + (rule != null && rule.path("pattern").isTextual()
-                                ? "expected a match for " + rule.path("pattern").asText()
+                                ? (rule.path("description").isTextual() ? "expected " + rule.path("description").asText()
+                                        + " (a match for " + rule.path("pattern").asText() + ")"
+                                        : "expected a match for " + rule.path("pattern").asText())
                                 : error.getMessage().replaceFirst("^\\S*: ", ""));
                 if (property != null) {
                     List<Object> child = new ArrayList<>(path);

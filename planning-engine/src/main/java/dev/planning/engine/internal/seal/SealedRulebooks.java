@@ -121,14 +121,14 @@ final class SealedRulebooks {
             throw e;
         } catch (PlanningException e) {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
-                    + " snapshot_rev cannot be read: " + Printable.line(e.describe()));
+                    + " snapshot_rev cannot be read: " + Printable.shown(e.describe(), ""));
         }
         RulebookHasher.Snapshot snapshot;
         try {
             snapshot = RulebookHasher.of(files);
         } catch (InvalidInputException e) {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
-                    + " snapshot_rev cannot be read: " + Printable.line(e.describe()));
+                    + " snapshot_rev cannot be read: " + Printable.shown(e.describe(), ""));
         }
         // The hash first: files that are not the sealed rulebook are never parsed, and are refused as such
         // even when they would not load (review20: they were refused as a rulebook that does not load).
@@ -141,7 +141,7 @@ final class SealedRulebooks {
             committed = RulebookLoader.loadSnapshot(snapshot, Path.of(dir), dir + " at " + rev);
         } catch (InvalidInputException e) {
             return Judged.refused(expected, "a rulebook that does not load", another + "its rulebook at its"
-                    + " snapshot_rev does not load: " + Printable.line(e.describe()));
+                    + " snapshot_rev does not load: " + Printable.shown(e.describe(), ""));
         }
         return Judged.of(committed.signing(), "the signing policy of the rulebook it was sealed under (" + dir
                 + " at " + rev + ")");

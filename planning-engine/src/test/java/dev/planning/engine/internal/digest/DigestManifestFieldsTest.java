@@ -79,7 +79,7 @@ class DigestManifestFieldsTest {
 
         assertThat(links(body)).noneMatch(destination -> destination.contains("evil.example"));
         assertThat(body).doesNotContain("\n## All checks PASSED").doesNotContain("@org")
-                .contains("PM, QA ");
+                .contains("PM, QA\\u000A\\u000A");
     }
 
     /**

@@ -51,7 +51,7 @@ class MarkdownTextTest {
         assertThat(document.getFirstChild().getNext()).isNull();
         assertThat(kindsOfInlineNodes(document.getFirstChild())).containsOnly(Text.class.getSimpleName());
         // A # before a digit (&#60;) gains a zero-width space, as a GitHub reference does.
-        assertThat(text(document).replace("#\u200b", "#")).isEqualTo(hostile.replace('\n', ' '));
+        assertThat(text(document).replace("#\u200b", "#")).isEqualTo(Printable.line(hostile));
     }
 
     /**
@@ -64,7 +64,7 @@ class MarkdownTextTest {
     @ValueSource(strings = {"  # heading", "   - item", " + item", " 1) item", " --", "  ===", "    code",
         "\tcode", "\n# heading", "\r\n- item"})
     void aValueBeginningWithBlanksOpensNoBlockWhereItBeginsALine(String hostile) {
-        String shown = hostile.replace("\r\n", " ").replace('\n', ' ');
+        String shown = hostile.replace("\r", "\\u000D").replace("\n", "\\u000A");
         Node alone = PARSER.parse(Printable.markdown(hostile));
         Node listItem = PARSER.parse("- " + Printable.markdown(hostile)).getFirstChild().getFirstChild();
 
@@ -147,9 +147,12 @@ class MarkdownTextTest {
         assertThat(Printable.markdown(plain)).doesNotContain("&#8203;");
     }
 
+    /** Text40: a line break was one space, so a value's line break did not show; it shows as on one line. */
     @Test
-    void aLineBreakOfAnyKindIsOneSpace() {
-        assertThat(Printable.markdown("a\r\nb\rc\nd")).isEqualTo("a b c d");
+    void aLineBreakOfAnyKindShowsAsItsEscapeAsOnOneLine() {
+        assertThat(Printable.markdown("a\r\nb\rc\nd")).isEqualTo("a\\u000D\\u000Ab\\u000Dc\\u000Ad")
+                .isEqualTo(Printable.line("a\r\nb\rc\nd"));
+        assertThat(text(PARSER.parse(Printable.markdown("a\nb")))).isEqualTo("a\\u000Ab");
     }
 
     @Test

@@ -42,7 +42,10 @@ class GovernanceCriticalCountTest {
         return Stream.of(Arguments.of(-1, "-1"), Arguments.of(3_000_000_000L, "3000000000"),
                 Arguments.of(1L << 32, "4294967296"), Arguments.of(BigInteger.TWO.pow(64), "18446744073709551616"),
                 Arguments.of(2.5, "2.5"), Arguments.of(new BigDecimal("-0.5"), "-0.5"),
-                Arguments.of("3", "the text \"3\""), Arguments.of(true, "true"), Arguments.of(null, "null"));
+                Arguments.of("3", "the text \"3\""), Arguments.of(true, "true"), Arguments.of(null, "null"),
+                // text40: a gate's text is quoted on one line, cut as any value a message quotes.
+                Arguments.of("3\n\u001b[2Kok: 0", "the text \"3\\u000A\\u001B[2Kok: 0\""),
+                Arguments.of("9".repeat(500), "the text \"" + "9".repeat(80) + "...\""));
     }
 
     @ParameterizedTest

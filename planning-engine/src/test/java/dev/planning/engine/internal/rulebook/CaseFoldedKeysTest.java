@@ -136,16 +136,22 @@ class CaseFoldedKeysTest {
         Files.writeString(dir.resolve("rulebook.yaml"), "version: \"1\"\ntaxonomy:\n  \"" + first + "\": [a]\n  \""
                 + second + "\": [b]\n", StandardCharsets.UTF_8);
 
-        boolean refused;
+        // Text40: a key beyond a task breakdown's tag keys (ASCII letters, digits, `_ . -`, inner spaces) is refused
+        // as such; two of those keys are refused together exactly when the taxonomy reads them as one.
+        boolean spelt = (first + second).chars().allMatch(c -> c < 0x7f && (Character.isLetterOrDigit(c) || c == ' '));
+        String refusal;
         try {
             RulebookLoader.load(dir);
-            refused = false;
+            refusal = "";
         } catch (InvalidInputException e) {
-            assertThat(e.getMessage()).contains("differ only in case");
-            refused = true;
+            refusal = e.getMessage();
         }
 
         assertThat(TagTaxonomy.of(Map.of(first, List.of("a"))).governs(second)).isEqualTo(alike);
-        assertThat(refused).isEqualTo(alike);
+        if (spelt) {
+            assertThat(refusal.contains("differ only in case")).as(refusal).isEqualTo(alike);
+        } else {
+            assertThat(refusal).contains("has a key of the wrong form").doesNotContain("differ only in case");
+        }
     }
 }

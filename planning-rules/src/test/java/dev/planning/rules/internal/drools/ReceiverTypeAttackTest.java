@@ -118,4 +118,21 @@ class ReceiverTypeAttackTest {
         // Why toLowerCase() is refused: the same text lower-cased under two locales.
         assertThat("PII".toLowerCase(Locale.forLanguageTag("tr-TR"))).isNotEqualTo("PII".toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * Text40: docs/rules.md's advice for a tag key in one's own rules. The facts' look-ups fold the key as every
+     * check does ({@code Tag.fold}): {@code tag("COMPLIANCE")} reads {@code Compliance: gdpr}, and a key that only
+     * {@code equalsIgnoreCase} takes for {@code compliance} (with a dotted {@code İ}) is another key.
+     */
+    @Test
+    void aTagKeyIsComparedThroughTheFactsLookUpsWhichFoldItAsEveryCheckDoes() {
+        var kit = GovernanceTestKit.fromDrl(rule("$t : TaskFact(tag(\"COMPLIANCE\") == \"gdpr\", hasTagValue(\"Compliance\"))",
+                INSERT));
+
+        assertThat(kit.evaluate(Inputs.goodTask("FE-1").tags(Inputs.tags("Compliance:gdpr")).build()).violations())
+                .hasSize(1);
+        assertThat(kit.evaluate(Inputs.goodTask("FE-2").tags(Inputs.tags("compl\u0130ance:gdpr")).build()).violations())
+                .isEmpty();
+        assertThat("compl\u0130ance".equalsIgnoreCase("COMPLIANCE")).isTrue();
+    }
 }
