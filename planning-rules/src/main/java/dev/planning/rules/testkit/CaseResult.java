@@ -65,7 +65,9 @@ public record CaseResult(
         // Each on its line (out38): a rule's message, an item or an error may hold a line break or an escape
         // sequence, which would print a line of its own; every character not shown as itself is its escape.
         StringBuilder out = new StringBuilder();
-        error.ifPresent(e -> out.append("! error: ").append(Printable.line(e)).append('\n'));
+        // The error is a PlanningException's describe() (RuleTestRunner), whose values Printable.line quoted already:
+        // shown again with its escapes as they are, never escaped twice (text40).
+        error.ifPresent(e -> out.append("! error: ").append(Printable.shown(e, "")).append('\n'));
         missing.forEach(m -> out.append("- missing:    ").append(Printable.line(m.toString())).append('\n'));
         for (ExpectedViolation u : unexpected) {
             out.append("+ unexpected: ").append(Printable.line(u.toString()));

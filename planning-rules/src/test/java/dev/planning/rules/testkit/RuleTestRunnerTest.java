@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.GovernanceInput;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -508,6 +510,25 @@ class RuleTestRunnerTest {
                 "- missing:    owner-required on FE-1\\u000Ax\\u0009y\n");
         assertThat(md).contains("| FAIL | a\\\\u000Ab\\\\u0009c\\\\u001Bd | tests/t\\.yaml\\:1\\:1 | ",
                 "owner-required on FE-1\\\\u000Ax\\\\u0009y").doesNotContain("\t", "a b");
+    }
+
+    /**
+     * Text40: an evaluation's error is a {@code PlanningException}'s {@code describe()}, whose values
+     * {@code Printable.line} quoted already; the difference showed a line feed in it as the escape of a backslash
+     * ({@code \u005cu005Cu000A}), quoted a second time.
+     */
+    @Test
+    void anEvaluationErrorsQuotedLineFeedShowsAsItsEscapeOnce() throws IOException {
+        RuleTestCase anything = cases("""
+                name: anything goes
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Pay}]}
+                expect: {violations: []}
+                """).get(0);
+        String error = "tests/t.yaml:1:1: the rule threw " + Printable.line("a\nb");
+
+        String diff = new CaseResult(anything, List.of(), List.of(), Optional.of(error), Optional.empty()).diff();
+
+        assertThat(diff).isEqualTo("! error: tests/t.yaml:1:1: the rule threw a\\u000Ab\n");
     }
 
     @Test
