@@ -558,8 +558,10 @@ public final class FileEventStore implements EventStore {
      * is given for it.
      */
     private static String addLineFeed(String file) {
+        // The path as it is: the message is quoted once where it is shown (the exception's Printable.line, a
+        // finding's describe), never here as well, which would show its line feed's escape escaped (text40).
         return Printable.line(file).equals(file) ? "printf '\\n' >> " + Shown.shellWord(file)
-                : "at the end of " + Shown.path(file) + "; its path holds characters not shown as themselves";
+                : "at the end of " + file + "; its path holds characters not shown as themselves";
     }
 
     /** Whether {@code line} reads as an event line, whatever it chains to. */
