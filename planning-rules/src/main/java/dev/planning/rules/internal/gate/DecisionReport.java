@@ -1,5 +1,6 @@
 package dev.planning.rules.internal.gate;
 
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -34,7 +35,7 @@ final class DecisionReport {
         for (Violation v : decision.waived()) {
             Waiver waiver = waivers.stream().filter(w -> w.activeOn(today) && w.covers(v)).findFirst().orElseThrow();
             findings.add(new Finding("governance.waived", Severity.INFO, describe(v) + " [waived until " + waiver.expires()
-                    + " by " + waiver.approver() + ": " + waiver.reason() + "]", v.location(), Optional.of(v.item()),
+                    + " by " + Printable.line(waiver.approver()) + ": " + Printable.line(waiver.reason()) + "]", v.location(), Optional.of(v.item()),
                     v.facts(), Optional.empty()));
         }
         for (Waiver w : decision.unusedWaivers()) {
@@ -42,7 +43,7 @@ final class DecisionReport {
                     ? "matched no violation; remove it from the decision log"
                     : "expired on " + w.expires() + " and waives nothing";
             findings.add(new Finding("governance.unused-waiver", Severity.INFO,
-                    "waiver of " + w.rule() + " for " + w.item() + " " + why,
+                    "waiver of " + Printable.line(w.rule()) + " for " + Printable.line(w.item()) + " " + why,
                     Optional.of(SourceLocation.ofFile(decisionLog)), Optional.of(w.item())));
         }
         return findings;
@@ -65,7 +66,10 @@ final class DecisionReport {
     }
 
     private static String describe(Violation v) {
-        return v.item() + " violates " + v.rule() + ": " + v.message();
+        // Each value quoted where the message is built (text40): the finding is shown again with Printable.shown,
+        // which leaves a backslash as it is, so a rule's message or an item id written as a line feed's escape
+        // would read as one.
+        return Printable.line(v.item()) + " violates " + Printable.line(v.rule()) + ": " + Printable.line(v.message());
     }
 
     private static Map<String, Object> violation(Violation v) {

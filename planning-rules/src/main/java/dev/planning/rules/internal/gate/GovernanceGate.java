@@ -171,8 +171,8 @@ public final class GovernanceGate implements Gate {
         }
         List<Waiver> expiring = WaiverHorizon.expiring(waivers, today, horizon);
         for (Waiver w : expiring) {
-            findings.add(new Finding(EXPIRING, Severity.WARNING, "waiver of " + w.rule() + " for " + w.item() + " "
-                    + WaiverHorizon.describe(w, today) + "; after that the violation it waives counts again",
+            findings.add(new Finding(EXPIRING, Severity.WARNING, "waiver of " + Printable.line(w.rule()) + " for "
+                    + Printable.line(w.item()) + " " + WaiverHorizon.describe(w, today) + "; after that the violation it waives counts again",
                     Optional.of(SourceLocation.ofFile(logPath)), Optional.of(w.item()),
                     expiringFacts(w, today, horizon),
                     Optional.of("Fix the waived violation, or renew the waiver with its approver")));

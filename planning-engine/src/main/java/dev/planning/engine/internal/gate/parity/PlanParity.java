@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.gate.parity;
 
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.StoryMap;
@@ -46,8 +47,9 @@ final class PlanParity {
         for (Story story : map.stories()) {
             if (!linked.contains(story.id())) {
                 unplanned.add(story.id());
-                findings.add(Finding.error(ParityCodes.STORY_WITHOUT_TASK, "story " + story.id() + " (\""
-                        + story.title() + "\") has no task in " + plan.source()
+                findings.add(Finding.error(ParityCodes.STORY_WITHOUT_TASK, "story " + Printable.line(story.id())
+                        // Quoted where the message is built (text40): a finding is shown again without the backslash rule.
+                        + " (\"" + Printable.line(story.title()) + "\") has no task in " + plan.source()
                         + "; plan at least one item with linked_story_map_nodes: [" + story.id() + "]",
                         story.location()));
             }
@@ -61,9 +63,9 @@ final class PlanParity {
             }
             unlinked.add(task.id());
             String written = task.storyNodes().isEmpty() ? "links to no story"
-                    : "links only to " + String.join(", ", task.storyNodes()) + ", which " + map.source()
+                    : "links only to " + Printable.line(String.join(", ", task.storyNodes())) + ", which " + map.source()
                             + " does not have";
-            findings.add(Finding.error(ParityCodes.TASK_WITHOUT_STORY, task.id() + " " + written
+            findings.add(Finding.error(ParityCodes.TASK_WITHOUT_STORY, Printable.line(task.id()) + " " + written
                     + " (nor does any item it belongs to); add linked_story_map_nodes with a story of "
                     + map.source(), task.location()).withTask(task.id()));
         }

@@ -93,6 +93,37 @@ class ParityCoverageGateTest {
         assertThat(result.findings().get(2).message()).contains("links only to S-9");
     }
 
+    /**
+     * text40/review40: a finding is shown again without the backslash rule, so a story title is quoted where the
+     * message is built; the six characters {@code \u000A} in one title and a real line feed in another read apart.
+     */
+    @Test
+    void aStoryTitleWrittenAsAnEscapeReadsOtherwiseThanOneWithTheCharacter() {
+        ws.file(MAP, """
+                ---
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                title: Checkout
+                activities:
+                  - id: A-1
+                    title: Check out
+                    stories:
+                      - {id: S-1, title: "Pay\\nby card"}
+                      - {id: S-2, title: 'Pay\\u000Aby card'}
+                ---
+                # Checkout
+                """);
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: Stray}");
+
+        List<String> shown = planning().findings().stream()
+                .filter(f -> f.code().equals(ParityCodes.STORY_WITHOUT_TASK)).map(Finding::describe).toList();
+
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0)).contains("(\"Pay\\u000Aby card\")");
+        assertThat(shown.get(1)).contains("(\"Pay\\u005Cu000Aby card\")");
+    }
+
     @Test
     void requiresAPlannedCoverageTargetWhereTheRulebookSetsAMinimum() {
         ws.threshold("unit_coverage_min", 80)
