@@ -879,7 +879,7 @@ class RulebookImpactSettingsTest {
 
         String md = impact().markdown("base", "head");
 
-        assertThat(md).contains("(x \\| y ### pwned \\[x\\](https\\://evil\\.example) @&#8203;octocat) | changed |\n")
+        assertThat(md).contains("(x \\| y\\u000A### pwned \\[x\\](https\\://evil\\.example) @&#8203;octocat) | changed |\n")
                 .doesNotContain("\n### pwned");
     }
 
