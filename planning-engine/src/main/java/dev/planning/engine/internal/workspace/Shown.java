@@ -25,9 +25,13 @@ public final class Shown {
         return Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS);
     }
 
-    /** An exception's message, which names the file again, on one line. */
+    /**
+     * An exception's message, which names the file again, on one line: every character not shown as itself escaped,
+     * a backslash left as it is ({@link Printable#shown}), since the message may be this project's own, whose values
+     * (a lock file's path) were quoted where it was built; quoting it again would show their escapes escaped (text40).
+     */
     public static String why(Throwable e) {
-        return Printable.line(String.valueOf(e.getMessage()));
+        return Printable.shown(String.valueOf(e.getMessage()), "");
     }
 
     /**
