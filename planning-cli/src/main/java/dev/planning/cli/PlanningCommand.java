@@ -520,9 +520,15 @@ public final class PlanningCommand implements Runnable {
      * reflection, which spins method-handle classes at run time that no start-up cache holds
      * (docs/benchmarks/cold-start.md, "Cold start, seventh pass"). A value that is no path is refused in the
      * user's terms, {@code 'a\u0000b' is not a path (Nul character not allowed)}, without picocli's Java type
-     * and exception class names.
+     * and exception class names. An empty value is refused too: {@code Paths.get("")} is the current directory,
+     * so {@code --out "$KEYS"} with the variable unset wrote a private key into the checkout it was run in, and
+     * {@code rules hash "$RULEBOOK"} hashed whatever directory the job stood in, exit 0 (attack41).
      */
     static Path path(String value) {
+        if (value.isEmpty()) {
+            throw new CommandLine.TypeConversionException("'' is not a path: an empty value names no file (an unset"
+                    + " variable?); write . for the current directory");
+        }
         try {
             return Paths.get(value);
         } catch (InvalidPathException e) {

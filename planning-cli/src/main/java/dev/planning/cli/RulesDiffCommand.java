@@ -13,6 +13,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -57,6 +58,12 @@ final class RulesDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (base.isEmpty()) {
+            // Path.of("") is the current directory: a job whose $BASE is unset, run in the head rulebook's directory,
+            // compared the head with itself and passed --fail-on weakens whatever the change (attack41).
+            throw new ParameterException(spec.commandLine(), "--base is empty: expected a rulebook directory or a git"
+                    + " revision (an unset variable?); write . for the current directory");
+        }
         Path headDir = head != null ? head : workspace.rulebook != null ? workspace.rulebook
                 : workspace.workspace.resolve("rulebook");
         boolean directory = RulebookImpact.namesDirectory(base);

@@ -50,10 +50,27 @@ public record CliRun(int exitCode, String out, String err) {
                 PlanningCommand.class.getName()), environment, args);
     }
 
+    /**
+     * {@link #inChildJvm(Map, String...)} run in {@code directory}: for what a relative or empty path means
+     * to a process, which resolves it against its working directory.
+     */
+    public static CliRun inChildJvmAt(Path directory, String... args) {
+        return inChild(ChildProcesses.java("-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName()), Map.of(), directory, args);
+    }
+
     static CliRun inChild(List<String> command, Map<String, String> environment, String... args) {
+        return inChild(command, environment, null, args);
+    }
+
+    private static CliRun inChild(List<String> command, Map<String, String> environment, Path directory,
+            String... args) {
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             environment.forEach((name, value) -> {
                 if (value.isEmpty()) {
                     builder.environment().remove(name);
