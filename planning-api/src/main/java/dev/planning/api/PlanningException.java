@@ -65,6 +65,15 @@ public class PlanningException extends RuntimeException {
      * {@link Printable#path} already holds the escapes {@link Printable#line} wrote) before its line and column. {@link #location()} keeps the name as it
      * is (for JSON).
      *
+     * <p>The rule (msg41): what this shows is text as shown, never quoted twice. The message is shown as it is: whoever
+     * builds it (this project's readers and gates, a subclass, an embedder's own gate or reader) quotes each value it
+     * takes from a file where it builds it ({@link Printable#line}, {@link Printable#cut}, {@link Printable#path}). The
+     * location's file is either a path on disk given as {@link Printable#path} shows it or a workspace-relative name
+     * ({@link SourceLocation}). Shown again (a list of errors, a finding's {@code describe()}, the command line, the
+     * Maven plugin's log, the HTML report), it goes through {@link Printable#shown(String, String)}, which escapes any
+     * character not shown as itself that a raw value left, but keeps backslashes: a raw value's own {@code \u005cu000A}
+     * there reads like an escaped line feed, where a quoted one reads {@code \u005cu005Cu000A}.
+     *
      * @return the message prefixed with the location ({@code file:line:column: message}), for people
      */
     public String describe() {

@@ -169,14 +169,27 @@ public final class Printable {
      * lines of their own (a forged {@code ok:} among them); each part cut at {@value #PATH_CHARACTERS}
      * characters ({@link #cut}). For every message and output line that names a path.
      *
+     * <p>A path is shown as a path: where its file system's separator is the backslash (Windows), a backslash is a
+     * separator, never part of a name, and is shown as itself ({@code C:\u005cusers\x}, not {@code C:\u005cu005Cusers});
+     * there a name cannot hold a control character either, so {@code \u005cu000A} cannot be read as the escape of one.
+     * Where the separator is {@code /}, a backslash is a character of a name, and one that begins {@code \u005cu} is
+     * written as its escape, as {@link #line} writes it (a file named with the six characters {@code \u005cu000A}
+     * shows as {@code \u005cu005Cu000A}; msg41).
+     *
      * @param given the path as given, never {@code null}
      * @return the text to show, never {@code null}
      * @since 0.1
      */
     public static String path(Path given) {
-        String resolved = given.toAbsolutePath().normalize().toString();
-        return resolved.equals(given.toString()) ? cut(resolved, PATH_CHARACTERS)
-                : cut(given.toString(), PATH_CHARACTERS) + " (" + cut(resolved, PATH_CHARACTERS) + ")";
+        return path(given.toString(), given.toAbsolutePath().normalize().toString(),
+                given.getFileSystem().getSeparator());
+    }
+
+    /** {@link #path}'s text of a path as given and as resolved, on a file system whose separator is {@code separator}. */
+    static String path(String given, String resolved, String separator) {
+        boolean backslashes = !"\\".equals(separator);
+        return resolved.equals(given) ? cut(resolved, PATH_CHARACTERS, backslashes)
+                : cut(given, PATH_CHARACTERS, backslashes) + " (" + cut(resolved, PATH_CHARACTERS, backslashes) + ")";
     }
 
     /**
@@ -220,6 +233,20 @@ public final class Printable {
      */
     public static String lines(String text) {
         return shown(text, "\n\t", true);
+    }
+
+    /**
+     * As {@link #lines}, the characters of {@code kept} kept as they are (the line breaks and tabs a format keeps, as
+     * {@code "\n\r\t"} for the HTML report): a value's own backslash that begins {@code \u005cu} is written as
+     * {@code \u005cu005C}, unlike {@link #shown(String, String)}, which is for text already quoted.
+     *
+     * @param text the text, never {@code null}
+     * @param kept the characters kept as they are besides those shown as themselves, never {@code null}
+     * @return the text as it may be shown, never {@code null}
+     * @since 0.1
+     */
+    public static String lines(String text, String kept) {
+        return shown(text, kept, true);
     }
 
     /**

@@ -13,6 +13,12 @@ import org.apiguardian.api.API;
  * 1-based; {@code 0} means unknown. {@link #toString()} renders the conventional
  * {@code file:line:column} form that editors and CI annotations understand.
  *
+ * <p>The file is shown as it is held ({@link PlanningException#describe}, {@code Finding.describe()}): every
+ * character not shown as itself escaped, a backslash left as it is, since a reader that names a path on disk gives
+ * it as {@link Printable#path} shows it, escapes written. A workspace-relative name is held as it is (the JSON
+ * outputs hold it so); one listed from a directory (a rule test's file) with the six characters {@code \u005cu000A}
+ * in it reads in a one-line message like one holding a line feed (msg41).
+ *
  * @param file   the file, never {@code null}
  * @param line   1-based line, or {@code 0} when unknown
  * @param column 1-based column, or {@code 0} when unknown

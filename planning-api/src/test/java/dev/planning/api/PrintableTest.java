@@ -36,6 +36,27 @@ class PrintableTest {
         assertThat(Printable.path(here.resolve("x/../b"))).isEqualTo(here + "/x/../b (" + here + "/b)");
     }
 
+    /**
+     * Msg41: a path is shown as a path. Where the separator is a backslash (Windows), it is no name's character and is
+     * shown as itself, not as {@code \u005cu005C} because a name after it begins with {@code u}.
+     */
+    @Test
+    void aWindowsPathsBackslashesAreItsSeparatorsShownAsThemselves() {
+        assertThat(Printable.path("C:\\users\\x", "C:\\users\\x", "\\")).isEqualTo("C:\\users\\x");
+        assertThat(Printable.path("users\\x", "C:\\users\\x", "\\")).isEqualTo("users\\x (C:\\users\\x)");
+    }
+
+    /**
+     * Msg41: where the separator is {@code /}, a backslash is a name's character: a file named with the six characters
+     * {@code \u005cu000A} shows otherwise than one whose name holds a line feed.
+     */
+    @Test
+    void aPosixFileNamedLikeAnEscapeShowsOtherwiseThanOneWithTheCharacter() {
+        assertThat(Printable.path(Path.of("/tmp/a\\u000Ab"))).isEqualTo("/tmp/a\\u005Cu000Ab");
+        assertThat(Printable.path(Path.of("/tmp/a\nb"))).isEqualTo("/tmp/a\\u000Ab");
+        assertThat(Printable.path("C:\\users\\x", "C:\\users\\x", "/")).isEqualTo("C:\\u005Cusers\\x");
+    }
+
     @Test
     void aValueLongerThanTheBoundIsCutThereThenMarkedAndNeverSplitsASurrogatePair() {
         assertThat(Printable.cut("abcdef", 6)).isEqualTo("abcdef");

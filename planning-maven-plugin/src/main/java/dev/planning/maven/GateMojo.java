@@ -3,6 +3,7 @@ package dev.planning.maven;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.NoSuchCycleException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
@@ -78,8 +79,8 @@ public final class GateMojo extends StoreMojo {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (GateResult result : results) {
-            lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(result.gate() + ": " + line));
-            lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(result.gate() + ": " + line));
+            lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(Printable.line(result.gate()) + ": " + line));
+            lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(Printable.line(result.gate()) + ": " + line));
         }
         if (results.isEmpty()) {
             // Nothing was checked: the build passes, as the command does, but its log says so.
@@ -87,7 +88,7 @@ public final class GateMojo extends StoreMojo {
         }
         log(errors, warnings);
         String gates = results.isEmpty() ? NO_GATES
-                : results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));
+                : results.stream().map(r -> Printable.line(r.gate()) + " " + r.status()).collect(Collectors.joining(", "));
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new Verdict(passed, ref + " -> " + target + ": " + gates + (passed ? "" : ": gate failed"));
     }

@@ -95,7 +95,11 @@ public abstract class PlanningMojo extends AbstractMojo {
     /** A URL's scheme and user information ({@code postgresql://user:password@}), as the command line hides it. */
     private static final Pattern USER_INFORMATION = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@]+@");
 
-    /** What a goal found: whether its check holds, and a one-line summary for the build log. */
+    /**
+     * What a goal found: whether its check holds, and a one-line summary for the build log, each value it names (a
+     * path, a gate's name) quoted where it is built ({@link Printable#line}, {@link Printable#path}): the summary is
+     * shown with its escapes as they are (msg41).
+     */
     record Verdict(boolean passed, String summary) {
     }
 
@@ -336,7 +340,8 @@ public abstract class PlanningMojo extends AbstractMojo {
     /**
      * A message of a failure's chain as the build's log may hold it: without the secrets ({@link #secretsHidden}),
      * every character the log would act on or not show but line feeds and tabs written as {@code \u005cuXXXX}
-     * ({@link Printable#lines}), and what a CI runner would read as a command written as its escape
+     * ({@link Printable#shown(String, String)}: a message's values were quoted where it was made, so its escapes are
+     * kept as they are, text40), and what a CI runner would read as a command written as its escape
      * ({@link Printable#inertInBuildLogs}); {@code null} for {@code null}. Maven's summary of a failed goal joins
      * the message of each cause the goal's own message does not hold, even without {@code -e}, and {@code -e}
      * prints each on lines of its own (review of attack37: the refusal's cause quoted the plan's text as it was).

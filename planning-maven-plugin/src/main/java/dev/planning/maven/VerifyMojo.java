@@ -2,6 +2,7 @@ package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
@@ -66,7 +67,7 @@ public final class VerifyMojo extends StoreMojo {
                 : ws.verify(manifest.toPath(), keys);
         write("verify.junit.xml", CiReports.verificationJunit(report));
         log(report.discrepancies().stream().map(Discrepancy::describe).toList(), List.of());
-        String summary = report.manifest() + ": " + report.artifactsChecked() + " artifact(s), "
+        String summary = Printable.cut(report.manifest(), Printable.PATH_CHARACTERS) + ": " + report.artifactsChecked() + " artifact(s), "
                 + report.countedSignatures().size() + " signature(s) counted, " + report.discrepancies().size()
                 + " discrepancy(ies)";
         return new Verdict(report.passed(), summary + (report.passed() ? "" : ": verification failed"));

@@ -78,6 +78,23 @@ class VerifyMojoTest {
                 .hasMessageContaining("2025-09-02-handoff_manifest.yaml").hasMessageContaining("1 discrepancy(ies)");
     }
 
+    /**
+     * Msg41: the summary named the manifest as it was and was shown with its escapes kept, so a file named with the six
+     * characters {@code \u005cu000A} read like one whose name holds a line feed. It is quoted where the summary is
+     * built: its own backslash shows as {@code \u005cu005C}.
+     */
+    @Test
+    void aManifestNamedLikeAnEscapeReadsOtherwiseInTheSummaryThanALineFeed() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path manifest = Files.writeString(ws.resolve("m\\u000A.yaml"), "not: a manifest\n");
+        VerifyMojo goal = verify(ws);
+        goal.manifest = manifest.toFile();
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("planning verify: m\\u005Cu000A.yaml: ")
+                        .doesNotContain("m\\u000A.yaml"));
+    }
+
     @Test
     void anInvalidStreamIsBadInput() {
         VerifyMojo goal = verify(copyOf("fe-2025-09-02", dir));

@@ -18,6 +18,7 @@ import org.owasp.encoder.Encode;
  * Escaping by context (OWASP Java Encoder) and the page frame with its Content-Security-Policy.
  *
  * <p>Every value from the workspace goes through {@link #text} (HTML text, also inside inline SVG),
+ * {@link #textOfShown} (text whose values were quoted where it was built: a message, a source file's line),
  * {@link #attr} (a quoted attribute value) or {@link #href} (a link the site itself generated, its
  * path segments and fragment URI-encoded). No workspace value ever becomes a URL, a tag or
  * attribute name, CSS or script: the pages carry no script at all, and the policy forbids any.
@@ -38,8 +39,8 @@ final class Html {
      * A value as HTML text content (also safe in a quoted attribute and in inline SVG text). Every
      * character {@link Printable} does not show as itself (C1 controls, line and paragraph separators,
      * bidirectional controls, zero-width and other format characters, which the encoder keeps and a
-     * browser acts on or draws as nothing) is shown as {@code \u005cuXXXX}; line feeds, carriage
-     * returns and tabs are kept (source views).
+     * browser acts on or draws as nothing) is shown as {@code \u005cuXXXX}, and so is a backslash that
+     * begins {@code \u005cu} ({@link #shown}); line feeds, carriage returns and tabs are kept.
      */
     static String text(String value) {
         return Encode.forHtml(shown(value));
@@ -50,10 +51,35 @@ final class Html {
         return Encode.forHtmlAttribute(shown(value));
     }
 
-    /** A value as the site shows it: {@link Printable#shown}, keeping line feeds, carriage returns and tabs. */
-    static String shown(String value) {
-        return Printable.shown(value, "\n\r\t");
+    /**
+     * Text already shown, its values quoted where it was built (an error's message, a discrepancy's or a finding's
+     * {@code describe()}, a gate's finding's message), as HTML text content: as {@link #text}, its backslashes left as
+     * they are ({@link #shownAgain}).
+     */
+    static String textOfShown(String shown) {
+        return Encode.forHtml(shownAgain(shown));
     }
+
+    /**
+     * A value as the site shows it ({@link Printable#lines(String, String)}): keeping line feeds, carriage returns and
+     * tabs, and a backslash that begins {@code \u005cu} written as its escape, so a title with the six characters
+     * {@code \u005cu000A} reads otherwise than one holding a line feed (msg41: the page showed both as
+     * {@code \u005cu000A}).
+     */
+    static String shown(String value) {
+        return Printable.lines(value, KEPT);
+    }
+
+    /**
+     * Text already shown as the site shows it ({@link Printable#shown(String, String)}): its escapes kept as they are,
+     * which quoted again would show as the escape of a backslash (text40). A source file's text is shown so too: its
+     * own escapes ({@code \u005cu00E9} in a JSON string) are the file's syntax, and its lines are kept as lines.
+     */
+    static String shownAgain(String shown) {
+        return Printable.shown(shown, KEPT);
+    }
+
+    private static final String KEPT = "\n\r\t";
 
     /**
      * A link to a page of this site: {@code prefix} ("" or "../") and the page's path, its segments

@@ -57,6 +57,16 @@ final class PageOut implements Closeable {
         return encoded(value, true);
     }
 
+    /** Text already shown (an error's message, a finding's), as HTML text content, as {@link Html#textOfShown} escapes it. */
+    PageOut textOfShown(String shown) {
+        try {
+            Encode.forHtml(out, Html.shownAgain(shown));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     private PageOut encoded(String value, boolean attribute) {
         try {
             if (attribute) {

@@ -4,7 +4,9 @@ import static dev.planning.report.Html.attr;
 import static dev.planning.report.Html.badge;
 import static dev.planning.report.Html.href;
 import static dev.planning.report.Html.text;
+import static dev.planning.report.Html.textOfShown;
 
+import dev.planning.api.Printable;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
@@ -185,7 +187,7 @@ final class Pages {
             for (Attention a : site.attention()) {
                 b.append("<li><strong>").append(text(a.kind())).append(":</strong> <a href=\"")
                         .append(pageHref("", a.page())).append("\">").append(text(a.cycle())).append("</a> \u2014 ")
-                        .append(text(a.text())).append("</li>\n");
+                        .append(textOfShown(a.text())).append("</li>\n");
             }
             b.append("</ul>\n");
         }
@@ -302,7 +304,7 @@ final class Pages {
             b.append("<section aria-labelledby=\"history\"><h2 id=\"history\">Unsigned history</h2><p>The event log "
                     + "says this cycle left PACKAGED, but <code>planning status</code> does not accept that history; "
                     + "the state and lifecycle below are the log's claim:</p><ul class=\"problems\">");
-            c.unsignedHistory().forEach(p -> b.append("<li>").append(text(p)).append("</li>"));
+            c.unsignedHistory().forEach(p -> b.append("<li>").append(textOfShown(p)).append("</li>"));
             b.append("</ul></section>\n");
         }
         b.append("<nav aria-label=\"On this page\"><p>On this page: <a href=\"#path\">Lifecycle</a> \u00b7 "
@@ -312,7 +314,7 @@ final class Pages {
         if (!c.problems().isEmpty()) {
             b.append("<section aria-labelledby=\"problems\"><h2 id=\"problems\">Problems reading this cycle</h2>"
                     + "<ul class=\"problems\">");
-            c.problems().forEach(p -> b.append("<li>").append(text(p.text())).append("</li>"));
+            c.problems().forEach(p -> b.append("<li>").append(textOfShown(p.text())).append("</li>"));
             b.append("</ul></section>\n");
         }
         attempts(b, c);
@@ -385,7 +387,7 @@ final class Pages {
                     b.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
                             .append("</a></td><td>").text(g.gate()).append("</td><td>")
                             .append(Html.severity(f.severity())).append("</td><td><code>").text(f.code())
-                            .append("</code></td><td>").text(f.message()).append("</td><td>");
+                            .append("</code></td><td>").textOfShown(f.message()).append("</td><td>");
                     location(b, f);
                     b.append("</td></tr>\n");
                 }
@@ -444,7 +446,7 @@ final class Pages {
                 Optional<WorkspaceReader.Location> loc = v.location().flatMap(WorkspaceReader::parseLocation);
                 if (loc.isPresent()) {
                     WorkspaceReader.Location l = loc.get();
-                    location(b, new Model.FindingRow("governance", v.rule(), v.severity(), v.message(),
+                    location(b, new Model.FindingRow("governance", v.rule(), v.severity(), Printable.line(v.message()),
                             Optional.of(l.file()), l.line(), l.column(), Optional.of(v.item())));
                 } else {
                     b.append("\u2014");
@@ -487,7 +489,7 @@ final class Pages {
                     + " finish it).</p>\n");
             c.verification().ifPresent(v -> {
                 b.append("<ul class=\"problems\">");
-                v.discrepancies().forEach(d -> b.append("<li>").append(text(d.describe())).append("</li>"));
+                v.discrepancies().forEach(d -> b.append("<li>").append(textOfShown(d.describe())).append("</li>"));
                 b.append("</ul>\n");
             });
             b.append("</section>\n");
@@ -515,7 +517,7 @@ final class Pages {
         if (v.isPresent() && !v.get().passed()) {
             b.append("<ul class=\"problems\">");
             for (Discrepancy d : v.get().discrepancies()) {
-                b.append("<li>").append(text(d.describe())).append("</li>");
+                b.append("<li>").append(textOfShown(d.describe())).append("</li>");
             }
             b.append("</ul>\n");
         }
@@ -640,11 +642,11 @@ final class Pages {
         if (!fileLevel.isEmpty()) {
             b.append("<h2>Findings about the whole file</h2><ul>");
             fileLevel.forEach(f -> b.append("<li>").append(Html.severity(f.severity())).append(" <code>").text(f.code())
-                    .append("</code> ").text(f.message()).append("</li>"));
+                    .append("</code> ").textOfShown(f.message()).append("</li>"));
             b.append("</ul>\n");
         }
         if (shown.text().isEmpty()) {
-            b.append("<p class=\"problems\">").text(shown.problem()).append("</p>\n");
+            b.append("<p class=\"problems\">").textOfShown(shown.problem()).append("</p>\n");
         } else {
             String text = shown.text().get();
             b.append("<ol class=\"source\" aria-label=\"").attr(s.path()).append("\">\n");
@@ -656,11 +658,11 @@ final class Pages {
                 List<Model.FindingRow> marks = s.marks().getOrDefault(n, List.of());
                 b.append("<li id=\"L").append(n).append("\"").append(marks.isEmpty() ? "" : " class=\"hit\"")
                         .append("><a class=\"ln\" href=\"#L").append(n).append("\" aria-label=\"Line ").append(n)
-                        .append("\">").append(n).append("</a><code>").text(text.substring(from, more ? breaks.start()
+                        .append("\">").append(n).append("</a><code>").textOfShown(text.substring(from, more ? breaks.start()
                                 : text.length())).append("</code>");
                 for (Model.FindingRow f : marks) {
                     b.append("<span class=\"note\">\u25B2 finding (").text(f.severity()).append(", ")
-                            .text(f.gate()).append("): ").text(f.message()).append(" [")
+                            .text(f.gate()).append("): ").textOfShown(f.message()).append(" [")
                             .text(f.code()).append("]</span>");
                 }
                 b.append("</li>\n");

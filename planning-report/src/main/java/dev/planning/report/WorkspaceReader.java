@@ -6,6 +6,7 @@ import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
@@ -514,7 +515,7 @@ final class WorkspaceReader {
             Model.Attempt last = c.attempts().get(c.attempts().size() - 1);
             if (!last.accepted()) {
                 List<String> failed = last.gates().stream().filter(g -> g.status().equals("FAIL"))
-                        .map(Model.GateRun::gate).toList();
+                        .map(g -> Printable.line(g.gate())).toList();
                 out.add(new Attention(name, "Refused", last.from() + " \u2192 " + last.to() + " was refused"
                         + (failed.isEmpty() ? "" : " by " + String.join(", ", failed)),
                         c.page() + "#attempt-" + last.number()));
@@ -526,7 +527,7 @@ final class WorkspaceReader {
         if (c.manifest().isPresent() && c.manifest().get().sealed()) {
             for (Model.SigningRow row : c.signing()) {
                 if (!row.met()) {
-                    out.add(new Attention(name, "Signature pending", "needs " + row.requirement() + ", has "
+                    out.add(new Attention(name, "Signature pending", "needs " + Printable.line(row.requirement()) + ", has "
                             + row.signed(), c.page() + "#manifest"));
                 }
             }
@@ -535,10 +536,10 @@ final class WorkspaceReader {
         if (open) {
             for (Waiver w : c.waivers()) {
                 if (asOf.isAfter(w.expires())) {
-                    out.add(new Attention(name, "Waiver expired", w.rule() + " for " + w.item() + " expired on "
+                    out.add(new Attention(name, "Waiver expired", Printable.line(w.rule()) + " for " + Printable.line(w.item()) + " expired on "
                             + w.expires(), c.page() + "#waivers"));
                 } else if (!asOf.plusDays(EXPIRY_WARNING_DAYS).isBefore(w.expires())) {
-                    out.add(new Attention(name, "Waiver expiring", w.rule() + " for " + w.item() + " expires on "
+                    out.add(new Attention(name, "Waiver expiring", Printable.line(w.rule()) + " for " + Printable.line(w.item()) + " expires on "
                             + w.expires(), c.page() + "#waivers"));
                 }
             }
@@ -566,7 +567,7 @@ final class WorkspaceReader {
                         v.location().flatMap(WorkspaceReader::parseLocation).ifPresent(loc -> Pages
                                 .sourcePath(loc.file()).ifPresent(file -> marks.computeIfAbsent(file,
                                         k -> new TreeMap<>()).computeIfAbsent(loc.line(), k -> new ArrayList<>())
-                                .add(new Model.FindingRow(g.gate(), v.rule(), v.severity(), v.message(),
+                                .add(new Model.FindingRow(g.gate(), v.rule(), v.severity(), Printable.line(v.message()),
                                         Optional.of(loc.file()), loc.line(), loc.column(), Optional.of(v.item())))));
                     }
                 }

@@ -3,6 +3,11 @@ package dev.planning.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.planning.api.Printable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,6 +66,30 @@ class HtmlPartsTest {
         assertThat(Html.text("a\u200bb\u200dc\u2060d\ufeffe\udb40\udc41f\ue000g\u00e9\ud83d\ude00"))
                 .isEqualTo("a\\u200Bb\\u200Dc\\u2060d\\uFEFFe\\uDB40\\uDC41f\\uE000g\u00e9\ud83d\ude00");
         assertThat(Html.attr("x\u00ady")).isEqualTo("x\\u00ADy");
+    }
+
+    /**
+     * Msg41: a title (a plan's raw value) with the six characters {@code \u005cu000A} showed on its page as one holding a
+     * line feed shows under a format that does not keep it; its backslash is now written as {@code \u005cu005C}, in the
+     * page's {@code <title>} too. A message whose values were quoted where it was built shows its escape once.
+     */
+    @Test
+    void aTitleWrittenAsAnEscapeReadsOtherwiseThanTheCharacterAndAQuotedMessageIsNotQuotedAgain() {
+        assertThat(Html.text("FE-1 \\u000A<b>")).isEqualTo("FE-1 \\u005Cu000A&lt;b&gt;");
+        assertThat(Html.attr("FE-1 \\u001B")).isEqualTo("FE-1 \\u005Cu001B");
+        assertThat(Html.text("C:\\x\\y")).as("a backslash that begins no escape is itself").isEqualTo("C:\\x\\y");
+        assertThat(Html.textOfShown("task " + Printable.line("a\u2028b\\u000A") + " <i>"))
+                .isEqualTo("task a\\u2028b\\u005Cu000A &lt;i&gt;");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PageOut page = new PageOut(bytes)) {
+            Html.pageStart(page, "Cycle \\u000Aok", "", "");
+            page.text("t\\u000A").textOfShown("m\\u000A");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String html = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<title>Cycle \\u005Cu000Aok</title>").endsWith("t\\u005Cu000Am\\u000A");
     }
 
     /**

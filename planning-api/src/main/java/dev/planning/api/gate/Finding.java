@@ -34,7 +34,10 @@ import org.apiguardian.api.API;
  *
  * @param code     a stable identifier such as {@code schema.required} or {@code ref.dangling}
  * @param severity how serious it is
- * @param message  what is wrong and what was expected
+ * @param message  what is wrong and what was expected, each value from a file quoted where it is built
+ *                 ({@link Printable#line}, {@link Printable#cut}, {@link Printable#path}): every output shows it with
+ *                 its escapes as they are ({@link #describe}); a raw value's own {@code \u005cu000A} would read like an
+ *                 escaped line feed (the rule: {@link dev.planning.api.PlanningException#describe}, msg41)
  * @param location where, when it concerns a file
  * @param taskId   which task, when it concerns one
  * @param facts    the values the check compared, in the order it names them (e.g.

@@ -16,10 +16,13 @@ import java.util.function.UnaryOperator;
  * renames each error's location, and the message is rendered again from them, never rewritten by
  * finding file names in its text (a value quoted in a message may look like one).
  *
- * <p>Each error is one line: its text is shown {@linkplain Printable#line on one line} when the message is
- * rendered, so that a name it quotes from a file (a line break, a carriage return, U+2028, an escape
- * sequence in a test's or source file's name) cannot print a line of its own that reads as another
- * located error (errors23). A reader collects a file's errors in {@link Mistakes}, which keeps the first
+ * <p>Each error is one line: its text is shown on one line when the message is rendered, so that a name it
+ * quotes from a file (a line break, a carriage return, U+2028, an escape sequence in a test's or source file's
+ * name) cannot print a line of its own that reads as another located error (errors23). Its values were quoted
+ * where each error was built ({@link Printable#line}, {@link Printable#path}), so it is shown with its escapes as
+ * they are ({@link Printable#shown(String, String)}, text40), never quoted again; a raw value an error quotes
+ * still has every character not shown as itself escaped, but a backslash of its own that begins {@code \u005cu} reads
+ * like an escape (the rule: {@link dev.planning.api.PlanningException#describe}, msg41). A reader collects a file's errors in {@link Mistakes}, which keeps the first
  * {@value #MAX_SHOWN} and counts the rest, so that a file of millions of mistakes holds no more memory
  * than a file of fifty.
  *

@@ -555,13 +555,15 @@ public final class FileEventStore implements EventStore {
      * The command that adds the line feed to the log at {@code file}, to paste wherever the user is: its path (absolute,
      * or relative to the workspace for lint), quoted for the shell ({@link Shown#shellWord}). A path with a character
      * not shown as itself ({@link Printable#shownAsItself}: a line feed, an escape) would not print as it is, so none
-     * is given for it.
+     * is given for it, and the path is cut at {@value Printable#PATH_CHARACTERS} characters, as every message cuts a
+     * path (msg41: a path of thousands of characters hid what the message says); a command is given whole, or it
+     * would name another file.
      */
     private static String addLineFeed(String file) {
-        // The path as it is: the message is quoted once where it is shown (the exception's Printable.line, a
+        // The path not quoted: the message is quoted once where it is shown (the exception's Printable.line, a
         // finding's describe), never here as well, which would show its line feed's escape escaped (text40).
         return Printable.line(file).equals(file) ? "printf '\\n' >> " + Shown.shellWord(file)
-                : "at the end of " + file + "; its path holds characters not shown as themselves";
+                : "at the end of " + Shown.cutUnquoted(file) + "; its path holds characters not shown as themselves";
     }
 
     /** Whether {@code line} reads as an event line, whatever it chains to. */

@@ -26,6 +26,22 @@ public final class Shown {
     }
 
     /**
+     * A path's first {@value Printable#PATH_CHARACTERS} characters, then {@code ...} when it is longer, a pair of
+     * surrogates never split, as {@link #path} cuts it but not quoted: for a message that is quoted as a whole where it
+     * is shown (an {@link dev.planning.api.EventLogCorruptedException}'s, by {@link Printable#line}), where quoting it
+     * here as well would show its escapes escaped (text40).
+     */
+    public static String cutUnquoted(String path) {
+        int limit = Printable.PATH_CHARACTERS;
+        if (path.length() <= limit) {
+            return path;
+        }
+        int end = Character.isHighSurrogate(path.charAt(limit - 1)) && Character.isLowSurrogate(path.charAt(limit))
+                ? limit - 1 : limit;
+        return path.substring(0, end) + "...";
+    }
+
+    /**
      * An exception's message, which names the file again, on one line: every character not shown as itself escaped,
      * a backslash left as it is ({@link Printable#shown}), since the message may be this project's own, whose values
      * (a lock file's path) were quoted where it was built; quoting it again would show their escapes escaped (text40).

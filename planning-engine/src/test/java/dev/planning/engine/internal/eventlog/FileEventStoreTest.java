@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
@@ -353,6 +354,26 @@ class FileEventStoreTest {
                 .hasMessageNotContaining("printf").hasMessageNotContaining("\n")
                 .hasMessageContaining("(at the end of " + workspace + "/ws\\u000Aok: sealed/" + LOG
                         + "; its path holds characters not shown as themselves)");
+    }
+
+    /**
+     * Msg41: a path that would not print as it is was named whole, so a directory of thousands of characters made a
+     * message that hid what it said; it is cut as every message cuts a path ({@link Printable#PATH_CHARACTERS}).
+     */
+    @Test
+    void aLongPathThatDoesNotPrintAsItIsIsCutInTheMessage() throws Exception {
+        Path named = Files.createDirectories(workspace.resolve("ws\n" + "d".repeat(240)).resolve("e".repeat(240)));
+        FileEventStore store = new FileEventStore(named, WorkspaceLayout.DEFAULT);
+        store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        Path log = named.resolve(LOG);
+        byte[] bytes = Files.readAllBytes(log);
+        Files.write(log, Arrays.copyOf(bytes, bytes.length - 1));
+        String shown = Printable.line(log.toString().substring(0, Printable.PATH_CHARACTERS)) + "...;";
+
+        assertThatThrownBy(() -> new FileEventStore(named, WorkspaceLayout.DEFAULT).read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("(at the end of " + shown + " its path holds characters not shown as themselves)")
+                .hasMessageNotContaining("e".repeat(240));
     }
 
     @Test
