@@ -39,7 +39,7 @@ class DigestManifestFieldsTest {
         ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(),
                 List.of(new ManifestExcerpt.Field("snapshot_rev", snapshotRev)),
                 List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), roles,
-                m.criticalViolations(), m.discrepancies());
+                m.criticalViolations(), m.unread(), m.discrepancies());
         DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
                 Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
                 rich.retrospectivePath(), rich.waiverHorizonDays());
