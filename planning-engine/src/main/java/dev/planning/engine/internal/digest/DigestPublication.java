@@ -4,8 +4,10 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,16 +99,30 @@ public final class DigestPublication {
         Optional<String> recorded = recorded(log, path);
         if (recorded.isEmpty()) {
             // review39: a cycle that ran but published no digest took any committed file at the digest's path.
+            // digest41: a COMPLETED cycle records nothing more, so its digest cannot be published (DigestPublisher).
             throw new InvalidInputException(what + " is not one cycle " + cycle + " published: its event log "
-                    + logPath + " records no publication of it: " + use + "; publish that cycle's digest, or delete"
-                    + " the file", SourceLocation.ofFile(path));
+                    + logPath + " records no publication of it: " + use + "; " + (completed(log)
+                            ? "the cycle is COMPLETED and records nothing more, so its digest cannot be published"
+                                    + " again: delete " + path + " (`git rm " + path + "`)"
+                            : "publish that cycle's digest, or delete the file"), SourceLocation.ofFile(path));
         }
         String actual = hash.get();
         if (!actual.equals(recorded.get())) {
             throw new InvalidInputException(what + " is not the one cycle " + cycle + " published: its event log "
                     + logPath + " records SHA-256 " + Printable.line(recorded.get()) + ", the file's is " + actual
-                    + ": " + use + "; restore it from version control, or publish that cycle's digest again",
+                    + ": " + use + "; " + (completed(log) ? "restore it from version control (the cycle is COMPLETED"
+                            + " and records nothing more, so its digest cannot be published again)"
+                            : "restore it from version control, or publish that cycle's digest again"),
                     SourceLocation.ofFile(path));
         }
+    }
+
+    /**
+     * Whether the log ends with the cycle's move to {@code COMPLETED}: nothing follows it in a log the store reads, and
+     * no digest can be published after it.
+     */
+    private static boolean completed(List<RecordedEvent> log) {
+        PlanningEvent last = log.get(log.size() - 1).event();
+        return last.type() == EventType.STATE_TRANSITION && last.toState().orElse(null) == CycleState.COMPLETED;
     }
 }
