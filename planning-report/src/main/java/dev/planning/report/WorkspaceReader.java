@@ -152,11 +152,12 @@ final class WorkspaceReader {
             List<Model.Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<Model.SigningRow> signing, List<Waiver> waivers,
             List<ImprovementAction> actions, List<Task> tasks, Optional<String> planPath,
-            Optional<DigestSummary> digest, List<Model.Problem> problems, List<String> unsignedHistory) {
+            Optional<DigestSummary> digest, Optional<Model.Problem> digestProblem, List<Model.Problem> problems,
+            List<String> unsignedHistory) {
 
         Model.CycleView complete(List<Model.KpiTrend> kpis, List<Model.ActionRow> actionRows) {
             return new Model.CycleView(ref, Pages.cyclePage(ref), state, events, attempts, latestGates, manifest,
-                    verification, signing, waivers, actionRows, tasks, planPath, digest, kpis, problems,
+                    verification, signing, waivers, actionRows, tasks, planPath, digest, digestProblem, kpis, problems,
                     unsignedHistory);
         }
     }
@@ -170,7 +171,7 @@ final class WorkspaceReader {
         Optional<CycleStatus> status = read(log, () -> Optional.of(workspace.status(ref)), e -> {
             // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
             problems.add(e instanceof EventLogCorruptedException broken
-                    ? new Model.Problem(Model.Problem.BROKEN_CHAIN, "BROKEN CHAIN: " + broken.describe())
+                    ? new Model.Problem(Model.Problem.BROKEN_CHAIN, broken.describe())
                     : Model.Problem.unreadable(log + ": " + e.getMessage()));
             return Optional.empty();
         });
@@ -214,6 +215,7 @@ final class WorkspaceReader {
         }, problem(problems, unreadPlan, List.<Task>of()));
         String digestPath = layout.digest(ref);
         String unreadDigest = "digest " + digestPath + " cannot be read";
+        int beforeDigest = problems.size();
         Optional<CommittedDigest> committed = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
@@ -229,10 +231,13 @@ final class WorkspaceReader {
         // Only the one its cycle published (report40): a committed file's figures are anyone's.
         Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath, d.bytes(),
                 status.map(CycleStatus::history), problems)).map(CommittedDigest::summary);
+        // digest41: the KPI section said "No digest published yet" of a digest there but refused; it says why.
+        Optional<Model.Problem> digestProblem = problems.size() > beforeDigest ? Optional.of(problems.get(beforeDigest))
+                : Optional.empty();
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().map(Model.Problem::unreadable)
                 .ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
-                decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
+                decisions.waivers(), decisions.actions(), tasks, planPath, digest, digestProblem, List.copyOf(problems),
                 unsignedHistory);
     }
 
