@@ -72,6 +72,15 @@ final class Model {
      * @param text the problem, naming the file and why
      */
     record Problem(String kind, String text) {
+
+        /**
+         * The problem as the cycle's page lists it, without its kind: a broken chain as {@code planning status}
+         * prints it ({@code BROKEN CHAIN: ...}); the "needs attention" list shows the kind before the text, once.
+         */
+        String shown() {
+            return kind.equals(BROKEN_CHAIN) ? "BROKEN CHAIN: " + text : text;
+        }
+
         /** A file that cannot be read, or reads with a mistake. */
         static final String UNREADABLE = "Unreadable";
         /** An event log whose hash chain does not hold. */
@@ -88,13 +97,14 @@ final class Model {
 
     /**
      * Everything shown about one cycle; {@code unsignedHistory} is what {@code planning status} reports of
-     * a history past {@code PACKAGED} that no verifying manifest backs (empty when it holds or is not past it).
+     * a history past {@code PACKAGED} that no verifying manifest backs (empty when it holds or is not past it);
+     * {@code digestProblem} why the cycle's digest, there, is not shown (unreadable, or not the one published).
      */
     record CycleView(CycleRef ref, String page, Optional<CycleState> state, List<PlanningEvent> events,
             List<Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<SigningRow> signing, List<Waiver> waivers,
             List<ActionRow> actions, List<Task> tasks, Optional<String> planPath, Optional<DigestSummary> digest,
-            List<KpiTrend> kpis, List<Problem> problems, List<String> unsignedHistory) {
+            Optional<Problem> digestProblem, List<KpiTrend> kpis, List<Problem> problems, List<String> unsignedHistory) {
 
         /** The last accepted transition (or the creation), if any. */
         Optional<PlanningEvent> lastTransition() {

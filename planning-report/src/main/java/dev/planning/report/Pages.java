@@ -314,7 +314,7 @@ final class Pages {
         if (!c.problems().isEmpty()) {
             b.append("<section aria-labelledby=\"problems\"><h2 id=\"problems\">Problems reading this cycle</h2>"
                     + "<ul class=\"problems\">");
-            c.problems().forEach(p -> b.append("<li>").append(textOfShown(p.text())).append("</li>"));
+            c.problems().forEach(p -> b.append("<li>").append(textOfShown(p.shown())).append("</li>"));
             b.append("</ul></section>\n");
         }
         attempts(b, c);
@@ -552,7 +552,10 @@ final class Pages {
     private static void kpis(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"kpis\"><h2 id=\"kpis\">KPIs</h2>\n");
         if (c.digest().isEmpty()) {
-            b.append("<p>No digest published for this cycle yet (<code>planning digest</code>).</p>\n</section>\n");
+            // digest41: a digest there but refused is not "no digest yet": why it is not shown, as the problems say.
+            b.append(c.digestProblem().map(p -> "<p>The cycle's digest is not shown: " + textOfShown(p.text()) + "</p>\n")
+                    .orElse("<p>No digest published for this cycle yet (<code>planning digest</code>).</p>\n"))
+                    .append("</section>\n");
             return;
         }
         b.append("<p>From the published digests of stream ").append(text(c.ref().stream()))

@@ -153,11 +153,12 @@ final class WorkspaceReader {
             List<Model.Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<Model.SigningRow> signing, List<Waiver> waivers,
             List<ImprovementAction> actions, List<Task> tasks, Optional<String> planPath,
-            Optional<DigestSummary> digest, List<Model.Problem> problems, List<String> unsignedHistory) {
+            Optional<DigestSummary> digest, Optional<Model.Problem> digestProblem, List<Model.Problem> problems,
+            List<String> unsignedHistory) {
 
         Model.CycleView complete(List<Model.KpiTrend> kpis, List<Model.ActionRow> actionRows) {
             return new Model.CycleView(ref, Pages.cyclePage(ref), state, events, attempts, latestGates, manifest,
-                    verification, signing, waivers, actionRows, tasks, planPath, digest, kpis, problems,
+                    verification, signing, waivers, actionRows, tasks, planPath, digest, digestProblem, kpis, problems,
                     unsignedHistory);
         }
     }
@@ -171,7 +172,7 @@ final class WorkspaceReader {
         Optional<CycleStatus> status = read(log, () -> Optional.of(workspace.status(ref)), e -> {
             // As status shows it (cycles28: the page said "cannot be read" without the line); escaped when rendered.
             problems.add(e instanceof EventLogCorruptedException broken
-                    ? new Model.Problem(Model.Problem.BROKEN_CHAIN, "BROKEN CHAIN: " + broken.describe())
+                    ? new Model.Problem(Model.Problem.BROKEN_CHAIN, broken.describe())
                     : Model.Problem.unreadable(log + ": " + e.getMessage()));
             return Optional.empty();
         });
@@ -215,35 +216,42 @@ final class WorkspaceReader {
         }, problem(problems, unreadPlan, List.<Task>of()));
         String digestPath = layout.digest(ref);
         String unreadDigest = "digest " + digestPath + " cannot be read";
-        Optional<DigestSummary> committed = read(unreadDigest, () -> {
+        int beforeDigest = problems.size();
+        Optional<CommittedDigest> committed = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
             if (!DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
                 return Optional.empty();
             }
+            // Read once (digest41): the figures shown are of the bytes checked against the log below.
+            byte[] bytes = DigestFrontMatter.bytes(file, digestPath);
             // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
-            return Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
-                    "figures on this cycle's page and in its stream's charts"));
-        }, problem(problems, unreadDigest, Optional.<DigestSummary>empty()));
+            return Optional.of(new CommittedDigest(bytes, DigestFrontMatter.readOf(bytes, digestPath, ref, "digest",
+                    "figures on this cycle's page and in its stream's charts")));
+        }, problem(problems, unreadDigest, Optional.<CommittedDigest>empty()));
         // Only the one its cycle published (report40): a committed file's figures are anyone's.
-        Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath,
-                status.map(CycleStatus::history), problems));
+        Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath, d.bytes(),
+                status.map(CycleStatus::history), problems)).map(CommittedDigest::summary);
+        // digest41: the KPI section said "No digest published yet" of a digest there but refused; it says why.
+        Optional<Model.Problem> digestProblem = problems.size() > beforeDigest ? Optional.of(problems.get(beforeDigest))
+                : Optional.empty();
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().map(Model.Problem::unreadable)
                 .ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
-                decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
+                decisions.waivers(), decisions.actions(), tasks, planPath, digest, digestProblem, List.copyOf(problems),
                 unsignedHistory);
     }
 
     /**
      * Whether the cycle's digest is the one its event log, as the store the command uses reads it (already read for
-     * the page: {@code log}), records it published: the check {@code planning digest} asks of an earlier digest
+     * the page: {@code log}), records it published, judged on the bytes its figures were read from ({@code bytes}),
+     * never the file read again (digest41): the check {@code planning digest} asks of an earlier digest
      * ({@link DigestPublication}). Anyone who commits writes a digest file, front matter and all, for a cycle that
      * never ran, that published none, or over the one published; its figures, on the cycle's page and in its
      * stream's charts, were what nobody measured (report40). One that is not, or whose log cannot be read, is a
      * problem shown, naming the file and why, and none of its figures is drawn.
      */
-    private boolean published(CycleRef ref, String digestPath, Optional<List<RecordedEvent>> log,
+    private boolean published(CycleRef ref, String digestPath, byte[] bytes, Optional<List<RecordedEvent>> log,
             List<Model.Problem> problems) {
         String use = "its figures are not shown on this cycle's page or in its stream's charts";
         if (log.isEmpty()) {
@@ -253,7 +261,7 @@ final class WorkspaceReader {
         }
         String unread = "digest " + digestPath + " cannot be read";
         return read(unread, () -> {
-            DigestPublication.require(SafePaths.resolve(workspace.root(), digestPath), digestPath, ref, log.get(),
+            DigestPublication.require(bytes, digestPath, ref, log.get(),
                     layout.eventLog(ref), "digest", use);
             return true;
         }, e -> {
@@ -300,6 +308,10 @@ final class WorkspaceReader {
     }
 
     /** A gate evidence file as read once for the report: its document, or why it could not be read. */
+    /** A committed digest's bytes, read once, and the front matter read from them. */
+    private record CommittedDigest(byte[] bytes, DigestSummary summary) {
+    }
+
     private record EvidenceRead(JsonNode root, String error) {
     }
 

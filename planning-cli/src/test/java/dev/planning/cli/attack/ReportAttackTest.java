@@ -493,7 +493,11 @@ class ReportAttackTest {
         assertThat(Files.readString(site.resolve("cycles/fe_c0002.html"))).doesNotContain("id=\"kpi-k1\"")
                 .contains("the digest frameworks/planning-fe/digests/c0002-digest.md is not one cycle fe/c0002"
                         + " published: its event log frameworks/planning-fe/events/c0002.events.jsonl records no"
-                        + " publication of it");
+                        + " publication of it")
+                // digest41: the KPI section said "No digest published yet" of a digest there but refused.
+                .contains("<p>The cycle's digest is not shown: the digest frameworks/planning-fe/digests/c0002-digest.md"
+                        + " is not one cycle fe/c0002 published")
+                .doesNotContain("No digest published for this cycle yet");
         String chart = chart(Files.readString(site.resolve("cycles/fe_c0003.html")), "k1");
         assertThat(count(chart, "<circle class=\"point\"")).isEqualTo(1);
         assertThat(chart).contains(">33</text>", ">c0003</text>").doesNotContain(">c0001</text>", ">c0002</text>");

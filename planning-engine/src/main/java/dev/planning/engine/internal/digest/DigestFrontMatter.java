@@ -65,16 +65,48 @@ public final class DigestFrontMatter {
      *                               stream's, naming the file and both values
      */
     public static DigestSummary readOf(Path file, String displayPath, CycleRef cycle, String kind, String use) {
-        DigestSummary digest = read(file, displayPath);
-        if (!digest.cycleId().equals(cycle.cycleId()) || !digest.stream().equals(cycle.stream())) {
-            throw new InvalidInputException(otherCycle(displayPath, digest.cycleId(), digest.stream(), cycle, kind, use),
-                    SourceLocation.ofFile(displayPath));
-        }
-        return digest;
+        return readOf(bytes(file, displayPath), displayPath, cycle, kind, use);
     }
 
     /**
-     * Every mistake for which {@link #readOf} would refuse a digest file, each a finding at its line and column:
+     * As {@link #readOf(Path, String, CycleRef, String, String)}, of the bytes read from the file ({@link #bytes}):
+     * for a caller that checks those very bytes against what the cycle's log records published
+     * ({@link DigestPublication#require(byte[], String, CycleRef, List, String, String, String)}), never the file read
+     * again (digest41).
+     *
+     * @param digest      the bytes read from the digest file
+     * @param displayPath how errors name it (workspace-relative)
+     * @param cycle       the cycle whose digest the file is, by its name
+     * @param kind        how the message names the file, e.g. {@code earlier digest}
+     * @param use         what the content would go into, e.g. {@code figures in this cycle's deltas and trends}
+     * @return the digest's front matter
+     * @throws InvalidInputException when the bytes hold no valid digest front matter, or another cycle's or stream's
+     * @since 0.1
+     */
+    public static DigestSummary readOf(byte[] digest, String displayPath, CycleRef cycle, String kind, String use) {
+        DigestSummary summary = read(MarkdownDocuments.parse(digest, displayPath).frontMatter());
+        if (!summary.cycleId().equals(cycle.cycleId()) || !summary.stream().equals(cycle.stream())) {
+            throw new InvalidInputException(otherCycle(displayPath, summary.cycleId(), summary.stream(), cycle, kind,
+                    use), SourceLocation.ofFile(displayPath));
+        }
+        return summary;
+    }
+
+    /**
+     * The bytes of a digest file, read once, up to the bound every planning file is read to.
+     *
+     * @param file        the digest file
+     * @param displayPath how errors name it (workspace-relative)
+     * @return the file's bytes
+     * @throws InvalidInputException when the file cannot be read or is too large
+     * @since 0.1
+     */
+    public static byte[] bytes(Path file, String displayPath) {
+        return YamlDocuments.readBytes(file, displayPath);
+    }
+
+    /**
+     * Every mistake for which {@link #readOf(Path, String, CycleRef, String, String)} would refuse a digest file, each a finding at its line and column:
      * the front matter that is missing or not YAML, every schema error, every figure a {@code double} does not
      * hold as written, and a {@code cycle_id} or {@code stream} other than the file's name stands for. How
      * {@code planning lint} checks a committed digest before a later cycle reads it.

@@ -96,8 +96,7 @@ final class DigestModel {
         List<GateRow> gates = gates(content);
         return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),
                 state(content.facts()), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
-                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().map(DigestModel::hexOrCell)
-                        .orElse(content.manifest().isPresent() ? UNVERIFIED_REV : "not sealed"),
+                Figures.time(content.summary().generatedAt()), snapshotRev(content),
                 content.summary().rulebookHash(),
                 content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())),
                 content.summary().previousCycleId().orElse("no previous digest"),
@@ -291,6 +290,25 @@ final class DigestModel {
     /** The header's revision when the manifest does not verify: the one it names is not the digest's (digest40). */
     static final String UNVERIFIED_REV = "not shown: the handoff manifest does not verify (below)";
 
+    /** The header's revision when the manifest verifies but names none. */
+    static final String NO_REV = "none recorded in the handoff manifest";
+
+    /**
+     * The header's revision: the one the digest's front matter holds (only from a manifest that verifies); else why
+     * there is none. digest41: a manifest that verifies and names no revision (its reader requires one, so the
+     * publisher makes no such digest, but a template renders any content) read as one that does not verify.
+     */
+    private static String snapshotRev(DigestContent content) {
+        Optional<String> rev = content.summary().snapshotRev();
+        if (rev.isPresent()) {
+            return hexOrCell(rev.get());
+        }
+        if (content.manifest().isEmpty()) {
+            return "not sealed";
+        }
+        return content.manifest().get().verifies() ? NO_REV : UNVERIFIED_REV;
+    }
+
     /** After each identity field of a manifest that does not verify (digest40). */
     static final String UNVERIFIED_FIELD = " (UNVERIFIED: as written in a manifest that does not verify)";
 
@@ -300,9 +318,11 @@ final class DigestModel {
                 // digest40: the fields of a manifest that does not verify are anyone's, shown as such, never as facts.
                 manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), hexOrCell(f.value())
                         + (manifest.verifies() ? "" : UNVERIFIED_FIELD))).toList(),
-                // Each role as plan text: the manifest is read as plain YAML, so a role may hold any text.
+                // Each role as plan text: the manifest is read as plain YAML, so a role may hold any text. digest41:
+                // those of a manifest that does not verify are marked as its fields are, never shown as facts.
                 manifest.signatureRoles().isEmpty() ? "none"
-                        : manifest.signatureRoles().stream().map(DigestModel::cell).collect(Collectors.joining(", ")),
+                        : manifest.signatureRoles().stream().map(DigestModel::cell).collect(Collectors.joining(", "))
+                                + (manifest.verifies() ? "" : UNVERIFIED_FIELD),
                 manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
                         : changed + " no longer match (changed or missing)"),
                 // digest39: what does not verify is said, each discrepancy as plan text; its figures are not counted.
@@ -424,13 +444,17 @@ final class DigestModel {
     /**
      * The State row: the cycle's state, and after it what {@code planning status} says of a history past
      * {@code PACKAGED} that the signed manifest does not back ({@code UNSIGNED HISTORY}), which quotes the
-     * event log and the manifest, text anyone who commits writes: escaped as plan text.
+     * event log and the manifest, text anyone who commits writes: escaped as plan text. Each entry is a message whose
+     * values were quoted where it was built ({@link Printable#line}, a discrepancy's {@code describe()}), so it is
+     * escaped once ({@link Printable#markdownOfShown}): digest41, {@link #cell} escaped the backslash of each
+     * {@code \u005cu} escape again, so a line feed quoted in it read {@code \u005cu005Cu000A}.
      */
     static String state(DigestFacts facts) {
         if (facts.unsignedHistory().isEmpty()) {
             return facts.state();
         }
-        return facts.state() + " \u2014 " + cell("UNSIGNED HISTORY: " + String.join("; ", facts.unsignedHistory()));
+        return facts.state() + " \u2014 " + Printable.markdownOfShown("UNSIGNED HISTORY: "
+                + String.join("; ", facts.unsignedHistory()));
     }
 
     /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */

@@ -4,12 +4,15 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether a digest file is the one its cycle published, as that cycle's event log records it: the one check that
@@ -42,7 +45,9 @@ public final class DigestPublication {
     /**
      * Fail closed: refuses a digest of a cycle without an event log (of no cycle that ran), one the log records no
      * publication of, and one other than the log's last {@code DIGEST_PUBLISHED} at its path records (its SHA-256).
-     * The file is hashed only when the log records a publication.
+     * The file is hashed only when the log records a publication. A caller that also reads the file's content (its
+     * front matter) checks the bytes it read instead ({@link #require(byte[], String, CycleRef, List, String, String,
+     * String)}): the file read twice may be another file the second time.
      *
      * @param file    the digest file
      * @param path    its workspace-relative path, as the log records it and messages name it
@@ -57,6 +62,34 @@ public final class DigestPublication {
      */
     public static void require(Path file, String path, CycleRef cycle, List<RecordedEvent> log, String logPath,
             String kind, String use) {
+        require(() -> Sha256.file(file).sha256(), path, cycle, log, logPath, kind, use);
+    }
+
+    /**
+     * As {@link #require(Path, String, CycleRef, List, String, String, String)}, of the bytes the caller read from the
+     * digest file, whose content it takes from those very bytes (digest41: the front matter was parsed from one read
+     * and the file hashed in another, so a file changed between the two had one version's figures pass as the
+     * published other's).
+     *
+     * @param digest  the bytes read from the digest file
+     * @param path    its workspace-relative path, as the log records it and messages name it
+     * @param cycle   the cycle whose digest it is, by its name
+     * @param log     that cycle's event log as the store the command uses reads it (empty: the cycle has none)
+     * @param logPath the log's path, for messages
+     * @param kind    how the message names the file, e.g. {@code earlier digest}
+     * @param use     what its figures would be, e.g. {@code its figures would be this cycle's baseline}
+     * @throws InvalidInputException when the bytes are not the digest its cycle published, naming the file, the log
+     *                               and why
+     * @since 0.1
+     */
+    public static void require(byte[] digest, String path, CycleRef cycle, List<RecordedEvent> log, String logPath,
+            String kind, String use) {
+        byte[] read = digest.clone();
+        require(() -> Sha256.hex(read), path, cycle, log, logPath, kind, use);
+    }
+
+    private static void require(Supplier<String> hash, String path, CycleRef cycle, List<RecordedEvent> log,
+            String logPath, String kind, String use) {
         String what = "the " + kind + " " + path;
         if (log.isEmpty()) {
             throw new InvalidInputException(what + " is of cycle " + cycle + ", which has no event log (" + logPath
@@ -66,16 +99,30 @@ public final class DigestPublication {
         Optional<String> recorded = recorded(log, path);
         if (recorded.isEmpty()) {
             // review39: a cycle that ran but published no digest took any committed file at the digest's path.
+            // digest41: a COMPLETED cycle records nothing more, so its digest cannot be published (DigestPublisher).
             throw new InvalidInputException(what + " is not one cycle " + cycle + " published: its event log "
-                    + logPath + " records no publication of it: " + use + "; publish that cycle's digest, or delete"
-                    + " the file", SourceLocation.ofFile(path));
+                    + logPath + " records no publication of it: " + use + "; " + (completed(log)
+                            ? "the cycle is COMPLETED and records nothing more, so its digest cannot be published"
+                                    + " again: delete " + path + " (`git rm " + path + "`)"
+                            : "publish that cycle's digest, or delete the file"), SourceLocation.ofFile(path));
         }
-        String actual = Sha256.file(file).sha256();
+        String actual = hash.get();
         if (!actual.equals(recorded.get())) {
             throw new InvalidInputException(what + " is not the one cycle " + cycle + " published: its event log "
                     + logPath + " records SHA-256 " + Printable.line(recorded.get()) + ", the file's is " + actual
-                    + ": " + use + "; restore it from version control, or publish that cycle's digest again",
+                    + ": " + use + "; " + (completed(log) ? "restore it from version control (the cycle is COMPLETED"
+                            + " and records nothing more, so its digest cannot be published again)"
+                            : "restore it from version control, or publish that cycle's digest again"),
                     SourceLocation.ofFile(path));
         }
+    }
+
+    /**
+     * Whether the log ends with the cycle's move to {@code COMPLETED}: nothing follows it in a log the store reads, and
+     * no digest can be published after it.
+     */
+    private static boolean completed(List<RecordedEvent> log) {
+        PlanningEvent last = log.get(log.size() - 1).event();
+        return last.type() == EventType.STATE_TRANSITION && last.toState().orElse(null) == CycleState.COMPLETED;
     }
 }

@@ -200,9 +200,8 @@ public final class DigestPublisher {
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
         // Read once (digest40): the excerpt and the verification are of the same bytes, never the file read twice.
-        String manifestPath = layout.manifest(cycle);
-        Optional<ManifestExcerpt> manifest = ManifestExcerpt.bytes(root, manifestPath)
-                .map(bytes -> ManifestExcerpt.of(root, manifestPath, bytes).verified(discrepancies(cycle, bytes)));
+        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle),
+                bytes -> discrepancies(cycle, bytes));
         CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
         List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle,
                 ref -> workspace.status(ref).history());
@@ -253,9 +252,7 @@ public final class DigestPublisher {
      */
     private String unpublished(CycleRef cycle, CycleStatus status) {
         String path = layout.digest(cycle);
-        boolean recorded = status.history().stream().map(RecordedEvent::event)
-                .anyMatch(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")));
-        if (recorded || !Files.exists(SafePaths.resolve(workspace.root(), path))) {
+        if (DigestPublication.recorded(status.history(), path).isPresent() || !Files.exists(SafePaths.resolve(workspace.root(), path))) {
             return "";
         }
         return "; its event log " + layout.eventLog(cycle) + " records no publication of " + path + " (a publication"

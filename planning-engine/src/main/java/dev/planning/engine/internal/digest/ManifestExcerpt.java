@@ -1,10 +1,13 @@
 package dev.planning.engine.internal.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.SystemFailureException;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the digest shows of a cycle's handoff manifest: identity, seal, artifacts with their
@@ -41,15 +45,16 @@ import java.util.Optional;
  * @param fields             identity fields present ({@code manifest_id}, {@code sealed_at}, ...), in order, as written
  * @param artifacts          the listed artifacts, each with the check of its checksum
  * @param signatureRoles     roles that signed, in order
- * @param criticalViolations {@code governance.critical_violations}, when present and a whole number from 0 to
- *                           {@link Integer#MAX_VALUE}, as written (forgeable until verified)
- * @param countMistake       why {@code governance.critical_violations} is no such number, at its place; empty when
- *                           it is one or absent
+ * @param criticalViolations {@code governance.critical_violations} when present: the whole number from 0 to
+ *                           {@link Integer#MAX_VALUE} written (forgeable until verified), or why it is no such number,
+ *                           at its place
+ * @param unread             why the manifest's bytes could not be excerpted at all (not YAML, or larger than any
+ *                           planning file), as {@code verify} says it; such a manifest never verifies (digest41)
  * @param discrepancies      why the manifest does not verify, each as {@code verify} describes it; empty when it
  *                           verifies
  */
 record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
-        List<String> signatureRoles, Optional<Integer> criticalViolations, Optional<Mistake> countMistake,
+        List<String> signatureRoles, Optional<Count> criticalViolations, Optional<String> unread,
         List<String> discrepancies) {
 
     /** The discrepancy of an excerpt not yet verified: fail closed, its figures count for nothing. */
@@ -67,20 +72,24 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         artifacts = List.copyOf(artifacts);
         signatureRoles = List.copyOf(signatureRoles);
         Objects.requireNonNull(criticalViolations, "criticalViolations");
-        Objects.requireNonNull(countMistake, "countMistake");
+        Objects.requireNonNull(unread, "unread");
         discrepancies = List.copyOf(discrepancies);
     }
 
     /** An excerpt whose count, when present, is a whole number. */
     ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
             List<String> signatureRoles, Optional<Integer> criticalViolations, List<String> discrepancies) {
-        this(path, sha256, fields, artifacts, signatureRoles, criticalViolations, Optional.empty(), discrepancies);
+        this(path, sha256, fields, artifacts, signatureRoles, criticalViolations.map(Whole::new), Optional.empty(),
+                discrepancies);
     }
 
-    /** This excerpt, with the discrepancies its verification found (none: it verifies). */
+    /**
+     * This excerpt, with the discrepancies its verification found (none: it verifies). Fail closed: an excerpt of
+     * bytes that could not be read as YAML never verifies, whatever the verifier found ({@link #unread}).
+     */
     ManifestExcerpt verified(List<String> found) {
-        return new ManifestExcerpt(path, sha256, fields, artifacts, signatureRoles, criticalViolations, countMistake,
-                found);
+        return new ManifestExcerpt(path, sha256, fields, artifacts, signatureRoles, criticalViolations, unread,
+                found.isEmpty() && unread.isPresent() ? List.of(unread.get()) : found);
     }
 
     /** Whether the manifest verified: signatures by trusted keys of the required roles, every checksum. */
@@ -100,14 +109,22 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         if (!verifies()) {
             return Optional.empty();
         }
-        if (countMistake.isPresent()) {
-            throw new InvalidInputException(countMistake.get().message(), countMistake.get().at());
+        if (criticalViolations.isPresent() && criticalViolations.get() instanceof Mistake mistake) {
+            throw new InvalidInputException(mistake.message(), mistake.at());
         }
-        return criticalViolations;
+        return criticalViolations.map(count -> ((Whole) count).value());
+    }
+
+    /** What the manifest's {@code governance.critical_violations} is: a whole number, or a mistake. */
+    sealed interface Count permits Whole, Mistake {
+    }
+
+    /** A count that is a whole number from 0 to {@link Integer#MAX_VALUE}, as written. */
+    record Whole(int value) implements Count {
     }
 
     /** Why the manifest's count is no count, at its place. */
-    record Mistake(String message, SourceLocation at) {
+    record Mistake(String message, SourceLocation at) implements Count {
     }
 
     /** A named identity field. */
@@ -123,24 +140,47 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         return artifacts.stream().allMatch(a -> a.check().equals("ok"));
     }
 
-    /** The excerpt of the manifest at {@code path}, when the file exists. */
+    /** The excerpt, not yet verified, of the manifest at {@code path}, when the file exists. */
     static Optional<ManifestExcerpt> read(Path workspace, String path) {
-        return bytes(workspace, path).map(bytes -> of(workspace, path, bytes));
+        return read(workspace, path, bytes -> List.of(NOT_VERIFIED));
     }
 
-    /** The bytes of the manifest at {@code path}, read once, when the file exists. */
-    static Optional<byte[]> bytes(Path workspace, String path) {
+    /**
+     * The excerpt of the manifest at {@code path}, when the file exists, verified by {@code verify}: the bytes read
+     * once, excerpted and verified (digest40). Bytes that are no YAML, and a file larger than any planning file
+     * (which is not read into memory: its SHA-256 is taken in blocks), are a manifest that does not verify, as
+     * {@code verify} says of them (digest41: they refused the whole digest, where any other manifest that does not
+     * verify leaves only its figures unmeasured). A file the user may not read is refused.
+     *
+     * @param verify the discrepancies of the bytes read, each as {@code verify} describes it
+     */
+    static Optional<ManifestExcerpt> read(Path workspace, String path, Function<byte[], List<String>> verify) {
         Path file = SafePaths.resolve(workspace, path);
         if (!DirectoryEntries.isRegularFile(workspace, file, "the digest reports the cycle's handoff manifest")) {
             return Optional.empty();
         }
-        // Bounded as every YAML document is: the manifest is a file anyone who commits writes.
-        return Optional.of(YamlDocuments.readBytes(file, path));
+        byte[] bytes;
+        try {
+            // Bounded as every YAML document is: the manifest is a file anyone who commits writes.
+            bytes = YamlDocuments.readBytes(file, path);
+        } catch (DocumentException e) {
+            if (!DocumentException.FILE_TOO_LARGE.equals(e.code())) {
+                throw e;
+            }
+            String hash = streamedSha256(file).orElseThrow(() -> e);
+            return Optional.of(unread(path, hash, e));
+        }
+        return Optional.of(of(workspace, path, bytes).verified(verify.apply(bytes)));
     }
 
     /** The excerpt, not yet verified, of these bytes, read from the manifest at {@code path}. */
     static ManifestExcerpt of(Path workspace, String path, byte[] bytes) {
-        LocatedDocument document = YamlDocuments.parse(bytes, path);
+        LocatedDocument document;
+        try {
+            document = YamlDocuments.parse(bytes, path);
+        } catch (DocumentException e) {
+            return unread(path, Sha256.hex(bytes), e);
+        }
         JsonNode root = document.root();
         List<Field> fields = new ArrayList<>();
         for (String name : IDENTITY) {
@@ -158,16 +198,26 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         }
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
-        Optional<Mistake> mistake = countMistake(document, path);
-        Optional<Integer> count = mistake.isPresent() ? Optional.empty() : criticalViolations(document);
-        return new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles, count, mistake,
+        Optional<Count> count = countMistake(document, path).map(Count.class::cast)
+                .or(() -> criticalViolations(document).map(Whole::new));
+        return new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles, count, Optional.empty(),
                 List.of(NOT_VERIFIED));
+    }
+
+    /**
+     * The excerpt of a manifest whose bytes are no YAML, or too large to read: nothing to show and no figure, and a
+     * manifest that does not verify, as {@code verify} says ({@code MANIFEST_INVALID} and the reader's message).
+     */
+    private static ManifestExcerpt unread(String path, String sha256, DocumentException e) {
+        String why = Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, path, e.describe()).describe();
+        return new ManifestExcerpt(path, sha256, List.of(), List.of(), List.of(), Optional.empty(), Optional.of(why),
+                List.of(why));
     }
 
     /**
      * {@code governance.critical_violations}, the KPI input {@code critical_violations}: absent when the manifest
      * holds none, else the whole number from 0 to {@link Integer#MAX_VALUE} written, as the manifest's reader and
-     * {@code verify} take it ({@link WholeNumbers}); call only when {@link #countMistake} found none.
+     * {@code verify} take it ({@link WholeNumbers}); asked only when {@link #countMistake} found none.
      */
     private static Optional<Integer> criticalViolations(LocatedDocument document) {
         JsonNode critical = document.root().at(POINTER);

@@ -61,12 +61,14 @@ final class PreviousDigests {
             String path = layout.digest(new CycleRef(cycle.stream(), id));
             // Fail closed: one of another cycle or stream would feed its figures into this cycle's trend.
             CycleRef ref = new CycleRef(cycle.stream(), id);
-            Path file = SafePaths.resolve(workspace, path);
-            DigestSummary earlier = DigestFrontMatter.readOf(file, path, ref, "earlier digest",
+            // Read once (digest41): the figures taken are of the bytes checked against the log, never the file read
+            // again, which may by then be another.
+            byte[] bytes = DigestFrontMatter.bytes(SafePaths.resolve(workspace, path), path);
+            DigestSummary earlier = DigestFrontMatter.readOf(bytes, path, ref, "earlier digest",
                     "figures in this cycle's deltas and trends");
             // Fail closed (digest39): one of no cycle that ran, or other than the one published, would put figures
             // nobody measured in this cycle's deltas and trends.
-            DigestPublication.require(file, path, ref, logs.apply(ref), layout.eventLog(ref), "earlier digest",
+            DigestPublication.require(bytes, path, ref, logs.apply(ref), layout.eventLog(ref), "earlier digest",
                     "its figures would be this cycle's baseline for deltas and trends");
             digests.add(earlier);
         }

@@ -106,11 +106,13 @@ public final class CycleImprover {
             throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
                     SourceLocation.ofFile(digestPath));
         }
-        DigestSummary digest = DigestFrontMatter.readOf(digestFile, digestPath, cycle, "digest",
+        // Read once (digest41): the actions carried are of the bytes checked against the log below.
+        byte[] digestBytes = DigestFrontMatter.bytes(digestFile, digestPath);
+        DigestSummary digest = DigestFrontMatter.readOf(digestBytes, digestPath, cycle, "digest",
                 "improvement actions in the next cycle's plan");
         // Fail closed (improve40): a digest the cycle's log records no publication of, or one edited after it was
         // published, would carry actions nobody decided into the next plan. The log is the one status read.
-        DigestPublication.require(digestFile, digestPath, cycle, status.history(), layout.eventLog(cycle), "digest",
+        DigestPublication.require(digestBytes, digestPath, cycle, status.history(), layout.eventLog(cycle), "digest",
                 "its improvement actions would be tasks of the next cycle's plan");
         CycleState nextState = workspace.status(next).state();
         if (nextState != CycleState.PLANNED) {

@@ -39,7 +39,7 @@ class DigestManifestFieldsTest {
         ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(),
                 List.of(new ManifestExcerpt.Field("snapshot_rev", snapshotRev)),
                 List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), roles,
-                m.criticalViolations(), m.discrepancies());
+                m.criticalViolations(), m.unread(), m.discrepancies());
         DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
                 Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
                 rich.retrospectivePath(), rich.waiverHorizonDays());
@@ -102,5 +102,58 @@ class DigestManifestFieldsTest {
 
         assertThat(body).contains("| Snapshot rev | `" + SHA + "` |").contains("- snapshot_rev: `" + SHA + "`")
                 .doesNotContain("&#8203;" + SHA.substring(1));
+    }
+
+    /** The rich content with this revision and a manifest naming these roles, with these discrepancies. */
+    private static DigestModel.Scope model(Optional<String> snapshotRev, List<String> roles, List<String> discrepancies) {
+        DigestContent rich = DigestBytesTest.rich();
+        DigestSummary s = rich.summary();
+        DigestSummary summary = new DigestSummary(s.version(), s.cycleId(), s.stream(), s.generatedAt(), snapshotRev,
+                s.rulebookHash(), s.manifestChecksum(), s.kpis(), s.gates(), s.improvementActions(), s.previousCycleId(),
+                s.inputs());
+        ManifestExcerpt m = rich.manifest().orElseThrow();
+        ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(), List.of(), m.artifacts(), roles,
+                m.criticalViolations(), m.unread(), discrepancies);
+        return DigestModel.model(new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
+                Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
+                rich.retrospectivePath(), rich.waiverHorizonDays()));
+    }
+
+    /**
+     * digest41: the header said a manifest "does not verify" whenever the digest held no revision and a manifest was
+     * there, a manifest that verifies and names none included; it says so only of one that does not verify.
+     */
+    @Test
+    void theHeaderSaysTheManifestDoesNotVerifyOnlyWhenItDoesNot() {
+        assertThat(model(Optional.empty(), List.of("PM"), List.of()).snapshotRev()).isEqualTo(DigestModel.NO_REV);
+        assertThat(model(Optional.empty(), List.of("PM"), List.of("m.yaml: SIGNATURE_INVALID: forged")).snapshotRev())
+                .isEqualTo(DigestModel.UNVERIFIED_REV);
+    }
+
+    /**
+     * digest41: the identity fields of a manifest that does not verify were marked unverified (digest40), but the
+     * roles its signatures name were listed as they are, as if they were signed; they are marked too.
+     */
+    @Test
+    void theSignatureRolesOfAManifestThatDoesNotVerifyAreMarkedUnverified() {
+        assertThat(model(Optional.empty(), List.of("PM", "QA"), List.of("m.yaml: SIGNATURE_INVALID: forged"))
+                .manifest().orElseThrow().signatures()).isEqualTo("PM, QA" + DigestModel.UNVERIFIED_FIELD);
+        assertThat(model(Optional.of(SHA), List.of("PM", "QA"), List.of()).manifest().orElseThrow().signatures())
+                .isEqualTo("PM, QA");
+    }
+
+    /**
+     * digest41: the State row's UNSIGNED HISTORY quotes messages whose values were quoted where they were built (a
+     * line feed as the six characters of its escape); escaped again as plain text, its backslash read as an escape of
+     * its own ({@code \u005cu005Cu000A}). It is escaped once, its {@code |} kept from making a cell.
+     */
+    @Test
+    void theUnsignedHistoryIsEscapedOnceAsMarkdown() {
+        DigestFacts facts = new DigestFacts("t", "EXECUTED", DigestBytesTest.rich().facts().start(),
+                DigestBytesTest.rich().facts().end(), List.of(), Optional.empty(),
+                List.of("log.jsonl:3: the role 'QA\\u000Ax|y' is not trusted"));
+
+        assertThat(DigestModel.state(facts)).isEqualTo("EXECUTED \u2014 UNSIGNED HISTORY\\: log\\.jsonl\\:3\\: the role"
+                + " 'QA\\\\u000Ax\\|y' is not trusted");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SystemFailureException;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -51,12 +52,43 @@ class ManifestExcerptAttackTest {
         assertThat(excerpt.intact()).isFalse();
     }
 
+    /**
+     * digest41: a manifest larger than any planning file refused the whole digest, where any other manifest that does
+     * not verify leaves only its figures unmeasured (digest40's rule). It is now a manifest that does not verify, as
+     * {@code verify} says of it, without being read into memory, whatever the verifier would say of bytes.
+     */
     @Test
-    void aHugeManifestIsRefusedAsTooLargeNotRead() throws IOException {
-        sparse(workspace.resolve("manifest.yaml"), 3L << 30);
+    void aManifestTooLargeToReadDoesNotVerifyAndCountsNothingNotRefusingTheDigest() throws IOException {
+        long size = YamlDocuments.MAX_BYTES + 1L;
+        sparse(workspace.resolve("manifest.yaml"), size);
 
-        assertThatThrownBy(() -> ManifestExcerpt.read(workspace, "manifest.yaml"))
-                .isInstanceOf(InvalidInputException.class);
+        ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml", bytes -> List.of()).orElseThrow();
+
+        assertThat(excerpt.verifies()).isFalse();
+        assertThat(excerpt.discrepancies()).singleElement().asString()
+                .startsWith("manifest.yaml: MANIFEST_INVALID: ")
+                .contains("file is " + size + " bytes; planning files are limited to");
+        assertThat(excerpt.countedCriticalViolations()).isEmpty();
+        assertThat(excerpt.fields()).isEmpty();
+        assertThat(excerpt.sha256()).isEqualTo(Sha256.hex(new byte[(int) size]));
+    }
+
+    /**
+     * digest41: a manifest that is not YAML refused the whole digest; it is now a manifest that does not verify, as
+     * {@code verify} says of it, and never one that verifies, whatever the verifier of its bytes found.
+     */
+    @Test
+    void aManifestThatIsNotYamlDoesNotVerifyAndCountsNothingNotRefusingTheDigest() throws IOException {
+        Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: [m-1\ngovernance:\n"
+                + "  critical_violations: 0\n", StandardCharsets.UTF_8);
+
+        ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml", bytes -> List.of()).orElseThrow();
+
+        assertThat(excerpt.verifies()).isFalse();
+        assertThat(excerpt.discrepancies()).singleElement().asString().startsWith("manifest.yaml: MANIFEST_INVALID: ");
+        assertThat(excerpt.countedCriticalViolations()).isEmpty();
+        assertThat(excerpt.fields()).isEmpty();
+        assertThat(excerpt.sha256()).isEqualTo(Sha256.hex(Files.readAllBytes(workspace.resolve("manifest.yaml"))));
     }
 
     @Test
@@ -100,7 +132,7 @@ class ManifestExcerptAttackTest {
 
             ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
 
-            assertThat(excerpt.criticalViolations()).as(count).isEmpty();
+            assertThat(excerpt.criticalViolations()).as(count).containsInstanceOf(ManifestExcerpt.Mistake.class);
             assertThat(excerpt.countedCriticalViolations()).as(count).isEmpty();
             assertThat(excerpt.verified(List.of("manifest.yaml: MANIFEST_INVALID: the count")).countedCriticalViolations())
                     .as(count).isEmpty();
