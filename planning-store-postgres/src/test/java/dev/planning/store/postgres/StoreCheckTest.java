@@ -99,6 +99,35 @@ class StoreCheckTest {
                 .anyMatch(m -> m.contains("head_sha256: expected"));
     }
 
+    /**
+     * time41: the tool dates no event before the event before it, and a chain is a hash anyone can compute: rows
+     * whose chain holds but whose time goes backwards are one mistake at each such line, naming both times and what
+     * was expected; the store's read refuses them at the first. Equal times are fine.
+     */
+    @Test
+    void eachLineDatedBeforeTheLineBeforeItIsOneMistakeAndTheReadRefusesTheFirst() {
+        CycleRef backwards = new CycleRef("be", "backwards");
+        String head = append(backwards, Events.created(backwards), RecordedEvent.GENESIS);
+        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(3600)), head);
+        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(3600)), head);
+        append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(7200)), head);
+
+        assertThat(reported()).containsExactly(
+                at + "be/backwards:2: line 2 is dated " + Events.T0.minusSeconds(3600) + ", before line 1, dated "
+                        + Events.T0 + ": the tool dates no event before the event before it, so the line was written"
+                        + " or edited by hand (its hash chain proves nothing of who wrote it); expected a timestamp no"
+                        + " earlier than " + Events.T0,
+                at + "be/backwards:4: line 4 is dated " + Events.T0.minusSeconds(7200) + ", before line 3, dated "
+                        + Events.T0.minusSeconds(3600) + ": the tool dates no event before the event before it, so the"
+                        + " line was written or edited by hand (its hash chain proves nothing of who wrote it);"
+                        + " expected a timestamp no earlier than " + Events.T0.minusSeconds(3600));
+        assertThatThrownBy(() -> store.eventStore().read(backwards)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageStartingWith("line 2 is dated " + Events.T0.minusSeconds(3600));
+    }
+
     @Test
     void anEditedLineIsReported() throws SQLException {
         sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND cycle_id = 'refused'"
