@@ -234,7 +234,8 @@ class StoreCheckTest {
         String head = append(twice, Events.created(twice), RecordedEvent.GENESIS);
         head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.COMPLETED), head);
         head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
-        append(twice, Events.created(twice), head);
+        // Dated as the line before: a line dated before it is a mistake of its own (time41).
+        append(twice, Events.created(twice, Events.T0.plusSeconds(60)), head);
 
         List<String> reported = reported();
         assertThat(reported).hasSize(2);
@@ -250,7 +251,7 @@ class StoreCheckTest {
      */
     @Test
     void aForgedMiddleLineBreaksOneLinkAndTheHistoryAfterItIsStillJudged() throws SQLException {
-        append(REFUSED, Events.created(REFUSED), sha(REFUSED, 3));
+        append(REFUSED, Events.created(REFUSED, REFUSED_AT), sha(REFUSED, 3));
         String old = sha(REFUSED, 2);
         sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), 'READY_FOR_HANDOFF',"
                 + " 'COMPLETED'), 'UTF8') WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
