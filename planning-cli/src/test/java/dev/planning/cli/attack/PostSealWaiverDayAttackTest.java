@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * without keys writes {@code EXECUTED -> VALIDATED} into the log dated {@value BackdatedHandoff#BACKDATED},
  * inside the waiver's lifetime and before the seal. Before the fix {@code status} showed the cycle
  * {@code VALIDATED} and {@code advance --to IMPROVE} was accepted; now no move after the seal is
- * judged on a day earlier than the latest signature of the seal.
+ * judged on a day earlier than the latest signature of the seal. Since time41 the log itself is refused where it is
+ * read: the forged move is dated before the move it follows, which the tool never writes.
  */
 @Tag("slow")
 @Tag("attack")
@@ -79,15 +80,15 @@ class PostSealWaiverDayAttackTest {
         int forgedLine = Files.readAllLines(ws.path(AttackWorkspace.LOG)).size();
 
         CliRun status = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
-        assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
-        assertThat(status.out() + status.err()).contains("fe/2025-09-02: VALIDATED", "UNSIGNED HISTORY",
-                AttackWorkspace.LOG + ":" + forgedLine, "event evt_forged", "governance FAIL");
+        assertThat(status.exitCode()).as(status.out() + status.err()).isNotZero();
+        assertThat(status.out() + status.err()).doesNotContain("fe/2025-09-02: VALIDATED")
+                .contains(AttackWorkspace.LOG + ":" + forgedLine, "line " + forgedLine + " is dated " + BACKDATED
+                        + ", before line " + (forgedLine - 1));
 
         AttackWorkspace.Snapshot before = ws.snapshot();
         CliRun advance = ws.advance("IMPROVE");
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isEqualTo(1);
-        assertThat(advance.out() + advance.err()).contains("may not move from VALIDATED to IMPROVE",
-                "EXECUTED -> VALIDATED", "governance FAIL");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
+        assertThat(advance.out() + advance.err()).contains("line " + forgedLine + " is dated " + BACKDATED);
         assertThat(advance.printedStackTrace()).isFalse();
         assertThat(before.changes(ws.snapshot())).as("refused advance writes nothing").isEmpty();
     }

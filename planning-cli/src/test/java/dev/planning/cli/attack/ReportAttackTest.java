@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -317,7 +318,9 @@ class ReportAttackTest {
         for (int i = 0; i < 30; i++) {
             ObjectNode line = JSON.createObjectNode().put("type", "planning_event").put("version", "1.0.0");
             ObjectNode event = line.putObject("event").put("id", "evt_r" + i)
-                    .put("timestamp", String.format(Locale.ROOT, "2026-12-04T10:00:%02dZ", i))
+                    // After the first line's: a log whose time goes backwards is refused (time41).
+                    .put("timestamp", Instant.parse(JSON.readTree(lines.get(0)).at("/event/timestamp").asText())
+                            .plusSeconds(i).toString())
                     .put("type", "TRANSITION_REFUSED");
             ObjectNode payload = event.putObject("payload").put("from_state", "PLANNED")
                     .put("to_state", "READY_FOR_HANDOFF").put("entity_id", "fe/2025-09-02");

@@ -196,6 +196,29 @@ class TrustedDayPathsAttackTest {
         assertThat(status.out()).contains("EXECUTED").doesNotContain("UNSIGNED HISTORY");
     }
 
+    /**
+     * time41: a log whose last event is dated ahead of every clock (forged, or written by a clock set forward) dates
+     * every later event no earlier, since the tool dates no event before the one it follows; so the team's own seal,
+     * made today, is dated ahead too. That fails closed: {@code sign} refuses the handoff, naming the events dated in
+     * the future, the pushed ones among them, and signs nothing.
+     */
+    @Test
+    void aLogDatedAheadPushesTheSealForwardAndSignRefusesIt() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        assertThat(at(ws, FUTURE).advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        ws.commit("ahead");
+        ws.ok(ws.cycleArgs("seal"));
+        ws.commit("sealed");
+        AttackWorkspace.Snapshot before = ws.snapshot();
+
+        CliRun sign = ws.sign("PM");
+
+        String output = sign.out() + sign.err();
+        assertThat(sign.exitCode()).as(output).isNotZero();
+        assertThat(output).contains("EVIDENCE_MISMATCH", AttackWorkspace.LOG + ":3", "at " + FUTURE, IN_THE_FUTURE);
+        assertThat(before.changes(ws.snapshot())).isEmpty();
+    }
+
     @Test
     void statusPastPackagedReportsAnEventDatedInTheFuture() throws Exception {
         AttackWorkspace ws = executedInTheFuture();

@@ -4,6 +4,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * {@link StoreCheck}, which reports every one. Per row: it is the next line by number; its bytes hash
  * to the SHA-256 stored with it; they decode as a planning event; the line chains to the line before
  * (its {@code prev_sha256} is that line's SHA-256, the genesis value for line 1); and the row's
- * {@code prev_sha256} column is the line's.
+ * {@code prev_sha256} column is the line's; and it is dated no earlier than the line before, as the tool dates every
+ * event (time41: a line dated before it was written by hand, whose chain anyone can compute).
  *
  * <p>One tampering, one mistake: a rewritten {@code prev_sha256} column is a mistake of that column
  * (the line still chains); an edited line is "edited" and nothing else of it is judged against its row
@@ -43,6 +45,11 @@ final class ChainWalk {
     /** What the previous line's bytes hash to: {@link #previous} unless that line was edited. */
     private String previousBytes = RecordedEvent.GENESIS;
     private boolean intact = true;
+    /**
+     * When the previous line was dated, when it was read and not edited; {@code null} else (that line's mistake is
+     * reported, and the next is not judged by it).
+     */
+    private Instant previousTime;
 
     ChainWalk(EventLineCodec codec, Mistakes mistakes) {
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -90,6 +97,8 @@ final class ChainWalk {
             mistakes.add(seq, "line " + seq + " was edited: expected SHA-256 " + sha256 + " (stored with it), found "
                     + hash);
         }
+        Instant dated = linked ? previousTime : null;
+        previousTime = null;
         EventLineCodec.Line decoded;
         try {
             decoded = codec.decode(line);
@@ -113,6 +122,15 @@ final class ChainWalk {
                             + " (the SHA-256 of line " + (seq - 1) + "), found " + found + " in the line");
         }
         column(mistakes, seq, "prev_sha256", found, prevColumn);
+        Instant at = decoded.event().timestamp();
+        previousTime = at;
+        if (dated != null && at.isBefore(dated)) {
+            // time41: the tool dates no event before the event before it; a chain anyone can compute holds anyway.
+            mistakes.add(seq, "line " + seq + " is dated " + at + ", before line " + (seq - 1) + ", dated " + dated
+                    + ": the tool dates no event before the event before it, so the line was written or edited by"
+                    + " hand (its hash chain proves nothing of who wrote it); expected a timestamp no earlier than "
+                    + dated);
+        }
         return new Step(decoded, false, !linked || !chains);
     }
 

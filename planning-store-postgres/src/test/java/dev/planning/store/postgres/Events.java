@@ -28,6 +28,12 @@ final class Events {
                 cycle.toString(), "test", Map.of(), Map.of());
     }
 
+    /** A {@code CYCLE_CREATED} dated {@code at}: a second one, after events dated later than {@link #T0}. */
+    static PlanningEvent created(CycleRef cycle, Instant at) {
+        return new PlanningEvent(id(), at, EventType.CYCLE_CREATED, Optional.empty(), Optional.of(CycleState.PLANNED),
+                cycle.toString(), "test", Map.of(), Map.of());
+    }
+
     static PlanningEvent moved(CycleRef cycle, CycleState from, CycleState to) {
         return new PlanningEvent(id(), T0.plusSeconds(60), EventType.STATE_TRANSITION, Optional.of(from),
                 Optional.of(to), cycle.toString(), "test", Map.of("schema_lint", GateStatus.PASS), Map.of());

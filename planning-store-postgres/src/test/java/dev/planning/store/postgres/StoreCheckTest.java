@@ -99,6 +99,35 @@ class StoreCheckTest {
                 .anyMatch(m -> m.contains("head_sha256: expected"));
     }
 
+    /**
+     * time41: the tool dates no event before the event before it, and a chain is a hash anyone can compute: rows
+     * whose chain holds but whose time goes backwards are one mistake at each such line, naming both times and what
+     * was expected; the store's read refuses them at the first. Equal times are fine.
+     */
+    @Test
+    void eachLineDatedBeforeTheLineBeforeItIsOneMistakeAndTheReadRefusesTheFirst() {
+        CycleRef backwards = new CycleRef("be", "backwards");
+        String head = append(backwards, Events.created(backwards), RecordedEvent.GENESIS);
+        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(3600)), head);
+        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(3600)), head);
+        append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
+                Events.T0.minusSeconds(7200)), head);
+
+        assertThat(reported()).containsExactly(
+                at + "be/backwards:2: line 2 is dated " + Events.T0.minusSeconds(3600) + ", before line 1, dated "
+                        + Events.T0 + ": the tool dates no event before the event before it, so the line was written"
+                        + " or edited by hand (its hash chain proves nothing of who wrote it); expected a timestamp no"
+                        + " earlier than " + Events.T0,
+                at + "be/backwards:4: line 4 is dated " + Events.T0.minusSeconds(7200) + ", before line 3, dated "
+                        + Events.T0.minusSeconds(3600) + ": the tool dates no event before the event before it, so the"
+                        + " line was written or edited by hand (its hash chain proves nothing of who wrote it);"
+                        + " expected a timestamp no earlier than " + Events.T0.minusSeconds(3600));
+        assertThatThrownBy(() -> store.eventStore().read(backwards)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageStartingWith("line 2 is dated " + Events.T0.minusSeconds(3600));
+    }
+
     @Test
     void anEditedLineIsReported() throws SQLException {
         sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND cycle_id = 'refused'"
@@ -205,7 +234,8 @@ class StoreCheckTest {
         String head = append(twice, Events.created(twice), RecordedEvent.GENESIS);
         head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.COMPLETED), head);
         head = append(twice, Events.moved(twice, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
-        append(twice, Events.created(twice), head);
+        // Dated as the line before: a line dated before it is a mistake of its own (time41).
+        append(twice, Events.created(twice, Events.T0.plusSeconds(60)), head);
 
         List<String> reported = reported();
         assertThat(reported).hasSize(2);
@@ -221,7 +251,7 @@ class StoreCheckTest {
      */
     @Test
     void aForgedMiddleLineBreaksOneLinkAndTheHistoryAfterItIsStillJudged() throws SQLException {
-        append(REFUSED, Events.created(REFUSED), sha(REFUSED, 3));
+        append(REFUSED, Events.created(REFUSED, REFUSED_AT), sha(REFUSED, 3));
         String old = sha(REFUSED, 2);
         sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), 'READY_FOR_HANDOFF',"
                 + " 'COMPLETED'), 'UTF8') WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");

@@ -218,7 +218,10 @@ public abstract class EventStoreContract {
         PlanningEvent refused = new PlanningEvent("evt_contract_fields", Instant.parse("2025-09-02T10:15:30.123456789Z"),
                 EventType.TRANSITION_REFUSED, Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF),
                 CYCLE.toString(), "ci", gates, details);
-        PlanningEvent created = new PlanningEvent("evt_contract_created", START, EventType.CYCLE_CREATED,
+        // Appended in time order, as the engine appends: a store may refuse a log whose times go backwards, as the
+        // file store does (time41).
+        PlanningEvent created = new PlanningEvent("evt_contract_created", refused.timestamp().plusSeconds(1),
+                EventType.CYCLE_CREATED,
                 Optional.empty(), Optional.empty(), CYCLE.toString(), "system", Map.of(), Map.of());
 
         RecordedEvent first = store.append(CYCLE, refused, RecordedEvent.GENESIS);
@@ -661,12 +664,23 @@ public abstract class EventStoreContract {
      * store means another writer appended meanwhile, so a writer among {@code total} appends can
      * be refused fewer than {@code total} times; more means the store refuses its own head.
      */
+    /**
+     * {@code event} dated no earlier than {@code last}, the event it follows, as the engine dates an event after
+     * reading the log's head: a store may refuse a log whose times go backwards, as the file store does (time41).
+     */
+    private static PlanningEvent noEarlierThan(PlanningEvent event, RecordedEvent last) {
+        Instant before = last.event().timestamp();
+        return event.timestamp().isBefore(before) ? new PlanningEvent(event.id(), before, event.type(),
+                event.fromState(), event.toState(), event.entityId(), event.triggeredBy(), event.gateResults(),
+                event.details()) : event;
+    }
+
     private static void appendWithRetries(EventStore store, PlanningEvent event, int total) {
         for (int refusals = 0; refusals < total; refusals++) {
             List<RecordedEvent> log = store.read(CYCLE);
             String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
             try {
-                store.append(CYCLE, event, head);
+                store.append(CYCLE, log.isEmpty() ? event : noEarlierThan(event, log.get(log.size() - 1)), head);
                 return;
             } catch (ConcurrentTransitionException e) {
                 Thread.onSpinWait();

@@ -15,11 +15,17 @@ import java.util.Optional;
  */
 public interface SealedManifests {
 
-    /** No manifests: nothing is sealed, and verification refuses (fail closed). */
+    /**
+     * No manifests served, for an environment that judges no gate reading them (a rules diff, a verdict recomputed
+     * over the sealed inputs): reading or verifying one refuses, so a gate that needs them cannot pass (fail closed,
+     * as {@link dev.planning.api.gate.GateContext#manifest()} refuses by default). It never says "not sealed": that
+     * answer let a gate that reads the manifest judge a sealed cycle as not sealed (time41).
+     */
     SealedManifests NONE = new SealedManifests() {
         @Override
         public Optional<HandoffManifest> read(CycleRef cycle) {
-            return Optional.empty();
+            throw new PlanningException("this gate environment serves no sealed manifest, so a gate that reads the"
+                    + " manifest of cycle " + cycle + " cannot pass here; expected a gate that needs none");
         }
 
         @Override

@@ -63,7 +63,8 @@ public final class EventLogLint {
     /**
      * A line whose event does not fit the cycle's history as the engine folds it ({@code PLANNED ->
      * COMPLETED}, a move from a state the cycle is not in, a second {@code CYCLE_CREATED}, anything after
-     * {@code COMPLETED}): {@code status}, {@code gate} and {@code advance} refuse the log there.
+     * {@code COMPLETED}), or that is dated before the event before it, which the tool never writes (time41):
+     * {@code status}, {@code gate} and {@code advance} refuse the log there.
      */
     public static final String EVENT_HISTORY = "event.history";
     /** A torn last line, the remains of an append that never finished, which the store cuts away (a warning). */
@@ -265,6 +266,11 @@ public final class EventLogLint {
          * the byte-order mark or carriage return an editor added to them tells that mistake where it is.
          */
         private byte[] previousDecoded = new byte[0];
+        /**
+         * When the line before was dated, when it was read as this cycle's event; {@code null} else (a line that
+         * cannot be read, another cycle's event: its mistake is reported, and the next line is not judged by it).
+         */
+        private Instant previousTime;
         /** Whether a line ending in a carriage return was reported: once for the log (one conversion, one finding). */
         private boolean carriageReturnReported;
         /** The last whole line when it was read as an event, until the next whole line; {@code 0} else. */
@@ -286,6 +292,7 @@ public final class EventLogLint {
             String hash = bytes == null ? null : Sha256.hex(bytes);
             boolean decoded = false;
             if (bytes == null) {
+                previousTime = null;
                 error(EVENT_INVALID, FileEventStore.tooLong(number), number, 0);
                 history.lost();
             } else if (!complete) {
@@ -357,6 +364,7 @@ public final class EventLogLint {
             try {
                 decoded = codec.decode(bytes);
             } catch (InvalidInputException e) {
+                previousTime = null;
                 error(EVENT_INVALID, FileEventStore.unreadable(number, e), number,
                         e instanceof EventLineCodec.BadLine bad ? bad.column() : 0);
                 history.lost();
@@ -375,9 +383,17 @@ public final class EventLogLint {
             if (refused != null) {
                 error(EVENT_CHAIN, refused, number, 0);
             }
+            Instant before = previousTime;
+            previousTime = null;
             if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
                 history.lost(); // not this cycle's history
                 return true;
+            }
+            previousTime = decoded.event().timestamp();
+            String backwards = before == null ? null : FileEventStore.datedBefore(number, before, decoded, location);
+            if (backwards != null) {
+                // Its own mistake, whatever the chain says: a hand-written log chains as well as the tool's (time41).
+                error(EVENT_HISTORY, backwards, number, 0);
             }
             if (number == 1 && refused == null) {
                 created.put(cycle, decoded.event().timestamp());

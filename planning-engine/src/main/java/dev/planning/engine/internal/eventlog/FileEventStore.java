@@ -69,7 +69,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     own; a sealed manifest or signature that quotes the head hash can. A line whose {@code entity_id}
  *     names another cycle (a log copied, renamed or linked from another cycle's) is refused the same way,
  *     and such an event is never appended ({@link IllegalArgumentException}); an entity id that is not of
- *     a cycle's form ({@code stream/cycleId}) is an embedder's and is not judged.</li>
+ *     a cycle's form ({@code stream/cycleId}) is an embedder's and is not judged. A line dated before the line
+ *     before it is refused too: the engine dates no event earlier than the log's last, and the chain, a hash
+ *     anyone can compute without a key, proves nothing of who wrote a log (time41).</li>
  * <li><b>Cheap appends</b>: the head and line count of each log are remembered (validated by the
  *     file's identity, size and modification time); otherwise only the last line is hashed.</li>
  * <li><b>Cheap reads</b>: a store remembers the lines it last verified or wrote of recently used logs
@@ -645,6 +647,10 @@ public final class FileEventStore implements EventStore {
                 throw corrupted(cycle, number, unreadable(number, e));
             }
             String refused = refusal(cycle, number, previous, decoded);
+            if (refused == null && !events.isEmpty()) {
+                refused = datedBefore(number, events.get(events.size() - 1).event().timestamp(), decoded,
+                        workspace.resolve(location(cycle)).toString());
+            }
             if (refused != null) {
                 throw corrupted(cycle, number, refused);
             }
@@ -724,6 +730,24 @@ public final class FileEventStore implements EventStore {
                     + Shown.path(shown) + " from version control";
         }
         return null;
+    }
+
+    /**
+     * Why line {@code number}, decoded, is refused after a line dated {@code before}: it is dated earlier
+     * ({@code null} when not; the same instant is fine). The engine stamps every event no earlier than the log's last
+     * ({@code OneClockReadingTest}), so such a log was written by hand; and as the chain is a hash anyone can compute,
+     * with no key, a hand-written log chains as well as the engine's (time41). Shared with lint, which names the log
+     * as {@code shown}.
+     */
+    static String datedBefore(int number, Instant before, EventLineCodec.Line decoded, String shown) {
+        Instant at = decoded.event().timestamp();
+        if (!at.isBefore(before)) {
+            return null;
+        }
+        return "line " + number + " is dated " + at + ", before line " + (number - 1) + ", dated " + before
+                + ": the tool dates no event before the event before it, so the log was written or edited by hand"
+                + " (its hash chain proves nothing of who wrote it); expected a timestamp no earlier than " + before
+                + ": restore " + Shown.path(shown) + " from version control";
     }
 
     private static String chainBreak(int number, String expected, String found) {

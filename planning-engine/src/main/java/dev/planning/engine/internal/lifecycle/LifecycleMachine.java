@@ -3,6 +3,7 @@ package dev.planning.engine.internal.lifecycle;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidTransitionException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -270,9 +271,14 @@ public final class LifecycleMachine {
      * handoff again when an interrupted seal is resumed. Each gate sees a context judged as of
      * {@code judgedAt} when given (see {@link dev.planning.api.gate.GateContext#judgedAt()}).
      *
+     * <p>The cycle's log must hold its creation: a gate judges deployments against it, and a log without events
+     * has none, so nothing is judged (time41: the gates judged such a cycle's deployments against no creation;
+     * only sealing calls this, always after a move, so an empty log there was emptied meanwhile).
+     *
      * @param keepEvidence whether to write each result's evidence file (as {@link #advance} does)
      * @return the results in profile order, and the evidence paths written by gate name
-     * @throws PlanningException when the profile names a gate that is not registered
+     * @throws PlanningException when the profile names a gate that is not registered, or the cycle's log holds no
+     *                           event
      */
     public Evaluation evaluate(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
             boolean keepEvidence) {
@@ -285,7 +291,15 @@ public final class LifecycleMachine {
         if (resolved.isEmpty()) {
             return new Evaluation(List.of(), Map.of(), judgedAt.orElse(ranAt));
         }
-        GateContext judged = contexts.create(cycle, transition, judgedAt);
+        List<RecordedEvent> history = store.read(cycle);
+        if (history.isEmpty()) {
+            throw new PlanningException("cycle " + cycle + " has no event: the gates of " + transition.key()
+                    + " judge its deployments against its creation, which its log records, so nothing was judged;"
+                    + " expected the log to hold the cycle's history: restore it from version control",
+                    SourceLocation.ofFile(store.location(cycle)), null);
+        }
+        // The history just read: the gates learn the cycle's creation from it, and do not read the log again.
+        GateContext judged = contexts.create(cycle, transition, judgedAt, history);
         List<GateResult> results = judgedAt.isPresent() ? GateRun.run(resolved, judged)
                 : GateRun.run(resolved, judged, ranAt);
         Map<String, String> evidencePaths = new LinkedHashMap<>();

@@ -3,8 +3,11 @@ package dev.planning.engine.internal.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.PlanningException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.fixtures.GateEnvironments;
@@ -65,5 +68,23 @@ class GateEnvironmentTest {
 
         assertThat(environment.withRulebook(workspace.threshold("min", 1).rulebook()).logs())
                 .isSameAs(environment.logs());
+    }
+
+    /**
+     * time41: an environment that serves no sealed manifest ({@link SealedManifests#NONE}: a rules diff, a recomputed
+     * verdict) refuses a gate that reads one, as it refuses one that verifies it; it answered "not sealed", so a gate
+     * reading the manifest judged a sealed cycle as not sealed and could pass.
+     */
+    @Test
+    void aGateReadingTheManifestInAnEnvironmentWithoutManifestsIsRefused() {
+        GateWorkspace workspace = new GateWorkspace(root);
+        GateEnvironment environment = GateEnvironments.over(root, WorkspaceLayout.DEFAULT, workspace.rulebook());
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        ArtifactGateContext context = new ArtifactGateContext(environment, cycle,
+                Lifecycle.find(CycleState.PACKAGED, CycleState.EXECUTED).orElseThrow());
+
+        assertThatThrownBy(context::manifest).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("serves no sealed manifest");
+        assertThatThrownBy(context::verifyManifest).isInstanceOf(PlanningException.class);
     }
 }

@@ -526,7 +526,8 @@ class DigestPublisherTest {
         List<RecordedEvent> log = store.read(FIRST);
         String name = "g | PASS | x | y |\n\n## \u2705 All gates PASSED\n![t](https://tracker.example/p.png) "
                 + "[ok](https://evil.example) **PASSED** `c` \u202e";
-        store.append(FIRST, new PlanningEvent("evt_hostile_gate", Instant.parse("2025-09-02T09:00:00Z"),
+        // Dated as the log's last event: a log whose time goes backwards is refused before any name is shown (time41).
+        store.append(FIRST, new PlanningEvent("evt_hostile_gate", log.get(log.size() - 1).event().timestamp(),
                 EventType.TRANSITION_REFUSED, Optional.of(CycleState.VALIDATED), Optional.of(CycleState.COMPLETED),
                 FIRST.toString(), "mallory", Map.of(name, GateStatus.FAIL), Map.of()), log.get(log.size() - 1).hash());
 

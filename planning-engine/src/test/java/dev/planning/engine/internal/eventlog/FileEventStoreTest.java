@@ -17,6 +17,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -442,6 +443,46 @@ class FileEventStoreTest {
 
         assertThatThrownBy(() -> store().read(other)).isInstanceOf(EventLogCorruptedException.class)
                 .hasMessageEndingWith("; restore " + copy.toAbsolutePath() + " from version control");
+    }
+
+    /**
+     * time41: the tool dates no event before the event before it, and the chain is a hash anyone can compute, with no
+     * key: a log written by hand with a chain that holds and a time that goes backwards is refused where it is read,
+     * naming the file, the line, both times and what was expected. Equal times are read.
+     */
+    @Test
+    void aHandWrittenLogWhoseChainHoldsButWhoseTimeGoesBackwardsIsRefusedAtThatLine() throws Exception {
+        writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T10:00:00Z", "2025-09-02T09:00:00Z"));
+
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+            assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0));
+            assertThat(e.getMessage()).contains("line 3 is dated 2025-09-02T09:00:00Z, before line 2, dated"
+                    + " 2025-09-02T10:00:00Z", "expected a timestamp no earlier than 2025-09-02T10:00:00Z",
+                    "restore " + log().toAbsolutePath() + " from version control");
+        });
+    }
+
+    @Test
+    void aHandWrittenLogWhoseTimesNeverGoBackwardsIsRead() throws Exception {
+        writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T10:00:00Z", "2025-09-02T11:00:00Z"));
+
+        assertThat(store().read(CYCLE)).hasSize(3);
+    }
+
+    /** Lines written by hand, chained as the store chains them (a SHA-256, no key), one event at each time. */
+    private void writeChained(List<String> times) throws IOException {
+        EventLineCodec codec = new EventLineCodec();
+        List<String> lines = new ArrayList<>();
+        String previous = RecordedEvent.GENESIS;
+        for (int i = 0; i < times.size(); i++) {
+            PlanningEvent e = event("evt_" + (i + 1));
+            byte[] line = codec.encode(new PlanningEvent(e.id(), Instant.parse(times.get(i)), e.type(), e.fromState(),
+                    e.toState(), e.entityId(), e.triggeredBy(), e.gateResults(), e.details()), previous);
+            previous = Sha256.hex(line);
+            lines.add(new String(line, StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(log().getParent());
+        writeLines(lines);
     }
 
     @Test

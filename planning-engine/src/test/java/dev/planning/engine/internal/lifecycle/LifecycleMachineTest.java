@@ -33,6 +33,7 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.fixtures.Gates;
@@ -496,5 +497,24 @@ class LifecycleMachineTest {
                                 "frameworks/planning-fe/events/2025-09-02.events.jsonl", 2, 0)));
         assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF))
                 .isInstanceOf(EventLogCorruptedException.class);
+    }
+
+    /**
+     * time41: evaluating a move's gates on a cycle whose log has no event is refused and runs no gate: a gate judges
+     * deployments against the cycle's creation, which such a log does not record (the gates judged them against none).
+     */
+    @Test
+    void evaluatingTheGatesOfACycleWhoseLogHasNoEventIsRefusedAndRunsNoGate() {
+        AtomicInteger ran = new AtomicInteger();
+        LifecycleMachine machine = machine(workspace, rulebook(step(READY_FOR_HANDOFF, PACKAGED, "first")))
+                .gate(gate("first", GateStatus.PASS, c -> ran.incrementAndGet())).build();
+
+        assertThatThrownBy(() -> machine.evaluate(CYCLE, Lifecycle.find(READY_FOR_HANDOFF, PACKAGED).orElseThrow(),
+                Optional.empty(), false)).isInstanceOfSatisfying(PlanningException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("cycle fe/2025-09-02 has no event: the gates of ");
+                    assertThat(e.location()).contains(
+                            SourceLocation.ofFile("frameworks/planning-fe/events/2025-09-02.events.jsonl"));
+                });
+        assertThat(ran).hasValue(0);
     }
 }

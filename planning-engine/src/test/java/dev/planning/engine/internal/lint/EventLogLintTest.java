@@ -249,6 +249,34 @@ class EventLogLintTest {
         assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_INVALID);
     }
 
+    /**
+     * time41: a log whose chain holds (anyone can compute it, no key is needed) but whose time goes backwards twice is
+     * two errors, each at its line naming both times and what was expected, as the store refuses the log at the first.
+     */
+    @Test
+    void eachEventDatedBeforeTheEventBeforeItIsOneErrorAtItsLineThoughTheChainHolds() throws IOException {
+        Files.delete(log);
+        FileEventStore store = new FileEventStore(workspace);
+        String head = RecordedEvent.GENESIS;
+        String[] times = {"10:00", "11:00", "09:00", "11:00", "08:00"};
+        for (int i = 1; i <= times.length; i++) {
+            PlanningEvent e = event(i);
+            head = store.append(CYCLE, new PlanningEvent(e.id(), Instant.parse("2025-09-02T" + times[i - 1] + ":00Z"),
+                    e.type(), e.fromState(), e.toState(), e.entityId(), e.triggeredBy(), e.gateResults(),
+                    e.details()), head).hash();
+        }
+        before = Files.readAllBytes(log);
+
+        List<Finding> findings = lint().findings();
+
+        assertThat(findings).extracting(Finding::code).containsOnly(LintCodes.EVENT_HISTORY);
+        assertThat(findings).extracting(f -> f.location().orElseThrow().line()).containsExactly(3, 5);
+        assertThat(findings.get(0).message()).startsWith("line 3 is dated 2025-09-02T09:00:00Z, before line 2, dated"
+                + " 2025-09-02T11:00:00Z").contains("expected a timestamp no earlier than 2025-09-02T11:00:00Z");
+        assertThat(findings.get(1).message()).startsWith("line 5 is dated 2025-09-02T08:00:00Z, before line 4, dated"
+                + " 2025-09-02T11:00:00Z");
+    }
+
     @Test
     void anEditedLineBreaksTheChainAtTheNextLineAsTheStoreReadsIt() throws IOException {
         List<byte[]> lines = lines();
