@@ -122,9 +122,18 @@ public final class CarriedOrigins {
 
     /** The cycle of the stream, other than {@link #into}, whose digest is at {@code path}; empty for none. */
     private Optional<CycleRef> cycleOf(String path) {
-        String own = digestPath.apply(into);
-        String suffix = own.substring(own.lastIndexOf(into.cycleId()) + into.cycleId().length());
-        String prefix = own.substring(0, own.lastIndexOf(into.cycleId()));
+        // Where the cycle id stands in the layout's digest path: the one character two one-character ids differ at.
+        String zero = digestPath.apply(new CycleRef(into.stream(), "0"));
+        String one = digestPath.apply(new CycleRef(into.stream(), "1"));
+        int at = 0;
+        while (at < zero.length() && at < one.length() && zero.charAt(at) == one.charAt(at)) {
+            at++;
+        }
+        if (at >= zero.length()) {
+            return Optional.empty();
+        }
+        String prefix = zero.substring(0, at);
+        String suffix = zero.substring(at + 1);
         if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.length() <= prefix.length() + suffix.length()) {
             return Optional.empty();
         }

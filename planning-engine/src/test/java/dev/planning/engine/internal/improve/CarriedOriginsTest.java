@@ -140,6 +140,20 @@ class CarriedOriginsTest {
         assertThat(plan.message()).contains("which is not the digest of another cycle of stream fe");
     }
 
+    /** A cycle id the digest's file name also spells ({@code md}, in {@code -digest.md}) is found where the id stands. */
+    @Test
+    void theCycleIdIsReadWhereTheLayoutPutsIt() {
+        CycleRef into = new CycleRef("fe", "digest");
+        String origin = "digest:" + LAYOUT.digest(new CycleRef("fe", "md")) + "#IA-1";
+        CarriedOrigins origins = new CarriedOrigins(into, LAYOUT::digest, ref -> {
+            throw new dev.planning.api.InvalidInputException("cycle " + ref + " published none");
+        });
+
+        assertThat(origins.problem(dev.planning.api.artifact.Task.builder("X-1", "t").origin(origin).build()))
+                .hasValueSatisfying(problem -> assertThat(problem).endsWith("names no published digest: cycle fe/md"
+                        + " published none"));
+    }
+
     @Test
     void onlyVerifiedOriginsCountAsCarried() {
         ws.plan("fe", NEXT.cycleId(), STORY, carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"),
