@@ -115,7 +115,8 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt,
                 keys) -> machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot,
                         layout, rulebook, new CycleArtifacts(sealedRoot, layout), clock, () -> keys, SealedManifests.NONE,
-                        rulebookFiles, CycleLogs.creationOf(store)), cycle, transition, Optional.of(judgedAt))),
+                        rulebookFiles, CycleLogs.creationOf(store, root, layout)), cycle, transition,
+                        Optional.of(judgedAt))),
                 clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
                 clock, trust, new SealedManifests() {
@@ -133,7 +134,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
                         return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
                     }
-                }, rulebookFiles, CycleLogs.of(store));
+                }, rulebookFiles, CycleLogs.of(store, root, layout));
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)

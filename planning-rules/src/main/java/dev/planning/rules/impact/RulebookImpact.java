@@ -410,7 +410,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     static GateEnvironment environment(Path root, WorkspaceLayout layout, EventStore logs, Rulebook rulebook,
             RulebookFiles files, Clock clock) {
         return new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout), clock, TrustedKeys::none,
-                SealedManifests.NONE, files, CycleLogs.of(logs));
+                SealedManifests.NONE, files, CycleLogs.of(logs, root, layout));
     }
 
     /**

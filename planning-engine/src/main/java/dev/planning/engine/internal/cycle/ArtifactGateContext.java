@@ -2,6 +2,7 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -49,7 +50,8 @@ import java.util.function.Supplier;
  * {@link #judgedAt()} when a sealed verdict is recomputed), the trusted keys and the sealed
  * manifests.
  */
-public final class ArtifactGateContext implements GateContext, JudgedOutcomeFiles, JudgedReads.Source {
+public final class ArtifactGateContext implements GateContext, JudgedOutcomeFiles, JudgedReads.Source,
+        PublishedDigests {
 
     private final GateEnvironment environment;
     private final CycleRef cycle;
@@ -333,6 +335,11 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
     /** As {@link #memoize}, the files read on the way recorded in {@link #reads}. */
     private <T> Supplier<T> recorded(Supplier<T> supplier) {
         return new Memo<>(() -> reads.recording(supplier));
+    }
+
+    @Override
+    public DigestSummary publishedDigest(CycleRef other) {
+        return environment.logs().publishedDigest(other);
     }
 
     @Override

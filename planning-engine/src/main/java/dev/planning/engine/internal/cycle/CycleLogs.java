@@ -1,8 +1,12 @@
 package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.improve.CarriedOrigins;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +14,10 @@ import java.util.Optional;
 /**
  * What a gate context may ask of the workspace's event logs beyond its own cycle's: that another cycle's log,
  * the stream's previous cycle's, is intact before that cycle's files are judged (cycles28: a previous cycle whose
- * chain is broken had its outcomes read as if it were sound), and when a cycle was created. There is no value for
- * "no logs" and no default creation (api40): each implementation says where a cycle's creation is read, so none can
- * judge a deployment against no log by forgetting to.
+ * chain is broken had its outcomes read as if it were sound), when a cycle was created, and the digest a cycle
+ * published as its log records it (origin41: what a carried improvement action's {@code origin} must name). There is
+ * no value for "no logs" and no default creation (api40): each implementation says where a cycle's creation is read,
+ * so none can judge a deployment against no log by forgetting to.
  */
 public interface CycleLogs {
 
@@ -33,13 +38,28 @@ public interface CycleLogs {
     Optional<Instant> created(CycleRef cycle);
 
     /**
+     * The digest {@code cycle} published: the file at its digest path in the workspace, when the cycle's log records
+     * its publication with the file's SHA-256 ({@link CarriedOrigins#published}). Read from the workspace also for a
+     * verdict recomputed over pinned inputs: the digest is no sealed input, and the SHA-256 in the log pins its bytes,
+     * so the recomputation judges the bytes the live gate did, or refuses.
+     *
+     * @throws dev.planning.api.InvalidInputException when the cycle published no digest, or not the file there now
+     * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
+     */
+    DigestSummary publishedDigest(CycleRef cycle);
+
+    /**
      * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files
      * judged), but a cycle's creation is its log's first event in {@code store}, as the live gate took it (kpi38: the
      * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses). A cycle
      * whose log has no event has no creation: its deployments are refused, never judged against none (scope39).
+     * A digest another cycle published is read from {@code root}, the workspace (not the pinned directory), and its
+     * publication from {@code store}.
      */
-    static CycleLogs creationOf(EventStore store) {
+    static CycleLogs creationOf(EventStore store, Path root, WorkspaceLayout layout) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(layout, "layout");
         return new CycleLogs() {
             @Override
             public void requireIntact(CycleRef cycle) {
@@ -50,12 +70,22 @@ public interface CycleLogs {
             public Optional<Instant> created(CycleRef cycle) {
                 return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
             }
+
+            @Override
+            public DigestSummary publishedDigest(CycleRef cycle) {
+                return CarriedOrigins.published(root, layout, cycle, store.read(cycle));
+            }
         };
     }
 
-    /** The logs of {@code store}: a cycle's log is intact when the store reads it. */
-    static CycleLogs of(EventStore store) {
+    /**
+     * The logs of {@code store}: a cycle's log is intact when the store reads it; a digest a cycle published is read
+     * from {@code root} by {@code layout}.
+     */
+    static CycleLogs of(EventStore store, Path root, WorkspaceLayout layout) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(layout, "layout");
         return new CycleLogs() {
             @Override
             public void requireIntact(CycleRef cycle) {
@@ -65,6 +95,11 @@ public interface CycleLogs {
             @Override
             public Optional<Instant> created(CycleRef cycle) {
                 return store.read(cycle).stream().findFirst().map(recorded -> recorded.event().timestamp());
+            }
+
+            @Override
+            public DigestSummary publishedDigest(CycleRef cycle) {
+                return CarriedOrigins.published(root, layout, cycle, store.read(cycle));
             }
         };
     }

@@ -31,6 +31,7 @@ import dev.planning.engine.internal.artifact.YamlOutput;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.lifecycle.JudgedInstant;
 import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.metrics.KpiEvaluator;
@@ -210,7 +211,10 @@ public final class DigestPublisher {
         SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), log,
                 outcomes,
                 manifest.flatMap(ManifestExcerpt::countedCriticalViolations),
-                last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
+                last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle),
+                // Carried as the parity gate judges it (origin41): an origin naming an action of a published digest.
+                new CarriedOrigins(cycle, layout::digest, ref -> CarriedOrigins.published(root, layout, ref,
+                        workspace.status(ref).history())).verified(plan)));
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
         String contractsPath = layout.contracts(cycle);
         KpiTrace trace = new KpiTrace(root, artifacts.taskBreakdownPath(cycle).orElse(layout.taskBreakdown(cycle)),

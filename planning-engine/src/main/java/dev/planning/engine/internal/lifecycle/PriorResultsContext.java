@@ -2,6 +2,7 @@ package dev.planning.engine.internal.lifecycle;
 
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -17,6 +18,7 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.internal.cycle.PublishedDigests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +31,10 @@ import java.util.Optional;
  * A gate context that adds the results of the gates that ran before, and in a live run the one
  * instant the whole run judges as of, delegating everything else.
  * Every method of {@link GateContext} must be delegated here, default methods included, or a
- * context's own answer would be hidden behind the interface default (a test checks this).
+ * context's own answer would be hidden behind the interface default (a test checks this); and so are the
+ * delegate's published digests ({@link PublishedDigests}), refused when it supplies none.
  */
-final class PriorResultsContext implements GateContext {
+final class PriorResultsContext implements GateContext, PublishedDigests {
 
     private final GateContext delegate;
     private final List<GateResult> priorResults;
@@ -157,5 +160,10 @@ final class PriorResultsContext implements GateContext {
     @Override
     public VerificationReport verifyManifest() {
         return delegate.verifyManifest();
+    }
+
+    @Override
+    public DigestSummary publishedDigest(CycleRef cycle) {
+        return PublishedDigests.of(delegate).publishedDigest(cycle);
     }
 }

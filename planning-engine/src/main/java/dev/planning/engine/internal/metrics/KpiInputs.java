@@ -34,7 +34,7 @@ public final class KpiInputs {
         DeploymentScope.of(CycleCreation.ofEvents(sources.events()), Optional.of(sources.plan()))
                 .require(sources.outcomes().deployments());
         inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams(),
-                sources.contracts()));
+                sources.contracts(), sources.carried()));
         List<PlanningEvent> events = sources.events().stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();

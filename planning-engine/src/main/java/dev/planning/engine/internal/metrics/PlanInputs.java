@@ -41,8 +41,13 @@ final class PlanInputs {
                 && c.status() != Contract.Status.STUB);
     }
 
+    /**
+     * The plan's inputs. {@code carried}: the tasks whose origin names an improvement action of a digest another
+     * cycle published; a task with any other origin is not counted as carried (origin41: anyone who commits writes an
+     * origin, and it inflated {@code carried_tasks}).
+     */
     static Map<String, Double> of(TaskBreakdown plan, Set<String> deployedTaskIds, Map<String, TaskBreakdown> others,
-            List<Contract> contracts) {
+            List<Contract> contracts, Set<String> carriedIds) {
         Map<String, Double> inputs = new TreeMap<>();
         List<Task> items = items(plan);
         // Delivered as the parity gate judges it (Delivery#delivered): a dropped item stays dropped (hostile36).
@@ -65,7 +70,7 @@ final class PlanInputs {
                 dropped++;
                 droppedPoints = droppedPoints.add(effort);
             }
-            if (task.origin().isPresent()) {
+            if (task.origin().isPresent() && carriedIds.contains(task.id())) {
                 carried++;
             }
             for (TaskRef dependency : task.dependencies()) {

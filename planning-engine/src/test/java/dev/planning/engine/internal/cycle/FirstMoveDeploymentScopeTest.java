@@ -112,7 +112,7 @@ class FirstMoveDeploymentScopeTest {
         FileEventStore store = new FileEventStore(root);
         GateEnvironment environment = new GateEnvironment(root, WorkspaceLayout.DEFAULT, rulebook,
                 new CycleArtifacts(root, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE,
-                new RulebookFiles(rulebook), CycleLogs.of(store));
+                new RulebookFiles(rulebook), CycleLogs.of(store, root, WorkspaceLayout.DEFAULT));
         return LifecycleMachine.builder().eventStore(store).rulebook(rulebook)
                 .gateContextFactory(new ArtifactGateContexts(environment)).gate(DELIVERED).clock(clock).build();
     }

@@ -78,7 +78,7 @@ class RecomputedDeploymentScopeTest {
         GateEnvironment pinned = new GateEnvironment(root, WorkspaceLayout.DEFAULT, workspace.rulebook(),
                 new CycleArtifacts(root, WorkspaceLayout.DEFAULT), Clock.systemUTC(), TrustedKeys::none,
                 SealedManifests.NONE, new RulebookFiles(workspace.rulebook()),
-                CycleLogs.creationOf(new FileEventStore(root)));
+                CycleLogs.creationOf(new FileEventStore(root), root, WorkspaceLayout.DEFAULT));
         return new ArtifactGateContext(pinned, CYCLE, Lifecycle.find(CycleState.EXECUTED, CycleState.VALIDATED)
                 .orElseThrow(), Optional.of(CycleWorkspace.START.plusSeconds(3600)));
     }

@@ -11,6 +11,12 @@ public final class ParityCodes {
     public static final String STORY_WITHOUT_TASK = "parity.story-without-task";
     /** A task or story item that links to no story of the map, itself or through its parents. */
     public static final String TASK_WITHOUT_STORY = "parity.task-without-story";
+    /**
+     * A task's {@code origin} that names no improvement action of a digest another cycle of the stream published
+     * (origin41): malformed, not such a digest, or an action it does not have. The task is not exempt from story
+     * parity.
+     */
+    public static final String ORIGIN_UNVERIFIED = "parity.origin-unverified";
     /** The rulebook sets a coverage minimum and the plan states no target for it. */
     public static final String TARGET_MISSING = "parity.coverage-target-missing";
     /** A planned coverage target below the rulebook's minimum, or not a number. */

@@ -9,7 +9,9 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.store.ArtifactKind;
+import dev.planning.engine.internal.cycle.PublishedDigests;
 import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.outcome.Delivery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,9 @@ import java.util.Map;
  * <ul>
  * <li><b>planning level</b>, at a transition into {@code PLANNED}, {@code READY_FOR_HANDOFF} or
  *     {@code PACKAGED}: every story of the story map has a task, every task links to a story, and
- *     the coverage the rulebook requires is planned (see {@code PlanParity});</li>
+ *     the coverage the rulebook requires is planned (see {@code PlanParity}); an improvement action carried
+ *     from a digest needs no story when its {@code origin} names an action of a digest another cycle of the
+ *     stream published (its event log records the file's SHA-256), and is an error otherwise (origin41);</li>
  * <li><b>post-execution</b>, at a transition into {@code EXECUTED} or later: planned vs delivered
  *     and scope variance from the items' statuses and the imported deployments, failed imported
  *     tests, and unit and e2e coverage of the JaCoCo XML and LCOV reports in {@code outcomes/{cycle}/}
@@ -29,7 +33,9 @@ import java.util.Map;
  *     {@code TestResults} and {@code CoverageCheck}).</li>
  * </ul>
  * The outcomes come from the context ({@link GateContext#outcomes()},
- * {@link GateContext#previousCoverage()}): the gate reads no file and keeps nothing.
+ * {@link GateContext#previousCoverage()}), and the digests other cycles published from the engine's context
+ * ({@link PublishedDigests}; a context that does not supply them verifies no origin): the gate reads no file and
+ * keeps nothing.
  * Thresholds, all optional, from the rulebook: {@code unit_coverage_min}, {@code e2e_coverage_min}
  * (percent), {@code delivered_ratio_min} (0..1), {@code scope_variance_max_pct},
  * {@code coverage_regression_tolerance_pct}; each may be set per stream ({@link StreamThresholds}).
@@ -102,7 +108,10 @@ public final class ParityCoverageGate implements Gate {
             findings.add(Finding.error(ParityCodes.NO_STORY_MAP, noStoryMap(cycle, storyMap,
                     context.files().exists(storyMap)), SourceLocation.ofFile(storyMap)));
         } else {
-            PlanParity.check(context.tasks().get(), context.storyMap().get(), evidence, findings);
+            // A carried action's origin is checked against the digest its cycle published, through the context.
+            CarriedOrigins origins = new CarriedOrigins(cycle, ref -> context.files().path(ref, ArtifactKind.DIGEST),
+                    PublishedDigests.of(context)::publishedDigest);
+            PlanParity.check(context.tasks().get(), context.storyMap().get(), origins, evidence, findings);
         }
         if (!post) {
             PlanParity.checkTargets(context.tasks().get(), thresholds, evidence, findings);

@@ -9,6 +9,7 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.outcome.CoverageKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,15 +30,19 @@ import java.util.regex.Pattern;
  * for per-stream values, 0 switching it off), the plan states its target
  * as a tag ({@code unit_coverage_target: 85}) on some item; the highest such tag is the plan's
  * target and must reach the minimum.
+ *
+ * <p>An improvement action carried from a digest ({@code planning improve}) needs no story: it is process work, not
+ * product scope. It is exempt only when its {@code origin} names an action of a digest another cycle of the stream
+ * published ({@link CarriedOrigins}, origin41); any other origin is an error at the origin's line, and the task is
+ * held to story parity. One mistake, one message: the origin's error says when the task, not exempt, links to no story,
+ * and no second finding repeats it.
  */
 final class PlanParity {
-    // Items exempt from "every item links to a story": epics, and improvement actions carried
-    // from a previous digest (they have an origin).
-
     private PlanParity() {
     }
 
-    static void check(TaskBreakdown plan, StoryMap map, Map<String, Object> evidence, List<Finding> findings) {
+    static void check(TaskBreakdown plan, StoryMap map, CarriedOrigins origins, Map<String, Object> evidence,
+            List<Finding> findings) {
         Set<String> storyIds = new HashSet<>();
         map.stories().forEach(story -> storyIds.add(story.id()));
         Set<String> linked = new HashSet<>();
@@ -55,24 +60,48 @@ final class PlanParity {
             }
         }
         List<String> unlinked = new ArrayList<>();
+        List<String> carried = new ArrayList<>();
         for (Task task : plan.tasks()) {
-            // Improvement actions carried from a digest (they cite their origin) are process work,
-            // not product scope: they need no story.
-            if (task.kind() == TaskKind.EPIC || task.origin().isPresent() || linksToStory(plan, task, storyIds)) {
+            Optional<String> forged = origins.problem(task);
+            boolean exempt = task.kind() == TaskKind.EPIC || linksToStory(plan, task, storyIds);
+            if (forged.isPresent()) {
+                // The origin exempts nothing: its error also says when the task links to no story (one message).
+                if (!exempt) {
+                    unlinked.add(task.id());
+                }
+                findings.add(Finding.error(ParityCodes.ORIGIN_UNVERIFIED, forged.get() + (exempt ? ""
+                        : "; so it is held to story parity and " + written(task, map) + ": correct the origin, or"
+                                + " remove it and add linked_story_map_nodes with a story of " + map.source()),
+                        task.locationOf("origin")).withTask(task.id()));
+                continue;
+            }
+            if (task.origin().isPresent()) {
+                // An improvement action carried from a published digest is process work, not product scope.
+                carried.add(task.id());
+                continue;
+            }
+            if (exempt) {
                 continue;
             }
             unlinked.add(task.id());
-            String written = task.storyNodes().isEmpty() ? "links to no story"
-                    : "links only to " + Printable.line(String.join(", ", task.storyNodes())) + ", which " + map.source()
-                            + " does not have";
-            findings.add(Finding.error(ParityCodes.TASK_WITHOUT_STORY, Printable.line(task.id()) + " " + written
-                    + " (nor does any item it belongs to); add linked_story_map_nodes with a story of "
-                    + map.source(), task.location()).withTask(task.id()));
+            findings.add(Finding.error(ParityCodes.TASK_WITHOUT_STORY, Printable.line(task.id()) + " "
+                    + written(task, map) + " (nor does any item it belongs to); add linked_story_map_nodes with a story"
+                    + " of " + map.source(), task.location()).withTask(task.id()));
         }
         evidence.put("stories", storyIds.size());
         evidence.put("stories_without_task", unplanned);
         evidence.put("items_checked", plan.tasks().size());
         evidence.put("items_without_story", unlinked);
+        if (!carried.isEmpty()) {
+            evidence.put("items_carried", carried);
+        }
+    }
+
+    /** What the task's story links are, as a finding says it. */
+    private static String written(Task task, StoryMap map) {
+        return task.storyNodes().isEmpty() ? "links to no story"
+                : "links only to " + Printable.line(String.join(", ", task.storyNodes())) + ", which " + map.source()
+                        + " does not have";
     }
 
     static void checkTargets(TaskBreakdown plan, StreamThresholds thresholds, Map<String, Object> evidence,

@@ -34,6 +34,11 @@ class ParityCoverageGateTest {
     @BeforeEach
     void setUp() {
         ws = new GateWorkspace(dir);
+        storyMap("Pay by card", "See the confirmation");
+    }
+
+    /** Writes the cycle's story map: one activity with stories S-1 and S-2 of these titles, as YAML flow scalars. */
+    private void storyMap(String first, String second) {
         ws.file(MAP, """
                 ---
                 version: "1.0.0"
@@ -44,11 +49,11 @@ class ParityCoverageGateTest {
                   - id: A-1
                     title: Check out
                     stories:
-                      - {id: S-1, title: Pay by card}
-                      - {id: S-2, title: See the confirmation}
+                      - {id: S-1, title: %s}
+                      - {id: S-2, title: %s}
                 ---
                 # Checkout
-                """);
+                """.formatted(first, second));
     }
 
     private GateResult planning() {
@@ -99,21 +104,7 @@ class ParityCoverageGateTest {
      */
     @Test
     void aStoryTitleWrittenAsAnEscapeReadsOtherwiseThanOneWithTheCharacter() {
-        ws.file(MAP, """
-                ---
-                version: "1.0.0"
-                cycle_id: "2025-09-02"
-                stream: fe
-                title: Checkout
-                activities:
-                  - id: A-1
-                    title: Check out
-                    stories:
-                      - {id: S-1, title: "Pay\\nby card"}
-                      - {id: S-2, title: 'Pay\\u000Aby card'}
-                ---
-                # Checkout
-                """);
+        storyMap("\"Pay\\nby card\"", "'Pay\\u000Aby card'");
         ws.plan("fe", "2025-09-02", "{id: T-1, title: Stray}");
 
         List<String> shown = planning().findings().stream()

@@ -1,0 +1,103 @@
+package dev.planning.engine.internal.improve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.digest.DigestPublisher;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * origin41 through the lifecycle: {@code carried_tasks} counts only the tasks whose origin names an action of a
+ * published digest, as the parity gate exempts only those; and a handoff whose parity verdict exempted carried actions
+ * verifies, its verdict recomputed over the pinned inputs reading the digest the earlier cycle published.
+ */
+class CarriedOriginsLifecycleTest {
+
+    private static final CycleRef FIRST = CycleImproverTest.FIRST;
+    private static final CycleRef NEXT = CycleImproverTest.NEXT;
+    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
+    private static final String DIGEST = LAYOUT.digest(FIRST);
+    private static final String STORY = "{id: FE-1, title: Catalogue, linked_story_map_nodes: [S-BROWSE-1]}";
+
+    @TempDir
+    Path root;
+
+    private static String carried(String id, String origin) {
+        return "{id: " + id + ", title: Carried, origin: \"" + origin + "\"}";
+    }
+
+    private static void advance(PlanningWorkspace workspace, CycleRef cycle, CycleState... states) {
+        for (CycleState state : states) {
+            TransitionResult moved = CycleWorkspace.advance(workspace, cycle, state);
+            assertThat(moved.accepted()).as("advance to %s: %s", state, moved).isTrue();
+        }
+    }
+
+    /** The attack on the KPI: a forged origin counted as a carried improvement action. */
+    @Test
+    void aForgedOriginDoesNotCountAsCarried() {
+        PlanningWorkspace workspace = CycleImproverTest.improving(root, true);
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        new GateWorkspace(root).plan("fe", NEXT.cycleId(), STORY,
+                carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"),
+                carried("IA-2025-09-02-2", "digest:" + DIGEST + "#IA-2025-09-02-2"),
+                "{id: X-1, title: Unplanned scope, origin: anything}");
+        GitFixture.commitAll(root, "next plan");
+        advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
+                CycleState.VALIDATED);
+
+        DigestResult digest = new DigestPublisher(workspace).publish(NEXT, Optional.empty());
+
+        assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 2.0).containsEntry("planned_tasks", 4.0);
+    }
+
+    /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
+    @Test
+    void aHandoffWhoseCarriedActionsPassedParityVerifies() {
+        CycleWorkspace.create(root, FIRST.cycleId());
+        CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK
+                .replace("gates: [schema_lint]", "gates: [schema_lint, parity_coverage]"));
+        CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), Plans.FE_STORY_MAP);
+        new GateWorkspace(root).plan("fe", FIRST.cycleId(), STORY.replace("}", ", status: done}"));
+        CycleWorkspace.write(root.resolve(LAYOUT.decisionLog(FIRST)), """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                improvement_actions:
+                  - {id: IA-2025-09-02-1, action: Add e2e coverage for checkout, owner: bob}
+                """);
+        PlanningWorkspace workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        workspace.create(FIRST);
+        advance(workspace, FIRST, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
+                CycleState.VALIDATED);
+        new DigestPublisher(workspace).publish(FIRST, Optional.empty());
+        workspace.advance(FIRST, CycleState.IMPROVE);
+        new GateWorkspace(root).plan("fe", NEXT.cycleId(), STORY);
+        assertThat(new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()).carried())
+                .containsExactly("IA-2025-09-02-1");
+        GitFixture.commitAll(root, "next plan");
+
+        advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED);
+        VerificationReport report = workspace.verify(NEXT, CycleWorkspace.TRUST);
+
+        assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isEmpty();
+        assertThat(report.passed()).as("%s", report).isTrue();
+        assertThat(report.discrepancies()).isEqualTo(List.of());
+    }
+}

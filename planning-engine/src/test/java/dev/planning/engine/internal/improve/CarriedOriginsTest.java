@@ -1,0 +1,170 @@
+package dev.planning.engine.internal.improve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.engine.internal.gate.parity.ParityCodes;
+import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * origin41: a task's {@code origin} exempts it from story parity only when it names an improvement action of a digest
+ * another cycle of the stream published (its event log records the file's SHA-256). Anyone who commits writes an
+ * origin; before, any text there skipped {@code parity.task-without-story}. Each other origin is one error at the
+ * origin's line and column, and the task is held to story parity.
+ */
+class CarriedOriginsTest {
+
+    private static final CycleRef FIRST = CycleImproverTest.FIRST;
+    private static final CycleRef NEXT = CycleImproverTest.NEXT;
+    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
+    private static final String DIGEST = LAYOUT.digest(FIRST);
+    private static final String STORY = "{id: FE-1, title: Catalogue, linked_story_map_nodes: [S-BROWSE-1]}";
+
+    @TempDir
+    Path root;
+
+    private GateWorkspace ws;
+
+    /** FIRST published its digest and was completed: its two actions are carried into NEXT's plan. */
+    @BeforeEach
+    void setUp() {
+        PlanningWorkspace workspace = CycleImproverTest.improving(root, true);
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        ws = new GateWorkspace(root);
+    }
+
+    private GateResult parity() {
+        return new ParityCoverageGate().evaluate(ws.context(NEXT));
+    }
+
+    private static String carried(String id, String origin) {
+        return "{id: " + id + ", title: Carried, origin: \"" + origin + "\"}";
+    }
+
+    /** NEXT's plan: a task for the story, then {@code task}; the one finding of the gate, at the task's origin. */
+    private Finding theOneFindingOf(String task) {
+        ws.plan("fe", NEXT.cycleId(), STORY, task);
+        GateResult result = parity();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.ORIGIN_UNVERIFIED);
+            assertThat(f.severity()).isEqualTo(dev.planning.api.gate.Severity.ERROR);
+            assertThat(f.location().orElseThrow().toString())
+                    .isEqualTo(LAYOUT.taskBreakdown(NEXT) + ":6:" + (("  - " + task).indexOf("origin") + 1));
+        });
+        assertThat(result.evidence()).doesNotContainKey("items_carried");
+        return result.findings().get(0);
+    }
+
+    @Test
+    void anActionCarriedByImproveFromThePublishedDigestNeedsNoStory() {
+        GateResult result = parity();
+
+        assertThat(result.findings()).extracting(Finding::code)
+                .doesNotContain(ParityCodes.ORIGIN_UNVERIFIED, ParityCodes.TASK_WITHOUT_STORY);
+        assertThat(result.evidence()).containsEntry("items_carried", List.of("IA-2025-09-02-1", "IA-2025-09-02-2"))
+                .containsEntry("items_without_story", List.of());
+    }
+
+    /** The attack: any text as the origin of a task with no story skipped story parity. One message, not two. */
+    @Test
+    void aForgedOriginExemptsNoTaskFromStoryParity() {
+        Finding finding = theOneFindingOf("{id: X-1, title: Unplanned scope, origin: anything}");
+
+        assertThat(finding.message()).contains("origin \"anything\" of X-1 is not one `planning improve` writes")
+                .contains("expected digest:<digest path>#<action id>")
+                .contains("so it is held to story parity and links to no story");
+        assertThat(finding.taskId()).contains("X-1");
+        assertThat(parity().evidence()).containsEntry("items_without_story", List.of("X-1"));
+    }
+
+    @Test
+    void aMalformedOriginIsAnErrorAtTheOriginEvenWhenTheTaskLinksToAStory() {
+        Finding finding = theOneFindingOf("{id: X-1, title: Linked, linked_story_map_nodes: [S-BROWSE-1], origin: "
+                + "\"digest:" + DIGEST + "\"}");
+
+        assertThat(finding.message()).contains("is not one `planning improve` writes").doesNotContain("story parity");
+    }
+
+    @Test
+    void aDigestNoCyclePublishedIsRefused() throws IOException {
+        CycleRef never = new CycleRef("fe", "2025-08-19");
+        Path forged = root.resolve(LAYOUT.digest(never));
+        Files.writeString(forged, Files.readString(root.resolve(DIGEST), StandardCharsets.UTF_8)
+                .replace(FIRST.cycleId(), never.cycleId()), StandardCharsets.UTF_8);
+
+        Finding finding = theOneFindingOf(carried("X-1", "digest:" + LAYOUT.digest(never) + "#IA-2025-09-02-1"));
+
+        assertThat(finding.message()).contains("names no published digest")
+                .contains("which has no event log (" + LAYOUT.eventLog(never) + ")");
+    }
+
+    @Test
+    void aPublishedDigestEditedAfterItsPublicationIsRefused() throws IOException {
+        Path digest = root.resolve(DIGEST);
+        Files.writeString(digest, Files.readString(digest, StandardCharsets.UTF_8)
+                .replace("id: IA-2025-09-02-2", "id: IA-FORGED"), StandardCharsets.UTF_8);
+
+        Finding finding = theOneFindingOf(carried("X-1", "digest:" + DIGEST + "#IA-FORGED"));
+
+        assertThat(finding.message()).contains("names no published digest").contains("records SHA-256");
+    }
+
+    @Test
+    void anActionThePublishedDigestDoesNotHaveIsRefused() {
+        Finding finding = theOneFindingOf(carried("X-1", "digest:" + DIGEST + "#IA-2025-09-02-9"));
+
+        assertThat(finding.message()).contains("names action IA-2025-09-02-9, which the digest " + DIGEST
+                + " published by cycle " + FIRST + " does not have")
+                .contains("(IA-2025-09-02-1, IA-2025-09-02-2)");
+    }
+
+    @Test
+    void aPathThatIsNoOtherCyclesDigestIsRefused() {
+        Finding own = theOneFindingOf(carried("X-1", "digest:" + LAYOUT.digest(NEXT) + "#IA-1"));
+        assertThat(own.message()).contains("which is not the digest of another cycle of stream fe");
+
+        Finding plan = theOneFindingOf(carried("X-1", "digest:" + LAYOUT.taskBreakdown(FIRST) + "#FE-2"));
+        assertThat(plan.message()).contains("which is not the digest of another cycle of stream fe");
+    }
+
+    /** A cycle id the digest's file name also spells ({@code md}, in {@code -digest.md}) is found where the id stands. */
+    @Test
+    void theCycleIdIsReadWhereTheLayoutPutsIt() {
+        CycleRef into = new CycleRef("fe", "digest");
+        String origin = "digest:" + LAYOUT.digest(new CycleRef("fe", "md")) + "#IA-1";
+        CarriedOrigins origins = new CarriedOrigins(into, LAYOUT::digest, ref -> {
+            throw new dev.planning.api.InvalidInputException("cycle " + ref + " published none");
+        });
+
+        assertThat(origins.problem(dev.planning.api.artifact.Task.builder("X-1", "t").origin(origin).build()))
+                .hasValueSatisfying(problem -> assertThat(problem).endsWith("names no published digest: cycle fe/md"
+                        + " published none"));
+    }
+
+    @Test
+    void onlyVerifiedOriginsCountAsCarried() {
+        ws.plan("fe", NEXT.cycleId(), STORY, carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"),
+                "{id: X-1, title: Unplanned scope, origin: anything}");
+        dev.planning.engine.internal.cycle.CycleArtifacts artifacts =
+                new dev.planning.engine.internal.cycle.CycleArtifacts(root, LAYOUT);
+        dev.planning.engine.internal.eventlog.FileEventStore store =
+                new dev.planning.engine.internal.eventlog.FileEventStore(root, LAYOUT);
+
+        assertThat(new CarriedOrigins(NEXT, LAYOUT::digest,
+                ref -> CarriedOrigins.published(root, LAYOUT, ref, store.read(ref)))
+                .verified(artifacts.taskBreakdown(NEXT).orElseThrow())).containsExactly("IA-2025-09-02-1");
+    }
+}
