@@ -9,7 +9,6 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,31 +44,9 @@ public final class DigestPublication {
     /**
      * Fail closed: refuses a digest of a cycle without an event log (of no cycle that ran), one the log records no
      * publication of, and one other than the log's last {@code DIGEST_PUBLISHED} at its path records (its SHA-256).
-     * The file is hashed only when the log records a publication. A caller that also reads the file's content (its
-     * front matter) checks the bytes it read instead ({@link #require(byte[], String, CycleRef, List, String, String,
-     * String)}): the file read twice may be another file the second time.
-     *
-     * @param file    the digest file
-     * @param path    its workspace-relative path, as the log records it and messages name it
-     * @param cycle   the cycle whose digest it is, by its name
-     * @param log     that cycle's event log as the store the command uses reads it (empty: the cycle has none)
-     * @param logPath the log's path, for messages
-     * @param kind    how the message names the file, e.g. {@code earlier digest}
-     * @param use     what its figures would be, e.g. {@code its figures would be this cycle's baseline}
-     * @throws InvalidInputException when the digest is not the one its cycle published, naming the file, the log and
-     *                               why
-     * @since 0.1
-     */
-    public static void require(Path file, String path, CycleRef cycle, List<RecordedEvent> log, String logPath,
-            String kind, String use) {
-        require(() -> Sha256.file(file).sha256(), path, cycle, log, logPath, kind, use);
-    }
-
-    /**
-     * As {@link #require(Path, String, CycleRef, List, String, String, String)}, of the bytes the caller read from the
-     * digest file, whose content it takes from those very bytes (digest41: the front matter was parsed from one read
-     * and the file hashed in another, so a file changed between the two had one version's figures pass as the
-     * published other's).
+     * It checks the bytes the caller read from the digest file, whose content the caller takes from those very bytes
+     * (digest41: the front matter was parsed from one read and the file hashed in another, so a file changed between
+     * the two had one version's figures pass as the published other's).
      *
      * @param digest  the bytes read from the digest file
      * @param path    its workspace-relative path, as the log records it and messages name it

@@ -171,7 +171,9 @@ public final class CarriedOrigins {
             throw new InvalidInputException("cycle " + cycle + " has no digest at " + path + " (" + use
                     + "): expected the digest `planning digest` published", SourceLocation.ofFile(path));
         }
-        DigestPublication.require(file, path, cycle, log, layout.eventLog(cycle), "digest", use);
-        return DigestFrontMatter.readOf(file, path, cycle, "digest", use);
+        // One read: the bytes hashed against the log are the bytes parsed (digest41).
+        byte[] bytes = DigestFrontMatter.bytes(file, path);
+        DigestPublication.require(bytes, path, cycle, log, layout.eventLog(cycle), "digest", use);
+        return DigestFrontMatter.readOf(bytes, path, cycle, "digest", use);
     }
 }
