@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,6 +54,11 @@ final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (prior != null && prior.isBlank()) {
+            // An unset variable (--prior "$PRIOR") names no manifest; passed on, it would be sought as one (misc41).
+            throw new ParameterException(spec.commandLine(), "--prior is empty: expected the manifest_id of the"
+                    + " earlier cycle's manifest this handoff replaces (its `manifest_id:` line), or no --prior");
+        }
         PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         SealOptions options = SealOptions.defaults().withAllowDirty(allowDirty);
         if (prior != null) {

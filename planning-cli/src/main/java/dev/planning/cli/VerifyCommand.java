@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
@@ -10,6 +11,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.report.CiReports;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +77,12 @@ final class VerifyCommand implements Callable<Integer> {
         if (byCycle == (manifest != null) || byCycle && (stream == null || cycle == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either --stream S --cycle C, or a MANIFEST file");
+        }
+        if (manifest != null && Files.isDirectory(manifest)) {
+            // The workspace given as its manifest (verify -w W W) was read as a manifest of no name (misc41).
+            throw new CommandLine.ParameterException(spec.commandLine(), "MANIFEST " + Printable.path(manifest)
+                    + " is a directory: expected a manifest file (frameworks/planning-S/manifests/C.yaml under the"
+                    + " workspace), or --stream S --cycle C");
         }
         Path root = workspace;
         CycleRef ref = null;

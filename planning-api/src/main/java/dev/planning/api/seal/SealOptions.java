@@ -34,6 +34,9 @@ public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, 
     public SealOptions {
         Objects.requireNonNull(priorManifestId, "priorManifestId");
         Objects.requireNonNull(notes, "notes");
+        if (priorManifestId.filter(String::isBlank).isPresent()) {
+            throw new IllegalArgumentException("priorManifestId is empty: expected the prior manifest's id");
+        }
     }
 
     /**
@@ -62,6 +65,7 @@ public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, 
      *
      * @param id the prior manifest's id
      * @return the same options, naming the manifest this one replaces
+     * @throws IllegalArgumentException when {@code id} is empty or blank
      */
     public SealOptions withPriorManifestId(String id) {
         return new SealOptions(allowDirty, Optional.of(id), notes);

@@ -3,7 +3,13 @@ package dev.planning.engine.internal.workspace;
 import dev.planning.api.Printable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
 
 /**
  * Paths and I/O errors as an error message quotes them: on one line ({@link Printable#line}). A
@@ -54,8 +60,8 @@ public final class Shown {
      * Why an I/O operation failed, on one line, without the path the exception repeats: the file
      * system's reason ({@code Permission denied}, translated under the user's locale), "permission
      * denied" for an {@link java.nio.file.AccessDeniedException} that gives none, the message of the Java
-     * platform's own plain {@link IOException} (a read answering {@code EIO}: {@code Input/output error}), else the
-     * exception's kind.
+     * platform's own plain {@link IOException} (a read answering {@code EIO}: {@code Input/output error}), the
+     * file system's own exceptions that give none in words ("not a directory"), else the exception's kind.
      */
     public static String reason(IOException e) {
         String why = e instanceof FileSystemException failed && failed.getReason() != null
@@ -63,8 +69,22 @@ public final class Shown {
                         // The platform's own plain IOException of a read says only the system's reason (fail35).
                         : e.getClass() == IOException.class && e.getMessage() != null
                                 && DirectoryEntries.thrownByThePlatform(e) ? e.getMessage()
-                        : e.getClass().getSimpleName();
+                        : inWords(e);
         return Printable.line(why);
+    }
+
+    /**
+     * What the file system's own exceptions that give no reason mean, in words (misc41: {@code keys generate --out
+     * /dev/null} said "cannot take this lock (FileAlreadyExistsException)"); the kind of any other.
+     */
+    private static String inWords(IOException e) {
+        return e instanceof FileAlreadyExistsException ? "a file of that name exists already"
+                : e instanceof NoSuchFileException ? "no such file or directory"
+                : e instanceof NotDirectoryException ? "not a directory"
+                : e instanceof DirectoryNotEmptyException ? "the directory is not empty"
+                : e instanceof FileSystemLoopException ? "symbolic links that loop"
+                : e instanceof NotLinkException ? "not a symbolic link"
+                : e.getClass().getSimpleName();
     }
 
     /**
