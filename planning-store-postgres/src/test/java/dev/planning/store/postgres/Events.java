@@ -6,6 +6,8 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,5 +49,19 @@ final class Events {
     static PlanningEvent fact(CycleRef cycle, EventType type, Map<String, String> details) {
         return new PlanningEvent(id(), T0.plusSeconds(120), type, Optional.empty(), Optional.empty(),
                 cycle.toString(), "test", Map.of(), details);
+    }
+
+    /**
+     * {@code history} re-dated a second apart from {@link #T0}, in its order: the file store refuses a log dated
+     * backwards (time41), and the helpers above date each kind of event at one fixed time.
+     */
+    static List<PlanningEvent> datedInOrder(List<PlanningEvent> history) {
+        List<PlanningEvent> dated = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            PlanningEvent e = history.get(i);
+            dated.add(new PlanningEvent(e.id(), T0.plusSeconds(i), e.type(), e.fromState(), e.toState(),
+                    e.entityId(), e.triggeredBy(), e.gateResults(), e.details()));
+        }
+        return List.copyOf(dated);
     }
 }

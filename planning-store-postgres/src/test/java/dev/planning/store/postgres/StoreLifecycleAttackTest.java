@@ -153,7 +153,7 @@ class StoreLifecycleAttackTest {
     @Test
     void aHistoryTheLifecycleAllowsIsImportedWholeOrInTwoParts(@TempDir Path source) throws Exception {
         FileEventStore files = new FileEventStore(source);
-        List<PlanningEvent> history = List.of(Events.created(FE),
+        List<PlanningEvent> history = Events.datedInOrder(List.of(Events.created(FE),
                 Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
                 Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED),
                 new PlanningEvent(Events.id(), Events.T0.plusSeconds(90), EventType.PLAN_UPDATED,
@@ -172,7 +172,7 @@ class StoreLifecycleAttackTest {
                 Events.moved(FE, CycleState.VALIDATED, CycleState.IMPROVE),
                 new PlanningEvent(Events.id(), Events.T0.plusSeconds(300), EventType.CYCLE_COMPLETED,
                         Optional.of(CycleState.IMPROVE), Optional.of(CycleState.COMPLETED), FE.toString(), "test",
-                        Map.of(), Map.of()));
+                        Map.of(), Map.of())));
         String head = RecordedEvent.GENESIS;
         for (PlanningEvent event : history) {
             head = files.append(FE, event, head).hash();
