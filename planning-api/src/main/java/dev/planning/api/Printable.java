@@ -170,8 +170,9 @@ public final class Printable {
      * characters ({@link #cut}). For every message and output line that names a path.
      *
      * <p>A path is shown as a path: where its file system's separator is the backslash (Windows), a backslash is a
-     * separator, never part of a name, and is shown as itself ({@code C:\u005cusers\x}, not {@code C:\u005cu005Cusers});
-     * there a name cannot hold a control character either, so {@code \u005cu000A} cannot be read as the escape of one.
+     * separator, never part of a name, and is shown as itself ({@code C:\u005cusers\x}, not
+     * {@code C:\u005cu005Cusers}); there a name cannot hold a control character either, so {@code \u005cu000A} cannot
+     * be read as the escape of one.
      * Where the separator is {@code /}, a backslash is a character of a name, and one that begins {@code \u005cu} is
      * written as its escape, as {@link #line} writes it (a file named with the six characters {@code \u005cu000A}
      * shows as {@code \u005cu005Cu000A}; msg41).
@@ -185,7 +186,9 @@ public final class Printable {
                 given.getFileSystem().getSeparator());
     }
 
-    /** {@link #path}'s text of a path as given and as resolved, on a file system whose separator is {@code separator}. */
+    /**
+     * {@link #path}'s text of a path as given and as resolved, on a file system whose separator is {@code separator}.
+     */
     static String path(String given, String resolved, String separator) {
         boolean backslashes = !"\\".equals(separator);
         return resolved.equals(given) ? cut(resolved, PATH_CHARACTERS, backslashes)
@@ -230,6 +233,7 @@ public final class Printable {
      *
      * @param text the text, never {@code null}
      * @return the text as it may be shown, never {@code null}
+     * @since 0.1
      */
     public static String lines(String text) {
         return shown(text, "\n\t", true);

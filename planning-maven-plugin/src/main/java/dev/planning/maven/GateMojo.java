@@ -79,8 +79,9 @@ public final class GateMojo extends StoreMojo {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (GateResult result : results) {
-            lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(Printable.line(result.gate()) + ": " + line));
-            lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(Printable.line(result.gate()) + ": " + line));
+            String gate = Printable.line(result.gate()) + ": ";
+            lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(gate + line));
+            lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(gate + line));
         }
         if (results.isEmpty()) {
             // Nothing was checked: the build passes, as the command does, but its log says so.
@@ -88,7 +89,8 @@ public final class GateMojo extends StoreMojo {
         }
         log(errors, warnings);
         String gates = results.isEmpty() ? NO_GATES
-                : results.stream().map(r -> Printable.line(r.gate()) + " " + r.status()).collect(Collectors.joining(", "));
+                : results.stream().map(r -> Printable.line(r.gate()) + " " + r.status())
+                        .collect(Collectors.joining(", "));
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new Verdict(passed, ref + " -> " + target + ": " + gates + (passed ? "" : ": gate failed"));
     }

@@ -62,8 +62,9 @@ public final class RulesTestMojo extends PlanningMojo {
                         report.rules().size() - report.uncovered().size(), report.rules().size())
                 + (failUnder == null ? "" : String.format(Locale.ROOT, " (required %.1f%%)", failUnder));
         if (report.results().isEmpty()) {
-            summary = "no test cases in " + Printable.path(rulebook.directory().resolve("tests")) + ": nothing was tested; add rule"
-                    + " tests (tests/*.yaml) that expect its rules' violations; " + summary;
+            summary = "no test cases in " + Printable.path(rulebook.directory().resolve("tests"))
+                    + ": nothing was tested; add rule tests (tests/*.yaml) that expect its rules' violations; "
+                    + summary;
         }
         return new Verdict(report.passed() && covered, summary);
     }

@@ -67,10 +67,19 @@ public final class VerifyMojo extends StoreMojo {
                 : ws.verify(manifest.toPath(), keys);
         write("verify.junit.xml", CiReports.verificationJunit(report));
         log(report.discrepancies().stream().map(Discrepancy::describe).toList(), List.of());
-        String summary = Printable.cut(report.manifest(), Printable.PATH_CHARACTERS) + ": " + report.artifactsChecked() + " artifact(s), "
+        String summary = shown(report.manifest()) + ": " + report.artifactsChecked() + " artifact(s), "
                 + report.countedSignatures().size() + " signature(s) counted, " + report.discrepancies().size()
                 + " discrepancy(ies)";
         return new Verdict(report.passed(), summary + (report.passed() ? "" : ": verification failed"));
+    }
+
+    /**
+     * The manifest as the summary names it, quoted once: a path on disk when it cannot be made workspace-relative,
+     * shown as a path ({@link Printable#path}: a Windows path's backslashes are its separators), else as a value.
+     */
+    private static String shown(String manifest) {
+        Path path = Path.of(manifest);
+        return path.isAbsolute() ? Printable.path(path) : Printable.cut(manifest, Printable.PATH_CHARACTERS);
     }
 
     private TrustedKeys trustedKeys(Path root) {

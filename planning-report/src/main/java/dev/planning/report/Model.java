@@ -104,7 +104,8 @@ final class Model {
             List<Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<SigningRow> signing, List<Waiver> waivers,
             List<ActionRow> actions, List<Task> tasks, Optional<String> planPath, Optional<DigestSummary> digest,
-            Optional<Problem> digestProblem, List<KpiTrend> kpis, List<Problem> problems, List<String> unsignedHistory) {
+            Optional<Problem> digestProblem, List<KpiTrend> kpis, List<Problem> problems,
+            List<String> unsignedHistory) {
 
         /** The last accepted transition (or the creation), if any. */
         Optional<PlanningEvent> lastTransition() {

@@ -57,7 +57,10 @@ final class PageOut implements Closeable {
         return encoded(value, true);
     }
 
-    /** Text already shown (an error's message, a finding's), as HTML text content, as {@link Html#textOfShown} escapes it. */
+    /**
+     * Text already shown (an error's message, a finding's), as HTML text content, as {@link Html#textOfShown} escapes
+     * it.
+     */
     PageOut textOfShown(String shown) {
         try {
             Encode.forHtml(out, Html.shownAgain(shown));

@@ -553,7 +553,8 @@ final class Pages {
         b.append("<section aria-labelledby=\"kpis\"><h2 id=\"kpis\">KPIs</h2>\n");
         if (c.digest().isEmpty()) {
             // digest41: a digest there but refused is not "no digest yet": why it is not shown, as the problems say.
-            b.append(c.digestProblem().map(p -> "<p>The cycle's digest is not shown: " + textOfShown(p.text()) + "</p>\n")
+            b.append(c.digestProblem()
+                    .map(p -> "<p>The cycle's digest is not shown: " + textOfShown(p.text()) + "</p>\n")
                     .orElse("<p>No digest published for this cycle yet (<code>planning digest</code>).</p>\n"))
                     .append("</section>\n");
             return;
@@ -661,8 +662,8 @@ final class Pages {
                 List<Model.FindingRow> marks = s.marks().getOrDefault(n, List.of());
                 b.append("<li id=\"L").append(n).append("\"").append(marks.isEmpty() ? "" : " class=\"hit\"")
                         .append("><a class=\"ln\" href=\"#L").append(n).append("\" aria-label=\"Line ").append(n)
-                        .append("\">").append(n).append("</a><code>").textOfShown(text.substring(from, more ? breaks.start()
-                                : text.length())).append("</code>");
+                        .append("\">").append(n).append("</a><code>")
+                        .textOfShown(text.substring(from, more ? breaks.start() : text.length())).append("</code>");
                 for (Model.FindingRow f : marks) {
                     b.append("<span class=\"note\">\u25B2 finding (").text(f.severity()).append(", ")
                             .text(f.gate()).append("): ").textOfShown(f.message()).append(" [")

@@ -216,7 +216,7 @@ final class WorkspaceReader {
         }, problem(problems, unreadPlan, List.<Task>of()));
         String digestPath = layout.digest(ref);
         String unreadDigest = "digest " + digestPath + " cannot be read";
-        int beforeDigest = problems.size();
+        List<Model.Problem> unreadable = new ArrayList<>(1);
         Optional<CommittedDigest> committed = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
@@ -228,48 +228,45 @@ final class WorkspaceReader {
             // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
             return Optional.of(new CommittedDigest(bytes, DigestFrontMatter.readOf(bytes, digestPath, ref, "digest",
                     "figures on this cycle's page and in its stream's charts")));
-        }, problem(problems, unreadDigest, Optional.<CommittedDigest>empty()));
+        }, problem(unreadable, unreadDigest, Optional.<CommittedDigest>empty()));
         // Only the one its cycle published (report40): a committed file's figures are anyone's.
-        Optional<DigestSummary> digest = committed.filter(d -> published(ref, digestPath, d.bytes(),
-                status.map(CycleStatus::history), problems)).map(CommittedDigest::summary);
         // digest41: the KPI section said "No digest published yet" of a digest there but refused; it says why.
-        Optional<Model.Problem> digestProblem = problems.size() > beforeDigest ? Optional.of(problems.get(beforeDigest))
-                : Optional.empty();
+        Optional<Model.Problem> digestProblem = unreadable.stream().findFirst().or(() -> committed.flatMap(
+                d -> unpublished(ref, digestPath, d.bytes(), status.map(CycleStatus::history))));
+        digestProblem.ifPresent(problems::add);
+        Optional<DigestSummary> digest = digestProblem.isPresent() ? Optional.empty()
+                : committed.map(CommittedDigest::summary);
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().map(Model.Problem::unreadable)
                 .ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
-                decisions.waivers(), decisions.actions(), tasks, planPath, digest, digestProblem, List.copyOf(problems),
-                unsignedHistory);
+                decisions.waivers(), decisions.actions(), tasks, planPath, digest, digestProblem,
+                List.copyOf(problems), unsignedHistory);
     }
 
     /**
-     * Whether the cycle's digest is the one its event log, as the store the command uses reads it (already read for
-     * the page: {@code log}), records it published, judged on the bytes its figures were read from ({@code bytes}),
-     * never the file read again (digest41): the check {@code planning digest} asks of an earlier digest
-     * ({@link DigestPublication}). Anyone who commits writes a digest file, front matter and all, for a cycle that
-     * never ran, that published none, or over the one published; its figures, on the cycle's page and in its
+     * Why the cycle's digest is not shown, when it is not the one its event log, as the store the command uses reads
+     * it (already read for the page: {@code log}), records it published, judged on the bytes its figures were read
+     * from ({@code bytes}), never the file read again (digest41): the check {@code planning digest} asks of an earlier
+     * digest ({@link DigestPublication}). Anyone who commits writes a digest file, front matter and all, for a cycle
+     * that never ran, that published none, or over the one published; its figures, on the cycle's page and in its
      * stream's charts, were what nobody measured (report40). One that is not, or whose log cannot be read, is a
-     * problem shown, naming the file and why, and none of its figures is drawn.
+     * problem shown, naming the file and why, and none of its figures is drawn; empty when it is the one published.
      */
-    private boolean published(CycleRef ref, String digestPath, byte[] bytes, Optional<List<RecordedEvent>> log,
-            List<Model.Problem> problems) {
+    private Optional<Model.Problem> unpublished(CycleRef ref, String digestPath, byte[] bytes,
+            Optional<List<RecordedEvent>> log) {
         String use = "its figures are not shown on this cycle's page or in its stream's charts";
         if (log.isEmpty()) {
-            problems.add(new Model.Problem(Model.Problem.DIGEST_UNCHECKED, "the digest " + digestPath + " cannot be"
-                    + " checked against its cycle's event log, which cannot be read (above): " + use));
-            return false;
+            return Optional.of(new Model.Problem(Model.Problem.DIGEST_UNCHECKED, "the digest " + digestPath
+                    + " cannot be checked against its cycle's event log, which cannot be read (above): " + use));
         }
         String unread = "digest " + digestPath + " cannot be read";
         return read(unread, () -> {
             DigestPublication.require(bytes, digestPath, ref, log.get(),
                     layout.eventLog(ref), "digest", use);
-            return true;
-        }, e -> {
-            problems.add(e instanceof InvalidInputException
-                    ? new Model.Problem(Model.Problem.DIGEST_NOT_PUBLISHED, e.getMessage())
-                    : Model.Problem.unreadable(unread + ": " + e.getMessage()));
-            return false;
-        });
+            return Optional.<Model.Problem>empty();
+        }, e -> Optional.of(e instanceof InvalidInputException
+                ? new Model.Problem(Model.Problem.DIGEST_NOT_PUBLISHED, e.getMessage())
+                : Model.Problem.unreadable(unread + ": " + e.getMessage())));
     }
 
     /**
@@ -307,11 +304,11 @@ final class WorkspaceReader {
         return List.copyOf(attempts);
     }
 
-    /** A gate evidence file as read once for the report: its document, or why it could not be read. */
     /** A committed digest's bytes, read once, and the front matter read from them. */
     private record CommittedDigest(byte[] bytes, DigestSummary summary) {
     }
 
+    /** A gate evidence file as read once for the report: its document, or why it could not be read. */
     private record EvidenceRead(JsonNode root, String error) {
     }
 
@@ -539,8 +536,8 @@ final class WorkspaceReader {
         if (c.manifest().isPresent() && c.manifest().get().sealed()) {
             for (Model.SigningRow row : c.signing()) {
                 if (!row.met()) {
-                    out.add(new Attention(name, "Signature pending", "needs " + Printable.line(row.requirement()) + ", has "
-                            + row.signed(), c.page() + "#manifest"));
+                    out.add(new Attention(name, "Signature pending", "needs " + Printable.line(row.requirement())
+                            + ", has " + row.signed(), c.page() + "#manifest"));
                 }
             }
         }
@@ -548,11 +545,11 @@ final class WorkspaceReader {
         if (open) {
             for (Waiver w : c.waivers()) {
                 if (asOf.isAfter(w.expires())) {
-                    out.add(new Attention(name, "Waiver expired", Printable.line(w.rule()) + " for " + Printable.line(w.item()) + " expired on "
-                            + w.expires(), c.page() + "#waivers"));
+                    out.add(new Attention(name, "Waiver expired", Printable.line(w.rule()) + " for "
+                            + Printable.line(w.item()) + " expired on " + w.expires(), c.page() + "#waivers"));
                 } else if (!asOf.plusDays(EXPIRY_WARNING_DAYS).isBefore(w.expires())) {
-                    out.add(new Attention(name, "Waiver expiring", Printable.line(w.rule()) + " for " + Printable.line(w.item()) + " expires on "
-                            + w.expires(), c.page() + "#waivers"));
+                    out.add(new Attention(name, "Waiver expiring", Printable.line(w.rule()) + " for "
+                            + Printable.line(w.item()) + " expires on " + w.expires(), c.page() + "#waivers"));
                 }
             }
         }

@@ -22,9 +22,9 @@ import java.util.function.UnaryOperator;
  * where each error was built ({@link Printable#line}, {@link Printable#path}), so it is shown with its escapes as
  * they are ({@link Printable#shown(String, String)}, text40), never quoted again; a raw value an error quotes
  * still has every character not shown as itself escaped, but a backslash of its own that begins {@code \u005cu} reads
- * like an escape (the rule: {@link dev.planning.api.PlanningException#describe}, msg41). A reader collects a file's errors in {@link Mistakes}, which keeps the first
- * {@value #MAX_SHOWN} and counts the rest, so that a file of millions of mistakes holds no more memory
- * than a file of fifty.
+ * like an escape (the rule: {@link dev.planning.api.PlanningException#describe}, msg41). A reader collects a
+ * file's errors in {@link Mistakes}, which keeps the first {@value #MAX_SHOWN} and counts the rest, so that a file
+ * of millions of mistakes holds no more memory than a file of fifty.
  *
  * <pre>{@code
  * throw ErrorList.exception("invalid handoff manifest", errors, document.fileLocation());

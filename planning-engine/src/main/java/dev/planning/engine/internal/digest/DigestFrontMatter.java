@@ -106,7 +106,8 @@ public final class DigestFrontMatter {
     }
 
     /**
-     * Every mistake for which {@link #readOf(Path, String, CycleRef, String, String)} would refuse a digest file, each a finding at its line and column:
+     * Every mistake for which {@link #readOf(Path, String, CycleRef, String, String)} would refuse a digest file,
+     * each a finding at its line and column:
      * the front matter that is missing or not YAML, every schema error, every figure a {@code double} does not
      * hold as written, and a {@code cycle_id} or {@code stream} other than the file's name stands for. How
      * {@code planning lint} checks a committed digest before a later cycle reads it.

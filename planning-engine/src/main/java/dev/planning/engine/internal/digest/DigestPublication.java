@@ -11,7 +11,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Whether a digest file is the one its cycle published, as that cycle's event log records it: the one check that
@@ -61,12 +60,6 @@ public final class DigestPublication {
      */
     public static void require(byte[] digest, String path, CycleRef cycle, List<RecordedEvent> log, String logPath,
             String kind, String use) {
-        byte[] read = digest.clone();
-        require(() -> Sha256.hex(read), path, cycle, log, logPath, kind, use);
-    }
-
-    private static void require(Supplier<String> hash, String path, CycleRef cycle, List<RecordedEvent> log,
-            String logPath, String kind, String use) {
         String what = "the " + kind + " " + path;
         if (log.isEmpty()) {
             throw new InvalidInputException(what + " is of cycle " + cycle + ", which has no event log (" + logPath
@@ -83,7 +76,7 @@ public final class DigestPublication {
                                     + " again: delete " + path + " (`git rm " + path + "`)"
                             : "publish that cycle's digest, or delete the file"), SourceLocation.ofFile(path));
         }
-        String actual = hash.get();
+        String actual = Sha256.hex(digest);
         if (!actual.equals(recorded.get())) {
             throw new InvalidInputException(what + " is not the one cycle " + cycle + " published: its event log "
                     + logPath + " records SHA-256 " + Printable.line(recorded.get()) + ", the file's is " + actual

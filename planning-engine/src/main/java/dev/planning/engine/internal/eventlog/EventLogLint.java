@@ -15,6 +15,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PathLock;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -379,7 +380,8 @@ public final class EventLogLint {
                 broken = false;
                 chained = false;
             }
-            String refused = store.refusal(cycle, number, chained ? previous : decoded.prevHash(), decoded, location);
+            String refused = store.refusal(cycle, number, chained ? previous : decoded.prevHash(), decoded,
+                    Shown.path(location));
             if (refused != null) {
                 error(EVENT_CHAIN, refused, number, 0);
             }
@@ -390,7 +392,8 @@ public final class EventLogLint {
                 return true;
             }
             previousTime = decoded.event().timestamp();
-            String backwards = before == null ? null : FileEventStore.datedBefore(number, before, decoded, location);
+            String backwards = before == null ? null : FileEventStore.datedBefore(number, before, decoded,
+                    Shown.path(location));
             if (backwards != null) {
                 // Its own mistake, whatever the chain says: a hand-written log chains as well as the tool's (time41).
                 error(EVENT_HISTORY, backwards, number, 0);

@@ -535,7 +535,8 @@ public final class FileEventStore implements EventStore {
 
     /** Why a last line that is a whole event without its line feed is refused, never cut. */
     String wholeEventWithoutLineFeed(CycleRef cycle, int line) {
-        return wholeEventWithoutLineFeed(line, addLineFeed(workspace.resolve(location(cycle)).toString()));
+        String file = workspace.resolve(location(cycle)).toString();
+        return wholeEventWithoutLineFeed(line, addLineFeed(file, Shown.cutUnquoted(file)));
     }
 
     /**
@@ -543,7 +544,8 @@ public final class FileEventStore implements EventStore {
      * workspace: the command names the log as {@code shown} does (its workspace-relative path), run in the workspace.
      */
     String wholeEventWithoutLineFeed(CycleRef cycle, int line, String shown) {
-        return wholeEventWithoutLineFeed(line, addLineFeed(shown) + ", in the workspace's directory");
+        return wholeEventWithoutLineFeed(line,
+                addLineFeed(shown, Shown.path(shown)) + ", in the workspace's directory");
     }
 
     private static String wholeEventWithoutLineFeed(int line, String addLineFeed) {
@@ -558,14 +560,14 @@ public final class FileEventStore implements EventStore {
      * or relative to the workspace for lint), quoted for the shell ({@link Shown#shellWord}). A path with a character
      * not shown as itself ({@link Printable#shownAsItself}: a line feed, an escape) would not print as it is, so none
      * is given for it, and the path is cut at {@value Printable#PATH_CHARACTERS} characters, as every message cuts a
-     * path (msg41: a path of thousands of characters hid what the message says); a command is given whole, or it
-     * would name another file.
+     * path (msg41: a path of thousands of characters hid what the message says), as {@code named}; a command is given
+     * whole, or it would name another file. {@code named} is quoted once, as where the message is shown requires: not
+     * for the exception, which quotes its whole message ({@link Printable#line}); by {@link Shown#path} for a finding,
+     * whose {@code describe} keeps the escapes of its message as they are (text40).
      */
-    private static String addLineFeed(String file) {
-        // The path not quoted: the message is quoted once where it is shown (the exception's Printable.line, a
-        // finding's describe), never here as well, which would show its line feed's escape escaped (text40).
+    private static String addLineFeed(String file, String named) {
         return Printable.line(file).equals(file) ? "printf '\\n' >> " + Shown.shellWord(file)
-                : "at the end of " + Shown.cutUnquoted(file) + "; its path holds characters not shown as themselves";
+                : "at the end of " + named + "; its path holds characters not shown as themselves";
     }
 
     /** Whether {@code line} reads as an event line, whatever it chains to. */
@@ -649,7 +651,7 @@ public final class FileEventStore implements EventStore {
             String refused = refusal(cycle, number, previous, decoded);
             if (refused == null && !events.isEmpty()) {
                 refused = datedBefore(number, events.get(events.size() - 1).event().timestamp(), decoded,
-                        workspace.resolve(location(cycle)).toString());
+                        shownInErrors(cycle));
             }
             if (refused != null) {
                 throw corrupted(cycle, number, refused);
@@ -709,12 +711,23 @@ public final class FileEventStore implements EventStore {
      * {@code null} when it is accepted. The store's judgement of every line it reads, shared with lint.
      */
     String refusal(CycleRef cycle, int number, String previous, EventLineCodec.Line decoded) {
-        return refusal(cycle, number, previous, decoded, workspace.resolve(location(cycle)).toString());
+        return refusal(cycle, number, previous, decoded, shownInErrors(cycle));
     }
 
     /**
-     * As {@link #refusal(CycleRef, int, String, EventLineCodec.Line)}, the log named as {@code shown} (lint names
-     * it relative to the workspace, as every finding names its file; the store's errors, by its absolute path).
+     * The log's absolute path as the store's errors name it: cut ({@link Shown#cutUnquoted}) but not quoted, as an
+     * {@link EventLogCorruptedException} quotes its whole message ({@link Printable#line}); quoted here as well, a
+     * directory named with the six characters {@code \u005cu000A} would show as {@code \u005cu005Cu005Cu000A}.
+     */
+    private String shownInErrors(CycleRef cycle) {
+        return Shown.cutUnquoted(workspace.resolve(location(cycle)).toString());
+    }
+
+    /**
+     * As {@link #refusal(CycleRef, int, String, EventLineCodec.Line)}, the log named as {@code shown}, quoted as the
+     * message's reader shows it: lint names it relative to the workspace, as every finding names its file, quoted by
+     * {@link Shown#path} (a finding's {@code describe} keeps its escapes as they are); the store's errors, by its
+     * absolute path not quoted ({@link #shownInErrors}).
      */
     String refusal(CycleRef cycle, int number, String previous, EventLineCodec.Line decoded, String shown) {
         if (!decoded.prevHash().equals(previous)) {
@@ -727,7 +740,7 @@ public final class FileEventStore implements EventStore {
                     + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
                     + ": this log holds another cycle's"
                     + " history (copied, renamed or linked from its log); restore "
-                    + Shown.path(shown) + " from version control";
+                    + shown + " from version control";
         }
         return null;
     }
@@ -736,8 +749,8 @@ public final class FileEventStore implements EventStore {
      * Why line {@code number}, decoded, is refused after a line dated {@code before}: it is dated earlier
      * ({@code null} when not; the same instant is fine). The engine stamps every event no earlier than the log's last
      * ({@code OneClockReadingTest}), so such a log was written by hand; and as the chain is a hash anyone can compute,
-     * with no key, a hand-written log chains as well as the engine's (time41). Shared with lint, which names the log
-     * as {@code shown}.
+     * with no key, a hand-written log chains as well as the engine's (time41). Shared with lint; the log is named as
+     * {@code shown}, quoted or not as {@link #refusal(CycleRef, int, String, EventLineCodec.Line, String)} says.
      */
     static String datedBefore(int number, Instant before, EventLineCodec.Line decoded, String shown) {
         Instant at = decoded.event().timestamp();
@@ -747,7 +760,7 @@ public final class FileEventStore implements EventStore {
         return "line " + number + " is dated " + at + ", before line " + (number - 1) + ", dated " + before
                 + ": the tool dates no event before the event before it, so the log was written or edited by hand"
                 + " (its hash chain proves nothing of who wrote it); expected a timestamp no earlier than " + before
-                + ": restore " + Shown.path(shown) + " from version control";
+                + ": restore " + shown + " from version control";
     }
 
     private static String chainBreak(int number, String expected, String found) {

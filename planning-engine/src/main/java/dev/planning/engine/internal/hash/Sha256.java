@@ -8,7 +8,6 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -108,10 +107,9 @@ public final class Sha256 {
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException ? e.getClass().getSimpleName() : Shown.why(e);
-            String said = "cannot read " + Shown.path(file) + " to hash it (" + Shown.path(why) + ")";
+            // The file system's reason in words (misc41: "no such file or directory", not NoSuchFileException).
+            String why = e instanceof FileSystemException ? Shown.reason(e) : Shown.path(Shown.why(e));
+            String said = "cannot read " + Shown.path(file) + " to hash it (" + why + ")";
             if (!DirectoryEntries.usersToFix(file, e)) {
                 // fail35: a read the disk failed (EIO) was the user's to fix, exit 2.
                 throw new SystemFailureException(said + ": the system failed, not the input (a disk answering an I/O"

@@ -102,10 +102,12 @@ public final class KeyFiles {
                 throw e;
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // The file system's reason in words (misc41), not the exception's class, where it is one of its.
+            String why = cause instanceof IOException failed ? Shown.reason(failed)
+                    : cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + Shown.path(cause.getMessage()));
             return key.withWarning("the key is installed, but the lock on " + Shown.path(PathLock.sidecar(trust))
-                    + " could not be released afterwards (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + Shown.path(cause.getMessage()))
-                    + "); the system releases it when this process ends");
+                    + " could not be released afterwards (" + why + "); the system releases it when this process ends");
         }
     }
 

@@ -141,14 +141,12 @@ public final class WriteFailures {
 
     /**
      * The file system's reason on one line: its own words, else the message (a full disk's), else the kind. A
-     * {@link FileSystemException} without a reason gives its kind: its message is the path alone, which the
-     * location already names (exit25: a file in the way of a directory showed the path twice).
+     * {@link FileSystemException} without a reason gives what it means in words ({@link Shown#reason}): its message is
+     * the path alone, which the location already names (exit25: a file in the way of a directory showed the path
+     * twice).
      */
     static String reason(IOException e) {
-        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
-                : e instanceof AccessDeniedException ? "permission denied"
-                        : e instanceof FileSystemException || e.getMessage() == null ? e.getClass().getSimpleName()
-                                : e.getMessage();
-        return Printable.line(why);
+        return e instanceof FileSystemException ? Shown.reason(e)
+                : Printable.line(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 }

@@ -469,6 +469,30 @@ class FileEventStoreTest {
         assertThat(store().read(CYCLE)).hasSize(3);
     }
 
+    /**
+     * fix42: the refusals of a log dated backwards and of another cycle's history quoted the log's path, and the
+     * exception quoted its whole message again: a workspace under a directory named with the six characters
+     * {@code \u005cu000A} read {@code \u005cu005Cu005Cu000A}. The path is escaped once.
+     */
+    @Test
+    void theRefusalsOfALogDatedBackwardsOrOfAnotherCycleEscapeItsPathOnce() throws Exception {
+        writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T09:00:00Z"));
+        Path named = workspace.resolve("ws\\u000A");
+        Path backwards = named.resolve(LOG);
+        Files.createDirectories(backwards.getParent());
+        Files.copy(log(), backwards);
+        CycleRef other = new CycleRef("fe", "2025-09-16");
+        Path copy = named.resolve(WorkspaceLayout.DEFAULT.eventLog(other));
+        Files.copy(log(), copy);
+        FileEventStore store = new FileEventStore(named, WorkspaceLayout.DEFAULT);
+
+        assertThatThrownBy(() -> store.read(CYCLE)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageEndingWith("restore " + Printable.line(backwards.toString()) + " from version control");
+        assertThatThrownBy(() -> store.read(other)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageEndingWith("restore " + Printable.line(copy.toString()) + " from version control");
+        assertThat(Printable.line(copy.toString())).contains("ws\\u005Cu000A/");
+    }
+
     /** Lines written by hand, chained as the store chains them (a SHA-256, no key), one event at each time. */
     private void writeChained(List<String> times) throws IOException {
         EventLineCodec codec = new EventLineCodec();

@@ -127,6 +127,16 @@ class Sha256Test {
                 .hasMessageContaining("the system failed, not the input");
     }
 
+    /** fix42: a file the file system says is not there was "(NoSuchFileException)", a Java class name; in words. */
+    @Test
+    void aMissingFileHashedSaysWhyInWordsNotTheExceptionsName() {
+        Path missing = dir.resolve("gone.txt");
+
+        assertThatThrownBy(() -> Sha256.file(missing)).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageStartingWith("cannot read " + missing + " to hash it (no such file or directory)")
+                .hasMessageNotContaining("Exception");
+    }
+
     @Test
     void aDirectoryHashedIsTheUsersToFixNotTheSystems() {
         assertThatThrownBy(() -> Sha256.file(dir)).isExactlyInstanceOf(PlanningException.class)
