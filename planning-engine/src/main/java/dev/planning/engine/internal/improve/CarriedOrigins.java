@@ -1,6 +1,8 @@
 package dev.planning.engine.internal.improve;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
@@ -10,6 +12,9 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -47,9 +52,47 @@ public final class CarriedOrigins {
         /**
          * The digest {@code cycle} published, as its event log records it.
          *
-         * @throws InvalidInputException when the cycle published no digest, or not the file at its path now
+         * @throws PlanningException when the cycle is not COMPLETED with a history its signed manifest backs, published
+         *                           no digest, or not the file at its path now, or its log is broken
          */
         DigestSummary digest(CycleRef cycle);
+    }
+
+    /**
+     * Another cycle as the workspace reads it with trust (origin42): its status folded from its verified log, and
+     * what of a history past {@code PACKAGED} no manifest verifying with the trusted keys backs
+     * ({@link PlanningWorkspace#checkHistory}).
+     */
+    public interface TrustedCycles {
+        /**
+         * The cycle's status, folded from its verified log.
+         *
+         * @throws dev.planning.api.EventLogCorruptedException when the cycle's chain is broken
+         */
+        CycleStatus status(CycleRef cycle);
+
+        /**
+         * What of the status's history past {@code PACKAGED} the cycle's sealed manifest does not back now.
+         *
+         * @throws InvalidInputException when the cycle is past {@code PACKAGED} and no trusted key is in hand
+         */
+        List<Discrepancy> checkHistory(CycleStatus status);
+
+        /** The cycles of {@code workspace}, read with its trusted keys. */
+        static TrustedCycles of(PlanningWorkspace workspace) {
+            Objects.requireNonNull(workspace, "workspace");
+            return new TrustedCycles() {
+                @Override
+                public CycleStatus status(CycleRef cycle) {
+                    return workspace.status(cycle);
+                }
+
+                @Override
+                public List<Discrepancy> checkHistory(CycleStatus status) {
+                    return workspace.checkHistory(status);
+                }
+            };
+        }
     }
 
     private final CycleRef into;
@@ -106,6 +149,12 @@ public final class CarriedOrigins {
                     + " does not have: expected one of its improvement actions"
                     + (actions.isEmpty() ? " (it has none)" : " (" + Printable.line(String.join(", ", actions)) + ")"));
         }
+        if (!task.id().equals(action)) {
+            // origin42: task ids are unique, and improve writes the action as the task of its id: one task per action.
+            return Optional.of("origin " + quoted + " of " + Printable.line(task.id()) + " names action "
+                    + Printable.line(action) + ", which `planning improve` carries as task " + Printable.line(action)
+                    + "; " + Printable.line(task.id()) + " is not that task: expected the task's id to be the action's");
+        }
         return Optional.empty();
     }
 
@@ -150,22 +199,43 @@ public final class CarriedOrigins {
     private Object read(CycleRef cycle) {
         try {
             return published.digest(cycle);
-        } catch (InvalidInputException e) {
+        } catch (PlanningException e) {
+            // One origin's cycle that cannot be read (a broken log, no trusted key) is that origin's finding.
             return e.getMessage();
         }
     }
 
     /**
-     * The digest {@code cycle} published: the file at the layout's digest path, when {@code log} (the cycle's event
-     * log, oldest first) records its publication with the file's SHA-256 ({@link DigestPublication#require}), read as
-     * a digest of that cycle.
+     * The digest {@code cycle} published: the cycle is {@code COMPLETED} as {@code cycles} reads it with trust (its
+     * history past {@code PACKAGED} backed by a manifest that verifies with the trusted keys, origin42), and the file
+     * at the layout's digest path is the one its log records the publication of, with the file's SHA-256
+     * ({@link DigestPublication#require}), read as a digest of that cycle. {@code planning improve} completes a cycle
+     * before it carries its actions; a cycle anyone can write (a scratch cycle that published a digest, a log written by
+     * hand) is not completed with signatures.
      *
-     * @throws InvalidInputException when there is no such file, the log records no publication of it or another
-     *                               SHA-256, or it does not read as that cycle's digest
+     * @throws InvalidInputException      when the cycle is not COMPLETED, its history is not backed by a verifying
+     *                                    signed manifest or no trusted key is in hand, there is no such file, the log
+     *                                    records no publication of it or another SHA-256, or it does not read as that
+     *                                    cycle's digest
+     * @throws dev.planning.api.EventLogCorruptedException when the cycle's log is broken
+     * @throws PlanningException          when the cycle's sealed manifest cannot be read
      */
-    public static DigestSummary published(Path root, WorkspaceLayout layout, CycleRef cycle, List<RecordedEvent> log) {
+    public static DigestSummary published(Path root, WorkspaceLayout layout, CycleRef cycle, TrustedCycles cycles) {
         String path = layout.digest(cycle);
         String use = "its improvement actions would count as carried into another cycle's plan";
+        CycleStatus status = cycles.status(cycle);
+        // A cycle with no log at all is refused below, as one that published no digest.
+        if (status.state() != CycleState.COMPLETED && !status.history().isEmpty()) {
+            throw new InvalidInputException("cycle " + cycle + " is " + status.state() + " (" + use + "): expected a"
+                    + " COMPLETED cycle, as `planning improve` completes it before carrying its actions",
+                    SourceLocation.ofFile(layout.eventLog(cycle)));
+        }
+        List<Discrepancy> unsigned = cycles.checkHistory(status);
+        if (!unsigned.isEmpty()) {
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but " + unsigned.get(0).describe()
+                    + " (" + use + ")", SourceLocation.ofFile(unsigned.get(0).file()));
+        }
+        List<RecordedEvent> log = status.history();
         Path file = SafePaths.resolve(root, path);
         if (!DirectoryEntries.isRegularFile(root, file, "whether an improvement action was carried cannot be told")) {
             throw new InvalidInputException("cycle " + cycle + " has no digest at " + path + " (" + use

@@ -67,6 +67,23 @@ class CarriedOriginsLifecycleTest {
         assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 2.0).containsEntry("planned_tasks", 4.0);
     }
 
+    /** origin42, the KPI: a task citing a real action but other than the task improve wrote counts as unplanned. */
+    @Test
+    void aTaskOtherThanTheCarriedActionCitingItIsRefused() {
+        PlanningWorkspace workspace = CycleImproverTest.improving(root, true);
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        new GateWorkspace(root).plan("fe", NEXT.cycleId(), STORY,
+                carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"),
+                carried("X-9", "digest:" + DIGEST + "#IA-2025-09-02-2"));
+        GitFixture.commitAll(root, "next plan");
+        advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
+                CycleState.VALIDATED);
+
+        DigestResult digest = new DigestPublisher(workspace).publish(NEXT, Optional.empty());
+
+        assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 1.0).containsEntry("planned_tasks", 3.0);
+    }
+
     /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
     @Test
     void aHandoffWhoseCarriedActionsPassedParityVerifies() {
