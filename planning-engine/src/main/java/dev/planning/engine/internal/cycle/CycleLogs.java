@@ -2,7 +2,6 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.improve.CarriedOrigins;
@@ -49,7 +48,7 @@ public interface CycleLogs {
      *                                                backs, published no digest, or not the file there now
      * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
      */
-    DigestSummary publishedDigest(CycleRef cycle);
+    CarriedOrigins.Publication publishedDigest(CycleRef cycle);
 
     /**
      * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files
@@ -76,7 +75,7 @@ public interface CycleLogs {
             }
 
             @Override
-            public DigestSummary publishedDigest(CycleRef cycle) {
+            public CarriedOrigins.Publication publishedDigest(CycleRef cycle) {
                 return CarriedOrigins.published(root, layout, cycle, cycles);
             }
         };
@@ -103,7 +102,7 @@ public interface CycleLogs {
             }
 
             @Override
-            public DigestSummary publishedDigest(CycleRef cycle) {
+            public CarriedOrigins.Publication publishedDigest(CycleRef cycle) {
                 return CarriedOrigins.published(root, layout, cycle, cycles);
             }
         };

@@ -1,9 +1,9 @@
 package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 
 /**
  * What the engine's gate contexts supply beyond {@link GateContext}: the digest another cycle published, as its
@@ -21,7 +21,7 @@ public interface PublishedDigests {
      *                               no digest, or not the file there now
      * @throws dev.planning.api.EventLogCorruptedException when the cycle's log is broken
      */
-    DigestSummary publishedDigest(CycleRef cycle);
+    CarriedOrigins.Publication publishedDigest(CycleRef cycle);
 
     /** The context's published digests, or, for a context that does not supply them, one that refuses every one. */
     static PublishedDigests of(GateContext context) {

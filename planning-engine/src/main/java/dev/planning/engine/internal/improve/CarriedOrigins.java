@@ -20,13 +20,16 @@ import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +46,31 @@ import java.util.regex.Pattern;
  */
 public final class CarriedOrigins {
 
+    /**
+     * The parity evidence's key for {@link #verifiedDigests}, there whenever a task of the plan has an origin: the
+     * verdict then depends on files of another cycle, which are no sealed input.
+     */
+    public static final String EVIDENCE = "carried_from";
+
     /** {@code digest:<path>#<action id>}: the path and the id are not empty, and the id holds no {@code #}. */
     private static final Pattern ORIGIN = Pattern.compile("digest:([^#]+)#([^#]+)");
+
+    /**
+     * A digest a cycle published, as read for a carried origin: its path, the SHA-256 of the bytes read (the one its
+     * cycle's log records), and what it says.
+     *
+     * @param path    the digest's path, relative to the workspace
+     * @param sha256  the SHA-256 of the bytes read, lowercase hex
+     * @param summary the digest's front matter
+     */
+    public record Publication(String path, String sha256, DigestSummary summary) {
+        /** Requires every component. */
+        public Publication {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
 
     /** What a digest a cycle published is read as. */
     @FunctionalInterface
@@ -55,7 +81,7 @@ public final class CarriedOrigins {
          * @throws PlanningException when the cycle is not COMPLETED with a history its signed manifest backs, published
          *                           no digest, or not the file at its path now, or its log is broken
          */
-        DigestSummary digest(CycleRef cycle);
+        Publication digest(CycleRef cycle);
     }
 
     /**
@@ -100,6 +126,8 @@ public final class CarriedOrigins {
     private final Published published;
     /** Each digest read once: a digest, or why it does not count. */
     private final Map<CycleRef, Object> read = new HashMap<>();
+    /** The digests that verified an origin, by path: what a changed verdict points at. */
+    private final Map<String, String> verifiedBy = new TreeMap<>();
 
     /**
      * @param into       the cycle whose plan holds the tasks
@@ -141,7 +169,8 @@ public final class CarriedOrigins {
             return Optional.of("origin " + quoted + " of " + Printable.line(task.id()) + " names no published digest: "
                     + refused);
         }
-        List<String> actions = ((DigestSummary) digest).improvementActions().stream().map(ImprovementAction::id)
+        Publication publication = (Publication) digest;
+        List<String> actions = publication.summary().improvementActions().stream().map(ImprovementAction::id)
                 .toList();
         if (!actions.contains(action)) {
             return Optional.of("origin " + quoted + " of " + Printable.line(task.id()) + " names action "
@@ -155,6 +184,7 @@ public final class CarriedOrigins {
                     + Printable.line(action) + ", which `planning improve` carries as task " + Printable.line(action)
                     + "; " + Printable.line(task.id()) + " is not that task: expected the task's id to be the action's");
         }
+        verifiedBy.put(publication.path(), publication.sha256());
         return Optional.empty();
     }
 
@@ -167,6 +197,21 @@ public final class CarriedOrigins {
             }
         }
         return ids;
+    }
+
+    /**
+     * Each digest that verified an origin so far, as {@code {path, sha256}} sorted by path (origin42): the parity
+     * evidence records it, so a verdict recomputed after a digest changed points at that digest.
+     */
+    public List<Map<String, String>> verifiedDigests() {
+        List<Map<String, String>> digests = new ArrayList<>();
+        verifiedBy.forEach((path, sha256) -> {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("path", path);
+            one.put("sha256", sha256);
+            digests.add(one);
+        });
+        return digests;
     }
 
     /** The cycle of the stream, other than {@link #into}, whose digest is at {@code path}; empty for none. */
@@ -220,7 +265,7 @@ public final class CarriedOrigins {
      * @throws dev.planning.api.EventLogCorruptedException when the cycle's log is broken
      * @throws PlanningException          when the cycle's sealed manifest cannot be read
      */
-    public static DigestSummary published(Path root, WorkspaceLayout layout, CycleRef cycle, TrustedCycles cycles) {
+    public static Publication published(Path root, WorkspaceLayout layout, CycleRef cycle, TrustedCycles cycles) {
         String path = layout.digest(cycle);
         String use = "its improvement actions would count as carried into another cycle's plan";
         CycleStatus status = cycles.status(cycle);
@@ -244,6 +289,7 @@ public final class CarriedOrigins {
         // One read: the bytes hashed against the log are the bytes parsed (digest41).
         byte[] bytes = DigestFrontMatter.bytes(file, path);
         DigestPublication.require(bytes, path, cycle, log, layout.eventLog(cycle), "digest", use);
-        return DigestFrontMatter.readOf(bytes, path, cycle, "digest", use);
+        return new Publication(path, DigestPublication.recorded(log, path).orElseThrow(),
+                DigestFrontMatter.readOf(bytes, path, cycle, "digest", use));
     }
 }

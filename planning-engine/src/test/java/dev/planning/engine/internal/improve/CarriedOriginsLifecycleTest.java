@@ -15,7 +15,11 @@ import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.digest.DigestPublisher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +88,8 @@ class CarriedOriginsLifecycleTest {
         assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 1.0).containsEntry("planned_tasks", 3.0);
     }
 
-    /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
-    @Test
-    void aHandoffWhoseCarriedActionsPassedParityVerifies() {
+    /** FIRST completed with its action carried into NEXT, whose plan passed the parity gate and was packaged. */
+    private PlanningWorkspace handedOff() {
         CycleWorkspace.create(root, FIRST.cycleId());
         CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK
                 .replace("gates: [schema_lint]", "gates: [schema_lint, parity_coverage]"));
@@ -109,12 +112,32 @@ class CarriedOriginsLifecycleTest {
         assertThat(new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()).carried())
                 .containsExactly("IA-2025-09-02-1");
         GitFixture.commitAll(root, "next plan");
-
         advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED);
+        return workspace;
+    }
+
+    /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
+    @Test
+    void aHandoffWhoseCarriedActionsPassedParityVerifies() {
+        PlanningWorkspace workspace = handedOff();
+
         VerificationReport report = workspace.verify(NEXT, CycleWorkspace.TRUST);
 
         assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isEmpty();
         assertThat(report.passed()).as("%s", report).isTrue();
         assertThat(report.discrepancies()).isEqualTo(List.of());
+    }
+
+    /** origin42: the digest is no sealed input of the handoff; edited after it, the recomputed verdict changes. */
+    @Test
+    void aPublishedDigestEditedAfterTheHandoffChangesTheVerdict() throws IOException {
+        PlanningWorkspace workspace = handedOff();
+        Files.writeString(root.resolve(DIGEST), "\nEdited after the handoff.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        VerificationReport report = workspace.verify(NEXT, CycleWorkspace.TRUST);
+
+        assertThat(report.passed()).as("%s", report).isFalse();
+        assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isNotEmpty();
     }
 }

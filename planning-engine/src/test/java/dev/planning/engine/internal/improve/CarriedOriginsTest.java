@@ -89,6 +89,23 @@ class CarriedOriginsTest {
                 .containsEntry("items_without_story", List.of());
     }
 
+    /** origin42: the parity evidence names each digest an origin was verified against, with its SHA-256. */
+    @Test
+    void theEvidenceRecordsTheDigestTheCarriedActionsWereVerifiedAgainst() throws IOException {
+        String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(root.resolve(DIGEST))));
+
+        assertThat(parity().evidence()).containsEntry("carried_from",
+                List.of(java.util.Map.of("path", DIGEST, "sha256", sha256)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The attack: any text as the origin of a task with no story skipped story parity. One message, not two. */
     @Test
     void aForgedOriginExemptsNoTaskFromStoryParity() {
