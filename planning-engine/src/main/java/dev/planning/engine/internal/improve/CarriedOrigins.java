@@ -35,14 +35,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether a task's {@code origin} names an improvement action of a digest that another cycle of the same stream
- * published (origin41): only such a task is exempt from the parity gate's {@code parity.task-without-story} and counts
- * as carried ({@code carried_tasks}). Anyone who commits writes any {@code origin}; before, any text there exempted the
- * task and counted it. The origin is the one {@code planning improve} writes ({@link CycleImprover#origin}):
- * {@code digest:<digest path>#<action id>}, where the path is the layout's digest of another cycle of the task's
- * stream, that cycle's event log records the publication of the file with its SHA-256 ({@link DigestPublication}),
- * and the digest's front matter lists the action. Any cycle of the stream but the task's own counts, whatever its id
- * (improve opens a next cycle of any other id): its log recording the publication is what makes it earlier.
+ * Whether a task is an improvement action {@code planning improve} carried (origin41, origin42): only such a task is
+ * exempt from the parity gate's {@code parity.task-without-story} and counts as carried ({@code carried_tasks}).
+ * Anyone who commits writes any {@code origin}; before, any text there exempted the task and counted it. The origin is
+ * the one {@code planning improve} writes ({@link CycleImprover#origin}): {@code digest:<digest path>#<action id>},
+ * where the path is the layout's digest of another cycle of the task's stream; that cycle is {@code COMPLETED} as the
+ * workspace's status reads it with its trusted keys ({@link TrustedCycles}: its history past {@code PACKAGED} backed by
+ * a sealed manifest that verifies), its event log records the publication of the file with its SHA-256
+ * ({@link DigestPublication}), the digest's front matter lists the action, and the task's id is the action's (improve
+ * writes the action as the task of its id, so one task per action). Any cycle of the stream but the task's own counts,
+ * whatever its id (improve opens a next cycle of any other id): completed with signatures after publishing the digest
+ * is what makes it earlier. An origin whose cycle cannot be read (a broken log, no trusted key) is that origin's
+ * problem, never the whole check's.
  */
 public final class CarriedOrigins {
 
