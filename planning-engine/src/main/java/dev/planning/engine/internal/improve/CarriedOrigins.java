@@ -15,8 +15,11 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
@@ -107,6 +110,31 @@ public final class CarriedOrigins {
          * @throws InvalidInputException when the cycle is past {@code PACKAGED} and no trusted key is in hand
          */
         List<Discrepancy> checkHistory(CycleStatus status);
+
+        /**
+         * The cycles of {@code store} read with no trusted key (a rulebook's impact analysis, a test's context): the
+         * status folded from the store's log; a history past {@code PACKAGED} is refused, as a workspace with no key
+         * refuses it, so through them no origin whose cycle is {@code COMPLETED} counts (fail closed).
+         */
+        static TrustedCycles untrusted(EventStore store) {
+            Objects.requireNonNull(store, "store");
+            return new TrustedCycles() {
+                @Override
+                public CycleStatus status(CycleRef cycle) {
+                    return LifecycleMachine.status(store, cycle);
+                }
+
+                @Override
+                public List<Discrepancy> checkHistory(CycleStatus status) {
+                    if (SealGuard.isPastPackaged(status.state())) {
+                        throw new InvalidInputException("no trusted key is in hand: the history of " + status.cycle()
+                                + " past PACKAGED (" + status.state() + ") cannot be checked against its signed"
+                                + " manifest", SourceLocation.ofFile(store.location(status.cycle())));
+                    }
+                    return List.of();
+                }
+            };
+        }
 
         /** The cycles of {@code workspace}, read with its trusted keys. */
         static TrustedCycles of(PlanningWorkspace workspace) {

@@ -20,7 +20,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,16 +96,16 @@ class CarriedOriginsTest {
     /** origin42: the parity evidence names each digest an origin was verified against, with its SHA-256. */
     @Test
     void theEvidenceRecordsTheDigestTheCarriedActionsWereVerifiedAgainst() throws IOException {
-        String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(root.resolve(DIGEST))));
+        String sha256 = HexFormat.of().formatHex(sha256(Files.readAllBytes(root.resolve(DIGEST))));
 
         assertThat(parity().evidence()).containsEntry("carried_from",
-                List.of(java.util.Map.of("path", DIGEST, "sha256", sha256)));
+                List.of(Map.of("path", DIGEST, "sha256", sha256)));
     }
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
