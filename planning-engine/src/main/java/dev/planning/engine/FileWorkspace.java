@@ -42,6 +42,7 @@ import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.improve.CycleImprover;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
@@ -115,7 +116,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt,
                 keys) -> machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot,
                         layout, rulebook, new CycleArtifacts(sealedRoot, layout), clock, () -> keys, SealedManifests.NONE,
-                        rulebookFiles, CycleLogs.creationOf(store, root, layout)), cycle, transition,
+                        rulebookFiles, CycleLogs.creationOf(store, root, layout, trustedCycles())), cycle, transition,
                         Optional.of(judgedAt))),
                 clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
@@ -134,7 +135,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
                         return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
                     }
-                }, rulebookFiles, CycleLogs.of(store, root, layout));
+                }, rulebookFiles, CycleLogs.of(store, root, layout, trustedCycles()));
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
@@ -164,6 +165,25 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
 
     private LifecycleMachine machine() {
         return machine;
+    }
+
+    /**
+     * Other cycles as this workspace reads them with its trusted keys (origin42): {@link #status} and
+     * {@link #checkHistory}, for the digest a carried action's origin names, in a live gate and in a recomputed one
+     * alike. The fields are read late: the machine and the guard are built after the contexts.
+     */
+    private CarriedOrigins.TrustedCycles trustedCycles() {
+        return new CarriedOrigins.TrustedCycles() {
+            @Override
+            public CycleStatus status(CycleRef cycle) {
+                return machine().status(cycle);
+            }
+
+            @Override
+            public List<Discrepancy> checkHistory(CycleStatus status) {
+                return guard().history(machine().status(status.cycle()), store.location(status.cycle()));
+            }
+        };
     }
 
     private Sealer sealer() {

@@ -20,7 +20,8 @@
  *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}; the workspace's event
  *       logs read through {@code CycleLogs} over the store given, an open workspace's own
  *       ({@code StoreBackedWorkspace}), else a {@code FileEventStore}, so that a previous cycle whose log is
- *       broken is refused, store29), so that the
+ *       broken is refused, store29; another cycle a carried action's origin names read with no trusted key,
+ *       {@code CarriedOrigins.TrustedCycles.untrusted}, so no such origin is verified, origin42), so that the
  *       comparison judges exactly what {@code advance} would, names a missing workspace as every
  *       command does ({@code SafePaths.shown}), and tells a {@code --base} directory or workspace it
  *       cannot examine from an absent one ({@code DirectoryEntries}). The public facade cannot do it: it

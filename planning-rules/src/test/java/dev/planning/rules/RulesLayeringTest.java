@@ -34,7 +34,7 @@ class RulesLayeringTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("dev.planning.rules.impact.RulebookImpact", Set.of("cycle.ArtifactGateContext", "cycle.CycleArtifacts",
                     "cycle.CycleLogs", "cycle.GateEnvironment", "cycle.SealedManifests", "eventlog.FileEventStore",
-                    "git.GitRepository", "report.CommandJson", "report.Markdown",
+                    "git.GitRepository", "improve.CarriedOrigins", "report.CommandJson", "report.Markdown",
                     "rulebook.RulebookFiles", "rulebook.RulebookHasher", "rulebook.RulebookLoader", "workspace.DirectoryEntries",
                     "workspace.PlanningFiles", "workspace.SafePaths", "workspace.StoreBackedWorkspace")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",

@@ -24,6 +24,7 @@ import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.Markdown;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
@@ -405,12 +406,14 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     /**
      * The gate environment the cycles are judged in: the workspace's event logs, in {@code logs}, are checked as
      * the live workspace checks them ({@link CycleLogs#of}), so a previous cycle whose log is broken (or holds
-     * another cycle's events) is refused, naming its log and line, never read as sound (store29; fail closed).
+     * another cycle's events) is refused, naming its log and line, never read as sound (store29; fail closed). With
+     * no trusted key, no carried action's origin is verified (origin42).
      */
     static GateEnvironment environment(Path root, WorkspaceLayout layout, EventStore logs, Rulebook rulebook,
             RulebookFiles files, Clock clock) {
         return new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout), clock, TrustedKeys::none,
-                SealedManifests.NONE, files, CycleLogs.of(logs, root, layout));
+                SealedManifests.NONE, files, CycleLogs.of(logs, root, layout,
+                        CarriedOrigins.TrustedCycles.untrusted(logs)));
     }
 
     /**

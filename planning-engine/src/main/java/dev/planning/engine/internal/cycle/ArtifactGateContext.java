@@ -2,7 +2,6 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
-import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -23,6 +22,7 @@ import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.hash.JudgedReads;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.outcome.CycleCreation;
 import dev.planning.engine.internal.outcome.DeploymentScope;
 import dev.planning.engine.internal.outcome.GateOutcomes;
@@ -338,7 +338,7 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
     }
 
     @Override
-    public DigestSummary publishedDigest(CycleRef other) {
+    public CarriedOrigins.Publication publishedDigest(CycleRef other) {
         return environment.logs().publishedDigest(other);
     }
 

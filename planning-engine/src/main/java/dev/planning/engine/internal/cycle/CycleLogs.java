@@ -2,10 +2,10 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.improve.CarriedOrigins;
+import dev.planning.engine.internal.improve.CarriedOrigins.TrustedCycles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,25 +38,28 @@ public interface CycleLogs {
     Optional<Instant> created(CycleRef cycle);
 
     /**
-     * The digest {@code cycle} published: the file at its digest path in the workspace, when the cycle's log records
-     * its publication with the file's SHA-256 ({@link CarriedOrigins#published}). Read from the workspace also for a
+     * The digest {@code cycle} published: the file at its digest path in the workspace, when the cycle is
+     * {@code COMPLETED} as the workspace's status reads it with its trusted keys (origin42) and its log records the
+     * publication with the file's SHA-256 ({@link CarriedOrigins#published}). Read from the workspace also for a
      * verdict recomputed over pinned inputs: the digest is no sealed input, and the SHA-256 in the log pins its bytes,
      * so the recomputation judges the bytes the live gate did, or refuses.
      *
-     * @throws dev.planning.api.InvalidInputException when the cycle published no digest, or not the file there now
+     * @throws dev.planning.api.InvalidInputException when the cycle is not COMPLETED with a history its signed manifest
+     *                                                backs, published no digest, or not the file there now
      * @throws EventLogCorruptedException naming the log and line, when the cycle's chain is broken
      */
-    DigestSummary publishedDigest(CycleRef cycle);
+    CarriedOrigins.Publication publishedDigest(CycleRef cycle);
 
     /**
      * For a verdict recomputed over pinned inputs: no other cycle's log is checked (the sealed set pins the files
      * judged), but a cycle's creation is its log's first event in {@code store}, as the live gate took it (kpi38: the
      * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses). A cycle
      * whose log has no event has no creation: its deployments are refused, never judged against none (scope39).
-     * A digest another cycle published is read from {@code root}, the workspace (not the pinned directory), and its
-     * publication from {@code store}.
+     * A digest another cycle published is read from {@code root}, the workspace (not the pinned directory), and that
+     * cycle through {@code cycles}, the workspace's reading with its trusted keys (origin42): none in hand, none counts.
      */
-    static CycleLogs creationOf(EventStore store, Path root, WorkspaceLayout layout) {
+    static CycleLogs creationOf(EventStore store, Path root, WorkspaceLayout layout, TrustedCycles cycles) {
+        Objects.requireNonNull(cycles, "cycles");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(layout, "layout");
@@ -72,17 +75,18 @@ public interface CycleLogs {
             }
 
             @Override
-            public DigestSummary publishedDigest(CycleRef cycle) {
-                return CarriedOrigins.published(root, layout, cycle, store.read(cycle));
+            public CarriedOrigins.Publication publishedDigest(CycleRef cycle) {
+                return CarriedOrigins.published(root, layout, cycle, cycles);
             }
         };
     }
 
     /**
      * The logs of {@code store}: a cycle's log is intact when the store reads it; a digest a cycle published is read
-     * from {@code root} by {@code layout}.
+     * from {@code root} by {@code layout}, of a cycle {@code cycles} reads as COMPLETED with trust (origin42).
      */
-    static CycleLogs of(EventStore store, Path root, WorkspaceLayout layout) {
+    static CycleLogs of(EventStore store, Path root, WorkspaceLayout layout, TrustedCycles cycles) {
+        Objects.requireNonNull(cycles, "cycles");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(layout, "layout");
@@ -98,8 +102,8 @@ public interface CycleLogs {
             }
 
             @Override
-            public DigestSummary publishedDigest(CycleRef cycle) {
-                return CarriedOrigins.published(root, layout, cycle, store.read(cycle));
+            public CarriedOrigins.Publication publishedDigest(CycleRef cycle) {
+                return CarriedOrigins.published(root, layout, cycle, cycles);
             }
         };
     }

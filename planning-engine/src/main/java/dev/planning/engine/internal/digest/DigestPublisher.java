@@ -212,9 +212,10 @@ public final class DigestPublisher {
                 outcomes,
                 manifest.flatMap(ManifestExcerpt::countedCriticalViolations),
                 last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle),
-                // Carried as the parity gate judges it (origin41): an origin naming an action of a published digest.
+                // Carried as the parity gate judges it (origin41, origin42): an origin naming an action of the digest a
+                // COMPLETED cycle published, its history backed by a manifest verifying with the trusted keys.
                 new CarriedOrigins(cycle, layout::digest, ref -> CarriedOrigins.published(root, layout, ref,
-                        workspace.status(ref).history())).verified(plan)));
+                        CarriedOrigins.TrustedCycles.of(workspace))).verified(plan)));
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
         String contractsPath = layout.contracts(cycle);
         KpiTrace trace = new KpiTrace(root, artifacts.taskBreakdownPath(cycle).orElse(layout.taskBreakdown(cycle)),

@@ -2,7 +2,6 @@ package dev.planning.engine.internal.lifecycle;
 
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
-import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -19,6 +18,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.internal.cycle.PublishedDigests;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -163,7 +163,7 @@ final class PriorResultsContext implements GateContext, PublishedDigests {
     }
 
     @Override
-    public DigestSummary publishedDigest(CycleRef cycle) {
+    public CarriedOrigins.Publication publishedDigest(CycleRef cycle) {
         return PublishedDigests.of(delegate).publishedDigest(cycle);
     }
 }

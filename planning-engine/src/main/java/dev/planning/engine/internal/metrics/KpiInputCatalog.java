@@ -22,7 +22,7 @@ public final class KpiInputCatalog {
             new KpiInput("planned_tasks", "count", "plan", ITEMS + " All work items of the cycle's task breakdown, dropped ones included."),
             new KpiInput("done_tasks", "count", "plan", "Work items delivered: status done, or listed under `tasks` of a successful deployment and not dropped (a dropped item stays dropped)."),
             new KpiInput("dropped_tasks", "count", "plan", "Work items with status dropped (descoped)."),
-            new KpiInput("carried_tasks", "count", "plan", "Work items whose `origin` names an improvement action of a digest another cycle of the stream published (its event log records the file's SHA-256), as `planning improve` carries them; any other origin counts for nothing, as the parity gate exempts only these."),
+            new KpiInput("carried_tasks", "count", "plan", "Work items that are an improvement action `planning improve` carried: the item's id is the action's, and its `origin` names that action of the digest another cycle of the stream published (its event log records the file's SHA-256) and then completed (`COMPLETED` as the workspace's status reads it with its trusted keys: a history past PACKAGED backed by a sealed manifest that verifies); any other origin counts for nothing, as the parity gate exempts only these."),
             new KpiInput("planned_points", "points", "plan", "Sum of `effort` over all work items (an item without effort counts 0)."),
             new KpiInput("done_points", "points", "plan", "Sum of `effort` over delivered work items."),
             new KpiInput("dropped_points", "points", "plan", "Sum of `effort` over dropped work items."),

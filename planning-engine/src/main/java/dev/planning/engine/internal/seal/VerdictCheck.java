@@ -24,6 +24,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.improve.CarriedOrigins;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.json.JsonTrees;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
@@ -537,7 +538,11 @@ final class VerdictCheck {
             return hit;
         }
         Recomputed results = compute.get();
-        memo.put(key, results);
+        // origin42: a verdict that read another cycle's digest (a carried action's origin) depends on more than the
+        // key, on files no seal pins: it is computed again each time, so an edit of that digest changes it.
+        if (results.rerun().results().stream().noneMatch(r -> r.evidence().containsKey(CarriedOrigins.EVIDENCE))) {
+            memo.put(key, results);
+        }
         return results;
     }
 

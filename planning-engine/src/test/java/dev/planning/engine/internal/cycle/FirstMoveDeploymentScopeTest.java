@@ -112,7 +112,8 @@ class FirstMoveDeploymentScopeTest {
         FileEventStore store = new FileEventStore(root);
         GateEnvironment environment = new GateEnvironment(root, WorkspaceLayout.DEFAULT, rulebook,
                 new CycleArtifacts(root, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE,
-                new RulebookFiles(rulebook), CycleLogs.of(store, root, WorkspaceLayout.DEFAULT));
+                new RulebookFiles(rulebook), CycleLogs.of(store, root, WorkspaceLayout.DEFAULT,
+                        dev.planning.engine.internal.improve.CarriedOrigins.TrustedCycles.untrusted(store)));
         return LifecycleMachine.builder().eventStore(store).rulebook(rulebook)
                 .gateContextFactory(new ArtifactGateContexts(environment)).gate(DELIVERED).clock(clock).build();
     }

@@ -78,7 +78,8 @@ class RecomputedDeploymentScopeTest {
         GateEnvironment pinned = new GateEnvironment(root, WorkspaceLayout.DEFAULT, workspace.rulebook(),
                 new CycleArtifacts(root, WorkspaceLayout.DEFAULT), Clock.systemUTC(), TrustedKeys::none,
                 SealedManifests.NONE, new RulebookFiles(workspace.rulebook()),
-                CycleLogs.creationOf(new FileEventStore(root), root, WorkspaceLayout.DEFAULT));
+                CycleLogs.creationOf(new FileEventStore(root), root, WorkspaceLayout.DEFAULT,
+                        dev.planning.engine.internal.improve.CarriedOrigins.TrustedCycles.of(workspace)));
         return new ArtifactGateContext(pinned, CYCLE, Lifecycle.find(CycleState.EXECUTED, CycleState.VALIDATED)
                 .orElseThrow(), Optional.of(CycleWorkspace.START.plusSeconds(3600)));
     }

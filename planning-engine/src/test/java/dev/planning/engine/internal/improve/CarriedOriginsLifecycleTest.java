@@ -15,7 +15,11 @@ import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.digest.DigestPublisher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +71,25 @@ class CarriedOriginsLifecycleTest {
         assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 2.0).containsEntry("planned_tasks", 4.0);
     }
 
-    /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
+    /** origin42, the KPI: a task citing a real action but other than the task improve wrote counts as unplanned. */
     @Test
-    void aHandoffWhoseCarriedActionsPassedParityVerifies() {
+    void aTaskOtherThanTheCarriedActionCitingItIsRefused() {
+        PlanningWorkspace workspace = CycleImproverTest.improving(root, true);
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        new GateWorkspace(root).plan("fe", NEXT.cycleId(), STORY,
+                carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"),
+                carried("X-9", "digest:" + DIGEST + "#IA-2025-09-02-2"));
+        GitFixture.commitAll(root, "next plan");
+        advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
+                CycleState.VALIDATED);
+
+        DigestResult digest = new DigestPublisher(workspace).publish(NEXT, Optional.empty());
+
+        assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 1.0).containsEntry("planned_tasks", 3.0);
+    }
+
+    /** FIRST completed with its action carried into NEXT, whose plan passed the parity gate and was packaged. */
+    private PlanningWorkspace handedOff() {
         CycleWorkspace.create(root, FIRST.cycleId());
         CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK
                 .replace("gates: [schema_lint]", "gates: [schema_lint, parity_coverage]"));
@@ -92,12 +112,32 @@ class CarriedOriginsLifecycleTest {
         assertThat(new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()).carried())
                 .containsExactly("IA-2025-09-02-1");
         GitFixture.commitAll(root, "next plan");
-
         advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED);
+        return workspace;
+    }
+
+    /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
+    @Test
+    void aHandoffWhoseCarriedActionsPassedParityVerifies() {
+        PlanningWorkspace workspace = handedOff();
+
         VerificationReport report = workspace.verify(NEXT, CycleWorkspace.TRUST);
 
         assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isEmpty();
         assertThat(report.passed()).as("%s", report).isTrue();
         assertThat(report.discrepancies()).isEqualTo(List.of());
+    }
+
+    /** origin42: the digest is no sealed input of the handoff; edited after it, the recomputed verdict changes. */
+    @Test
+    void aPublishedDigestEditedAfterTheHandoffChangesTheVerdict() throws IOException {
+        PlanningWorkspace workspace = handedOff();
+        Files.writeString(root.resolve(DIGEST), "\nEdited after the handoff.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        VerificationReport report = workspace.verify(NEXT, CycleWorkspace.TRUST);
+
+        assertThat(report.passed()).as("%s", report).isFalse();
+        assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isNotEmpty();
     }
 }

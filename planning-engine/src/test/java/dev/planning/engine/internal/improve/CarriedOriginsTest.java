@@ -7,14 +7,25 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +48,21 @@ class CarriedOriginsTest {
     Path root;
 
     private GateWorkspace ws;
+    private PlanningWorkspace workspace;
 
     /** FIRST published its digest and was completed: its two actions are carried into NEXT's plan. */
     @BeforeEach
     void setUp() {
-        PlanningWorkspace workspace = CycleImproverTest.improving(root, true);
+        workspace = CycleImproverTest.improving(root, true);
         new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
         ws = new GateWorkspace(root);
     }
 
+    /** The gate, the cycle an origin names read as the workspace reads it with its trusted keys. */
     private GateResult parity() {
-        return new ParityCoverageGate().evaluate(ws.context(NEXT));
+        return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root, LAYOUT,
+                ws.rulebook(), CarriedOrigins.TrustedCycles.of(workspace)), NEXT,
+                Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow()));
     }
 
     private static String carried(String id, String origin) {
@@ -76,6 +91,23 @@ class CarriedOriginsTest {
                 .doesNotContain(ParityCodes.ORIGIN_UNVERIFIED, ParityCodes.TASK_WITHOUT_STORY);
         assertThat(result.evidence()).containsEntry("items_carried", List.of("IA-2025-09-02-1", "IA-2025-09-02-2"))
                 .containsEntry("items_without_story", List.of());
+    }
+
+    /** origin42: the parity evidence names each digest an origin was verified against, with its SHA-256. */
+    @Test
+    void theEvidenceRecordsTheDigestTheCarriedActionsWereVerifiedAgainst() throws IOException {
+        String sha256 = HexFormat.of().formatHex(sha256(Files.readAllBytes(root.resolve(DIGEST))));
+
+        assertThat(parity().evidence()).containsEntry("carried_from",
+                List.of(Map.of("path", DIGEST, "sha256", sha256)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The attack: any text as the origin of a task with no story skipped story parity. One message, not two. */
@@ -160,11 +192,62 @@ class CarriedOriginsTest {
                 "{id: X-1, title: Unplanned scope, origin: anything}");
         dev.planning.engine.internal.cycle.CycleArtifacts artifacts =
                 new dev.planning.engine.internal.cycle.CycleArtifacts(root, LAYOUT);
-        dev.planning.engine.internal.eventlog.FileEventStore store =
-                new dev.planning.engine.internal.eventlog.FileEventStore(root, LAYOUT);
 
         assertThat(new CarriedOrigins(NEXT, LAYOUT::digest,
-                ref -> CarriedOrigins.published(root, LAYOUT, ref, store.read(ref)))
+                ref -> CarriedOrigins.published(root, LAYOUT, ref, CarriedOrigins.TrustedCycles.of(workspace)))
                 .verified(artifacts.taskBreakdown(NEXT).orElseThrow())).containsExactly("IA-2025-09-02-1");
+    }
+
+    /** origin42: a real action's origin exempted any task; only the task {@code planning improve} wrote, of its id. */
+    @Test
+    void aTaskOtherThanTheCarriedActionCitingItIsRefused() {
+        Finding finding = theOneFindingOf("{id: X-9, title: Unplanned scope, effort: 40, origin: \"digest:" + DIGEST
+                + "#IA-2025-09-02-1\"}");
+
+        assertThat(finding.message()).contains("names action IA-2025-09-02-1, which `planning improve` carries as task"
+                + " IA-2025-09-02-1; X-9 is not that task");
+    }
+
+    /** origin42: anyone without a key makes a cycle publish a digest; only a COMPLETED cycle's digest counts. */
+    @Test
+    void aScratchCycleThatPublishedADigestButIsNotCompletedIsRefused() {
+        CycleRef scratch = new CycleRef("fe", "2025-08-19");
+        CycleWorkspace.create(root, scratch.cycleId());
+        CycleWorkspace.write(root.resolve(LAYOUT.decisionLog(scratch)), """
+                version: "1.0.0"
+                cycle_id: "2025-08-19"
+                stream: fe
+                improvement_actions:
+                  - {id: IA-X, action: Unplanned scope, owner: mallory}
+                """);
+        workspace.create(scratch);
+        new DigestPublisher(workspace).publish(scratch, Optional.empty());
+
+        Finding finding = theOneFindingOf(carried("IA-X", "digest:" + LAYOUT.digest(scratch) + "#IA-X"));
+
+        assertThat(finding.message()).contains("names no published digest: cycle " + scratch + " is PLANNED")
+                .contains("expected a COMPLETED cycle");
+    }
+
+    /** origin42: a log that says COMPLETED counts only with a sealed manifest that verifies with the trusted keys. */
+    @Test
+    void aCompletedCycleWithoutAVerifyingSignedManifestIsRefused() throws IOException {
+        Files.delete(root.resolve(LAYOUT.manifest(FIRST)));
+
+        Finding finding = theOneFindingOf(carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+
+        assertThat(finding.message()).contains("names no published digest: cycle " + FIRST + " is COMPLETED, but");
+    }
+
+    /** A context with no trusted key (the fixture's) verifies no origin: each is refused at its own line. */
+    @Test
+    void withoutATrustedKeyNoOriginCounts() {
+        ws.plan("fe", NEXT.cycleId(), STORY, carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+
+        GateResult result = new ParityCoverageGate().evaluate(ws.context(NEXT));
+
+        assertThat(result.findings()).extracting(Finding::code).contains(ParityCodes.ORIGIN_UNVERIFIED);
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.ORIGIN_UNVERIFIED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no trusted key"));
     }
 }

@@ -95,6 +95,11 @@ final class PlanParity {
         if (!carried.isEmpty()) {
             evidence.put("items_carried", carried);
         }
+        if (plan.tasks().stream().anyMatch(task -> task.origin().isPresent())) {
+            // origin42: the digests the carried items were verified against, so a changed verdict names the cause;
+            // present whenever an origin was read, so a recomputation knows it read another cycle's files.
+            evidence.put(CarriedOrigins.EVIDENCE, origins.verifiedDigests());
+        }
     }
 
     /** What the task's story links are, as a finding says it. */
