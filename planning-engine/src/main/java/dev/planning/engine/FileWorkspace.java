@@ -116,7 +116,8 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt,
                 keys) -> machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot,
                         layout, rulebook, new CycleArtifacts(sealedRoot, layout), clock, () -> keys, SealedManifests.NONE,
-                        rulebookFiles, CycleLogs.creationOf(store, root, layout, trustedCycles())), cycle, transition,
+                        rulebookFiles, CycleLogs.creationOf(store, root, layout, trustedCycles(() -> guardWith(keys)))),
+                        cycle, transition,
                         Optional.of(judgedAt))),
                 clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
@@ -135,7 +136,7 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
                         return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
                     }
-                }, rulebookFiles, CycleLogs.of(store, root, layout, trustedCycles()));
+                }, rulebookFiles, CycleLogs.of(store, root, layout, trustedCycles(this::guard)));
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
@@ -168,11 +169,13 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
     }
 
     /**
-     * Other cycles as this workspace reads them with its trusted keys (origin42): {@link #status} and
-     * {@link #checkHistory}, for the digest a carried action's origin names, in a live gate and in a recomputed one
-     * alike. The fields are read late: the machine and the guard are built after the contexts.
+     * Other cycles as this workspace reads them with trust (origin42): {@link #status}, and the history past
+     * {@code PACKAGED} checked by {@code guard}, for the digest a carried action's origin names. A live gate checks
+     * with this workspace's keys ({@link #guard}); a recomputed one with the keys its verification was given
+     * ({@link #guardWith}), as its own gates do: {@code planning verify --trust} opens the workspace with no keys.
+     * The fields are read late: the machine and the guard are built after the contexts.
      */
-    private CarriedOrigins.TrustedCycles trustedCycles() {
+    private CarriedOrigins.TrustedCycles trustedCycles(Supplier<SealGuard> guard) {
         return new CarriedOrigins.TrustedCycles() {
             @Override
             public CycleStatus status(CycleRef cycle) {
@@ -181,9 +184,14 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
 
             @Override
             public List<Discrepancy> checkHistory(CycleStatus status) {
-                return guard().history(machine().status(status.cycle()), store.location(status.cycle()));
+                return guard.get().history(machine().status(status.cycle()), store.location(status.cycle()));
             }
         };
+    }
+
+    /** The guard of sealed cycles, checking with {@code keys} instead of this workspace's. */
+    private SealGuard guardWith(TrustedKeys keys) {
+        return new SealGuard(verifier, () -> keys, Optional.of(new RecordedMoves(machine(), store::location)));
     }
 
     private Sealer sealer() {

@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.engine.Planning;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.fixtures.GitFixture;
@@ -126,6 +127,23 @@ class CarriedOriginsLifecycleTest {
         assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).isEmpty();
         assertThat(report.passed()).as("%s", report).isTrue();
         assertThat(report.discrepancies()).isEqualTo(List.of());
+    }
+
+    /**
+     * As {@code planning verify --trust} verifies: a workspace opened with no keys of its own, the keys given to the
+     * verification. The recomputed parity gate checks the origin's cycle with those keys, as its own gates do (before,
+     * it asked the workspace's keys, found none, and turned the sealed PASS into VERDICT_CHANGED: the demo's second
+     * cycle failed verification).
+     */
+    @Test
+    void aHandoffVerifiedWithKeysGivenToTheVerificationAloneVerifies() {
+        handedOff();
+        PlanningWorkspace keyless = Planning.builder().workspace(root).build();
+
+        VerificationReport report = keyless.verify(NEXT, CycleWorkspace.TRUST);
+
+        assertThat(report.discrepancies()).isEqualTo(List.of());
+        assertThat(report.passed()).as("%s", report).isTrue();
     }
 
     /** origin42: the digest is no sealed input of the handoff; edited after it, the recomputed verdict changes. */
