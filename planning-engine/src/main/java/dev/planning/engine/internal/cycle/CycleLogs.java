@@ -56,7 +56,7 @@ public interface CycleLogs {
      * recomputation judged deployments against no creation, and confirmed a verdict the live gate refuses). A cycle
      * whose log has no event has no creation: its deployments are refused, never judged against none (scope39).
      * A digest another cycle published is read from {@code root}, the workspace (not the pinned directory), and that
-     * cycle through {@code cycles}, the workspace's reading with its trusted keys (origin42): none in hand, none counts.
+     * cycle through {@code cycles}, read with the keys the verification was given (origin42): none, none counts.
      */
     static CycleLogs creationOf(EventStore store, Path root, WorkspaceLayout layout, TrustedCycles cycles) {
         Objects.requireNonNull(cycles, "cycles");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.digest.DigestResult;
+import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -16,6 +17,7 @@ import dev.planning.engine.fixtures.GateWorkspace;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.digest.DigestPublisher;
+import dev.planning.engine.internal.gate.parity.ParityCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,8 +91,8 @@ class CarriedOriginsLifecycleTest {
         assertThat(digest.summary().inputs()).containsEntry("carried_tasks", 1.0).containsEntry("planned_tasks", 3.0);
     }
 
-    /** FIRST completed with its action carried into NEXT, whose plan passed the parity gate and was packaged. */
-    private PlanningWorkspace handedOff() {
+    /** FIRST completed (signed past PACKAGED) with its action carried into NEXT's plan, committed. */
+    private PlanningWorkspace carried() {
         CycleWorkspace.create(root, FIRST.cycleId());
         CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK
                 .replace("gates: [schema_lint]", "gates: [schema_lint, parity_coverage]"));
@@ -113,8 +115,32 @@ class CarriedOriginsLifecycleTest {
         assertThat(new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()).carried())
                 .containsExactly("IA-2025-09-02-1");
         GitFixture.commitAll(root, "next plan");
+        return workspace;
+    }
+
+    /** FIRST completed with its action carried into NEXT, whose plan passed the parity gate and was packaged. */
+    private PlanningWorkspace handedOff() {
+        PlanningWorkspace workspace = carried();
         advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED);
         return workspace;
+    }
+
+    /**
+     * The live gate reads the origin's cycle with the workspace's trusted keys: a history past PACKAGED that no sealed
+     * manifest verifying with them backs (here FIRST's manifest removed) verifies no origin, so the carried action is
+     * held to story parity and the handoff is refused at its origin.
+     */
+    @Test
+    void aLiveHandoffCitingACycleWhoseHistoryNoVerifyingManifestBacksIsRefused() throws IOException {
+        PlanningWorkspace workspace = carried();
+        Files.delete(root.resolve(LAYOUT.manifest(FIRST)));
+        GitFixture.commitAll(root, "the first cycle's manifest removed");
+
+        TransitionResult moved = CycleWorkspace.advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF);
+
+        assertThat(moved.accepted()).isFalse();
+        assertThat(moved.gate("parity_coverage").orElseThrow().findings()).extracting(Finding::code)
+                .contains(ParityCodes.ORIGIN_UNVERIFIED);
     }
 
     /** The parity gate in the profile: the carried actions pass it live, and the sealed verdict recomputes the same. */
