@@ -114,7 +114,7 @@ public final class RecordedMoves {
                 String now = failing.stream().map(r -> r.gate() + " FAIL (" + r.findings().size() + " finding(s))")
                         .collect(Collectors.joining(", "));
                 found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line(),
-                        "the gates of " + from + " -> " + to + " passing", now, "event " + event.id() + " (line "
+                        "the gates of " + from + " -> " + to + " passing", now, "event " + Printable.line(event.id()) + " (line "
                         + recorded.line() + ") says cycle " + cycle + " moved " + from + " -> " + to + " with its gates"
                         + " passing, but run again over the workspace they do not: " + now + "; no signature covers a"
                         + " move after the seal, so the move is not taken as recorded"));

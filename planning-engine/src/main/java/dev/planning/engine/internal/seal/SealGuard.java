@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
@@ -20,6 +21,7 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
+import dev.planning.engine.internal.workspace.Shown;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -133,7 +135,8 @@ public final class SealGuard {
         if (!changed.isEmpty()) {
             throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "sealed artifacts of " + cycle
                     + " changed: " + changed.stream().map(Discrepancy::describe).collect(Collectors.joining("; "))
-                    + ". Sealed artifacts are immutable: open a new cycle whose manifest names " + manifest.manifestId()
+                    + ". Sealed artifacts are immutable: open a new cycle whose manifest names "
+                    + Printable.line(manifest.manifestId())
                     + " as prior_manifest_id", SourceLocation.ofFile(changed.get(0).file()));
         }
         if (to.ordinal() > from.ordinal()) {
@@ -223,7 +226,8 @@ public final class SealGuard {
         return List.of(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, where,
                 "a manifest that verifies (trusted signatures meeting the signing policy)",
                 report.discrepancies().size() + " discrepancy(ies)",
-                event + " says cycle " + status.cycle() + " left PACKAGED, but its sealed manifest " + report.manifest()
+                event + " says cycle " + status.cycle() + " left PACKAGED, but its sealed manifest "
+                        + Shown.path(report.manifest())
                         + " does not verify now, so the history past PACKAGED is not backed by the signatures the"
                         + " policy asks for: " + describe(report)));
     }
@@ -248,7 +252,7 @@ public final class SealGuard {
     }
 
     private static String describe(PlanningEvent event, int line) {
-        return "event " + event.id() + " (line " + line + ", " + event.type() + " "
+        return "event " + Printable.line(event.id()) + " (line " + line + ", " + event.type() + " "
                 + event.fromState().map(Enum::name).orElse("?") + " -> " + event.toState().map(Enum::name).orElse("?")
                 + ")";
     }
