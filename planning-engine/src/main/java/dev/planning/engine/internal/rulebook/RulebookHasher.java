@@ -290,7 +290,8 @@ public final class RulebookHasher {
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0 || path.toString().indexOf('\\') >= 0) {
+                if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0
+                        || holdsABackslash(directory.relativize(path))) {
                     // Named as it is: `relative` reads a backslash as a separator (claims35: `a\b.drl` was `a/b.drl`).
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
                             + Shown.path("./" + directory.relativize(path)));
@@ -312,5 +313,19 @@ public final class RulebookHasher {
         paths.sort((a, b) -> Arrays.compareUnsigned(
                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         return paths;
+    }
+
+    /**
+     * Whether a name of a file's path under the rulebook holds a backslash: only those names are hashed, so the
+     * directories above the rulebook may hold one (a legal name where the separator is {@code /}); where the
+     * separator is the backslash, no name holds one.
+     */
+    private static boolean holdsABackslash(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().indexOf('\\') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

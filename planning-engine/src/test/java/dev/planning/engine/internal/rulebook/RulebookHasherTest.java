@@ -21,13 +21,17 @@ class RulebookHasherTest {
     Path dir;
 
     private void rulebook() throws IOException {
-        Files.createDirectories(dir.resolve("rules"));
-        Files.createDirectories(dir.resolve("tests"));
-        Files.writeString(dir.resolve("rulebook.yaml"), "version: \"1\"\n");
-        Files.writeString(dir.resolve("rules/b.drl"), "package x;\n");
-        Files.writeString(dir.resolve("rules/a-b.drl"), "package y;\n");
-        Files.writeString(dir.resolve("rules/Z.drl"), "package z;\n");
-        Files.writeString(dir.resolve("tests/t.yaml"), "name: é\n", StandardCharsets.UTF_8);
+        rulebook(dir);
+    }
+
+    private static void rulebook(Path root) throws IOException {
+        Files.createDirectories(root.resolve("rules"));
+        Files.createDirectories(root.resolve("tests"));
+        Files.writeString(root.resolve("rulebook.yaml"), "version: \"1\"\n");
+        Files.writeString(root.resolve("rules/b.drl"), "package x;\n");
+        Files.writeString(root.resolve("rules/a-b.drl"), "package y;\n");
+        Files.writeString(root.resolve("rules/Z.drl"), "package z;\n");
+        Files.writeString(root.resolve("tests/t.yaml"), "name: é\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -119,6 +123,20 @@ class RulebookHasherTest {
 
         assertThatThrownBy(() -> RulebookHasher.hash(dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("rulebook file name contains a line break or backslash: ./rules/a\\b.drl");
+    }
+
+    /**
+     * msg43: the backslash was looked for in the whole path, so a rulebook under a directory named {@code a\b} (a
+     * legal name on Linux) was refused whatever its files were called; only the names under the rulebook are hashed.
+     */
+    @Test
+    void aBackslashInADirectoryAboveTheRulebookIsNoPartOfItsFileNames() throws IOException {
+        Path plain = dir.resolve("ab").resolve("rulebook");
+        Path under = dir.resolve("a\\b").resolve("rulebook");
+        rulebook(plain);
+        rulebook(under);
+
+        assertThat(RulebookHasher.hash(under)).isEqualTo(RulebookHasher.hash(plain));
     }
 
     @Test
