@@ -2,11 +2,12 @@ package dev.planning.engine.internal.scaffold;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
-import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,13 @@ public final class Scaffold {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
+            // What stands in the way, or the file system's reason in words, and where it failed when not at the
+            // workspace itself: the exception's message repeated the path and said "Not a directory" of it (msg43).
+            Path failed = WriteFailures.failedPath(e, root);
             throw new InvalidInputException("cannot create workspace " + SafePaths.shown(root) + ": "
-                    + Printable.line(String.valueOf(e.getMessage())), null, e);
+                    + (failed.equals(root) ? "" : "cannot create " + Shown.path(failed) + ": ")
+                    + WriteFailures.why(failed, failed.toString(), e)
+                    + "; expected a directory there, or a place to create one", null, e);
         }
         Optional<Path> created = Optional.empty();
         if (!Files.exists(rulebook, LinkOption.NOFOLLOW_LINKS)) {
@@ -81,7 +87,8 @@ public final class Scaffold {
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new PlanningException("cannot read the default rulebook resource " + name + ": " + e.getMessage(), null, e);
+            throw new PlanningException("cannot read the default rulebook resource " + name + ": " + Shown.reason(e),
+                    null, e);
         }
     }
 }

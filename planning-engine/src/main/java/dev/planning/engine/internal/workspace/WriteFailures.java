@@ -46,13 +46,27 @@ public final class WriteFailures {
      */
     public static PlanningException of(String failed, Path file, String shown, IOException e) {
         SourceLocation at = SourceLocation.ofFile(shown);
-        String said = failed + " (" + inTheWay(file, shown, e).orElseGet(() -> reason(e)) + ")";
+        String said = failed + " (" + why(file, shown, e) + ")";
         if (usersToFix(file, e)) {
             return new PlanningException(said, at, e);
         }
         return new SystemFailureException(said + ": the system failed, not the input (a full disk, a file system"
                 + " turned read-only or an I/O error, say); free disk space or check the disk, and try again"
                 + " (PLANNING_DEBUG=1 shows the stack trace)", at, e);
+    }
+
+    /**
+     * Why a write failed, in words, for a message that says itself what failed: what stands in the way when the path
+     * shows it ({@code <the path up to it> is not a directory}, {@code it is a directory}), else the file system's
+     * reason ({@link #reason}).
+     *
+     * @param file  the file written
+     * @param shown how messages name it, as it is (quoted here)
+     * @param e     why
+     * @return the reason, on one line
+     */
+    public static String why(Path file, String shown, IOException e) {
+        return inTheWay(file, shown, e).orElseGet(() -> reason(e));
     }
 
     /**
