@@ -320,7 +320,8 @@ public final class GitRepository implements AutoCloseable {
         try {
             return repository.getWorkTree().toPath().toRealPath();
         } catch (IOException e) {
-            throw new PlanningException("cannot resolve the work tree of " + repository.getWorkTree() + ": " + e.getMessage());
+            throw new PlanningException("cannot resolve the work tree " + Shown.path(repository.getWorkTree()) + ": "
+                    + Shown.reason(e));
         }
     }
 

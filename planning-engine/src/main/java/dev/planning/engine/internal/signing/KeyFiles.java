@@ -102,8 +102,11 @@ public final class KeyFiles {
                 throw e;
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            // The file system's reason in words (misc41), not the exception's class, where it is one of its.
+            // The file system's reason in words (misc41), not the exception's class, where it is one of its; this
+            // project's own message as it is, its values quoted where it was built (quoted again, an escape in it
+            // showed as the escape of a backslash: msg43).
             String why = cause instanceof IOException failed ? Shown.reason(failed)
+                    : cause instanceof PlanningException own ? Shown.why(own)
                     : cause.getClass().getSimpleName()
                             + (cause.getMessage() == null ? "" : ": " + Shown.path(cause.getMessage()));
             return key.withWarning("the key is installed, but the lock on " + Shown.path(PathLock.sidecar(trust))
