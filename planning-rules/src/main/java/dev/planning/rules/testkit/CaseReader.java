@@ -2,6 +2,7 @@ package dev.planning.rules.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
@@ -130,14 +131,16 @@ final class CaseReader {
         Path workspace = baseDirectory.resolve(written).normalize();
         if (!Files.isDirectory(workspace)) {
             // As the CLI shows a path given relative (SafePaths.shown), but resolved against the test file.
+            // Quoted as Printable.path quotes a path: the value is the test file's, and may hold a line break.
+            String shown = Printable.cut(written, Printable.PATH_CHARACTERS);
             throw new InvalidInputException("workspace directory not found: " + (written.equals(workspace.toString())
-                    ? written : written + " (" + workspace + "); given.workspace is relative to the test file"),
+                    ? shown : shown + " (" + Printable.path(workspace) + "); given.workspace is relative to the test file"),
                     document.locate("/given/workspace"));
         }
         WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
         CycleArtifacts artifacts = new CycleArtifacts(workspace, layout);
         String planPath = artifacts.taskBreakdownPath(cycle).orElseThrow(() -> new InvalidInputException(
-                "workspace " + written + " has no task breakdown for " + cycle + "; expected "
+                "workspace " + Printable.cut(written, Printable.PATH_CHARACTERS) + " has no task breakdown for " + cycle + "; expected "
                         + String.join(" or ", layout.taskBreakdownCandidates(cycle)), document.locate("/given/workspace")));
         // Named as the test file is (tests/fixtures/ws/..., relative to the rulebook), not relative to the test file:
         // a caller that shows the rulebook's files under its directory then names the file that is there (diff21).

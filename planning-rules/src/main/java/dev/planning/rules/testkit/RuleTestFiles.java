@@ -143,7 +143,8 @@ public final class RuleTestFiles {
             }
             SourceLocation first = names.putIfAbsent(testCase.name(), testCase.source());
             if (first != null) {
-                only = new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
+                only = new InvalidInputException("a second case is named '" + Printable.cut(testCase.name(), Printable.VALUE_CHARACTERS)
+                        + "' (the first is at line "
                         + first.line() + "); case names must be unique within a file so that results can be told apart",
                         document.locate("/name"));
                 mistakes.add(only);

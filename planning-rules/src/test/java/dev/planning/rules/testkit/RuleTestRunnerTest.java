@@ -358,6 +358,15 @@ class RuleTestRunnerTest {
                 .hasMessage("workspace directory not found: " + resolved);
     }
 
+    /** msg43: the value the test file holds was put in the message as it was, its line break a line of its own. */
+    @Test
+    void aWorkspaceWrittenWithALineBreakIsNamedOnOneLine() {
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: \"no\\nws\", cycle: 2025-09-02}\nexpect: {}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("workspace directory not found: no\\u000Aws (" + dir + "/no\\u000Aws); given.workspace is"
+                        + " relative to the test file");
+    }
+
     @Test
     void badTestFilesAreLocatedErrors() throws IOException {
         assertThatThrownBy(() -> cases("name: x\ngiven:\n  tasks:\n    - {id: A, title: t, titel: x}\nexpect: {}\n"))
@@ -405,6 +414,23 @@ class RuleTestRunnerTest {
                 .hasMessageContaining("a second case is named 'same' (the first is at line 1)")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location())
                         .get().extracting(SourceLocation::line).isEqualTo(5));
+    }
+
+    /** msg43: the name was put in the message as it was, its line break a line of its own. */
+    @Test
+    void aSecondCaseNamedWithALineBreakIsRefusedOnOneLine() {
+        assertThatThrownBy(() -> cases("""
+                name: "same\\nok: forged"
+                given: {cycle: 2025-09-02}
+                expect: {}
+                ---
+                name: "same\\nok: forged"
+                given: {cycle: 2025-09-02}
+                expect: {}
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("a second case is named 'same\\u000Aok: forged' (the first is at line 1); case names must be"
+                        + " unique within a file so that results can be told apart");
     }
 
     @Test
