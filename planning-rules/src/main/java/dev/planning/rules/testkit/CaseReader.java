@@ -24,6 +24,7 @@ import dev.planning.engine.internal.schema.WholeNumbers;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -128,7 +129,15 @@ final class CaseReader {
             }
         }
         String written = given.get("workspace").asText();
-        Path workspace = baseDirectory.resolve(written).normalize();
+        Path workspace;
+        try {
+            workspace = baseDirectory.resolve(written).normalize();
+        } catch (InvalidPathException e) {
+            // A NUL, say: a mistake of the test file, not the tool's failure (msg43: an InvalidPathException).
+            throw new InvalidInputException("given.workspace " + Printable.cut(written, Printable.PATH_CHARACTERS)
+                    + " is no path this file system can name; expected a directory relative to the test file",
+                    document.locate("/given/workspace"));
+        }
         if (!Files.isDirectory(workspace)) {
             // As the CLI shows a path given relative (SafePaths.shown), but resolved against the test file.
             // Quoted as Printable.path quotes a path: the value is the test file's, and may hold a line break.

@@ -367,6 +367,17 @@ class RuleTestRunnerTest {
                         + " relative to the test file");
     }
 
+    /** msg43: a NUL in the name was the tool's failure, an {@code InvalidPathException}, not the file's mistake. */
+    @Test
+    void aWorkspaceNoFileSystemCanNameIsTheTestFilesMistake() {
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: \"no\\0ws\", cycle: 2025-09-02}\nexpect: {}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("given.workspace no\\u0000ws is no path this file system can name; expected a directory"
+                        + " relative to the test file")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(new SourceLocation("tests/t.yaml", 2, 20)));
+    }
+
     @Test
     void badTestFilesAreLocatedErrors() throws IOException {
         assertThatThrownBy(() -> cases("name: x\ngiven:\n  tasks:\n    - {id: A, title: t, titel: x}\nexpect: {}\n"))
