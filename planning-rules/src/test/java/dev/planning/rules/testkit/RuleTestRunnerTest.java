@@ -444,6 +444,18 @@ class RuleTestRunnerTest {
                         + " unique within a file so that results can be told apart");
     }
 
+    /** msg43: every backslash was read as a separator, so the file was named as {@code tests/a/b.yaml}. */
+    @Test
+    void aTestFileNamedWithABackslashIsLocatedUnderItsOwnName() throws IOException {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests").resolve("a\\b.yaml"), "name: x\n");
+
+        assertThatThrownBy(() -> RuleTestFiles.readRulebookTests(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).location()).get()
+                        .extracting(SourceLocation::file).isEqualTo("tests/a\\b.yaml"));
+    }
+
     @Test
     void readsNoCasesWhenTheRulebookHasNoTestsDirectory() {
         assertThat(RuleTestFiles.readRulebookTests(dir)).isEmpty();
