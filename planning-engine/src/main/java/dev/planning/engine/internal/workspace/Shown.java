@@ -10,6 +10,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.nio.file.Path;
 
 /**
  * Paths and I/O errors as an error message quotes them: on one line ({@link Printable#line}). A
@@ -25,10 +26,20 @@ public final class Shown {
 
     /**
      * A path (a {@link java.nio.file.Path} or a workspace-relative string) on one line, cut at
-     * {@value Printable#PATH_CHARACTERS} characters ({@link Printable#cut}); {@code null} as {@code null}.
+     * {@value Printable#PATH_CHARACTERS} characters ({@link Printable#cut}); {@code null} as {@code null}. A
+     * {@link java.nio.file.Path} whose file system's separator is the backslash (Windows) has its backslashes shown as
+     * themselves, as {@link Printable#path} shows them (msg41): there they are separators, never part of a name, and
+     * {@code C:\u005cusers} is not to read {@code C:\u005Cu005Cusers}.
      */
     public static String path(Object path) {
-        return Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS);
+        return path instanceof Path given ? path(given.toString(), given.getFileSystem().getSeparator())
+                : Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS);
+    }
+
+    /** {@link #path}'s text of a path on a file system whose separator is {@code separator}. */
+    static String path(String path, String separator) {
+        return "\\".equals(separator) ? Printable.shown(cutUnquoted(path), "")
+                : Printable.cut(path, Printable.PATH_CHARACTERS);
     }
 
     /**
