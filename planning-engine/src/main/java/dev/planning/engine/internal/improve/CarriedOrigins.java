@@ -16,7 +16,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
@@ -319,9 +318,8 @@ public final class CarriedOrigins {
                     + "): expected the digest `planning digest` published", SourceLocation.ofFile(path));
         }
         // One read: the bytes hashed against the log are the bytes parsed (digest41).
-        byte[] bytes = DigestFrontMatter.bytes(file, path);
-        DigestPublication.require(bytes, path, cycle, log, layout.eventLog(cycle), "digest", use);
-        return new Publication(path, DigestPublication.recorded(log, path).orElseThrow(),
-                DigestFrontMatter.readOf(bytes, path, cycle, "digest", use));
+        DigestPublication.Candidate digest = DigestPublication.read(file, path, cycle, "digest", use);
+        DigestSummary summary = digest.published(log, layout.eventLog(cycle), use);
+        return new Publication(path, digest.sha256(), summary);
     }
 }
