@@ -5,12 +5,14 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
@@ -21,6 +23,7 @@ import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +51,8 @@ import java.util.regex.Pattern;
  * writes the action as the task of its id, so one task per action). Any cycle of the stream but the task's own counts,
  * whatever its id (improve opens a next cycle of any other id): completed with signatures after publishing the digest
  * is what makes it earlier. An origin whose cycle cannot be read (a broken log, no trusted key) is that origin's
- * problem, never the whole check's.
+ * problem, never the whole check's; a read the system failed, an input the user may not read and an evaluation stopped
+ * by its bounds are no problem of an origin, and propagate.
  */
 public final class CarriedOrigins {
 
@@ -275,6 +279,11 @@ public final class CarriedOrigins {
     private Object read(CycleRef cycle) {
         try {
             return published.digest(cycle);
+        } catch (EvaluationLimitException | UnreadableInputException | SystemFailureException e) {
+            // No finding about the plans (fold43), as a gate's run hands them on (GateRun): a read the system failed
+            // (a disk error is exit 3, not one origin's finding), an input the user may not read, an evaluation
+            // stopped by its bounds.
+            throw e;
         } catch (PlanningException e) {
             // One origin's cycle that cannot be read (a broken log, no trusted key) is that origin's finding.
             return e.getMessage();

@@ -1,14 +1,21 @@
 package dev.planning.engine.internal.improve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.GateWorkspace;
@@ -16,6 +23,7 @@ import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,9 +68,14 @@ class CarriedOriginsTest {
 
     /** The gate, the cycle an origin names read as the workspace reads it with its trusted keys. */
     private GateResult parity() {
+        return parity(CarriedOrigins.TrustedCycles.of(workspace));
+    }
+
+    /** The gate, the cycle an origin names read through {@code cycles}. */
+    private GateResult parity(CarriedOrigins.TrustedCycles cycles) {
         return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root, LAYOUT,
-                ws.rulebook(), CarriedOrigins.TrustedCycles.of(workspace)), NEXT,
-                Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow()));
+                ws.rulebook(), cycles), NEXT, Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)
+                .orElseThrow()));
     }
 
     private static String carried(String id, String origin) {
@@ -249,5 +262,44 @@ class CarriedOriginsTest {
         assertThat(result.findings()).extracting(Finding::code).contains(ParityCodes.ORIGIN_UNVERIFIED);
         assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.ORIGIN_UNVERIFIED)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no trusted key"));
+    }
+
+    /**
+     * fold43: a read the system failed while the origin's cycle is checked is no finding of that origin (before, the
+     * gate failed the plan with it as the origin's problem, and the CLI exited 2, not 3): it propagates, as a gate's
+     * run hands it on.
+     */
+    @Test
+    void aSystemFailureWhileCheckingAnOriginPropagates() {
+        ws.plan("fe", NEXT.cycleId(), STORY, carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+        SystemFailureException failure = new SystemFailureException("the disk failed", null,
+                new IOException("Input/output error"));
+
+        assertThatThrownBy(() -> parity(new CarriedOrigins.TrustedCycles() {
+            @Override
+            public CycleStatus status(CycleRef cycle) {
+                throw failure;
+            }
+
+            @Override
+            public List<Discrepancy> checkHistory(CycleStatus status) {
+                return List.of();
+            }
+        })).isSameAs(failure);
+    }
+
+    /** fold43: nor is an input the user may not read, nor an evaluation stopped by its bounds. */
+    @Test
+    void anUnreadableInputOrAnEvaluationLimitWhileCheckingAnOriginPropagates() {
+        Task task = Task.builder("IA-1", "t").origin("digest:" + DIGEST + "#IA-1").build();
+        for (PlanningException thrown : List.of(
+                new UnreadableInputException("permission denied", null, new IOException("EACCES")),
+                new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "too long"))) {
+            CarriedOrigins origins = new CarriedOrigins(NEXT, LAYOUT::digest, ref -> {
+                throw thrown;
+            });
+
+            assertThatThrownBy(() -> origins.problem(task)).isSameAs(thrown);
+        }
     }
 }
