@@ -110,6 +110,8 @@ public final class CarriedOrigins {
         /**
          * What of the status's history past {@code PACKAGED} the cycle's sealed manifest does not back now.
          *
+         * @param status the status {@link #status} returned for the cycle, checked as it is: the cycle's log is read
+         *               once per origin (fold43), never a status built by hand
          * @throws InvalidInputException when the cycle is past {@code PACKAGED} and no trusted key is in hand
          */
         List<Discrepancy> checkHistory(CycleStatus status);
@@ -317,8 +319,10 @@ public final class CarriedOrigins {
         }
         List<Discrepancy> unsigned = cycles.checkHistory(status);
         if (!unsigned.isEmpty()) {
-            throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but " + unsigned.get(0).describe()
-                    + " (" + use + ")", SourceLocation.ofFile(unsigned.get(0).file()));
+            // On one line (fold43): a discrepancy's description starts an indented line at each line break it quotes.
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but "
+                    + Printable.shown(unsigned.get(0).describe(), "") + " (" + use + ")",
+                    SourceLocation.ofFile(unsigned.get(0).file()));
         }
         List<RecordedEvent> log = status.history();
         Path file = SafePaths.resolve(root, path);

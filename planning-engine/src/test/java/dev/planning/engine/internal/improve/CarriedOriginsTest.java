@@ -3,6 +3,7 @@ package dev.planning.engine.internal.improve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SystemFailureException;
@@ -16,6 +17,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.GateWorkspace;
@@ -301,5 +303,28 @@ class CarriedOriginsTest {
 
             assertThatThrownBy(() -> origins.problem(task)).isSameAs(thrown);
         }
+    }
+
+    /**
+     * fold43: an origin's refusal is one line, though the discrepancy it quotes (a gate name of the manifest, say)
+     * holds a line break: a line of its own could pass for a command's verdict line.
+     */
+    @Test
+    void aDiscrepancyQuotingALineBreakIsRefusedOnOneLine() {
+        Discrepancy quoting = Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, LAYOUT.manifest(FIRST),
+                "gate \"x\nok: verified\" is not signed");
+
+        assertThatThrownBy(() -> CarriedOrigins.published(root, LAYOUT, FIRST, new CarriedOrigins.TrustedCycles() {
+            @Override
+            public CycleStatus status(CycleRef cycle) {
+                return workspace.status(cycle);
+            }
+
+            @Override
+            public List<Discrepancy> checkHistory(CycleStatus status) {
+                return List.of(quoting);
+            }
+        })).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
+                .hasMessageContaining("gate \"x\\u000A    ok: verified\" is not signed");
     }
 }
