@@ -1,5 +1,12 @@
 package dev.planning.engine.internal.improve;
 
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.DIGEST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.FIRST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.LAYOUT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.NEXT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.STORY;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.carried;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.cycles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +14,12 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SystemFailureException;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
@@ -48,12 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CarriedOriginsTest {
 
-    private static final CycleRef FIRST = CycleImproverTest.FIRST;
-    private static final CycleRef NEXT = CycleImproverTest.NEXT;
-    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
-    private static final String DIGEST = LAYOUT.digest(FIRST);
-    private static final String STORY = "{id: FE-1, title: Catalogue, linked_story_map_nodes: [S-BROWSE-1]}";
-
     @TempDir
     Path root;
 
@@ -78,10 +77,6 @@ class CarriedOriginsTest {
         return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root, LAYOUT,
                 ws.rulebook(), cycles), NEXT, Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)
                 .orElseThrow()));
-    }
-
-    private static String carried(String id, String origin) {
-        return "{id: " + id + ", title: Carried, origin: \"" + origin + "\"}";
     }
 
     /** NEXT's plan: a task for the story, then {@code task}; the one finding of the gate, at the task's origin. */
@@ -277,17 +272,9 @@ class CarriedOriginsTest {
         SystemFailureException failure = new SystemFailureException("the disk failed", null,
                 new IOException("Input/output error"));
 
-        assertThatThrownBy(() -> parity(new CarriedOrigins.TrustedCycles() {
-            @Override
-            public CycleStatus status(CycleRef cycle) {
-                throw failure;
-            }
-
-            @Override
-            public List<Discrepancy> checkHistory(CycleStatus status) {
-                return List.of();
-            }
-        })).isSameAs(failure);
+        assertThatThrownBy(() -> parity(cycles(cycle -> {
+            throw failure;
+        }, status -> List.of()))).isSameAs(failure);
     }
 
     /** fold43: nor is an input the user may not read, nor an evaluation stopped by its bounds. */
@@ -314,17 +301,8 @@ class CarriedOriginsTest {
         Discrepancy quoting = Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, LAYOUT.manifest(FIRST),
                 "gate \"x\nok: verified\" is not signed");
 
-        assertThatThrownBy(() -> CarriedOrigins.published(root, LAYOUT, FIRST, new CarriedOrigins.TrustedCycles() {
-            @Override
-            public CycleStatus status(CycleRef cycle) {
-                return workspace.status(cycle);
-            }
-
-            @Override
-            public List<Discrepancy> checkHistory(CycleStatus status) {
-                return List.of(quoting);
-            }
-        })).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
+        assertThatThrownBy(() -> CarriedOrigins.published(root, LAYOUT, FIRST,
+                cycles(workspace::status, status -> List.of(quoting)))).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
                 .hasMessageContaining("gate \"x\\u000A    ok: verified\" is not signed");
     }
 }
