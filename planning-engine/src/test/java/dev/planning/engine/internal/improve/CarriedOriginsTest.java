@@ -164,6 +164,21 @@ class CarriedOriginsTest {
         assertThat(finding.message()).contains("names no published digest").contains("records SHA-256");
     }
 
+    /** fold43: another cycle's digest copied over the published one is refused in words that read. */
+    @Test
+    void anotherCyclesDigestAtThePublishedDigestsPathIsRefused() throws IOException {
+        Path digest = root.resolve(DIGEST);
+        Files.writeString(digest, Files.readString(digest, StandardCharsets.UTF_8)
+                .replaceFirst("cycle_id: \"?" + FIRST.cycleId() + "\"?", "cycle_id: \"2025-08-19\""),
+                StandardCharsets.UTF_8);
+
+        Finding finding = theOneFindingOf(carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+
+        assertThat(finding.message()).contains("names no published digest: the digest " + DIGEST
+                + " is of cycle_id 2025-08-19").contains("would put another cycle's improvement actions as carried"
+                + " into a plan: restore it");
+    }
+
     @Test
     void anActionThePublishedDigestDoesNotHaveIsRefused() {
         Finding finding = theOneFindingOf(carried("X-1", "digest:" + DIGEST + "#IA-2025-09-02-9"));
