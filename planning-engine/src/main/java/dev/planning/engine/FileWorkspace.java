@@ -184,7 +184,8 @@ final class FileWorkspace implements PlanningWorkspace, StoreBackedWorkspace, Ma
 
             @Override
             public List<Discrepancy> checkHistory(CycleStatus status) {
-                return guard.get().history(machine().status(status.cycle()), store.location(status.cycle()));
+                // The status #status just read (fold43: the origin's log was read again here, once per origin).
+                return guard.get().history(status, store.location(status.cycle()));
             }
         };
     }

@@ -29,7 +29,6 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
-import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.digest.SealedByLog;
 import dev.planning.engine.internal.json.JsonMappers;
@@ -58,6 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -217,25 +217,24 @@ final class WorkspaceReader {
         String digestPath = layout.digest(ref);
         String unreadDigest = "digest " + digestPath + " cannot be read";
         List<Model.Problem> unreadable = new ArrayList<>(1);
-        Optional<CommittedDigest> committed = read(unreadDigest, () -> {
+        Optional<DigestPublication.Candidate> committed = read(unreadDigest, () -> {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
             if (!DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
                 return Optional.empty();
             }
-            // Read once (digest41): the figures shown are of the bytes checked against the log below.
-            byte[] bytes = DigestFrontMatter.bytes(file, digestPath);
-            // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
-            return Optional.of(new CommittedDigest(bytes, DigestFrontMatter.readOf(bytes, digestPath, ref, "digest",
-                    "figures on this cycle's page and in its stream's charts")));
-        }, problem(unreadable, unreadDigest, Optional.<CommittedDigest>empty()));
+            // Read once (digest41): the figures shown are of the bytes checked against the log below. Another cycle's
+            // or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
+            return Optional.of(DigestPublication.read(file, digestPath, ref, "digest",
+                    "figures on this cycle's page and in its stream's charts"));
+        }, problem(unreadable, unreadDigest, Optional.<DigestPublication.Candidate>empty()));
         // Only the one its cycle published (report40): a committed file's figures are anyone's.
         // digest41: the KPI section said "No digest published yet" of a digest there but refused; it says why.
+        List<DigestSummary> shownDigest = new ArrayList<>(1);
         Optional<Model.Problem> digestProblem = unreadable.stream().findFirst().or(() -> committed.flatMap(
-                d -> unpublished(ref, digestPath, d.bytes(), status.map(CycleStatus::history))));
+                d -> unpublished(ref, digestPath, d, status.map(CycleStatus::history), shownDigest::add)));
         digestProblem.ifPresent(problems::add);
-        Optional<DigestSummary> digest = digestProblem.isPresent() ? Optional.empty()
-                : committed.map(CommittedDigest::summary);
+        Optional<DigestSummary> digest = shownDigest.stream().findFirst();
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().map(Model.Problem::unreadable)
                 .ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
@@ -246,14 +245,15 @@ final class WorkspaceReader {
     /**
      * Why the cycle's digest is not shown, when it is not the one its event log, as the store the command uses reads
      * it (already read for the page: {@code log}), records it published, judged on the bytes its figures were read
-     * from ({@code bytes}), never the file read again (digest41): the check {@code planning digest} asks of an earlier
+     * from ({@code digest}), never the file read again (digest41): the check {@code planning digest} asks of an earlier
      * digest ({@link DigestPublication}). Anyone who commits writes a digest file, front matter and all, for a cycle
      * that never ran, that published none, or over the one published; its figures, on the cycle's page and in its
      * stream's charts, were what nobody measured (report40). One that is not, or whose log cannot be read, is a
-     * problem shown, naming the file and why, and none of its figures is drawn; empty when it is the one published.
+     * problem shown, naming the file and why, and none of its figures is drawn; empty when it is the one published,
+     * whose front matter goes to {@code shown}.
      */
-    private Optional<Model.Problem> unpublished(CycleRef ref, String digestPath, byte[] bytes,
-            Optional<List<RecordedEvent>> log) {
+    private Optional<Model.Problem> unpublished(CycleRef ref, String digestPath, DigestPublication.Candidate digest,
+            Optional<List<RecordedEvent>> log, Consumer<DigestSummary> shown) {
         String use = "its figures are not shown on this cycle's page or in its stream's charts";
         if (log.isEmpty()) {
             return Optional.of(new Model.Problem(Model.Problem.DIGEST_UNCHECKED, "the digest " + digestPath
@@ -261,8 +261,7 @@ final class WorkspaceReader {
         }
         String unread = "digest " + digestPath + " cannot be read";
         return read(unread, () -> {
-            DigestPublication.require(bytes, digestPath, ref, log.get(),
-                    layout.eventLog(ref), "digest", use);
+            shown.accept(digest.published(log.get(), layout.eventLog(ref), use));
             return Optional.<Model.Problem>empty();
         }, e -> Optional.of(e instanceof InvalidInputException
                 ? new Model.Problem(Model.Problem.DIGEST_NOT_PUBLISHED, e.getMessage())
@@ -302,10 +301,6 @@ final class WorkspaceReader {
                     List.copyOf(runs)));
         }
         return List.copyOf(attempts);
-    }
-
-    /** A committed digest's bytes, read once, and the front matter read from them. */
-    private record CommittedDigest(byte[] bytes, DigestSummary summary) {
     }
 
     /** A gate evidence file as read once for the report: its document, or why it could not be read. */

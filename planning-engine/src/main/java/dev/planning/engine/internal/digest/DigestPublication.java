@@ -3,13 +3,16 @@ package dev.planning.engine.internal.digest;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,76 @@ import java.util.Optional;
 public final class DigestPublication {
 
     private DigestPublication() {
+    }
+
+    /**
+     * Reads a digest file once (digest41): its bytes, and its front matter read from those very bytes as the digest
+     * of {@code cycle}; {@link Candidate#published} then checks the same bytes against the cycle's log, never the file
+     * read again. How each reader of a digest another command published takes it: {@code planning digest}'s earlier
+     * digests, {@code planning improve}'s, a carried origin's, the HTML report's.
+     *
+     * @param file    the digest file
+     * @param path    its workspace-relative path, as the log records it and messages name it
+     * @param cycle   the cycle whose digest it is, by its name
+     * @param kind    how messages name the file, e.g. {@code earlier digest}
+     * @param content what its content would go into, e.g. {@code figures in this cycle's deltas and trends}
+     * @return the file as read, not yet checked against the log
+     * @throws InvalidInputException when the file cannot be read, is too large, holds no valid digest front matter,
+     *                               or is another cycle's or stream's
+     * @since 0.1
+     */
+    public static Candidate read(Path file, String path, CycleRef cycle, String kind, String content) {
+        byte[] bytes = DigestFrontMatter.bytes(file, path);
+        return new Candidate(bytes, path, cycle, kind, DigestFrontMatter.readOf(bytes, path, cycle, kind, content));
+    }
+
+    /**
+     * A digest file as {@link #read} read it: its front matter is taken only once {@link #published} has checked the
+     * bytes it was read from.
+     *
+     * @since 0.1
+     */
+    public static final class Candidate {
+
+        private final byte[] bytes;
+        private final String path;
+        private final CycleRef cycle;
+        private final String kind;
+        private final DigestSummary summary;
+
+        private Candidate(byte[] bytes, String path, CycleRef cycle, String kind, DigestSummary summary) {
+            this.bytes = bytes;
+            this.path = Objects.requireNonNull(path, "path");
+            this.cycle = Objects.requireNonNull(cycle, "cycle");
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.summary = Objects.requireNonNull(summary, "summary");
+        }
+
+        /**
+         * The front matter, once the bytes read are the digest the cycle's log records it published
+         * ({@link DigestPublication#require}).
+         *
+         * @param log     the cycle's event log as the store the command uses reads it (empty: the cycle has none)
+         * @param logPath the log's path, for messages
+         * @param use     what its figures would be, e.g. {@code its figures would be this cycle's baseline}
+         * @return the digest's front matter
+         * @throws InvalidInputException when the bytes are not the digest its cycle published
+         * @since 0.1
+         */
+        public DigestSummary published(List<RecordedEvent> log, String logPath, String use) {
+            require(bytes, path, cycle, log, logPath, kind, use);
+            return summary;
+        }
+
+        /**
+         * The SHA-256 of the bytes read, lowercase hex: once {@link #published} returned, the one the log records.
+         *
+         * @return the hash
+         * @since 0.1
+         */
+        public String sha256() {
+            return Sha256.hex(bytes);
+        }
     }
 
     /**

@@ -62,14 +62,11 @@ final class PreviousDigests {
             // Fail closed: one of another cycle or stream would feed its figures into this cycle's trend.
             CycleRef ref = new CycleRef(cycle.stream(), id);
             // Read once (digest41): the figures taken are of the bytes checked against the log, never the file read
-            // again, which may by then be another.
-            byte[] bytes = DigestFrontMatter.bytes(SafePaths.resolve(workspace, path), path);
-            DigestSummary earlier = DigestFrontMatter.readOf(bytes, path, ref, "earlier digest",
-                    "figures in this cycle's deltas and trends");
-            // Fail closed (digest39): one of no cycle that ran, or other than the one published, would put figures
-            // nobody measured in this cycle's deltas and trends.
-            DigestPublication.require(bytes, path, ref, logs.apply(ref), layout.eventLog(ref), "earlier digest",
-                    "its figures would be this cycle's baseline for deltas and trends");
+            // again, which may by then be another. Fail closed (digest39): one of no cycle that ran, or other than the
+            // one published, would put figures nobody measured in this cycle's deltas and trends.
+            DigestSummary earlier = DigestPublication.read(SafePaths.resolve(workspace, path), path, ref,
+                    "earlier digest", "figures in this cycle's deltas and trends").published(logs.apply(ref),
+                            layout.eventLog(ref), "its figures would be this cycle's baseline for deltas and trends");
             digests.add(earlier);
         }
         return List.copyOf(digests);

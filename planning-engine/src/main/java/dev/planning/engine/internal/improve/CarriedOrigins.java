@@ -5,23 +5,25 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +51,8 @@ import java.util.regex.Pattern;
  * writes the action as the task of its id, so one task per action). Any cycle of the stream but the task's own counts,
  * whatever its id (improve opens a next cycle of any other id): completed with signatures after publishing the digest
  * is what makes it earlier. An origin whose cycle cannot be read (a broken log, no trusted key) is that origin's
- * problem, never the whole check's.
+ * problem, never the whole check's; a read the system failed, an input the user may not read and an evaluation stopped
+ * by its bounds are no problem of an origin, and propagate.
  */
 public final class CarriedOrigins {
 
@@ -107,6 +110,8 @@ public final class CarriedOrigins {
         /**
          * What of the status's history past {@code PACKAGED} the cycle's sealed manifest does not back now.
          *
+         * @param status the status {@link #status} returned for the cycle, checked as it is: the cycle's log is read
+         *               once per origin (fold43), never a status built by hand
          * @throws InvalidInputException when the cycle is past {@code PACKAGED} and no trusted key is in hand
          */
         List<Discrepancy> checkHistory(CycleStatus status);
@@ -276,6 +281,11 @@ public final class CarriedOrigins {
     private Object read(CycleRef cycle) {
         try {
             return published.digest(cycle);
+        } catch (EvaluationLimitException | UnreadableInputException | SystemFailureException e) {
+            // No finding about the plans (fold43), as a gate's run hands them on (GateRun): a read the system failed
+            // (a disk error is exit 3, not one origin's finding), an input the user may not read, an evaluation
+            // stopped by its bounds.
+            throw e;
         } catch (PlanningException e) {
             // One origin's cycle that cannot be read (a broken log, no trusted key) is that origin's finding.
             return e.getMessage();
@@ -309,8 +319,10 @@ public final class CarriedOrigins {
         }
         List<Discrepancy> unsigned = cycles.checkHistory(status);
         if (!unsigned.isEmpty()) {
-            throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but " + unsigned.get(0).describe()
-                    + " (" + use + ")", SourceLocation.ofFile(unsigned.get(0).file()));
+            // On one line (fold43): a discrepancy's description starts an indented line at each line break it quotes.
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but "
+                    + Printable.shown(unsigned.get(0).describe(), "") + " (" + use + ")",
+                    SourceLocation.ofFile(unsigned.get(0).file()));
         }
         List<RecordedEvent> log = status.history();
         Path file = SafePaths.resolve(root, path);
@@ -319,9 +331,9 @@ public final class CarriedOrigins {
                     + "): expected the digest `planning digest` published", SourceLocation.ofFile(path));
         }
         // One read: the bytes hashed against the log are the bytes parsed (digest41).
-        byte[] bytes = DigestFrontMatter.bytes(file, path);
-        DigestPublication.require(bytes, path, cycle, log, layout.eventLog(cycle), "digest", use);
-        return new Publication(path, DigestPublication.recorded(log, path).orElseThrow(),
-                DigestFrontMatter.readOf(bytes, path, cycle, "digest", use));
+        DigestPublication.Candidate digest = DigestPublication.read(file, path, cycle, "digest",
+                "improvement actions as carried into a plan");
+        DigestSummary summary = digest.published(log, layout.eventLog(cycle), use);
+        return new Publication(path, digest.sha256(), summary);
     }
 }

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.improve;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
@@ -24,7 +25,6 @@ import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
-import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.digest.DigestPublication;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -96,8 +96,10 @@ public final class CycleImprover {
         List<Discrepancy> unsigned = status.state() == CycleState.COMPLETED
                 ? workspace.checkHistory(status) : List.of();
         if (!unsigned.isEmpty()) {
-            throw new InvalidInputException("cycle " + cycle + " is " + status.state() + ", but " + unsigned.get(0)
-                    .describe() + "; nothing was carried into " + next, SourceLocation.ofFile(unsigned.get(0).file()));
+            // On one line (fold43), as CarriedOrigins says it: a discrepancy's description breaks its lines.
+            throw new InvalidInputException("cycle " + cycle + " is " + status.state() + ", but "
+                    + Printable.shown(unsigned.get(0).describe(), "") + "; nothing was carried into " + next,
+                    SourceLocation.ofFile(unsigned.get(0).file()));
         }
         String digestPath = layout.digest(cycle);
         Path digestFile = SafePaths.resolve(workspace.root(), digestPath);
@@ -106,14 +108,12 @@ public final class CycleImprover {
             throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
                     SourceLocation.ofFile(digestPath));
         }
-        // Read once (digest41): the actions carried are of the bytes checked against the log below.
-        byte[] digestBytes = DigestFrontMatter.bytes(digestFile, digestPath);
-        DigestSummary digest = DigestFrontMatter.readOf(digestBytes, digestPath, cycle, "digest",
-                "improvement actions in the next cycle's plan");
-        // Fail closed (improve40): a digest the cycle's log records no publication of, or one edited after it was
-        // published, would carry actions nobody decided into the next plan. The log is the one status read.
-        DigestPublication.require(digestBytes, digestPath, cycle, status.history(), layout.eventLog(cycle), "digest",
-                "its improvement actions would be tasks of the next cycle's plan");
+        // Read once (digest41): the actions carried are of the bytes checked against the log. Fail closed (improve40):
+        // a digest the cycle's log records no publication of, or one edited after it was published, would carry
+        // actions nobody decided into the next plan. The log is the one status read.
+        DigestSummary digest = DigestPublication.read(digestFile, digestPath, cycle, "digest",
+                "improvement actions in the next cycle's plan").published(status.history(), layout.eventLog(cycle),
+                        "its improvement actions would be tasks of the next cycle's plan");
         CycleState nextState = workspace.status(next).state();
         if (nextState != CycleState.PLANNED) {
             throw new InvalidInputException("the next cycle " + next + " is already " + nextState

@@ -1,9 +1,14 @@
 package dev.planning.engine.internal.improve;
 
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.DIGEST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.FIRST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.LAYOUT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.NEXT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.STORY;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.carried;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
@@ -36,18 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CarriedOriginsLifecycleTest {
 
-    private static final CycleRef FIRST = CycleImproverTest.FIRST;
-    private static final CycleRef NEXT = CycleImproverTest.NEXT;
-    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
-    private static final String DIGEST = LAYOUT.digest(FIRST);
-    private static final String STORY = "{id: FE-1, title: Catalogue, linked_story_map_nodes: [S-BROWSE-1]}";
-
     @TempDir
     Path root;
-
-    private static String carried(String id, String origin) {
-        return "{id: " + id + ", title: Carried, origin: \"" + origin + "\"}";
-    }
 
     private static void advance(PlanningWorkspace workspace, CycleRef cycle, CycleState... states) {
         for (CycleState state : states) {
@@ -92,7 +87,7 @@ class CarriedOriginsLifecycleTest {
     }
 
     /** FIRST completed (signed past PACKAGED) with its action carried into NEXT's plan, committed. */
-    private PlanningWorkspace carried() {
+    private PlanningWorkspace carriedIntoNext() {
         CycleWorkspace.create(root, FIRST.cycleId());
         CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), CycleWorkspace.RULEBOOK
                 .replace("gates: [schema_lint]", "gates: [schema_lint, parity_coverage]"));
@@ -120,7 +115,7 @@ class CarriedOriginsLifecycleTest {
 
     /** FIRST completed with its action carried into NEXT, whose plan passed the parity gate and was packaged. */
     private PlanningWorkspace handedOff() {
-        PlanningWorkspace workspace = carried();
+        PlanningWorkspace workspace = carriedIntoNext();
         advance(workspace, NEXT, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED);
         return workspace;
     }
@@ -132,7 +127,7 @@ class CarriedOriginsLifecycleTest {
      */
     @Test
     void aLiveHandoffCitingACycleWhoseHistoryNoVerifyingManifestBacksIsRefused() throws IOException {
-        PlanningWorkspace workspace = carried();
+        PlanningWorkspace workspace = carriedIntoNext();
         Files.delete(root.resolve(LAYOUT.manifest(FIRST)));
         GitFixture.commitAll(root, "the first cycle's manifest removed");
 

@@ -1,14 +1,28 @@
 package dev.planning.engine.internal.improve;
 
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.DIGEST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.FIRST;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.LAYOUT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.NEXT;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.STORY;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.carried;
+import static dev.planning.engine.internal.improve.CarriedOriginsFixture.cycles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.SystemFailureException;
+import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.fixtures.GateEnvironments;
 import dev.planning.engine.fixtures.GateWorkspace;
@@ -16,6 +30,7 @@ import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
 import dev.planning.engine.internal.gate.parity.ParityCoverageGate;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CarriedOriginsTest {
 
-    private static final CycleRef FIRST = CycleImproverTest.FIRST;
-    private static final CycleRef NEXT = CycleImproverTest.NEXT;
-    private static final WorkspaceLayout LAYOUT = WorkspaceLayout.DEFAULT;
-    private static final String DIGEST = LAYOUT.digest(FIRST);
-    private static final String STORY = "{id: FE-1, title: Catalogue, linked_story_map_nodes: [S-BROWSE-1]}";
-
     @TempDir
     Path root;
 
@@ -60,13 +69,14 @@ class CarriedOriginsTest {
 
     /** The gate, the cycle an origin names read as the workspace reads it with its trusted keys. */
     private GateResult parity() {
-        return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root, LAYOUT,
-                ws.rulebook(), CarriedOrigins.TrustedCycles.of(workspace)), NEXT,
-                Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow()));
+        return parity(CarriedOrigins.TrustedCycles.of(workspace));
     }
 
-    private static String carried(String id, String origin) {
-        return "{id: " + id + ", title: Carried, origin: \"" + origin + "\"}";
+    /** The gate, the cycle an origin names read through {@code cycles}. */
+    private GateResult parity(CarriedOrigins.TrustedCycles cycles) {
+        return new ParityCoverageGate().evaluate(new ArtifactGateContext(GateEnvironments.over(root, LAYOUT,
+                ws.rulebook(), cycles), NEXT, Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)
+                .orElseThrow()));
     }
 
     /** NEXT's plan: a task for the story, then {@code task}; the one finding of the gate, at the task's origin. */
@@ -152,6 +162,21 @@ class CarriedOriginsTest {
         Finding finding = theOneFindingOf(carried("X-1", "digest:" + DIGEST + "#IA-FORGED"));
 
         assertThat(finding.message()).contains("names no published digest").contains("records SHA-256");
+    }
+
+    /** fold43: another cycle's digest copied over the published one is refused in words that read. */
+    @Test
+    void anotherCyclesDigestAtThePublishedDigestsPathIsRefused() throws IOException {
+        Path digest = root.resolve(DIGEST);
+        Files.writeString(digest, Files.readString(digest, StandardCharsets.UTF_8)
+                .replaceFirst("cycle_id: \"?" + FIRST.cycleId() + "\"?", "cycle_id: \"2025-08-19\""),
+                StandardCharsets.UTF_8);
+
+        Finding finding = theOneFindingOf(carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+
+        assertThat(finding.message()).contains("names no published digest: the digest " + DIGEST
+                + " is of cycle_id 2025-08-19").contains("would put another cycle's improvement actions as carried"
+                + " into a plan: restore it");
     }
 
     @Test
@@ -249,5 +274,50 @@ class CarriedOriginsTest {
         assertThat(result.findings()).extracting(Finding::code).contains(ParityCodes.ORIGIN_UNVERIFIED);
         assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.ORIGIN_UNVERIFIED)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no trusted key"));
+    }
+
+    /**
+     * fold43: a read the system failed while the origin's cycle is checked is no finding of that origin (before, the
+     * gate failed the plan with it as the origin's problem, and the CLI exited 2, not 3): it propagates, as a gate's
+     * run hands it on.
+     */
+    @Test
+    void aSystemFailureWhileCheckingAnOriginPropagates() {
+        ws.plan("fe", NEXT.cycleId(), STORY, carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+        SystemFailureException failure = new SystemFailureException("the disk failed", null,
+                new IOException("Input/output error"));
+
+        assertThatThrownBy(() -> parity(cycles(cycle -> {
+            throw failure;
+        }, status -> List.of()))).isSameAs(failure);
+    }
+
+    /** fold43: nor is an input the user may not read, nor an evaluation stopped by its bounds. */
+    @Test
+    void anUnreadableInputOrAnEvaluationLimitWhileCheckingAnOriginPropagates() {
+        Task task = Task.builder("IA-1", "t").origin("digest:" + DIGEST + "#IA-1").build();
+        for (PlanningException thrown : List.of(
+                new UnreadableInputException("permission denied", null, new IOException("EACCES")),
+                new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "too long"))) {
+            CarriedOrigins origins = new CarriedOrigins(NEXT, LAYOUT::digest, ref -> {
+                throw thrown;
+            });
+
+            assertThatThrownBy(() -> origins.problem(task)).isSameAs(thrown);
+        }
+    }
+
+    /**
+     * fold43: an origin's refusal is one line, though the discrepancy it quotes (a gate name of the manifest, say)
+     * holds a line break: a line of its own could pass for a command's verdict line.
+     */
+    @Test
+    void aDiscrepancyQuotingALineBreakIsRefusedOnOneLine() {
+        Discrepancy quoting = Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, LAYOUT.manifest(FIRST),
+                "gate \"x\nok: verified\" is not signed");
+
+        assertThatThrownBy(() -> CarriedOrigins.published(root, LAYOUT, FIRST,
+                cycles(workspace::status, status -> List.of(quoting)))).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
+                .hasMessageContaining("gate \"x\\u000A    ok: verified\" is not signed");
     }
 }
