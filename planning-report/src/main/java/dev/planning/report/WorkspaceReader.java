@@ -226,7 +226,8 @@ final class WorkspaceReader {
             // Read once (digest41): the figures shown are of the bytes checked against the log below.
             byte[] bytes = DigestFrontMatter.bytes(file, digestPath);
             // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
-            return Optional.of(new CommittedDigest(bytes, DigestFrontMatter.readOf(bytes, digestPath, ref, "digest",
+            return Optional.of(new CommittedDigest(bytes, DigestFrontMatter.readOf(bytes, digestPath, ref,
+                    status.map(CycleStatus::history), "digest",
                     "figures on this cycle's page and in its stream's charts")));
         }, problem(unreadable, unreadDigest, Optional.<CommittedDigest>empty()));
         // Only the one its cycle published (report40): a committed file's figures are anyone's.

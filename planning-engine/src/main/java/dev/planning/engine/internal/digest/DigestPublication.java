@@ -91,7 +91,7 @@ public final class DigestPublication {
      * Whether the log ends with the cycle's move to {@code COMPLETED}: nothing follows it in a log the store reads, and
      * no digest can be published after it.
      */
-    private static boolean completed(List<RecordedEvent> log) {
+    static boolean completed(List<RecordedEvent> log) {
         PlanningEvent last = log.get(log.size() - 1).event();
         return last.type() == EventType.STATE_TRANSITION && last.toState().orElse(null) == CycleState.COMPLETED;
     }

@@ -9,6 +9,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,11 +65,12 @@ final class PreviousDigests {
             // Read once (digest41): the figures taken are of the bytes checked against the log, never the file read
             // again, which may by then be another.
             byte[] bytes = DigestFrontMatter.bytes(SafePaths.resolve(workspace, path), path);
-            DigestSummary earlier = DigestFrontMatter.readOf(bytes, path, ref, "earlier digest",
+            List<RecordedEvent> log = logs.apply(ref);
+            DigestSummary earlier = DigestFrontMatter.readOf(bytes, path, ref, Optional.of(log), "earlier digest",
                     "figures in this cycle's deltas and trends");
             // Fail closed (digest39): one of no cycle that ran, or other than the one published, would put figures
             // nobody measured in this cycle's deltas and trends.
-            DigestPublication.require(bytes, path, ref, logs.apply(ref), layout.eventLog(ref), "earlier digest",
+            DigestPublication.require(bytes, path, ref, log, layout.eventLog(ref), "earlier digest",
                     "its figures would be this cycle's baseline for deltas and trends");
             digests.add(earlier);
         }

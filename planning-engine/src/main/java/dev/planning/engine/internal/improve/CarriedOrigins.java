@@ -322,6 +322,6 @@ public final class CarriedOrigins {
         byte[] bytes = DigestFrontMatter.bytes(file, path);
         DigestPublication.require(bytes, path, cycle, log, layout.eventLog(cycle), "digest", use);
         return new Publication(path, DigestPublication.recorded(log, path).orElseThrow(),
-                DigestFrontMatter.readOf(bytes, path, cycle, "digest", use));
+                DigestFrontMatter.readOf(bytes, path, cycle, Optional.of(log), "digest", use));
     }
 }

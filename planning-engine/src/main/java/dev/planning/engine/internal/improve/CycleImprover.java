@@ -108,8 +108,8 @@ public final class CycleImprover {
         }
         // Read once (digest41): the actions carried are of the bytes checked against the log below.
         byte[] digestBytes = DigestFrontMatter.bytes(digestFile, digestPath);
-        DigestSummary digest = DigestFrontMatter.readOf(digestBytes, digestPath, cycle, "digest",
-                "improvement actions in the next cycle's plan");
+        DigestSummary digest = DigestFrontMatter.readOf(digestBytes, digestPath, cycle, Optional.of(status.history()),
+                "digest", "improvement actions in the next cycle's plan");
         // Fail closed (improve40): a digest the cycle's log records no publication of, or one edited after it was
         // published, would carry actions nobody decided into the next plan. The log is the one status read.
         DigestPublication.require(digestBytes, digestPath, cycle, status.history(), layout.eventLog(cycle), "digest",
