@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.eventlog.AppendOrder;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.FileEventStore;
@@ -24,7 +25,8 @@ import org.apiguardian.api.API;
  * database.insert(cycle, recorded.line(), line, recorded.hash());
  * }</pre>
  *
- * <p>Before that, {@link #requireAbout} refuses an event about another cycle, as the contract asks.
+ * <p>Before that, {@link #requireAbout} refuses an event about another cycle, and {@link #requireNotBefore} one dated
+ * before the log's last event, as the contract asks.
  *
  * <p>Decoding an encoded line gives the same event, and encoding a decoded line the same bytes.
  * Thread-safe.
@@ -100,6 +102,27 @@ public final class EventLines {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
         CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> "the log of " + cycle);
+    }
+
+    /**
+     * Refuses an event dated before {@code last}, the log's last event, as every store of the {@code planning-testkit}
+     * event store contract must (the same instant passes): every read refuses a log whose events go back in time, so a
+     * store that wrote one after a clock stepped back would make the cycle unreadable by its own write. Call it in
+     * {@code append} once the expected head is checked (the event follows {@code last}), before anything is written.
+     *
+     * @param last     the log's last event as recorded; never {@code null}
+     * @param event    the event to append; never {@code null}
+     * @param location where the log is, as the store's errors name it
+     *                 ({@link dev.planning.api.store.EventStore#location}); never {@code null}
+     * @throws dev.planning.api.SystemFailureException when {@code event} is dated before {@code last}, naming both
+     *         times (the clock went back; exit code 3 on the command line)
+     * @since 0.1
+     */
+    public static void requireNotBefore(RecordedEvent last, PlanningEvent event, String location) {
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(location, "location");
+        AppendOrder.refuseDatedBefore(event, last.event().timestamp(), last.line(), location);
     }
 
     private static void requireHash(String value, String name) {

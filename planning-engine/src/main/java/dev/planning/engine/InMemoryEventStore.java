@@ -7,6 +7,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.AppendOrder;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
@@ -37,7 +38,9 @@ import org.apiguardian.api.API;
  * event that succeeded again with the same expected head is refused with
  * {@link ConcurrentTransitionException}, as with the file store. An event whose entity id names
  * another cycle ({@code stream/cycleId} not the one appended to) is refused with
- * {@link IllegalArgumentException}, as every store refuses it. Thread-safe. It passes the
+ * {@link IllegalArgumentException}, as every store refuses it. An event dated before the log's last event is refused
+ * with {@link dev.planning.api.SystemFailureException}, nothing written, as every store refuses it (the same instant is
+ * fine). Thread-safe. It passes the
  * {@code planning-testkit} event store contract.
  *
  * @since 0.1
@@ -80,6 +83,11 @@ public final class InMemoryEventStore implements EventStore {
                 throw new ConcurrentTransitionException("cycle " + cycle
                         + " changed while this transition was running: expected head " + expectedHead
                         + ", found " + head + "; re-run to see its new state");
+            }
+            if (!log.isEmpty()) {
+                // time43: as every store, never a log whose events go back in time.
+                RecordedEvent last = log.get(log.size() - 1);
+                AppendOrder.refuseDatedBefore(event, last.event().timestamp(), last.line(), location(cycle));
             }
             // The event as it will read back: decoded from its line, as the file store returns it.
             RecordedEvent recorded = new RecordedEvent(log.size() + 1, codec.decode(line).event(), expectedHead, hash);

@@ -488,6 +488,10 @@ class OutsideEmbedderTest {
                 throw new ConcurrentTransitionException("the head of " + cycle + " is " + head
                         + ", not " + expectedHead);
             }
+            if (!log.isEmpty()) {
+                EventLines.requireNotBefore(EventLines.decode(log.size(), log.get(log.size() - 1)), event,
+                        location(cycle));
+            }
             log.add(line);
             return EventLines.decode(log.size(), line);
         }

@@ -91,6 +91,10 @@ class OwnExtensionsTest {
             if (!head.equals(expectedHead)) {
                 throw new ConcurrentTransitionException(cycle + " changed: its head is " + head);
             }
+            if (!log.isEmpty()) {
+                EventLines.requireNotBefore(EventLines.decode(log.size(), log.get(log.size() - 1)), event,
+                        location(cycle));
+            }
             log.add(line);
             return EventLines.decode(log.size(), line);
         }

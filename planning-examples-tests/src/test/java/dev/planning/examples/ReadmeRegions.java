@@ -59,6 +59,11 @@ final class ReadmeRegions {
                 protected void renameStoredCycle(EventStore store, CycleRef cycle, String stream, String cycleId) {
                     ...   // move the cycle's stored events under that name by hand (rename the file, update the rows)
                 }
+
+                @Override
+                protected void writeStoredEvent(EventStore store, CycleRef cycle, PlanningEvent event) {
+                    ...   // write the event after the log's last line by hand: chained to it, none of append's checks
+                }
             }
             """));
 

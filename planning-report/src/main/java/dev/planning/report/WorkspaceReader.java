@@ -225,7 +225,8 @@ final class WorkspaceReader {
             }
             // Read once (digest41): the figures shown are of the bytes checked against the log below. Another cycle's
             // or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
-            return Optional.of(DigestPublication.read(file, digestPath, ref, "digest",
+            return Optional.of(DigestPublication.read(file, digestPath, ref,
+                    status.map(CycleStatus::history), "digest",
                     "figures on this cycle's page and in its stream's charts"));
         }, problem(unreadable, unreadDigest, Optional.<DigestPublication.Candidate>empty()));
         // Only the one its cycle published (report40): a committed file's figures are anyone's.

@@ -29,6 +29,13 @@ import org.apiguardian.api.API;
  * should hold the same lines and hashes as the file store (so that a log can move between them)
  * encodes each event with {@code dev.planning.engine.EventLines}.
  *
+ * <p>A log's events never go back in time: {@link #append} refuses an event dated before the log's last event
+ * ({@link dev.planning.api.SystemFailureException}, nothing written; the same instant is fine), and {@link #read} of a
+ * log whose stored events do (an event dated before the one before it, written into the storage by hand) refuses it
+ * with {@link dev.planning.api.EventLogCorruptedException} naming that line. The engine dates each event no earlier
+ * than the log's last; an embedder that appends with a clock that stepped back (NTP, a restored container) is refused
+ * rather than left with a log every later read refuses.
+ *
  * <p>The {@code planning-testkit} module's {@code EventStoreContract} checks these promises; every
  * implementation should run it in its tests.
  *
@@ -43,7 +50,8 @@ public interface EventStore {
      *
      * @param cycle the cycle
      * @return the events, oldest first; empty for a cycle without a log
-     * @throws dev.planning.api.EventLogCorruptedException when the chain is broken, naming the line
+     * @throws dev.planning.api.EventLogCorruptedException when the chain is broken, or an event is dated before the
+     *         event before it, naming the line
      * @throws NullPointerException when {@code cycle} is {@code null}
      */
     List<RecordedEvent> read(CycleRef cycle);
@@ -57,6 +65,9 @@ public interface EventStore {
      * @param expectedHead the hash the log's last line must have (64 zeros for an empty log)
      * @return the event as recorded
      * @throws dev.planning.api.ConcurrentTransitionException when the head moved (nothing is written)
+     * @throws dev.planning.api.SystemFailureException when {@code event} is dated before the log's last event (the
+     *         clock went back; nothing is written): naming both times; exit code 3 on the command line, since neither
+     *         the input nor the log is at fault, and the same append succeeds once the clock is right
      * @throws NullPointerException when an argument is {@code null}, naming it
      * @throws IllegalArgumentException when {@code expectedHead} is not 64 lower-case hex digits
      */

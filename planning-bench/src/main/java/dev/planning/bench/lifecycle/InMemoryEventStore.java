@@ -5,6 +5,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.AppendOrder;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import java.nio.ByteBuffer;
@@ -53,7 +54,7 @@ public final class InMemoryEventStore implements EventStore {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(expectedHead, "expectedHead");
         // Refused as every store refuses them (EventStoreContract): an event of another cycle, a malformed head, a
-        // line longer than a log's line may be.
+        // line longer than a log's line may be; below, an event dated before the log's last (time43).
         CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String hash = HexFormat.of().formatHex(sha256.get().digest(line));
@@ -63,6 +64,10 @@ public final class InMemoryEventStore implements EventStore {
             if (!head.equals(expectedHead)) {
                 throw new ConcurrentTransitionException("cycle " + cycle + " changed: expected head " + expectedHead
                         + ", found " + head);
+            }
+            if (!log.isEmpty()) {
+                RecordedEvent last = log.get(log.size() - 1);
+                AppendOrder.refuseDatedBefore(event, last.event().timestamp(), last.line(), location(cycle));
             }
             RecordedEvent recorded = new RecordedEvent(log.size() + 1, event, expectedHead, hash);
             log.add(recorded);

@@ -14,6 +14,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.AppendOrder;
 import dev.planning.engine.internal.eventlog.CheckedLogs;
 import dev.planning.engine.internal.eventlog.CycleEntity;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
@@ -30,6 +31,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +68,12 @@ import java.util.TreeMap;
  *     A stored line about another cycle (rows copied or renamed from another cycle's) is refused by
  *     {@link #read}, {@link #lines}, {@link #readAll} and {@link #importLines} as
  *     {@link EventLogCorruptedException} naming the line, as the file store refuses such a log.</li>
+ * <li><b>Appends in time order</b>: an event dated before the line it would follow (the line whose SHA-256 is the
+ *     expected head) is refused with {@link dev.planning.api.SystemFailureException} naming both times, before the
+ *     database is asked; the same instant is fine. Every read refuses a log whose events go back in time
+ *     ({@link ChainWalk}), so a clock that stepped back would otherwise make the cycle unreadable by the store's own
+ *     write (time43). That line's time is remembered from this store's reads and appends (a hash fixes its line), or
+ *     read from the cycle's last row: one more round trip for an append after a head this store has not seen.</li>
  * <li><b>Atomic</b>: the event row, the cycle's portfolio row and (when enabled) the outbox row
  *     are written in one transaction.</li>
  * <li><b>Bounded waits</b>: an append behind a lock another session holds, or whose statement runs
@@ -84,6 +92,20 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
     private final String repository;
     private final boolean outbox;
     private final EventLineCodec codec = new EventLineCodec();
+    /**
+     * The line and time of the heads this store last read or wrote, by the SHA-256 of their line, for the time check
+     * of the next append (time43): a few, the least recently used dropped first.
+     */
+    private final Map<String, Dated> heads = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Dated> eldest) {
+            return size() > REMEMBERED_HEADS;
+        }
+    });
+
+    private static final int REMEMBERED_HEADS = 256;
 
     PostgresEventStore(Transactions transactions, String repository, boolean outbox) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -227,7 +249,62 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
         // Refused here, before the database is asked: no row about another cycle is written.
         CycleEntity.refuseAppendOfAnotherCycle(cycle, event, () -> location(cycle));
         byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
-        return appendLine(cycle, event, line, expectedHead);
+        if (!RecordedEvent.GENESIS.equals(expectedHead)) {
+            // time43: refused before the database is asked, as every store refuses it: every read refuses a log
+            // whose events go back in time. The line whose SHA-256 is the expected head is the one the event would
+            // follow (the append goes through only while it is the head), and its time is fixed by its hash.
+            Dated last = dated(cycle, expectedHead);
+            if (last != null) {
+                AppendOrder.refuseDatedBefore(event, last.at(), last.line(), location(cycle));
+            }
+        }
+        RecordedEvent recorded = appendLine(cycle, event, line, expectedHead);
+        heads.put(recorded.hash(), new Dated(recorded.line(), recorded.event().timestamp()));
+        return recorded;
+    }
+
+    /**
+     * The line and time of the event whose line's SHA-256 is {@code head}, when it is the cycle's last: remembered from
+     * this store's reads and appends (a hash fixes its line's bytes, so what is remembered never goes stale), else
+     * read from the cycle's last row. {@code null} when the last row is not {@code head} (the append then finds the
+     * head moved) or the cycle has no row.
+     *
+     * @throws EventLogCorruptedException when that row's bytes do not hash to its stored SHA-256, or are no readable
+     *         event, as a read refuses them: nothing is appended after it
+     */
+    private Dated dated(CycleRef cycle, String head) {
+        Dated known = heads.get(head);
+        if (known != null) {
+            return known;
+        }
+        Row last = transactions.inTransaction("read the head of the event log of " + cycle, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT seq, prev_sha256, sha256, line FROM planning_event"
+                            + " WHERE repository = ? AND stream = ? AND cycle_id = ? ORDER BY seq DESC LIMIT 1")) {
+                bind(select, cycle);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBytes(4)) : null;
+                }
+            }
+        });
+        if (last == null || !head.equals(last.sha256)) {
+            return null;
+        }
+        String hash = Sha256.hex(last.line);
+        if (!hash.equals(last.sha256)) {
+            throw corrupted(cycle, last.seq, "line " + last.seq + " was edited: expected SHA-256 " + last.sha256
+                    + " (stored with it), found " + hash);
+        }
+        Instant at;
+        try {
+            at = codec.decode(last.line).event().timestamp();
+        } catch (PlanningException e) {
+            throw corrupted(cycle, last.seq, "line " + last.seq + " is not a readable planning event: "
+                    + e.getMessage());
+        }
+        Dated dated = new Dated(last.seq, at);
+        heads.put(head, dated);
+        return dated;
     }
 
     /**
@@ -517,6 +594,10 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
             refuseAnotherCycle(cycle, row.seq, decoded);
             events.add(new RecordedEvent(row.seq, decoded.event(), decoded.prevHash(), row.sha256));
         }
+        if (!events.isEmpty()) {
+            RecordedEvent last = events.get(events.size() - 1);
+            heads.put(last.hash(), new Dated(last.line(), last.event().timestamp()));
+        }
         return events;
     }
 
@@ -622,5 +703,9 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
     }
 
     private record Row(int seq, String prevHash, String sha256, byte[] line) {
+    }
+
+    /** A log's line and when its event is dated. */
+    private record Dated(int line, Instant at) {
     }
 }

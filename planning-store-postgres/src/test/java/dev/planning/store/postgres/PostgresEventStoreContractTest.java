@@ -1,5 +1,6 @@
 package dev.planning.store.postgres;
 
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
 import dev.planning.testkit.store.DamageableEventStoreContract;
@@ -45,6 +46,12 @@ class PostgresEventStoreContractTest extends DamageableEventStoreContract {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Inserts the event's row after the cycle's last, chained to it, as an edit of the table would. */
+    @Override
+    protected void writeStoredEvent(EventStore store, CycleRef cycle, PlanningEvent event) {
+        RepositoryRows.insert(TestServers.postgres(), ((PostgresEventStore) store).repository(), cycle, event);
     }
 
     /** Updates the cycle's rows to the name, as an edit of the table would. */

@@ -107,13 +107,12 @@ class StoreCheckTest {
     @Test
     void eachLineDatedBeforeTheLineBeforeItIsOneMistakeAndTheReadRefusesTheFirst() {
         CycleRef backwards = new CycleRef("be", "backwards");
-        String head = append(backwards, Events.created(backwards), RecordedEvent.GENESIS);
-        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
-                Events.T0.minusSeconds(3600)), head);
-        head = append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
-                Events.T0.minusSeconds(3600)), head);
-        append(backwards, Events.refused(backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF,
-                Events.T0.minusSeconds(7200)), head);
+        append(backwards, Events.created(backwards), RecordedEvent.GENESIS);
+        // Rows written by hand: the store refuses to append an event dated before the log's last (time43).
+        for (long back : new long[] {3600, 3600, 7200}) {
+            RepositoryRows.insert(store.dataSource(), store.eventStore().repository(), backwards, Events.refused(
+                    backwards, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF, Events.T0.minusSeconds(back)));
+        }
 
         assertThat(reported()).containsExactly(
                 at + "be/backwards:2: line 2 is dated " + Events.T0.minusSeconds(3600) + ", before line 1, dated "

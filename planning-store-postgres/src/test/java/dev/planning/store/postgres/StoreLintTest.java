@@ -73,7 +73,8 @@ class StoreLintTest {
             String head = store.eventStore().append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
             head = store.eventStore().append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
                     head).hash();
-            head = store.eventStore().append(FE, Events.created(FE), head).hash();
+            // Dated no earlier than the move before it, as every store appends (time43).
+            head = store.eventStore().append(FE, Events.created(FE, Events.T0.plusSeconds(60)), head).hash();
             store.eventStore().append(FE, Events.moved(FE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED), head);
             editLineInTheDatabase(store, 2);
 

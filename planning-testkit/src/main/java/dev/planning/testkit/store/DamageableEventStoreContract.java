@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import java.time.Instant;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The event store contract for stores whose storage someone can edit from outside the store (a
  * file, a database table): everything {@link EventStoreContract} asks, that a log damaged in
- * its storage is refused on read, and that a cycle stored under a name no append writes (a stream or cycle id
+ * its storage is refused on read (an event dated before the event before it too, written there by hand), and that a
+ * cycle stored under a name no append writes (a stream or cycle id
  * that {@link CycleRef} refuses, edited into the storage) is refused by {@link EventStore#cycles()} with a
  * {@link PlanningException} naming what was found, never skipped and never passed on (a workspace's
  * {@code cycles()} takes the store's list as it is). A store held only in memory runs {@link EventStoreContract}.
@@ -68,6 +71,44 @@ public abstract class DamageableEventStoreContract extends EventStoreContract {
         throw new UnsupportedOperationException(getClass().getName() + " does not override"
                 + " DamageableEventStoreContract.renameStoredCycle(EventStore, CycleRef, String, String): override it"
                 + " to move a cycle's stored events under another name as an edit of the storage would");
+    }
+
+    /**
+     * Writes an event into a cycle's storage after its last line as someone editing the storage by hand would: chained
+     * to the last line as the store chains its own ({@link EventStore#append}'s line, with its hashes), but without any
+     * check of the store's, so that the contract can show that {@link EventStore#read} refuses what no append writes.
+     *
+     * <p>Not abstract, so that a contract test written before this hook still compiles; until overridden, it throws,
+     * and the test that uses it fails saying what to override.
+     *
+     * @param store a store returned by {@link #newStore()} (or sharing its storage)
+     * @param cycle the cycle whose log to write to; it holds at least one event
+     * @param event the event to write, as it is
+     * @throws UnsupportedOperationException unless overridden
+     * @since 0.1
+     */
+    protected void writeStoredEvent(EventStore store, CycleRef cycle, PlanningEvent event) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not override"
+                + " DamageableEventStoreContract.writeStoredEvent(EventStore, CycleRef, PlanningEvent): override it"
+                + " to write an event into a log's storage as a hand edit would, chained but unchecked");
+    }
+
+    @Test
+    @DisplayName("a log whose stored events go back in time is refused on read, naming the line and both times")
+    void refusesALogDatedBackwardsOnRead() {
+        EventStore store = newStore();
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        RecordedEvent last = store.append(CYCLE, newEvent(CYCLE), first.hash());
+        PlanningEvent next = newEvent(CYCLE);
+        Instant backdated = last.event().timestamp().minusSeconds(1);
+        writeStoredEvent(store, CYCLE, new PlanningEvent(next.id(), backdated, next.type(), next.fromState(),
+                next.toState(), next.entityId(), next.triggeredBy(), next.gateResults(), next.details()));
+
+        Throwable thrown = catchThrowable(() -> newStoreSharingStorageWith(store).read(CYCLE));
+
+        assertThat(thrown).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining(backdated.toString()).hasMessageContaining(last.event().timestamp().toString());
+        assertThat(((PlanningException) thrown).location()).hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(3));
     }
 
     @Test

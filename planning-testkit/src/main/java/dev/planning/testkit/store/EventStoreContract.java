@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -93,6 +94,11 @@ import org.junit.jupiter.api.Timeout;
  *     new log and on a non-empty one, and nothing is written (a log holding another cycle's history
  *     would mislead whoever reads it as this cycle's). An entity id not of that form (an embedder's
  *     own, such as {@code order-42} or {@code fe/2025-09-02/epic-7}) is kept as it is.</li>
+ * <li><b>Time order</b>: an event dated before the log's last event is refused with
+ *     {@link SystemFailureException} naming both times, and nothing is written, through the instance that wrote the
+ *     log and through another over the same storage (every read refuses a log whose events go back in time, so a
+ *     clock that stepped back must not make the store write one); an event dated at the same instant is kept.
+ *     {@link DamageableEventStoreContract} shows the read side.</li>
  * </ul>
  *
  * <p>Durability across a crash (an acknowledged event survives the process) cannot be shown
@@ -630,7 +636,51 @@ public abstract class EventStoreContract {
         assertThat(store.read(CYCLE)).containsExactlyElementsOf(kept);
     }
 
+    // ---------------------------------------------------------------- time order
+
+    @Test
+    @DisplayName("an event dated before the log's last event is refused, naming both times, and nothing is written")
+    void refusesAnEventDatedBeforeTheLogsLastEvent() {
+        EventStore store = newStore();
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        RecordedEvent last = store.append(CYCLE, newEvent(CYCLE), first.hash());
+        Instant lastAt = last.event().timestamp();
+        // A clock stepped back by a second, and by a nanosecond: the times are compared as they are.
+        for (Instant at : List.of(lastAt.minusSeconds(1), lastAt.minusNanos(1))) {
+            PlanningEvent backdated = datedAt(newEvent(CYCLE), at);
+            for (EventStore writer : List.of(store, newStoreSharingStorageWith(store))) {
+                assertThatThrownBy(() -> writer.append(CYCLE, backdated, last.hash()))
+                        .as("an event dated %s after one dated %s", at, lastAt)
+                        .isInstanceOf(SystemFailureException.class)
+                        .hasMessageContaining(at.toString())
+                        .hasMessageContaining(lastAt.toString());
+            }
+        }
+
+        assertThat(store.read(CYCLE)).containsExactly(first, last);
+        assertThat(newStoreSharingStorageWith(store).read(CYCLE)).containsExactly(first, last);
+    }
+
+    @Test
+    @DisplayName("an event dated at the same instant as the log's last event is kept")
+    void keepsAnEventDatedAtTheInstantOfTheLogsLastEvent() {
+        EventStore store = newStore();
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        PlanningEvent same = datedAt(newEvent(CYCLE), first.event().timestamp());
+
+        RecordedEvent second = store.append(CYCLE, same, first.hash());
+
+        assertThat(second.event()).isEqualTo(same);
+        assertThat(newStoreSharingStorageWith(store).read(CYCLE)).containsExactly(first, second);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** {@code event} dated {@code at}, all else kept. */
+    private static PlanningEvent datedAt(PlanningEvent event, Instant at) {
+        return new PlanningEvent(event.id(), at, event.type(), event.fromState(), event.toState(), event.entityId(),
+                event.triggeredBy(), event.gateResults(), event.details());
+    }
 
     private static void assertRefusedNaming(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String name) {
         assertThatThrownBy(call)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -13,6 +14,7 @@ import dev.planning.api.store.EventStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,7 +34,7 @@ class EventStoreContractTest {
         Events tests = run(SoundStoreContract.class);
 
         assertThat(tests.failed().count()).as(failures(tests).toString()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(26);
+        assertThat(tests.succeeded().count()).isEqualTo(28);
         assertThat(tests.skipped().count()).isZero();
         assertThat(tests.aborted().count()).isZero();
     }
@@ -96,6 +98,18 @@ class EventStoreContractTest {
     @Test
     void failsAStoreThatRefusesAnEmbeddersEntityId() {
         assertThat(failures(run(CycleEntityOnlyContract.class))).containsExactly("keepsAnEventWhoseEntityIsNotACycle");
+    }
+
+    @Test
+    void failsAStoreThatAppendsAnEventDatedBeforeTheLogsLast() {
+        assertThat(failures(run(AnyTimeContract.class))).containsExactly("refusesAnEventDatedBeforeTheLogsLastEvent");
+    }
+
+    @Test
+    void failsAStoreThatRefusesAnEventDatedAtTheInstantOfTheLogsLast() {
+        // The racing writers' test may fail too: a writer whose event is dated before the head it read dates it so.
+        assertThat(failures(run(StrictlyLaterContract.class)))
+                .contains("keepsAnEventDatedAtTheInstantOfTheLogsLastEvent");
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).
@@ -198,6 +212,34 @@ class EventStoreContractTest {
         }
     }
 
+    static class AnyTimeContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.times = Times.ANY;
+            return store;
+        }
+    }
+
+    static class StrictlyLaterContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.times = Times.STRICTLY_LATER;
+            return store;
+        }
+    }
+
+    /** Which times a {@link MapStore} appends after the log's last event. */
+    private enum Times {
+        /** Sound: the same instant or later. */
+        SOUND,
+        /** Any time, an earlier one too. */
+        ANY,
+        /** Only a later one: the same instant is refused too. */
+        STRICTLY_LATER
+    }
+
     /** Which entity ids a {@link MapStore} appends. */
     private enum Entities {
         /** Sound: all but another cycle's ({@code stream/cycleId} naming another cycle). */
@@ -232,6 +274,7 @@ class EventStoreContractTest {
         private boolean historyBlind;
         private Listing listing = Listing.SOUND;
         private Entities entities = Entities.SOUND;
+        private Times times = Times.SOUND;
         private final Map<CycleRef, List<RecordedEvent>> logs = new HashMap<>();
 
         MapStore(boolean ignoreHead, boolean unchained, boolean newestFirst, boolean lax) {
@@ -292,6 +335,13 @@ class EventStoreContractTest {
             String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
             if (!ignoreHead && !head.equals(expectedHead)) {
                 throw new ConcurrentTransitionException("head moved");
+            }
+            if (event != null && !log.isEmpty()) {
+                Instant last = log.get(log.size() - 1).event().timestamp();
+                int order = event.timestamp().compareTo(last);
+                if ((times == Times.SOUND && order < 0) || (times == Times.STRICTLY_LATER && order <= 0)) {
+                    throw new SystemFailureException(event.timestamp() + " is before " + last, null, null);
+                }
             }
             String prev = unchained ? sha256("unchained" + log.size()) : head;
             RecordedEvent recorded = new RecordedEvent(log.size() + 1, event, prev,

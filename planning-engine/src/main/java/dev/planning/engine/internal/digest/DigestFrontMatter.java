@@ -10,6 +10,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
@@ -84,10 +85,31 @@ public final class DigestFrontMatter {
      * @since 0.1
      */
     public static DigestSummary readOf(byte[] digest, String displayPath, CycleRef cycle, String kind, String use) {
+        return readOf(digest, displayPath, cycle, Optional.empty(), kind, use);
+    }
+
+    /**
+     * As {@link #readOf(byte[], String, CycleRef, String, String)}, with the cycle's event log when the caller read it:
+     * the refusal of another cycle's digest then says what can be done for that cycle as it stands (time43: it advised
+     * publishing the digest again, which a {@code COMPLETED} cycle cannot, and a cycle that never ran has nothing to
+     * publish).
+     *
+     * @param digest      the bytes read from the digest file
+     * @param displayPath how errors name it (workspace-relative)
+     * @param cycle       the cycle whose digest the file is, by its name
+     * @param log         that cycle's event log as read (empty list: it has none), or empty when not read
+     * @param kind        how the message names the file, e.g. {@code earlier digest}
+     * @param use         what the content would go into, e.g. {@code figures in this cycle's deltas and trends}
+     * @return the digest's front matter
+     * @throws InvalidInputException when the bytes hold no valid digest front matter, or another cycle's or stream's
+     * @since 0.1
+     */
+    public static DigestSummary readOf(byte[] digest, String displayPath, CycleRef cycle,
+            Optional<List<RecordedEvent>> log, String kind, String use) {
         DigestSummary summary = read(MarkdownDocuments.parse(digest, displayPath).frontMatter());
         if (!summary.cycleId().equals(cycle.cycleId()) || !summary.stream().equals(cycle.stream())) {
             throw new InvalidInputException(otherCycle(displayPath, summary.cycleId(), summary.stream(), cycle, kind,
-                    use), SourceLocation.ofFile(displayPath));
+                    use, log), SourceLocation.ofFile(displayPath));
         }
         return summary;
     }
@@ -136,15 +158,41 @@ public final class DigestFrontMatter {
         }
         String wrong = cycleId.equals(cycle.cycleId()) ? "/stream" : "/cycle_id";
         return List.of(Finding.error(SchemaCatalog.INVALID, otherCycle(displayPath, cycleId, stream, cycle, "digest",
-                "figures in a later cycle's deltas and trends"), document.locate(wrong)));
+                "figures in a later cycle's deltas and trends", Optional.empty()), document.locate(wrong)));
     }
 
     private static String otherCycle(String displayPath, String cycleId, String stream, CycleRef cycle, String kind,
-            String use) {
+            String use, Optional<List<RecordedEvent>> log) {
         return "the " + kind + " " + displayPath + " is of cycle_id " + cycleId + " in stream " + stream
                 + ", but its file stands for cycle_id " + cycle.cycleId() + " in stream " + cycle.stream()
-                + "; a digest renamed, copied or edited by hand would put another cycle's " + use
-                + ": restore it, or publish that cycle's digest again";
+                + "; a digest renamed, copied or edited by hand would put another cycle's " + use + ": "
+                + remedy(displayPath, log);
+    }
+
+    /**
+     * What can be done about another cycle's digest at {@code path}, for the cycle the file stands for as its log
+     * ({@code log}, when read) says (time43): only a cycle not yet {@code COMPLETED} publishes its digest, again or
+     * for the first time ({@code DigestPublisher}); a {@code COMPLETED} cycle records nothing more, so its published
+     * digest is restored and an unpublished one deleted; a cycle that never ran has no digest.
+     */
+    private static String remedy(String path, Optional<List<RecordedEvent>> log) {
+        if (log.isEmpty()) {
+            return "restore it from version control, or publish that cycle's digest again (`planning digest`) unless"
+                    + " the cycle is COMPLETED, whose digest is final";
+        }
+        List<RecordedEvent> events = log.get();
+        if (events.isEmpty()) {
+            return "that cycle has no event log, so it never ran and has no digest: delete " + path;
+        }
+        boolean published = DigestPublication.recorded(events, path).isPresent();
+        if (DigestPublication.completed(events)) {
+            return published ? "restore it from version control (the cycle is COMPLETED and records nothing more, so"
+                    + " its digest cannot be published again)" : "the cycle is COMPLETED and published no digest, and"
+                    + " records nothing more: delete " + path + " (`git rm " + path + "`)";
+        }
+        return published ? "restore it from version control, or publish that cycle's digest again (`planning digest`)"
+                : "that cycle has published no digest yet: delete it, or publish that cycle's digest"
+                        + " (`planning digest`)";
     }
 
     /**

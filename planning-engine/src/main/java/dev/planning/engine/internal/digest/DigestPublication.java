@@ -37,6 +37,8 @@ public final class DigestPublication {
      * @param file    the digest file
      * @param path    its workspace-relative path, as the log records it and messages name it
      * @param cycle   the cycle whose digest it is, by its name
+     * @param log     that cycle's event log when the caller read it (empty list: it has none), so that the refusal of
+     *                another cycle's digest says what can be done for that cycle as it stands (time43); empty when not
      * @param kind    how messages name the file, e.g. {@code earlier digest}
      * @param content what its content would go into, e.g. {@code figures in this cycle's deltas and trends}
      * @return the file as read, not yet checked against the log
@@ -44,9 +46,11 @@ public final class DigestPublication {
      *                               or is another cycle's or stream's
      * @since 0.1
      */
-    public static Candidate read(Path file, String path, CycleRef cycle, String kind, String content) {
+    public static Candidate read(Path file, String path, CycleRef cycle, Optional<List<RecordedEvent>> log,
+            String kind, String content) {
         byte[] bytes = DigestFrontMatter.bytes(file, path);
-        return new Candidate(bytes, path, cycle, kind, DigestFrontMatter.readOf(bytes, path, cycle, kind, content));
+        return new Candidate(bytes, path, cycle, kind,
+                DigestFrontMatter.readOf(bytes, path, cycle, log, kind, content));
     }
 
     /**
@@ -164,7 +168,7 @@ public final class DigestPublication {
      * Whether the log ends with the cycle's move to {@code COMPLETED}: nothing follows it in a log the store reads, and
      * no digest can be published after it.
      */
-    private static boolean completed(List<RecordedEvent> log) {
+    static boolean completed(List<RecordedEvent> log) {
         PlanningEvent last = log.get(log.size() - 1).event();
         return last.type() == EventType.STATE_TRANSITION && last.toState().orElse(null) == CycleState.COMPLETED;
     }

@@ -9,6 +9,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,8 +65,11 @@ final class PreviousDigests {
             // Read once (digest41): the figures taken are of the bytes checked against the log, never the file read
             // again, which may by then be another. Fail closed (digest39): one of no cycle that ran, or other than the
             // one published, would put figures nobody measured in this cycle's deltas and trends.
+            // The log first: another cycle's digest at this path is then refused with the advice for that cycle's
+            // state (time43); the figures are still of the one read of the bytes checked (PublishedDigestReadOnceTest).
+            List<RecordedEvent> log = logs.apply(ref);
             DigestSummary earlier = DigestPublication.read(SafePaths.resolve(workspace, path), path, ref,
-                    "earlier digest", "figures in this cycle's deltas and trends").published(logs.apply(ref),
+                    Optional.of(log), "earlier digest", "figures in this cycle's deltas and trends").published(log,
                             layout.eventLog(ref), "its figures would be this cycle's baseline for deltas and trends");
             digests.add(earlier);
         }

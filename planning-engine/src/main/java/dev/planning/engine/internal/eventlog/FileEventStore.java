@@ -54,6 +54,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li><b>Compare-and-append</b>, atomic between threads and processes: the log is locked (see
  *     {@code <log>.lock}, an empty sidecar file that must be left in place), its current head is
  *     re-read from its last line, and the append happens only if it is {@code expectedHead}.</li>
+ * <li><b>Appends in time order</b>: an event dated before the log's last event is refused under the lock, nothing
+ *     written, with {@link dev.planning.api.SystemFailureException} naming both times ({@link AppendOrder}); the same
+ *     instant is fine. Every read refuses a log dated backwards, so a clock that stepped back would otherwise make the
+ *     log unreadable by the store's own write (time43).</li>
  * <li><b>Durable</b>: {@link #append} returns only after the line and its line feed were written in
  *     one piece and forced to the device ({@link FileChannel#force(boolean)}); a new log's directory
  *     entry is forced too. If writing fails, the partial bytes are truncated away.</li>
@@ -427,6 +431,10 @@ public final class FileEventStore implements EventStore {
                         + " changed while this transition was running: expected head " + expectedHead
                         + ", found " + head.hash() + "; re-run to see its new state");
             }
+            if (head.last() != null) {
+                // time43: every read refuses a log dated backwards, so such a line is never written.
+                AppendOrder.refuseDatedBefore(event, head.last(), head.lines(), location(cycle));
+            }
             write(channel, line, head.size());
             lines = head.lines();
         } finally {
@@ -439,7 +447,7 @@ public final class FileEventStore implements EventStore {
         }
         String hash = Sha256.hex(line);
         int number = lines + 1;
-        LogHead written = LogHead.of(FileStamp.read(file, false), number, hash);
+        LogHead written = LogHead.of(FileStamp.read(file, false), number, hash, event.timestamp());
         HEADS.put(key, written);
         RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
         // The line just written extends what this store verified of the log, so the next read need
@@ -501,10 +509,24 @@ public final class FileEventStore implements EventStore {
             return known;
         }
         cutTornLine(cycle, channel);
-        LogHead head = LogHead.of(FileStamp.read(file, false), LogTail.countLines(channel),
-                LogTail.lastLineHash(channel, MAX_LINE_BYTES));
+        int lines = LogTail.countLines(channel);
+        byte[] last = LogTail.lastLine(channel, MAX_LINE_BYTES);
+        LogHead head = last == null ? LogHead.of(FileStamp.read(file, false), lines, RecordedEvent.GENESIS, null)
+                : LogHead.of(FileStamp.read(file, false), lines, Sha256.hex(last), dated(cycle, lines, last));
         HEADS.put(key, head);
         return head;
+    }
+
+    /**
+     * When the log's last line, line {@code number}, is dated, which an append must not go before (time43); a line
+     * that is no readable event is refused as a read refuses it: nothing is appended to it.
+     */
+    private Instant dated(CycleRef cycle, int number, byte[] line) {
+        try {
+            return codec.decode(line).event().timestamp();
+        } catch (InvalidInputException e) {
+            throw corrupted(cycle, number, unreadable(number, e));
+        }
     }
 
     /**
@@ -795,8 +817,9 @@ public final class FileEventStore implements EventStore {
         if (before == null || before.size() != lines.completeLength()) {
             return;
         }
-        LogHead at = LogHead.of(before, events.size(),
-                events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash());
+        RecordedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        LogHead at = LogHead.of(before, events.size(), last == null ? RecordedEvent.GENESIS : last.hash(),
+                last == null ? null : last.event().timestamp());
         boolean maySettle = before.modified().toInstant().plus(SETTLED_AFTER).isBefore(observed);
         if (!maySettle && log.linkFree() && at.equals(HEADS.get(file))) {
             return;

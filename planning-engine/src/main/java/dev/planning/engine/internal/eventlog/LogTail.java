@@ -1,7 +1,5 @@
 package dev.planning.engine.internal.eventlog;
 
-import dev.planning.api.event.RecordedEvent;
-import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -55,11 +53,11 @@ final class LogTail {
         return tail.array();
     }
 
-    /** The SHA-256 of the last line of a log that ends with a line feed; genesis when empty. */
-    static String lastLineHash(FileChannel channel, int maxLineBytes) throws IOException {
+    /** The bytes of the last line of a log that ends with a line feed, without it; {@code null} when empty. */
+    static byte[] lastLine(FileChannel channel, int maxLineBytes) throws IOException {
         long size = channel.size();
         if (size == 0) {
-            return RecordedEvent.GENESIS;
+            return null;
         }
         long end = size - 1;
         long start = lastLineFeedBefore(channel, end, maxLineBytes + 1L) + 1;
@@ -68,7 +66,7 @@ final class LogTail {
         }
         ByteBuffer line = ByteBuffer.allocate((int) (end - start));
         readFully(channel, line, start);
-        return Sha256.hex(line.array());
+        return line.array();
     }
 
     /** Counts the line feeds of the whole file: linear, but hashes nothing. */

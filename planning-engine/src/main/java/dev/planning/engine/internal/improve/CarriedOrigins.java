@@ -331,7 +331,7 @@ public final class CarriedOrigins {
                     + "): expected the digest `planning digest` published", SourceLocation.ofFile(path));
         }
         // One read: the bytes hashed against the log are the bytes parsed (digest41).
-        DigestPublication.Candidate digest = DigestPublication.read(file, path, cycle, "digest",
+        DigestPublication.Candidate digest = DigestPublication.read(file, path, cycle, Optional.of(log), "digest",
                 "improvement actions as carried into a plan");
         DigestSummary summary = digest.published(log, layout.eventLog(cycle), use);
         return new Publication(path, digest.sha256(), summary);

@@ -111,9 +111,9 @@ public final class CycleImprover {
         // Read once (digest41): the actions carried are of the bytes checked against the log. Fail closed (improve40):
         // a digest the cycle's log records no publication of, or one edited after it was published, would carry
         // actions nobody decided into the next plan. The log is the one status read.
-        DigestSummary digest = DigestPublication.read(digestFile, digestPath, cycle, "digest",
-                "improvement actions in the next cycle's plan").published(status.history(), layout.eventLog(cycle),
-                        "its improvement actions would be tasks of the next cycle's plan");
+        DigestSummary digest = DigestPublication.read(digestFile, digestPath, cycle, Optional.of(status.history()),
+                "digest", "improvement actions in the next cycle's plan").published(status.history(),
+                        layout.eventLog(cycle), "its improvement actions would be tasks of the next cycle's plan");
         CycleState nextState = workspace.status(next).state();
         if (nextState != CycleState.PLANNED) {
             throw new InvalidInputException("the next cycle " + next + " is already " + nextState

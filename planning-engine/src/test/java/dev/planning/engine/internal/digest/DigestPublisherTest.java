@@ -292,8 +292,8 @@ class DigestPublisherTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("the earlier digest " + renamed + " is of cycle_id 2025-09-02 in stream fe, but its file"
                         + " stands for cycle_id 2025-09-09 in stream fe; a digest renamed, copied or edited by hand"
-                        + " would put another cycle's figures in this cycle's deltas and trends: restore it, or"
-                        + " publish that cycle's digest again");
+                        + " would put another cycle's figures in this cycle's deltas and trends: that cycle has no event"
+                        + " log, so it never ran and has no digest: delete " + renamed);
 
         Files.delete(root.resolve(renamed));
         assertThat(text).contains("\nstream: fe\n");

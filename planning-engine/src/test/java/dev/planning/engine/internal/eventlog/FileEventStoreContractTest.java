@@ -1,14 +1,18 @@
 package dev.planning.engine.internal.eventlog;
 
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.EventLines;
 import dev.planning.testkit.store.DamageableEventStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +54,20 @@ class FileEventStoreContractTest extends DamageableEventStoreContract {
             }
             lines[line - 1] = damaged;
             Files.writeString(log, String.join("\n", lines), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the event's line after the log's last, chained to it, as a hand edit would. */
+    @Override
+    protected void writeStoredEvent(EventStore store, CycleRef cycle, PlanningEvent event) {
+        Path log = ((FileEventStore) store).logFile(cycle);
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String head = EventLines.hash(lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8));
+            Files.write(log, (new String(EventLines.encode(event, head), StandardCharsets.UTF_8) + "\n")
+                    .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -467,6 +468,47 @@ class FileEventStoreTest {
         writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T10:00:00Z", "2025-09-02T11:00:00Z"));
 
         assertThat(store().read(CYCLE)).hasSize(3);
+    }
+
+    /**
+     * time43: an append dated before the log's last event is refused before anything is written, its last line read
+     * from the file (the log written by hand, so no store remembers its head), saying the clock went back; every read
+     * refuses a log whose times go backwards, so the store's own write would have made the log unreadable.
+     */
+    @Test
+    void anAppendDatedBeforeTheLastLineOfALogNoStoreWroteIsRefusedAndNothingIsWritten() throws Exception {
+        writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T11:00:00Z"));
+        byte[] before = Files.readAllBytes(log());
+        FileEventStore store = store();
+        String head = Sha256.hex(Files.readAllLines(log(), StandardCharsets.UTF_8).get(1)
+                .getBytes(StandardCharsets.UTF_8));
+        PlanningEvent backdated = dated(event("evt_3"), "2025-09-02T10:59:59Z");
+
+        assertThatThrownBy(() -> store.append(CYCLE, backdated, head))
+                .isInstanceOfSatisfying(SystemFailureException.class, refused -> {
+                    assertThat(refused.location()).contains(SourceLocation.ofFile(LOG));
+                    assertThat(refused.getMessage()).contains("event evt_3 is dated 2025-09-02T10:59:59Z, before line"
+                            + " 2, the log's last event, dated 2025-09-02T11:00:00Z: the clock went back",
+                            "nothing was written", "date the event no earlier than 2025-09-02T11:00:00Z");
+                });
+        assertThat(Files.readAllBytes(log())).isEqualTo(before);
+        assertThat(store.read(CYCLE)).hasSize(2);
+    }
+
+    /** time43: an append dated at the instant of the log's last line is kept, as a read keeps such a log. */
+    @Test
+    void anAppendDatedAtTheInstantOfTheLastLineOfALogNoStoreWroteIsKept() throws Exception {
+        writeChained(List.of("2025-09-02T10:00:00Z", "2025-09-02T11:00:00Z"));
+        String head = Sha256.hex(Files.readAllLines(log(), StandardCharsets.UTF_8).get(1)
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store().append(CYCLE, dated(event("evt_3"), "2025-09-02T11:00:00Z"), head).line()).isEqualTo(3);
+        assertThat(store().read(CYCLE)).hasSize(3);
+    }
+
+    private static PlanningEvent dated(PlanningEvent e, String at) {
+        return new PlanningEvent(e.id(), Instant.parse(at), e.type(), e.fromState(), e.toState(), e.entityId(),
+                e.triggeredBy(), e.gateResults(), e.details());
     }
 
     /**
