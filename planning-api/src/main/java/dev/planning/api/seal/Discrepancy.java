@@ -71,9 +71,11 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
     }
 
     /**
-     * {@code file: KIND: message (expected X, actual Y)}, for people; a character in it that is not
-     * shown as itself (from a file it quotes) is written as {@code \u005cuXXXX} ({@link Printable#lines}),
-     * and every line after the first is indented by four spaces.
+     * {@code file: KIND: message (expected X, actual Y)}, for people, on one line. The message's values were quoted
+     * where it was built ({@link Printable#line}, a path as {@code Shown.path}), so their escapes are kept as they
+     * are, as {@link dev.planning.api.gate.Finding#describe} keeps a finding's: a character in the text that is not
+     * shown as itself (a line break too) is written as {@code \u005cuXXXX} ({@link Printable#shown}), but a
+     * backslash is never escaped again, which would show an id's {@code \u005cu000A} as {@code \u005cu005Cu000A}.
      *
      * @return the discrepancy, for people
      */
@@ -83,8 +85,8 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
             text.append(" (expected ").append(expected.orElse("-")).append(", actual ").append(actual.orElse("-"))
                     .append(')');
         }
-        // A line break it quotes (a gate name in a manifest) starts an indented line, never one that
-        // could pass for a command's verdict line.
-        return Printable.lines(text.toString()).replace("\n", "\n    ");
+        // One line (fix43): a line break it quotes (a gate name in a manifest) is no line of its own that could pass
+        // for a command's verdict line; the escapes of the values quoted where the message was built are kept.
+        return Printable.shown(text.toString(), "");
     }
 }

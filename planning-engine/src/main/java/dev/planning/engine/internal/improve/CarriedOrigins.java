@@ -287,8 +287,9 @@ public final class CarriedOrigins {
             // stopped by its bounds.
             throw e;
         } catch (PlanningException e) {
-            // One origin's cycle that cannot be read (a broken log, no trusted key) is that origin's finding.
-            return e.getMessage();
+            // One origin's cycle that cannot be read (a broken log, no trusted key) is that origin's finding, on one
+            // line (fix43): a message listing several mistakes (the digest's front matter) has one per line.
+            return Printable.shown(e.getMessage(), "");
         }
     }
 
@@ -319,9 +320,9 @@ public final class CarriedOrigins {
         }
         List<Discrepancy> unsigned = cycles.checkHistory(status);
         if (!unsigned.isEmpty()) {
-            // On one line (fold43): a discrepancy's description starts an indented line at each line break it quotes.
+            // On one line (fold43): a discrepancy's description is one line (fix43).
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED, but "
-                    + Printable.shown(unsigned.get(0).describe(), "") + " (" + use + ")",
+                    + unsigned.get(0).describe() + " (" + use + ")",
                     SourceLocation.ofFile(unsigned.get(0).file()));
         }
         List<RecordedEvent> log = status.history();
@@ -332,7 +333,7 @@ public final class CarriedOrigins {
         }
         // One read: the bytes hashed against the log are the bytes parsed (digest41).
         DigestPublication.Candidate digest = DigestPublication.read(file, path, cycle, Optional.of(log), "digest",
-                "improvement actions as carried into a plan");
+                "improvement actions into a plan, counted as carried");
         DigestSummary summary = digest.published(log, layout.eventLog(cycle), use);
         return new Publication(path, digest.sha256(), summary);
     }

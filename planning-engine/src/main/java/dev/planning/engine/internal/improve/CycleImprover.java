@@ -2,7 +2,6 @@ package dev.planning.engine.internal.improve;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
@@ -96,9 +95,9 @@ public final class CycleImprover {
         List<Discrepancy> unsigned = status.state() == CycleState.COMPLETED
                 ? workspace.checkHistory(status) : List.of();
         if (!unsigned.isEmpty()) {
-            // On one line (fold43), as CarriedOrigins says it: a discrepancy's description breaks its lines.
+            // On one line (fold43): a discrepancy's description is one line (fix43).
             throw new InvalidInputException("cycle " + cycle + " is " + status.state() + ", but "
-                    + Printable.shown(unsigned.get(0).describe(), "") + "; nothing was carried into " + next,
+                    + unsigned.get(0).describe() + "; nothing was carried into " + next,
                     SourceLocation.ofFile(unsigned.get(0).file()));
         }
         String digestPath = layout.digest(cycle);

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.Printable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -25,15 +26,29 @@ public final class Shown {
     }
 
     /**
-     * A path (a {@link java.nio.file.Path} or a workspace-relative string) on one line, cut at
+     * A path (a {@link java.nio.file.Path}, a {@link File} or a workspace-relative string) on one line, cut at
      * {@value Printable#PATH_CHARACTERS} characters ({@link Printable#cut}); {@code null} as {@code null}. A
-     * {@link java.nio.file.Path} whose file system's separator is the backslash (Windows) has its backslashes shown as
-     * themselves, as {@link Printable#path} shows them (msg41): there they are separators, never part of a name, and
-     * {@code C:\u005cusers} is not to read {@code C:\u005Cu005Cusers}.
+     * {@link java.nio.file.Path} whose file system's separator is the backslash (Windows), or a {@link File} where
+     * {@link File#separator} is (fix43), has its backslashes shown as themselves, as {@link Printable#path} shows them
+     * (msg41): there they are separators, never part of a name, and {@code C:\u005cusers} is not to read
+     * {@code C:\u005Cu005Cusers}.
      */
     public static String path(Object path) {
-        return path instanceof Path given ? path(given.toString(), given.getFileSystem().getSeparator())
-                : Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS);
+        String separator = separatorOf(path);
+        return separator == null ? Printable.cut(String.valueOf(path), Printable.PATH_CHARACTERS)
+                : path(path.toString(), separator);
+    }
+
+    /**
+     * The name separator of a {@link Path}'s file system, or {@link File#separator} for a {@link File} (whose path
+     * is not turned into a {@link Path}: a name no file system can hold would throw); {@code null} for a
+     * workspace-relative string or another object.
+     */
+    static String separatorOf(Object path) {
+        if (path instanceof Path given) {
+            return given.getFileSystem().getSeparator();
+        }
+        return path instanceof File ? File.separator : null;
     }
 
     /** {@link #path}'s text of a path on a file system whose separator is {@code separator}. */

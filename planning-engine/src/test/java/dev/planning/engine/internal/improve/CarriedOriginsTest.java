@@ -175,8 +175,20 @@ class CarriedOriginsTest {
         Finding finding = theOneFindingOf(carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
 
         assertThat(finding.message()).contains("names no published digest: the digest " + DIGEST
-                + " is of cycle_id 2025-08-19").contains("would put another cycle's improvement actions as carried"
-                + " into a plan: restore it");
+                + " is of cycle_id 2025-08-19").contains("would put another cycle's improvement actions into a plan,"
+                + " counted as carried: restore it");
+    }
+
+    /** fix43: a digest whose front matter has several mistakes (listed one per line) is refused on one line. */
+    @Test
+    void aDigestWithSeveralFrontMatterMistakesIsRefusedOnOneLine() throws IOException {
+        Path digest = root.resolve(DIGEST);
+        Files.writeString(digest, Files.readString(digest, StandardCharsets.UTF_8)
+                .replaceFirst("---\n", "---\nbogus_one: 1\nbogus_two: 2\n"), StandardCharsets.UTF_8);
+
+        Finding finding = theOneFindingOf(carried("IA-2025-09-02-1", "digest:" + DIGEST + "#IA-2025-09-02-1"));
+
+        assertThat(finding.message()).contains("bogus_one").contains("bogus_two").doesNotContain("\n");
     }
 
     @Test
@@ -292,19 +304,32 @@ class CarriedOriginsTest {
         }, status -> List.of()))).isSameAs(failure);
     }
 
-    /** fold43: nor is an input the user may not read, nor an evaluation stopped by its bounds. */
+    /** fold43: nor is an input the user may not read. */
     @Test
-    void anUnreadableInputOrAnEvaluationLimitWhileCheckingAnOriginPropagates() {
-        Task task = Task.builder("IA-1", "t").origin("digest:" + DIGEST + "#IA-1").build();
-        for (PlanningException thrown : List.of(
-                new UnreadableInputException("permission denied", null, new IOException("EACCES")),
-                new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "too long"))) {
-            CarriedOrigins origins = new CarriedOrigins(NEXT, LAYOUT::digest, ref -> {
-                throw thrown;
-            });
+    void anUnreadableInputWhileCheckingAnOriginPropagates() {
+        PlanningException thrown = new UnreadableInputException("permission denied", null, new IOException("EACCES"));
 
-            assertThatThrownBy(() -> origins.problem(task)).isSameAs(thrown);
-        }
+        assertThatThrownBy(() -> originsThrowing(thrown).problem(carriedTask())).isSameAs(thrown);
+    }
+
+    /** fold43: nor is an evaluation stopped by its bounds. */
+    @Test
+    void anEvaluationLimitWhileCheckingAnOriginPropagates() {
+        PlanningException thrown = new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "too long");
+
+        assertThatThrownBy(() -> originsThrowing(thrown).problem(carriedTask())).isSameAs(thrown);
+    }
+
+    /** A task carried from the first cycle's digest. */
+    private static Task carriedTask() {
+        return Task.builder("IA-1", "t").origin("digest:" + DIGEST + "#IA-1").build();
+    }
+
+    /** Origins of NEXT whose published digest's read throws {@code thrown}. */
+    private static CarriedOrigins originsThrowing(PlanningException thrown) {
+        return new CarriedOrigins(NEXT, LAYOUT::digest, ref -> {
+            throw thrown;
+        });
     }
 
     /**
@@ -317,7 +342,8 @@ class CarriedOriginsTest {
                 "gate \"x\nok: verified\" is not signed");
 
         assertThatThrownBy(() -> CarriedOrigins.published(root, LAYOUT, FIRST,
-                cycles(workspace::status, status -> List.of(quoting)))).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
-                .hasMessageContaining("gate \"x\\u000A    ok: verified\" is not signed");
+                cycles(workspace::status, status -> List.of(quoting))))
+                .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
+                .hasMessageContaining("gate \"x\\u000Aok: verified\" is not signed");
     }
 }

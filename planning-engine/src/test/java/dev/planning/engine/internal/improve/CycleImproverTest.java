@@ -11,9 +11,13 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.ImproveResult;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.digest.DigestPublisher;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +127,30 @@ class CycleImproverTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("UNSIGNED_HISTORY");
         assertThat(Files.readAllBytes(plan)).isEqualTo(before);
+    }
+
+    /** fix43: a re-run refused by a discrepancy that quotes a line break says so on one line. */
+    @Test
+    void aRerunRefusedByADiscrepancyQuotingALineBreakIsRefusedOnOneLine() {
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        Discrepancy quoting = Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, LAYOUT.manifest(FIRST),
+                "gate \"x\nok: verified\" is not signed");
+        PlanningWorkspace delegating = (PlanningWorkspace) Proxy.newProxyInstance(
+                PlanningWorkspace.class.getClassLoader(), new Class<?>[] {PlanningWorkspace.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("checkHistory")) {
+                        return List.of(quoting);
+                    }
+                    try {
+                        return method.invoke(workspace, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> new CycleImprover(delegating).complete(FIRST, NEXT.cycleId()))
+                .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("\n")
+                .hasMessageContaining("gate \"x\\u000Aok: verified\" is not signed");
     }
 
     @Test

@@ -125,6 +125,17 @@ class RulebookHasherTest {
                 .hasMessage("rulebook file name contains a line break or backslash: ./rules/a\\b.drl");
     }
 
+    /** fix43: a backslash in a directory's name under the rulebook is refused as one in a file's name is. */
+    @Test
+    void refusesADirectoryNameUnderTheRulebookHoldingABackslash() throws IOException {
+        rulebook();
+        Files.createDirectories(dir.resolve("rules/a\\b"));
+        Files.writeString(dir.resolve("rules/a\\b/c.drl"), "package w;\n");
+
+        assertThatThrownBy(() -> RulebookHasher.hash(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("rulebook file name contains a line break or backslash: ./rules/a\\b");
+    }
+
     /**
      * msg43: the backslash was looked for in the whole path, so a rulebook under a directory named {@code a\b} (a
      * legal name on Linux) was refused whatever its files were called; only the names under the rulebook are hashed.

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.Printable;
+import java.io.File;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,16 @@ class ShownTest {
     void aWindowsPathsBackslashesAreItsSeparatorsShownAsThemselves() {
         assertThat(Shown.path("C:\\users\\x", "\\")).isEqualTo("C:\\users\\x");
         assertThat(Shown.path("C:\\users\\x\n", "\\")).isEqualTo("C:\\users\\x\\u000A");
+    }
+
+    /** fix43: a {@link File} is shown with its platform's separator, as a {@link Path} with its file system's. */
+    @Test
+    void aFileIsShownWithThePlatformsSeparator() {
+        File file = new File("/tmp/a\\u000Ab\nc");
+
+        assertThat(Shown.separatorOf(file)).isEqualTo(File.separator);
+        assertThat(Shown.separatorOf("a\\b")).isNull();
+        assertThat(Shown.path(file)).isEqualTo(Shown.path(file.getPath(), File.separator));
     }
 
     @Test
