@@ -111,7 +111,10 @@ final class RulesCommand implements Runnable {
             try {
                 usage = clear ? CompiledRulebooks.clearCache(environment) : CompiledRulebooks.cacheUsage(environment);
             } catch (UncheckedIOException e) {
-                err.println("planning: the cache directory is not usable: " + Printable.line(String.valueOf(e.getMessage())));
+                // The message quotes the directory already (CompiledRulebooks): shown as it is, its escapes not
+                // escaped again, any other character that would act still escaped (msg44).
+                err.println("planning: the cache directory is not usable: "
+                        + Printable.shown(String.valueOf(e.getMessage()), ""));
                 return ExitCodes.BAD_INPUT;
             }
             if (usage.isEmpty()) {

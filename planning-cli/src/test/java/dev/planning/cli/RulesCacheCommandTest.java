@@ -1,11 +1,13 @@
 package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.rules.CompiledRulebooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -96,6 +98,34 @@ class RulesCacheCommandTest {
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(refused.err()).startsWith("planning: the cache directory is not usable: ").doesNotContain("\tat ");
         assertThat(refused.out()).isEmpty();
+    }
+
+    /** msg44: the library's refusal repeated the directory raw, so a name with a line break made two lines. */
+    @Test
+    void aRefusedDirectoryIsNamedOnOneLineWithWhyInWords() throws IOException {
+        Path cache = Files.createDirectory(temp.resolve("ca\nche"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        assertThatThrownBy(() -> CompiledRulebooks.cacheUsage(Map.of("PLANNING_CACHE_DIR", cache.toString())))
+                .isInstanceOf(UncheckedIOException.class).hasMessage(temp + "/ca\\u000Ache: not a private cache"
+                        + " directory (a link, another user's, or open to others)");
+    }
+
+    /**
+     * msg44: the command quoted the library's message again, which quotes the directory already: a name holding the
+     * six characters {@code \u005Cu0041} would show its escape escaped twice.
+     */
+    @Test
+    void theCommandShowsTheDirectoryQuotedOnce() throws IOException {
+        Path cache = Files.createDirectory(temp.resolve("c\\u0041che"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        Run refused = run(Map.of("PLANNING_CACHE_DIR", cache.toString()), false);
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err().lines()).singleElement().isEqualTo("planning: the cache directory is not usable: "
+                + temp + "/c\\u005Cu0041che: not a private cache directory (a link, another user's, or open to"
+                + " others)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.engine.internal.workspace.OpenedWorkspaces;
+import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
@@ -260,7 +261,8 @@ public final class CompiledRulebooks {
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the usage, or empty when the environment turns the cache off
      * @throws UncheckedIOException when the directory is a link, another user's or open to
-     *     others (the cache neither uses nor sweeps such a directory), or cannot be listed
+     *     others (the cache neither uses nor sweeps such a directory), or cannot be listed; its message, one
+     *     line, names the directory and why
      * @since 0.1
      */
     public static Optional<CacheUsage> cacheUsage(Map<String, String> environment) {
@@ -277,7 +279,8 @@ public final class CompiledRulebooks {
      * @param environment the process environment, usually {@link System#getenv()}
      * @return what was deleted, or empty when the environment turns the cache off
      * @throws UncheckedIOException when the directory is a link, another user's or open to
-     *     others (nothing is deleted), or cannot be listed
+     *     others (nothing is deleted), or cannot be listed; its message, one line, names the
+     *     directory and why
      * @since 0.1
      */
     public static Optional<CacheUsage> clearCache(Map<String, String> environment) {
@@ -291,7 +294,8 @@ public final class CompiledRulebooks {
             long[] counted = clear ? cache.clear() : cache.usage();
             return new CacheUsage(cache.directory(), counted[0], counted[1], cache.maxBytes(), cache.maxFiles());
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            // One line: the directory quoted once, why in words; the exception's message repeated the path raw (msg44).
+            throw new UncheckedIOException(Shown.path(cache.directory()) + ": " + Shown.reason(e), e);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.FileNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class RuleTestFiles {
             if (!isYaml(file)) {
                 continue;
             }
-            String shown = shownName(rulebookDirectory.relativize(file));
+            String shown = FileNames.slashed(rulebookDirectory.relativize(file));
             if (DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
                 try {
                     cases.addAll(read(file, shown));
@@ -159,17 +160,6 @@ public final class RuleTestFiles {
             throw ErrorList.ofRefusals("invalid rule tests", mistakes, SourceLocation.ofFile(displayName));
         }
         return List.copyOf(cases);
-    }
-
-    /**
-     * A name relative to the rulebook as locations name it, its names joined by {@code /}: a backslash is a
-     * separator only where the file system's is one; elsewhere it is a character of a name ({@code tests/a\b.yaml} is
-     * not {@code tests/a/b.yaml}, a file that is not there: msg43).
-     */
-    private static String shownName(Path relative) {
-        List<String> names = new ArrayList<>();
-        relative.forEach(name -> names.add(name.toString()));
-        return String.join("/", names);
     }
 
     private static boolean isYaml(Path file) {

@@ -1,7 +1,6 @@
 package dev.planning.store.postgres;
 
 import dev.planning.api.EventLogCorruptedException;
-import dev.planning.api.Printable;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.CycleEntity;
@@ -75,10 +74,14 @@ final class HistoryWalk {
         return chain.intact();
     }
 
-    /** The mistake of line {@code line}, an event of another cycle than {@code cycle}. */
+    /**
+     * The mistake of line {@code line}, an event of another cycle than {@code cycle} ({@link CycleEntity#ofAnotherCycle}
+     * holds): its entity id, a valid cycle ref of at most 97 characters with nothing to escape, is shown whole; cut at
+     * a value's 80 it named a cycle that is not there (msg44).
+     */
     static String anotherCycle(CycleRef cycle, int line, EventLineCodec.Line decoded) {
-        return "line " + line + " is an event of " + Printable.cut(decoded.event().entityId(),
-                Printable.VALUE_CHARACTERS) + ", not of " + cycle + ": this log holds another cycle's history"
+        return "line " + line + " is an event of " + decoded.event().entityId() + ", not of " + cycle
+                + ": this log holds another cycle's history"
                 + " (copied or renamed from its rows or log)";
     }
 }

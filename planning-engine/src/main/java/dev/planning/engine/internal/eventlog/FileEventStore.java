@@ -756,10 +756,11 @@ public final class FileEventStore implements EventStore {
             return chainBreak(number, previous, decoded.prevHash());
         }
         if (CycleEntity.ofAnotherCycle(decoded.event(), cycle)) {
-            // A log copied or linked from another cycle's chains as well as its own (attack30).
+            // A log copied or linked from another cycle's chains as well as its own (attack30). Its entity id is a
+            // valid cycle ref (ofAnotherCycle), up to 97 characters of [A-Za-z0-9._/-]: shown whole, nothing to escape
+            // (cut at a value's 80 characters it named a cycle that is not there: msg44).
             String entity = decoded.event().entityId();
-            return "line " + number + " is an event of "
-                    + Printable.cut(entity, Printable.VALUE_CHARACTERS) + ", not of " + cycle
+            return "line " + number + " is an event of " + entity + ", not of " + cycle
                     + ": this log holds another cycle's"
                     + " history (copied, renamed or linked from its log); restore "
                     + shown + " from version control";

@@ -184,7 +184,16 @@ public final class GitRepository implements AutoCloseable {
                 return Optional.of(open(gitDir, at, real, workspace));
             }
             return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            // The file system's failure names its file (quoted; not the workspace again) and why in words
+            // (Shown.reason): its message was the path alone for a missing or forbidden one (msg44). JGit's own say
+            // what they found in words.
+            throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                    + (e instanceof FileSystemException failed ? (failed.getFile() == null
+                            || failed.getFile().equals(workspace.toString()) ? "" : Shown.path(failed.getFile()) + ": ")
+                            + Shown.reason(e)
+                            : Printable.line(String.valueOf(e.getMessage()))));
+        } catch (IllegalArgumentException e) {
             throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
                     + Printable.line(String.valueOf(e.getMessage())));
         }

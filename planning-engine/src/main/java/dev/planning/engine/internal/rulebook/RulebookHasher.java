@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,7 +140,7 @@ public final class RulebookHasher {
      *         {@link #MAX_TOTAL_BYTES} together ({@link Sizes})
      */
     public static Snapshot read(Path directory) {
-        return read(directory, directory.toString().replace('\\', '/'));
+        return read(directory, FileNames.slashed(directory));
     }
 
     /**
@@ -207,20 +205,17 @@ public final class RulebookHasher {
         return new Snapshot(ordered, Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static InvalidInputException cannotList(Path directory, String shown, IOException e) {
+    /** The refusal of a walk that failed with {@code e}, naming the entry it could not read and why in words. */
+    static InvalidInputException cannotList(Path directory, String shown, IOException e) {
         String where = shown;
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             Path failed = Path.of(fs.getFile());
             if (failed.startsWith(directory) && !failed.equals(directory)) {
-                where = shown + "/" + directory.relativize(failed).toString().replace('\\', '/');
+                where = shown + "/" + FileNames.slashed(directory.relativize(failed));
             }
         }
-        String why = e instanceof NoSuchFileException ? "not found"
-                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName();
         return new InvalidInputException("cannot list rulebook directory " + Shown.path(shown)
-                + (where.equals(shown) ? "" : ": cannot read " + Shown.path(where)) + " (" + Shown.path(why)
+                + (where.equals(shown) ? "" : ": cannot read " + Shown.path(where)) + " (" + Shown.reason(e)
                 + "); expected a readable directory of settings, policies and rule tests; make it readable by the"
                 + " user running planning", SourceLocation.ofFile(where), e);
     }
@@ -267,7 +262,7 @@ public final class RulebookHasher {
 
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */
     static List<String> listFiles(Path directory) {
-        return listFiles(directory, directory.toString().replace('\\', '/'));
+        return listFiles(directory, FileNames.slashed(directory));
     }
 
     /** As {@link #listFiles(Path)}, errors naming the directory as {@code shown}. */
@@ -275,7 +270,7 @@ public final class RulebookHasher {
         List<String> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
             for (Path path : (Iterable<Path>) walk::iterator) {
-                String relative = "./" + directory.relativize(path).toString().replace('\\', '/');
+                String relative = "./" + FileNames.slashed(directory.relativize(path));
                 if (Files.isSymbolicLink(path)) {
                     throw new InvalidInputException("rulebook contains a symbolic link, which is not allowed: "
                             + Shown.path(relative));
@@ -285,16 +280,15 @@ public final class RulebookHasher {
                 if (directory.relativize(path).getNameCount() >= MAX_DEPTH
                         && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     // As the rulebook is shown, never by the absolute path (review17).
-                    throw tooDeep(directory.relativize(path).toString().replace('\\', '/'), shown);
+                    throw tooDeep(FileNames.slashed(directory.relativize(path)), shown);
                 }
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0
-                        || holdsABackslash(directory.relativize(path))) {
-                    // Named as it is: `relative` reads a backslash as a separator (claims35: `a\b.drl` was `a/b.drl`).
+                // Only the names under the rulebook are looked at (msg43): a directory above it may hold a backslash.
+                if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0 || relative.indexOf('\\') >= 0) {
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
-                            + Shown.path("./" + directory.relativize(path)));
+                            + Shown.path(relative));
                 }
                 // Java lists a byte that is not UTF-8 as U+FFFD, a text that names another file (under LC_ALL=C,
                 // none): such a file could be neither read by its listed name nor hashed as the recipe hashes it.
@@ -313,19 +307,5 @@ public final class RulebookHasher {
         paths.sort((a, b) -> Arrays.compareUnsigned(
                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         return paths;
-    }
-
-    /**
-     * Whether a name of a file's path under the rulebook holds a backslash: only those names are hashed, so the
-     * directories above the rulebook may hold one (a legal name where the separator is {@code /}); where the
-     * separator is the backslash, no name holds one.
-     */
-    private static boolean holdsABackslash(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().indexOf('\\') >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

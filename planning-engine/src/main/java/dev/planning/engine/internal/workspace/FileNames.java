@@ -36,6 +36,26 @@ public final class FileNames {
             + " shown as U+FFFD or as \\xFF; or a name that is not ASCII where the locale is not UTF-8); rename it";
 
     /**
+     * A path as messages and locations name it: its root, then its names joined by {@code /}. A backslash is a
+     * separator only where the file system's separator is one (there, no name holds one); elsewhere it is a character
+     * of a name, and {@code rules/a\b.drl} is not {@code rules/a/b.drl}, another file (msg44).
+     *
+     * @param path the path
+     * @return its text with {@code /} between its names
+     */
+    public static String slashed(Path path) {
+        StringBuilder shown = new StringBuilder();
+        Path root = path.getRoot();
+        if (root != null) {
+            shown.append(root.toString().replace(path.getFileSystem().getSeparator(), "/"));
+        }
+        for (int index = 0; index < path.getNameCount(); index++) {
+            shown.append(index == 0 ? "" : "/").append(path.getName(index));
+        }
+        return shown.toString();
+    }
+
+    /**
      * Whether the name a listing gives {@code path} below {@code directory}, as text, names it again: false for a
      * name whose bytes are not UTF-8 (listed with U+FFFD), or not ASCII under a locale that is not UTF-8.
      *

@@ -572,6 +572,21 @@ class FileEventStoreTest {
         assertThat(Files.readAllBytes(log())).isEqualTo(before);
     }
 
+    /**
+     * msg44: another cycle's ref was cut at 80 characters, as a value of any length is, but a ref is at most 97 (a
+     * stream of 32, a cycle id of 64) and valid: the refusal named a cycle that is not there.
+     */
+    @Test
+    void anEventOfAnotherCycleNamesItsWholeRef() throws Exception {
+        String other = "s" + "t".repeat(31) + "/" + "c".repeat(64);
+        Files.createDirectories(log().getParent());
+        byte[] line = new EventLineCodec().encode(about(event("evt_1"), other), RecordedEvent.GENESIS);
+        Files.write(log(), (new String(line, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 1 is an event of " + other + ", not of " + CYCLE + ":");
+    }
+
     @Test
     void anEventAboutAnEntityThatIsNoCycleIsKept() throws Exception {
         List<RecordedEvent> appended = appendThree();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,15 @@ class GitRepositoryTest {
     @Test
     void findsNoRepositoryOutsideGit() {
         assertThat(GitRepository.find(dir)).isEmpty();
+    }
+
+    /** msg44: a workspace the file system says is not there was named twice, and why not at all. */
+    @Test
+    void aWorkspaceThatIsNotThereIsRefusedSayingWhyInWords() {
+        Path gone = dir.resolve("gone");
+
+        assertThatThrownBy(() -> GitRepository.find(gone)).isInstanceOf(PlanningException.class)
+                .hasMessage("cannot open the git repository of " + gone + ": no such file or directory");
     }
 
     @Test

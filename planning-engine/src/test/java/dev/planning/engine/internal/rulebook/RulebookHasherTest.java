@@ -7,6 +7,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,62 @@ class RulebookHasherTest {
         rulebook(under);
 
         assertThat(RulebookHasher.hash(under)).isEqualTo(RulebookHasher.hash(plain));
+    }
+
+    /**
+     * msg44: the rulebook's directory was shown with every backslash read as a separator, so on Linux one under a
+     * directory named {@code a\b} was named as under {@code a/b}, another directory.
+     */
+    @Test
+    void aRulebookUnderADirectoryNamedWithABackslashIsNamedAsItIs() {
+        Path gone = dir.resolve("a\\b").resolve("gone");
+        String named = dir + "/a\\b/gone";
+
+        assertThatThrownBy(() -> RulebookHasher.read(gone)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.getMessage()).startsWith("cannot list rulebook directory " + named + " (");
+            assertThat(e.location()).map(SourceLocation::file).contains(named);
+        });
+        assertThatThrownBy(() -> RulebookHasher.listFiles(gone)).hasMessageStartingWith(
+                "cannot list rulebook directory " + named + " (");
+    }
+
+    /** msg44: a link named {@code a\b.drl} was refused as {@code ./rules/a/b.drl}, a file that is not there. */
+    @Test
+    void aSymbolicLinkNamedWithABackslashIsNamedAsItIs() throws IOException {
+        rulebook();
+        Files.createSymbolicLink(dir.resolve("rules/a\\b.drl"), dir.resolve("rules/b.drl"));
+
+        assertThatThrownBy(() -> RulebookHasher.hash(dir)).hasMessage(
+                "rulebook contains a symbolic link, which is not allowed: ./rules/a\\b.drl");
+    }
+
+    /** msg44: a directory too deep named {@code d\e} was located at {@code .../d/e}, a directory that is not there. */
+    @Test
+    void aDirectoryTooDeepNamedWithABackslashIsLocatedAsItIs() throws IOException {
+        rulebook();
+        Path deep = Files.createDirectories(nested(RulebookHasher.MAX_DEPTH - 1).resolve("d\\e"));
+        Files.writeString(deep.resolve("hidden.drl"), "package h;\n");
+        String relative = "rules" + "/d".repeat(RulebookHasher.MAX_DEPTH - 2) + "/d\\e";
+
+        assertThatThrownBy(() -> RulebookHasher.read(dir, "rulebook")).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("levels deep at ./" + relative + ";");
+                    assertThat(e.location()).map(SourceLocation::file).contains("rulebook/" + relative);
+                });
+    }
+
+    /**
+     * msg44: an entry the walk could not read is named as it is ({@code rules/a\b}, not {@code rules/a/b}), and why in
+     * words ({@code Shown.reason}), where an exception giving no reason was named by its class.
+     */
+    @Test
+    void anEntryTheWalkCannotReadIsNamedAsItIsWithItsReasonInWords() {
+        InvalidInputException refused = RulebookHasher.cannotList(dir, "rulebook",
+                new FileSystemLoopException(dir.resolve("rules").resolve("a\\b").toString()));
+
+        assertThat(refused).hasMessageStartingWith("cannot list rulebook directory rulebook: cannot read"
+                + " rulebook/rules/a\\b (symbolic links that loop); expected a readable directory");
+        assertThat(refused.location()).map(SourceLocation::file).contains("rulebook/rules/a\\b");
     }
 
     @Test

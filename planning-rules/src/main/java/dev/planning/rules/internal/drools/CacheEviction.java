@@ -5,6 +5,7 @@ import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -234,8 +235,10 @@ final class CacheEviction {
         long bytes = 0;
         try (OpenDirectory open = OpenDirectory.ifPrivate(directory)) {
             if (open == null) {
-                throw new IOException("not a private cache directory (a link, another user's, or open to others): "
-                        + directory);
+                // The directory as the exception's file, the words as its reason (Shown.reason): a message naming
+                // it again would show it raw, or quoted twice where the message is shown (msg44).
+                throw new FileSystemException(directory.toString(), null,
+                        "not a private cache directory (a link, another user's, or open to others)");
             }
             for (Path file : open.entries()) {
                 if (!named.test(file.getFileName().toString())) {
