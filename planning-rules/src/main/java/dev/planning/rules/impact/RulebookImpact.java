@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -385,7 +386,27 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                 SettingsDiff.between(baseRulebook, headRulebook, () -> settingsReaders(
                         List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles))),
                         () -> SettingsReaders.runsShippedRequiredTags(ruleFiles(headRulebook, headFiles, new ArrayList<>())),
-                        () -> ownRuleFiles(List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles)))));
+                        () -> ownRuleFiles(List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles))),
+                        ruleTexts(baseRulebook, baseFiles, headRulebook, headFiles)));
+    }
+
+    /** Both rulebooks' rule files' bytes, from the bytes their hashes name, and their rule names as compiled. */
+    private static SettingsDiff.RuleTexts ruleTexts(Rulebook base, RulebookFiles baseFiles, Rulebook head,
+            RulebookFiles headFiles) {
+        List<String> baseUnserved = new ArrayList<>();
+        List<String> headUnserved = new ArrayList<>();
+        Map<String, byte[]> baseRules = ruleFiles(base, baseFiles, baseUnserved);
+        Map<String, byte[]> headRules = ruleFiles(head, headFiles, headUnserved);
+        return new SettingsDiff.RuleTexts(baseRules, headRules, () -> ruleNames(base, baseRules, baseUnserved),
+                () -> ruleNames(head, headRules, headUnserved));
+    }
+
+    /** A rulebook's rule names, compiled from its rule files' bytes; empty when a file could not be served. */
+    private static Optional<Set<String>> ruleNames(Rulebook rulebook, Map<String, byte[]> files, List<String> unserved) {
+        if (!unserved.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(new DroolsGovernanceEngineFactory().createFromFiles(rulebook, files).ruleNames()));
     }
 
     /**

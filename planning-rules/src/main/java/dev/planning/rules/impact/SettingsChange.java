@@ -11,12 +11,13 @@ import org.apiguardian.api.API;
  * One setting of {@code rulebook.yaml} that differs between the base and the head rulebook: its
  * {@code version} label, the signing policy, the gates a profile runs at a transition and where a
  * refused transition sends the cycle, the profile a stream uses, a threshold, a KPI definition, a
- * required tag or a tag's allowed values. A change is marked as weakening or strengthening only where
+ * required tag or a tag's allowed values; and a rule file's text, or the rules taken out or added. A change is marked as weakening or strengthening only where
  * its direction is known for certain ({@link Effect}); every other difference is a change whose effect
  * is not judged, never a harmless one.
  *
  * @param setting what changed, e.g. {@code signing.required}, {@code profiles.fe.PLANNED->READY_FOR_HANDOFF},
- *                {@code streams.fe}, {@code thresholds.critical_approvals}, {@code kpis.plan_accuracy}
+ *                {@code streams.fe}, {@code thresholds.critical_approvals}, {@code kpis.plan_accuracy},
+ *                {@code rule_files.rules/critical.drl} (a rule file's text), {@code rules} (the rules taken out or added)
  * @param base    the base rulebook's value as text, {@code (none)} when it has none
  * @param head    the head rulebook's value as text, {@code (none)} when it has none
  * @param effect  what the change is known to do to governance
@@ -42,7 +43,8 @@ public record SettingsChange(String setting, String base, String head, Effect ef
          * The head is known to govern less somewhere: a signing requirement dropped, its {@code min}
          * lowered or its role group widened, a gate taken out of a transition, a refused transition
          * sent less far back, a stream moved to a profile that runs fewer gates, a threshold or a KPI
-         * target moved the lenient way, a required tag dropped, a tag value allowed that was not. A
+         * target moved the lenient way, a required tag dropped, a tag value allowed that was not, a rule
+         * taken out. A
          * change that weakens in one part and strengthens in another weakens.
          */
         WEAKENS,

@@ -10,8 +10,12 @@ import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.rules.impact.SettingsChange.Effect;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +100,7 @@ final class SettingsDiff {
      *                        only when there is none, as it changes what every rule reads as a task's criticality
      */
     static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders,
-            BooleanSupplier requiredTagsReported, Supplier<List<String>> ownRuleFiles) {
+            BooleanSupplier requiredTagsReported, Supplier<List<String>> ownRuleFiles, RuleTexts rules) {
         SettingsDiff diff = new SettingsDiff(settingsReaders, requiredTagsReported, ownRuleFiles);
         if (!base.version().equals(head.version())) {
             // A label its authors number: no reader governs by it.
@@ -112,7 +116,74 @@ final class SettingsDiff {
         if (!base.ruleFiles().equals(head.ruleFiles())) {
             diff.add("rule_files", list(base.ruleFiles()), list(head.ruleFiles()), Effect.CHANGED);
         }
+        diff.ruleTexts(base, head, rules);
         return List.copyOf(diff.changes);
+    }
+
+    /**
+     * The rule files' bytes of each side, as the bytes its hash names serve them (a file that cannot be served is
+     * absent), and each side's rule names as compiled from them (empty when they cannot be told).
+     *
+     * @param base      the base rulebook's rule files' bytes, by name ({@code rules/critical.drl})
+     * @param head      the head rulebook's
+     * @param baseNames the base rulebook's rule names
+     * @param headNames the head rulebook's
+     */
+    record RuleTexts(Map<String, byte[]> base, Map<String, byte[]> head, Supplier<Optional<Set<String>>> baseNames,
+            Supplier<Optional<Set<String>>> headNames) {
+    }
+
+    /** Why a rule file's text changed is not judged: the cycles show only what it reports of the plans here. */
+    static final String RULE_TEXT_REASON = "the rules' text differs; the cycles' findings show only what they report of"
+            + " this workspace's plans: a condition, a severity or a rule changed may report less of other plans";
+
+    /**
+     * The rule files whose bytes differ, each a change with both SHA-256 (attack43: they were compared by their
+     * names alone, so a rule deleted or its severity lowered, with no plan here breaking it, was "NO CHANGE"); and,
+     * when the rule files differ, the rules the head no longer has, which weakens (a rule taken out judges nothing),
+     * or the rules it adds, a change.
+     */
+    private void ruleTexts(Rulebook base, Rulebook head, RuleTexts rules) {
+        boolean differs = !base.ruleFiles().equals(head.ruleFiles());
+        for (String file : union(new TreeSet<>(base.ruleFiles()), new TreeSet<>(head.ruleFiles()))) {
+            if (!base.ruleFiles().contains(file) || !head.ruleFiles().contains(file)) {
+                continue; // a file added or taken out: rule_files lists it
+            }
+            byte[] was = rules.base().get(file);
+            byte[] now = rules.head().get(file);
+            if (was != null && now != null && Arrays.equals(was, now)) {
+                continue;
+            }
+            differs = true;
+            add("rule_files." + file, digest(was), digest(now), new Judged(Effect.CHANGED, Optional.of(RULE_TEXT_REASON)));
+        }
+        if (!differs) {
+            return;
+        }
+        Optional<Set<String>> was = rules.baseNames().get();
+        Optional<Set<String>> now = rules.headNames().get();
+        if (was.isEmpty() || now.isEmpty()) {
+            return; // each file that differs is listed above
+        }
+        List<String> removed = was.get().stream().filter(name -> !now.get().contains(name)).sorted().toList();
+        List<String> added = now.get().stream().filter(name -> !was.get().contains(name)).sorted().toList();
+        if (!removed.isEmpty()) {
+            add("rules", list(removed), added.isEmpty() ? SettingsChange.NONE : list(added), Effect.WEAKENS);
+        } else if (!added.isEmpty()) {
+            add("rules", SettingsChange.NONE, list(added), Effect.CHANGED);
+        }
+    }
+
+    /** A rule file's bytes as the diff shows them. */
+    private static String digest(byte[] bytes) {
+        if (bytes == null) {
+            return "(not served)";
+        }
+        try {
+            return "sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private void add(String setting, String base, String head, Effect effect) {

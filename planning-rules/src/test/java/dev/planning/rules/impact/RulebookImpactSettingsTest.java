@@ -364,7 +364,10 @@ class RulebookImpactSettingsTest {
         edit("critical_approvals: 3", "critical_approvals: 4");
         edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
 
-        assertThat(impact().settings()).hasSize(2).allSatisfy(c -> {
+        // The edited file is itself a change (attack43); the two settings name its rules that read them.
+        assertThat(impact().settings()).extracting(SettingsChange::setting).containsExactly(
+                "thresholds.critical_approvals", "taxonomy.compliance", "rule_files.rules/hygiene.drl");
+        assertThat(impact().settings()).filteredOn(c -> !c.setting().startsWith("rule_files.")).hasSize(2).allSatisfy(c -> {
             assertThat(c.effect()).isEqualTo(CHANGED);
             assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
                     .contains("rules/hygiene.drl: required-tags", "rules/hygiene.drl: allowed-tag-values")
@@ -869,6 +872,53 @@ class RulebookImpactSettingsTest {
 
         assertThat(impact().settings()).containsExactly(new SettingsChange("version", "1.0.0", "1.1.0", CHANGED));
         assertThat(impact().verdict()).isEqualTo("CHANGES");
+    }
+
+    /**
+     * attack43: a rule taken out of a rule file weakens governance whatever the workspace's plans: it was the
+     * preview "NO CHANGE" (no setting listed, the rule files compared by their names alone), so a pull request
+     * deleting a Critical=0 rule that no plan here breaks passed {@code --fail-on weakens}.
+     */
+    @Test
+    void aRuleTakenOutOfARuleFileWeakensThoughNoPlanHereBreaksIt() throws IOException {
+        Path rules = head.resolve("rules/critical.drl");
+        String drl = Files.readString(rules);
+        int start = drl.indexOf("rule \"critical-review-board\"");
+        int end = drl.indexOf("end\n", start) + "end\n".length();
+        Files.writeString(rules, drl.substring(0, start) + drl.substring(end));
+
+        RulebookImpact impact = impact();
+
+        assertThat(impact.changed()).isEmpty();
+        assertThat(impact.settings()).contains(new SettingsChange("rules", "[critical-review-board]",
+                SettingsChange.NONE, WEAKENS));
+        assertThat(impact.settings()).anySatisfy(c -> {
+            assertThat(c.setting()).isEqualTo("rule_files.rules/critical.drl");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+        });
+        assertThat(impact.verdict()).isEqualTo("WEAKENS");
+    }
+
+    /**
+     * attack43: a rule file's text changed with every rule kept (a Critical=0 rule's severity lowered to LOW) is a
+     * change the preview lists, with both files' SHA-256 and why it is not judged, never "NO CHANGE".
+     */
+    @Test
+    void aRuleFileWhoseTextChangedIsListedAsAChangeNotNoChange() throws IOException {
+        Path rules = head.resolve("rules/critical.drl");
+        String drl = Files.readString(rules);
+        Files.writeString(rules, drl.replaceFirst("@severity\\(CRITICAL\\)", "@severity(LOW)"));
+
+        RulebookImpact impact = impact();
+
+        assertThat(impact.changed()).isEmpty();
+        assertThat(impact.settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("rule_files.rules/critical.drl");
+            assertThat(c.base()).startsWith("sha256 ").isNotEqualTo(c.head());
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("severity"));
+        });
+        assertThat(impact.verdict()).isEqualTo("CHANGES");
     }
 
     /** A KPI's description is a contributor's text: its line break and markup stay inside one cell. */

@@ -36,6 +36,7 @@ import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VarType;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.Violation;
 import dev.planning.engine.internal.artifact.ErrorList;
@@ -241,6 +242,10 @@ final class PolicyLanguage {
     // so which matches fire depends on whether a fact came before or after the rule's insert (eleventh review).
 
     private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
+
+    /** The packages whose annotation types Drools resolves a rule's metadata name against besides the DRL's own. */
+    private static final List<String> DROOLS_ANNOTATION_PACKAGES = List.of("java.lang", "org.kie.api.definition.rule",
+            "org.kie.api.definition.type");
     private static final Pattern ANNOTATION_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\"[^\"\\\\]*\"|-?[0-9]+");
     /** The longest fix hint ({@code @solution}) accepted, in characters. */
     static final int MAX_SOLUTION = 300;
@@ -714,8 +719,24 @@ final class PolicyLanguage {
         /** The package's attributes, which Drools hands on to each of its rules as the rule's own. */
         private List<AttributeDescr> packageAttributes = List.of();
 
+        /** Where Drools looks up a metadata name, capitalised, as a type: the DRL's package and imports ({@link #droolsReads}). */
+        private List<String> typeScope = List.of();
+
+        /** The rule whose conditions and metadata are being checked. */
+        private RuleDescr current;
+
         void pkg(PackageDescr pkg) {
             packageAttributes = pkg.getAttributes();
+            List<String> scope = new ArrayList<>();
+            if (pkg.getName() != null && !pkg.getName().isBlank()) {
+                scope.add(pkg.getName().strip() + ".*");
+            }
+            pkg.getImports().forEach(imported -> {
+                if (imported.getTarget() != null) {
+                    scope.add(imported.getTarget().strip());
+                }
+            });
+            typeScope = List.copyOf(scope);
             pkg.getAttributes().forEach(a -> refuse(a, "package attribute '" + a.getName()
                     + "' is refused; a policy is plain DRL in the default (Java) dialect"));
             for (var imported : pkg.getImports()) {
@@ -745,6 +766,7 @@ final class PolicyLanguage {
         }
 
         private void rule(RuleDescr rule) {
+            current = rule;
             bound.clear();
             locals.clear();
             maps.clear();
@@ -890,6 +912,18 @@ final class PolicyLanguage {
                         + " such as @severity(HIGH) or @control(\"SOX-404\")");
                 return;
             }
+            Optional<String> type = droolsReads(annotation.getName(), typeScope);
+            if (type.isPresent()) {
+                // Refused before Drools builds it: a value it cannot decode ended the compile in a RuntimeException
+                // out of Drools (@propagation(NOSUCH), @deprecated(x): "internal error", exit 3; attack43).
+                // Located at the rule, as the check of the compiled rules locates it.
+                refuse(current != null ? current : where, "rule '" + Printable.line(String.valueOf(current == null ? null
+                        : current.getName())) + "': metadata @" + annotation.getName()
+                        + " is read by Drools as " + type.get()
+                        + ", which changes how the rule runs, not as plain metadata; use another name (e.g. @"
+                        + annotation.getName() + "_note)");
+                return;
+            }
             if (annotation.getName().equals(Violation.SOLUTION)) {
                 solution(annotation, where);
                 return;
@@ -901,6 +935,41 @@ final class PolicyLanguage {
                             + " a number or a plain \"string\" (metadata values are evaluated)");
                 }
             }
+        }
+
+        /**
+         * The annotation type Drools takes a metadata name for, if any: the name capitalised, looked up as Drools' type
+         * resolver looks it up (the DRL's package and imports, {@code java.lang} and Drools' own rule and type
+         * annotations), without initialising a class. The compiled rules are checked again after compiling
+         * ({@code RulebookCompiler.plainMetadata}), whatever this finds.
+         */
+        private static Optional<String> droolsReads(String name, List<String> scope) {
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            String simple = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            List<String> candidates = new ArrayList<>();
+            for (String entry : scope) {
+                if (entry.endsWith(".*")) {
+                    candidates.add(entry.substring(0, entry.length() - 1) + simple);
+                } else if (entry.endsWith("." + simple)) {
+                    candidates.add(entry);
+                }
+            }
+            for (String pkg : DROOLS_ANNOTATION_PACKAGES) {
+                candidates.add(pkg + "." + simple);
+            }
+            for (String candidate : candidates) {
+                try {
+                    Class<?> type = Class.forName(candidate, false, PolicyLanguage.class.getClassLoader());
+                    if (type.isAnnotation()) {
+                        return Optional.of(type.getName());
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not a type of that name: plain metadata as far as this package goes
+                }
+            }
+            return Optional.empty();
         }
 
         /** The fix hint: exactly one plain string of printable text, read by people and never evaluated as more. */

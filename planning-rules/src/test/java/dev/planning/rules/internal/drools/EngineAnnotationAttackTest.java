@@ -46,6 +46,22 @@ class EngineAnnotationAttackTest {
                 .hasMessageContaining("use another name");
     }
 
+    /**
+     * attack43: such metadata with a value Drools cannot decode ended the compile in a {@code RuntimeException}
+     * out of Drools ({@code planning rules test}: "internal error", exit 3) before the compiled rules were checked;
+     * it is refused on the parsed form, located, before Drools builds it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"@propagation(NOSUCH)", "@deprecated(x)"})
+    void metadataDroolsCannotDecodeIsRefusedBeforeItIsCompiled(String metadata) {
+        String name = metadata.substring(1, metadata.indexOf('('));
+
+        assertThatThrownBy(() -> GovernanceTestKit.fromDrl(rule(metadata)).evaluate(Inputs.goodCriticalTask("FE-1").build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule 'r': metadata @" + name + " is read by Drools as ")
+                .hasMessageContaining("use another name");
+    }
+
     @Test
     void plainMetadataStaysInTheLanguageAndTravelsWithTheViolation() {
         var decision = GovernanceTestKit.fromDrl(rule("@control(\"SOX-404\") @policy(critical_zero) @eager"))
