@@ -42,7 +42,8 @@
  *       everywhere else, and lists them with the engine's fail-closed listing
  *       ({@code DirectoryEntries}), so that a test file it cannot examine is refused, not skipped;
  *       and refuses a file with every mistake of its cases in one message ({@code ErrorList}), as the
- *       engine's readers do;</li>
+ *       engine's readers do; it names a test file by its names joined with {@code /}, as the rulebook's
+ *       hash names its files ({@code FileNames.slashed}), so a backslash in a name shows as itself;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
  *       so that CI reads rule tests as it reads the CLI's other reports, Markdown with the engine's
  *       Markdown building blocks ({@code Markdown}), the one escaping rule of every Markdown report, and
@@ -85,7 +86,8 @@
  *       code each reader names;</li>
  *   <li>{@code CompiledRulebooks} listens to the engine's {@code OpenedWorkspaces}, so that the compiled
  *       rulebooks it keeps across runs stop being kept once a workspace that holds their directory is
- *       opened (the compiler is told only the rulebook's directory);</li>
+ *       opened (the compiler is told only the rulebook's directory), and names a cache directory it refuses
+ *       and why as every command names a path and a file system's reason ({@code Shown});</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

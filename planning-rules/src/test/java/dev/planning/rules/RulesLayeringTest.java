@@ -42,7 +42,7 @@ class RulesLayeringTest {
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "schema.WholeNumbers", "workspace.DirectoryEntries",
                     "workspace.SafePaths")),
             Map.entry("dev.planning.rules.testkit.RuleTestFiles", Set.of("artifact.ErrorList", "document.LocatedDocument", "document.YamlDocuments",
-                    "workspace.DirectoryEntries")),
+                    "workspace.DirectoryEntries", "workspace.FileNames")),
             Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.CommandJson", "report.JUnitXml", "report.Markdown")),
             Map.entry("dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles")),
             Map.entry("dev.planning.rules.internal.drools.RulebookCompiler",
@@ -56,7 +56,7 @@ class RulesLayeringTest {
             Map.entry("dev.planning.rules.internal.drools.FactLengths", Set.of("document.ValueLengths")),
             Map.entry("dev.planning.rules.KeptRulebookSettings", Set.of("rulebook.RulebookLoader")),
             Map.entry("dev.planning.rules.KeptDocumentParses", Set.of("document.KeptParses")),
-            Map.entry("dev.planning.rules.CompiledRulebooks", Set.of("workspace.OpenedWorkspaces")));
+            Map.entry("dev.planning.rules.CompiledRulebooks", Set.of("workspace.OpenedWorkspaces", "workspace.Shown")));
 
     /**
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the
