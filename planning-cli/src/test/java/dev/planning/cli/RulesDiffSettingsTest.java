@@ -124,6 +124,20 @@ class RulesDiffSettingsTest {
                 + " hipaa, none, exempt]\n");
     }
 
+    /** sev43: a Critical=0 rule made LOW, every rule kept, fails {@code --fail-on weakens}; it exited 0. */
+    @Test
+    void aRulesSeverityLoweredFailsFailOnWeakens() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        Path rules = head.resolve("rules/critical.drl");
+        String drl = Files.readString(rules);
+        Files.writeString(rules, drl.replaceFirst("@severity\\(CRITICAL\\)", "@severity(LOW)"));
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("setting rules.critical-approvals.severity: WEAKENS, CRITICAL -> LOW\n");
+    }
+
     @Test
     void aRefusedTransitionLeftWhereItWasInsteadOfSentBackFailsFailOnWeakens() throws IOException {
         edit("    - {roles: [PM], min: 1}\n", ALL_THREE);

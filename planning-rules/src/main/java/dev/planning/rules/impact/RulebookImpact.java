@@ -401,12 +401,17 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                 () -> ruleNames(head, headRules, headUnserved));
     }
 
-    /** A rulebook's rule names, compiled from its rule files' bytes; empty when a file could not be served. */
-    private static Optional<Set<String>> ruleNames(Rulebook rulebook, Map<String, byte[]> files, List<String> unserved) {
+    /**
+     * A rulebook's rules by name, compiled from its rule files' bytes, each with its severity as the engine reads it
+     * ({@code DroolsGovernanceEngine.ruleSeverities}); empty when a file could not be served.
+     */
+    private static Optional<Map<String, String>> ruleNames(Rulebook rulebook, Map<String, byte[]> files,
+            List<String> unserved) {
         if (!unserved.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Set.copyOf(new DroolsGovernanceEngineFactory().createFromFiles(rulebook, files).ruleNames()));
+        return Optional.of(Map.copyOf(new DroolsGovernanceEngineFactory().createFromFiles(rulebook, files)
+                .ruleSeverities()));
     }
 
     /**

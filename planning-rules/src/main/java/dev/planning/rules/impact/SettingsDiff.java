@@ -1,5 +1,6 @@
 package dev.planning.rules.impact;
 
+import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
@@ -122,15 +123,16 @@ final class SettingsDiff {
 
     /**
      * The rule files' bytes of each side, as the bytes its hash names serve them (a file that cannot be served is
-     * absent), and each side's rule names as compiled from them (empty when they cannot be told).
+     * absent), and each side's rules as compiled from them, by name, with the severity the engine reads (empty
+     * when they cannot be told).
      *
      * @param base      the base rulebook's rule files' bytes, by name ({@code rules/critical.drl})
      * @param head      the head rulebook's
-     * @param baseNames the base rulebook's rule names
+     * @param baseNames the base rulebook's rules, each with its severity
      * @param headNames the head rulebook's
      */
-    record RuleTexts(Map<String, byte[]> base, Map<String, byte[]> head, Supplier<Optional<Set<String>>> baseNames,
-            Supplier<Optional<Set<String>>> headNames) {
+    record RuleTexts(Map<String, byte[]> base, Map<String, byte[]> head,
+            Supplier<Optional<Map<String, String>>> baseNames, Supplier<Optional<Map<String, String>>> headNames) {
     }
 
     /** Why a rule file's text changed is not judged: the cycles show only what it reports of the plans here. */
@@ -141,7 +143,11 @@ final class SettingsDiff {
      * The rule files whose bytes differ, each a change with both SHA-256 (attack43: they were compared by their
      * names alone, so a rule deleted or its severity lowered, with no plan here breaking it, was "NO CHANGE"); and,
      * when the rule files differ, the rules the head no longer has, which weakens (a rule taken out judges nothing),
-     * or the rules it adds, a change.
+     * or the rules it adds, a change; and each rule of both whose severity, as the engine reads it, differs (sev43:
+     * a severity lowered, every rule kept, was only a rule file changed): lowered weakens, raised is a change (the
+     * gates judge it more strictly, but the same edit may have changed its condition, and a rule of one's own
+     * reading violations may read the severity the other way round). A rule whose body changed with the same
+     * severity is not classified: its file is shown for review.
      */
     private void ruleTexts(Rulebook base, Rulebook head, RuleTexts rules) {
         boolean differs = !base.ruleFiles().equals(head.ruleFiles());
@@ -160,18 +166,47 @@ final class SettingsDiff {
         if (!differs) {
             return;
         }
-        Optional<Set<String>> was = rules.baseNames().get();
-        Optional<Set<String>> now = rules.headNames().get();
+        Optional<Map<String, String>> was = rules.baseNames().get();
+        Optional<Map<String, String>> now = rules.headNames().get();
         if (was.isEmpty() || now.isEmpty()) {
             return; // each file that differs is listed above
         }
-        List<String> removed = was.get().stream().filter(name -> !now.get().contains(name)).sorted().toList();
-        List<String> added = now.get().stream().filter(name -> !was.get().contains(name)).sorted().toList();
+        List<String> removed = was.get().keySet().stream().filter(name -> !now.get().containsKey(name)).sorted()
+                .toList();
+        List<String> added = now.get().keySet().stream().filter(name -> !was.get().containsKey(name)).sorted()
+                .toList();
         if (!removed.isEmpty()) {
             add("rules", list(removed), added.isEmpty() ? SettingsChange.NONE : list(added), Effect.WEAKENS);
         } else if (!added.isEmpty()) {
             add("rules", SettingsChange.NONE, list(added), Effect.CHANGED);
         }
+        for (String name : new TreeSet<>(was.get().keySet())) {
+            String before = was.get().get(name);
+            String after = now.get().get(name);
+            if (after != null && !after.equals(before)) {
+                add("rules." + name + ".severity", before, after, severityJudged(before, after));
+            }
+        }
+    }
+
+    /** Lowered weakens; raised, or a value the engine does not read as a severity, is a change with its reason. */
+    private static Judged severityJudged(String before, String after) {
+        Optional<ViolationSeverity> was = severity(before);
+        Optional<ViolationSeverity> now = severity(after);
+        if (was.isEmpty() || now.isEmpty()) {
+            return Judged.changed("a severity the engine does not read as one of CRITICAL, HIGH, MEDIUM, LOW");
+        }
+        // ViolationSeverity is declared from the most serious down.
+        if (now.get().compareTo(was.get()) > 0) {
+            return Judged.of(Effect.WEAKENS);
+        }
+        return Judged.changed("raised: the gates judge the rule's violations more strictly, but the same edit may"
+                + " have changed its condition, and a rule of one's own that reads violations may read a severity"
+                + " the other way round");
+    }
+
+    private static Optional<ViolationSeverity> severity(String name) {
+        return Arrays.stream(ViolationSeverity.values()).filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** A rule file's bytes as the diff shows them. */

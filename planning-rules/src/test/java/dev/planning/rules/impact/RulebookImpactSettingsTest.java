@@ -900,14 +900,60 @@ class RulebookImpactSettingsTest {
     }
 
     /**
-     * attack43: a rule file's text changed with every rule kept (a Critical=0 rule's severity lowered to LOW) is a
+     * sev43: a rule's severity lowered, every rule kept (a Critical=0 rule made LOW), weakens, naming the rule and
+     * both severities as the engine reads them: it was only its rule file changed, so {@code --fail-on weakens}
+     * passed it.
+     */
+    @Test
+    void aRulesSeverityLoweredWeakensNamingTheRuleAndBothSeverities() throws IOException {
+        Path rules = head.resolve("rules/critical.drl");
+        String drl = Files.readString(rules);
+        Files.writeString(rules, drl.replaceFirst("@severity\\(CRITICAL\\)", "@severity(LOW)"));
+
+        RulebookImpact impact = impact();
+
+        assertThat(impact.changed()).isEmpty();
+        assertThat(impact.settings()).contains(new SettingsChange("rules.critical-approvals.severity", "CRITICAL",
+                "LOW", WEAKENS));
+        assertThat(impact.settings()).anySatisfy(c -> {
+            assertThat(c.setting()).isEqualTo("rule_files.rules/critical.drl");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+        });
+        assertThat(impact.verdict()).isEqualTo("WEAKENS");
+    }
+
+    /**
+     * A rule's severity raised is a change with its reason, never a strengthening: the same edit may have changed
+     * its condition, and a rule of one's own may read a violation's severity the other way round.
+     */
+    @Test
+    void aRulesSeverityRaisedIsOnlyAChangeWithItsReason() throws IOException {
+        Path rules = ws.resolve("rulebook/rules/critical.drl");
+        String drl = Files.readString(rules);
+        Files.writeString(rules, drl.replaceFirst("@severity\\(CRITICAL\\)", "@severity(MEDIUM)"));
+
+        RulebookImpact impact = impact();
+
+        assertThat(impact.settings()).filteredOn(c -> c.setting().equals("rules.critical-approvals.severity"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.base()).isEqualTo("MEDIUM");
+                    assertThat(c.head()).isEqualTo("CRITICAL");
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("raised"));
+                });
+        assertThat(impact.verdict()).isEqualTo("CHANGES");
+    }
+
+    /**
+     * attack43: a rule file whose text changed with every rule and severity kept (a rule's body edited) is a
      * change the preview lists, with both files' SHA-256 and why it is not judged, never "NO CHANGE".
      */
     @Test
     void aRuleFileWhoseTextChangedIsListedAsAChangeNotNoChange() throws IOException {
         Path rules = head.resolve("rules/critical.drl");
         String drl = Files.readString(rules);
-        Files.writeString(rules, drl.replaceFirst("@severity\\(CRITICAL\\)", "@severity(LOW)"));
+        assertThat(drl).contains(" is critical (criticality 0) but has ");
+        Files.writeString(rules, drl.replace(" is critical (criticality 0) but has ", " is critical but has "));
 
         RulebookImpact impact = impact();
 

@@ -11,6 +11,7 @@ import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Violation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.facts.GovernanceFacts;
+import dev.planning.rules.facts.Report;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -458,6 +461,27 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         SortedSet<String> names = new TreeSet<>();
         rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
         return names;
+    }
+
+    /**
+     * Each compiled rule's severity as its violations carry it ({@link Report#severityOf} of its {@code @severity}
+     * metadata, {@link Report#DEFAULT_SEVERITY} without one), by rule name, sorted; a value {@code severityOf}
+     * refuses is kept as written.
+     */
+    public SortedMap<String, String> ruleSeverities() {
+        SortedMap<String, String> severities = new TreeMap<>();
+        rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            Object value = r.getMetaData().get(Report.SEVERITY);
+            String text = value == null ? null : String.valueOf(value);
+            String read;
+            try {
+                read = Report.severityOf(text).name();
+            } catch (IllegalArgumentException e) {
+                read = text;
+            }
+            severities.put(r.getName(), read);
+        }));
+        return severities;
     }
 
     /** The maximum number of rule firings per evaluation. */
