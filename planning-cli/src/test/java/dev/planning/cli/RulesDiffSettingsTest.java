@@ -138,6 +138,23 @@ class RulesDiffSettingsTest {
         assertThat(run.out()).contains("setting rules.critical-approvals.severity: WEAKENS, CRITICAL -> LOW\n");
     }
 
+    /** A rule deleted from its rule file, no plan here broken by the loss, fails {@code --fail-on weakens}. */
+    @Test
+    void aRuleTakenOutOfARuleFileFailsFailOnWeakens() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        Path rules = head.resolve("rules/critical.drl");
+        String drl = Files.readString(rules);
+        int start = drl.indexOf("rule \"critical-review-board\"");
+        assertThat(start).isNotNegative();
+        int end = drl.indexOf("end\n", start) + "end\n".length();
+        Files.writeString(rules, drl.substring(0, start) + drl.substring(end));
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("setting rules: WEAKENS, [critical-review-board] -> ");
+    }
+
     @Test
     void aRefusedTransitionLeftWhereItWasInsteadOfSentBackFailsFailOnWeakens() throws IOException {
         edit("    - {roles: [PM], min: 1}\n", ALL_THREE);

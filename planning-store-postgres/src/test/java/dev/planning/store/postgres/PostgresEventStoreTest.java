@@ -10,8 +10,13 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.EventLines;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +133,52 @@ class PostgresEventStoreTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A store that does not remember the head reads the cycle's last row: its bytes edited, the stored SHA-256 kept,
+     * an append naming that SHA-256 as its head is refused at that line, as a read refuses it, and writes no row.
+     */
+    @Test
+    void anAppendAfterALastRowWhoseBytesWereEditedIsRefusedAtThatRowByAStoreThatDoesNotRememberTheHead()
+            throws Exception {
+        appendThree();
+        String head = events.read(CYCLE).get(2).hash();
+        execute("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '\"test\"',"
+                + " '\"mallory\"'), 'UTF8') WHERE repository = ? AND seq = 3");
+
+        try (PostgresStore fresh = sameRepository()) {
+            assertThatThrownBy(() -> fresh.eventStore().append(CYCLE,
+                    Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("line 3 was edited: expected SHA-256 " + head)
+                    .extracting(e -> ((EventLogCorruptedException) e).location().orElseThrow().line())
+                    .isEqualTo(3);
+        }
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    /**
+     * As above, the last row's bytes replaced by a line that is no event and its stored SHA-256 made theirs: the
+     * append naming that SHA-256 is refused as a read refuses the line, and writes no row.
+     */
+    @Test
+    void anAppendAfterALastRowThatIsNoReadableEventIsRefusedAtThatRowByAStoreThatDoesNotRememberTheHead()
+            throws Exception {
+        appendThree();
+        execute("UPDATE planning_event SET line = convert_to('not an event', 'UTF8'),"
+                + " sha256 = encode(sha256(convert_to('not an event', 'UTF8')), 'hex') WHERE repository = ? AND seq = 3");
+        String head = EventLines.hash("not an event".getBytes(StandardCharsets.UTF_8));
+
+        try (PostgresStore fresh = sameRepository()) {
+            assertThatThrownBy(() -> fresh.eventStore().append(CYCLE,
+                    Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("line 3 is not a readable planning event")
+                    .extracting(e -> ((EventLogCorruptedException) e).location().orElseThrow().line())
+                    .isEqualTo(3);
+        }
+        assertThat(rows()).isEqualTo(3);
+    }
+
     @Test
     void readNamesAMissingLine() throws Exception {
         appendThree();
@@ -182,6 +233,25 @@ class PostgresEventStoreTest {
         head = events.append(CYCLE, Events.created(CYCLE), head).hash();
         head = events.append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head).hash();
         events.append(CYCLE, Events.moved(CYCLE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED), head);
+    }
+
+    /** Another store over this test's repository, which remembers nothing this one read or appended. */
+    private PostgresStore sameRepository() {
+        return PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl()).repository(events.repository()).outbox(false)
+                .poolSize(4).build();
+    }
+
+    /** The rows of this test's repository. */
+    private int rows() throws Exception {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM planning_event WHERE repository = ?")) {
+            count.setString(1, events.repository());
+            try (ResultSet rs = count.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private void execute(String sql) throws Exception {

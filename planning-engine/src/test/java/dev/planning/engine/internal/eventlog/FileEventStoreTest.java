@@ -18,6 +18,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.EventLines;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -388,6 +389,26 @@ class FileEventStoreTest {
                 .isInstanceOfSatisfying(EventLogCorruptedException.class,
                         e -> assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0)));
         assertThat(Files.readAllBytes(log())).isEqualTo(Arrays.copyOf(bytes, bytes.length - 1));
+    }
+
+    /**
+     * A complete last line that is no readable event is refused by an append that reads the head from the file, as a
+     * read refuses it, even when the expected head is that line's own hash: nothing is appended after it.
+     */
+    @Test
+    void aCompleteLastLineThatIsNoReadableEventIsRefusedOnAppendAndNothingIsWritten() throws Exception {
+        store().append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        String garbage = "not an event, not even JSON";
+        writeLines(List.of(rawLines().get(0), garbage));
+        byte[] before = Files.readAllBytes(log());
+
+        assertThatThrownBy(() -> store().append(CYCLE, event("evt_2"),
+                EventLines.hash(garbage.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 2, 0));
+                    assertThat(e.getMessage()).startsWith("line 2 is not a readable planning event");
+                });
+        assertThat(Files.readAllBytes(log())).isEqualTo(before);
     }
 
     /**

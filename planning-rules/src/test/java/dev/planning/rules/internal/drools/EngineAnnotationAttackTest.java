@@ -49,7 +49,8 @@ class EngineAnnotationAttackTest {
     /**
      * attack43: such metadata with a value Drools cannot decode ended the compile in a {@code RuntimeException}
      * out of Drools ({@code planning rules test}: "internal error", exit 3) before the compiled rules were checked;
-     * it is refused on the parsed form, located, before Drools builds it.
+     * it is refused on the parsed form, before Drools builds it, at its rule's declaration (line 6, column 1), where
+     * the check of the compiled rules locates such metadata ({@link EveryCompiledRuleCheckedTest}).
      */
     @ParameterizedTest
     @ValueSource(strings = {"@propagation(NOSUCH)", "@deprecated(x)"})
@@ -57,7 +58,11 @@ class EngineAnnotationAttackTest {
         String name = metadata.substring(1, metadata.indexOf('('));
 
         assertThatThrownBy(() -> GovernanceTestKit.fromDrl(rule(metadata)).evaluate(Inputs.goodCriticalTask("FE-1").build()))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.location()).hasValueSatisfying(where -> {
+                            assertThat(where.line()).isEqualTo(6);
+                            assertThat(where.column()).isEqualTo(1);
+                        }))
                 .hasMessageContaining("rule 'r': metadata @" + name + " is read by Drools as ")
                 .hasMessageContaining("use another name");
     }
